@@ -1,0 +1,37 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using SalesGlossary.Domain.Lifecycle;
+using SalesGlossary.Domain.Profiles;
+using SalesGlossary.Domain.Serialization;
+
+namespace SalesGlossary.Benchmarks.Profiles;
+
+/// <summary>What the vocabulary costs on a hot path: reading a stored stage name and evaluating a company against the ICP.</summary>
+[MemoryDiagnoser]
+public class VocabularyBenchmarks
+{
+    private static readonly Dictionary<string, LifecycleStage> ByName =
+        LifecycleStage.List.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+
+    private readonly IdealCustomerProfile profile = new(
+        "Benchmark",
+        [
+            new IcpTierDefinition(IcpTier.Tier1, new FirmographicCriteria(industries: ["Software"], employees: new NumberRange(200, 2000), countries: ["DE", "AT", "CH"], requiredTechnologies: ["HubSpot"])),
+            new IcpTierDefinition(IcpTier.Tier2, new FirmographicCriteria(industries: ["Software", "Manufacturing"], employees: new NumberRange(50, 5000))),
+        ],
+        [new IcpExclusion("Competitors", new FirmographicCriteria(industries: ["Marketing Software"]))]);
+
+    private readonly CompanyProfile company = new("Globex", "Manufacturing", 3000, 1_000_000m, "NL", ["SAP"]);
+
+    [Benchmark(Baseline = true)]
+    public LifecycleStage DictionaryLookup() => ByName["marketingqualifiedlead"];
+
+    [Benchmark]
+    public LifecycleStage FromNameIgnoringCase() => LifecycleStage.FromName("marketingqualifiedlead", ignoreCase: true);
+
+    [Benchmark]
+    public LifecycleStage ReadJsonName() => JsonSerializer.Deserialize<LifecycleStage>("\"marketingqualifiedlead\"", SalesGlossaryJson.Options)!;
+
+    [Benchmark]
+    public IcpTier EvaluateIcp() => profile.Evaluate(company).Tier;
+}

@@ -1,0 +1,43 @@
+using Ardalis.SmartEnum;
+
+namespace SalesGlossary.Domain.Lifecycle;
+
+/// <summary>Represents why a lead was disqualified (moved to the Other stage with status Unqualified).</summary>
+/// <remarks>
+/// The reasons follow the SiriusDecisions waterfall. <see cref="UnableToReach"/> is special: it is accepted only
+/// after the agreement's connect-attempt policy was met, so that "could not reach them" means the same to both teams.
+/// Values are stored; they never change.
+/// </remarks>
+public sealed class DisqualificationReason : SmartEnum<DisqualificationReason>
+{
+    /// <summary>Unable to reach: every attempt the connect policy requires was made, none connected.</summary>
+    public static readonly DisqualificationReason UnableToReach = new(nameof(UnableToReach), 1, "Unable to reach", requiresExhaustedConnectPolicy: true);
+
+    /// <summary>Inaccurate data: the contact data is wrong or fake.</summary>
+    public static readonly DisqualificationReason InaccurateData = new(nameof(InaccurateData), 2, "Inaccurate data", requiresExhaustedConnectPolicy: false);
+
+    /// <summary>No interest or need: the person has no problem the offer solves.</summary>
+    public static readonly DisqualificationReason NoInterestOrNeed = new(nameof(NoInterestOrNeed), 3, "No interest or need", requiresExhaustedConnectPolicy: false);
+
+    /// <summary>No budget: the need exists, the money does not.</summary>
+    public static readonly DisqualificationReason NoBudget = new(nameof(NoBudget), 4, "No budget", requiresExhaustedConnectPolicy: false);
+
+    /// <summary>No fit: the company or person is outside the ideal customer profile.</summary>
+    public static readonly DisqualificationReason NoFit = new(nameof(NoFit), 5, "No fit", requiresExhaustedConnectPolicy: false);
+
+    /// <summary>Other: any other reason; the free-text note must say which.</summary>
+    public static readonly DisqualificationReason Other = new(nameof(Other), 6, "Other", requiresExhaustedConnectPolicy: false);
+
+    private DisqualificationReason(string name, int value, string displayName, bool requiresExhaustedConnectPolicy)
+        : base(name, value)
+    {
+        DisplayName = displayName;
+        RequiresExhaustedConnectPolicy = requiresExhaustedConnectPolicy;
+    }
+
+    /// <summary>Gets the reason as people write it.</summary>
+    public string DisplayName { get; }
+
+    /// <summary>Gets a value indicating whether the reason is accepted only after the connect policy's attempts were exhausted.</summary>
+    public bool RequiresExhaustedConnectPolicy { get; }
+}

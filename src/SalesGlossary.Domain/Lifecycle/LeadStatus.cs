@@ -1,0 +1,71 @@
+using Ardalis.SmartEnum;
+
+namespace SalesGlossary.Domain.Lifecycle;
+
+/// <summary>Represents what sales is doing with a lead right now, a sub-state while the contact is a qualified lead.</summary>
+/// <remarks>
+/// Lead status is separate from the lifecycle stage: an SQL can be <see cref="New"/>, <see cref="AttemptedToContact"/>
+/// or <see cref="Connected"/>. Connect attempts and deals move it; a return to marketing sets
+/// <see cref="ReturnedNotReady"/> and a disqualification <see cref="Unqualified"/>. Values are stored; they never change.
+/// </remarks>
+public sealed class LeadStatus : SmartEnum<LeadStatus>
+{
+    /// <summary>New: handed over, nobody has worked it yet. The default status.</summary>
+    public static readonly LeadStatus New = new(nameof(New), 1, "New", LeadStatusKind.Untouched);
+
+    /// <summary>Open: assigned and queued for work, no attempt yet.</summary>
+    public static readonly LeadStatus Open = new(nameof(Open), 2, "Open", LeadStatusKind.Untouched);
+
+    /// <summary>In progress: sales is actively working the lead.</summary>
+    public static readonly LeadStatus InProgress = new(nameof(InProgress), 3, "In progress", LeadStatusKind.Working);
+
+    /// <summary>Attempted to contact: at least one connect attempt was made, none connected yet.</summary>
+    public static readonly LeadStatus AttemptedToContact = new(nameof(AttemptedToContact), 4, "Attempted to contact", LeadStatusKind.Working);
+
+    /// <summary>Connected: a connect attempt reached the person (a conversation, a reply, a booked meeting).</summary>
+    public static readonly LeadStatus Connected = new(nameof(Connected), 5, "Connected", LeadStatusKind.Working);
+
+    /// <summary>Open deal: a deal exists for the lead; in Salesforce terms the lead is converted.</summary>
+    public static readonly LeadStatus OpenDeal = new(nameof(OpenDeal), 6, "Open deal", LeadStatusKind.Converted);
+
+    /// <summary>Unqualified: the lead was disqualified, always with a reason.</summary>
+    public static readonly LeadStatus Unqualified = new(nameof(Unqualified), 7, "Unqualified", LeadStatusKind.Closed);
+
+    /// <summary>Bad timing: qualified in principle, but not now; nurture and try again later.</summary>
+    public static readonly LeadStatus BadTiming = new(nameof(BadTiming), 8, "Bad timing", LeadStatusKind.Closed);
+
+    /// <summary>Returned – not ready: sales returned the lead to marketing for more nurturing, with a reason.</summary>
+    public static readonly LeadStatus ReturnedNotReady = new(nameof(ReturnedNotReady), 9, "Returned – not ready", LeadStatusKind.Closed);
+
+    private LeadStatus(string name, int value, string displayName, LeadStatusKind kind)
+        : base(name, value)
+    {
+        DisplayName = displayName;
+        Kind = kind;
+    }
+
+    /// <summary>Gets the status as people write it, for example <c>Attempted to contact</c>.</summary>
+    public string DisplayName { get; }
+
+    /// <summary>Gets the broad group of the status: untouched, working, converted or closed.</summary>
+    public LeadStatusKind Kind { get; }
+
+    /// <summary>Gets a value indicating whether sales still has work to do on the lead.</summary>
+    public bool IsOpen => Kind == LeadStatusKind.Untouched || Kind == LeadStatusKind.Working;
+}
+
+/// <summary>The broad group a <see cref="LeadStatus"/> belongs to.</summary>
+public enum LeadStatusKind
+{
+    /// <summary>Nobody has worked the lead yet.</summary>
+    Untouched = 0,
+
+    /// <summary>Sales is working the lead.</summary>
+    Working = 1,
+
+    /// <summary>The lead turned into a deal.</summary>
+    Converted = 2,
+
+    /// <summary>Work on the lead ended without a deal.</summary>
+    Closed = 3,
+}

@@ -1,0 +1,98 @@
+using SalesGlossary.Domain.Connecting;
+
+namespace SalesGlossary.Domain.Profiles;
+
+/// <summary>Represents a buyer persona: a semi-fictional person inside an ideal-customer company that marketing and sales both write for.</summary>
+/// <remarks>
+/// A persona is matched to real contacts by the keywords of their job title, their department and their seniority
+/// (see <see cref="PersonaCatalog.Match"/>). Buying-committee roles on a deal (decision maker, champion) are a
+/// separate idea: one persona can play different roles on different deals.
+/// </remarks>
+public sealed record BuyerPersona
+{
+    /// <summary>Initializes a new buyer persona.</summary>
+    /// <param name="name">The persona's name, for example <c>Marketing Mary</c>; unique within a catalog.</param>
+    /// <param name="role">The persona's role, for example <c>Head of marketing</c>.</param>
+    /// <param name="seniority">The persona's seniority, or <see langword="null"/> when any level fits.</param>
+    /// <param name="department">The persona's department, or <see langword="null"/> when any department fits.</param>
+    /// <param name="goals">What the persona wants to achieve.</param>
+    /// <param name="pains">What stands in the persona's way.</param>
+    /// <param name="preferredChannels">The channels through which the persona prefers to be contacted.</param>
+    /// <param name="jobTitleKeywords">Words or phrases that identify the persona in a job title, for example <c>marketing</c>, <c>demand generation</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="role"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="role"/> is empty, a list contains empty text or a null channel, or no keyword is given.</exception>
+    public BuyerPersona(
+        string name,
+        string role,
+        Seniority? seniority,
+        string? department,
+        IReadOnlyList<string>? goals,
+        IReadOnlyList<string>? pains,
+        IReadOnlyList<ConnectChannel>? preferredChannels,
+        IReadOnlyList<string> jobTitleKeywords)
+    {
+        Name = Guard.NotBlank(name);
+        Role = Guard.NotBlank(role);
+        Seniority = seniority;
+        Department = department;
+        Goals = Guard.Words(goals);
+        Pains = Guard.Words(pains);
+        PreferredChannels = Guard.Items(preferredChannels);
+        JobTitleKeywords = Guard.Words(jobTitleKeywords);
+        if (JobTitleKeywords.Count == 0)
+        {
+            throw new ArgumentException(
+                "The persona '" + name + "' needs at least one job-title keyword; without one no contact can be matched to it.",
+                nameof(jobTitleKeywords));
+        }
+    }
+
+    /// <summary>Gets the persona's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the persona's role.</summary>
+    public string Role { get; }
+
+    /// <summary>Gets the persona's seniority, or <see langword="null"/> when any level fits.</summary>
+    public Seniority? Seniority { get; }
+
+    /// <summary>Gets the persona's department, or <see langword="null"/> when any department fits.</summary>
+    public string? Department { get; }
+
+    /// <summary>Gets what the persona wants to achieve.</summary>
+    public IReadOnlyList<string> Goals { get; }
+
+    /// <summary>Gets what stands in the persona's way.</summary>
+    public IReadOnlyList<string> Pains { get; }
+
+    /// <summary>Gets the channels the persona prefers.</summary>
+    public IReadOnlyList<ConnectChannel> PreferredChannels { get; }
+
+    /// <summary>Gets the words or phrases that identify the persona in a job title.</summary>
+    public IReadOnlyList<string> JobTitleKeywords { get; }
+}
+
+/// <summary>Represents what is known of a contact for persona matching.</summary>
+/// <param name="JobTitle">The contact's job title, or <see langword="null"/> when unknown.</param>
+/// <param name="Department">The contact's department, or <see langword="null"/> when unknown.</param>
+/// <param name="Seniority">The contact's seniority, or <see langword="null"/> when unknown.</param>
+public sealed record ContactProfile(string? JobTitle, string? Department, Seniority? Seniority);
+
+/// <summary>The result of matching a contact to the personas of a catalog.</summary>
+/// <param name="Persona">The best-matching persona, or <see langword="null"/> when none matches.</param>
+/// <param name="Score">The match score: 10 points per matched keyword, 5 for the department, 3 for the seniority.</param>
+/// <param name="MatchedKeywords">The persona keywords found in the job title, sorted.</param>
+/// <param name="DepartmentMatched">Whether the contact's department equals the persona's.</param>
+/// <param name="SeniorityMatched">Whether the contact's seniority equals the persona's.</param>
+/// <param name="Reason">A sentence that says why the persona was chosen, or why none was.</param>
+public sealed record PersonaMatch(
+    BuyerPersona? Persona,
+    int Score,
+    IReadOnlyList<string> MatchedKeywords,
+    bool DepartmentMatched,
+    bool SeniorityMatched,
+    string Reason)
+{
+    /// <summary>Gets a value indicating whether a persona was matched.</summary>
+    public bool IsMatch => Persona is not null;
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace SalesGlossary.Domain;
+
+/// <summary>Collects every problem of a definition before anything is built from it.</summary>
+internal sealed class ValidationCollector
+{
+    private readonly List<ValidationProblem> problems = [];
+
+    public bool HasProblems => problems.Count > 0;
+
+    public void Add(string path, string message) => problems.Add(new ValidationProblem(path, message));
+
+    public void Add(string path, FormattableString message) =>
+        problems.Add(new ValidationProblem(path, message.ToString(CultureInfo.InvariantCulture)));
+
+    public void ThrowIfAny(string definition)
+    {
+        if (problems.Count > 0)
+        {
+            throw new DefinitionValidationException(definition, problems);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Ardalis.SmartEnum;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using SalesGlossary.Domain.Lifecycle;
+using SalesGlossary.Domain.Profiles;
+using SalesGlossary.Domain.Serialization;
+
+namespace SalesGlossary.Domain.Tests.Serialization;
+
+public class JsonRoundTripTests
+{
+    /// <summary>One generator per public data type; a new public type without one fails <see cref="EveryPublicDataType_HasARoundTripGenerator"/>.</summary>
+    private static readonly Dictionary<Type, Gen<object>> DataTypes = new()
+    {
+        [typeof(NumberRange)] = Generators.Ranges().Select(o => (object)o),
+        [typeof(CompanyProfile)] = Generators.Companies().Select(o => (object)o),
+        [typeof(FirmographicCriteria)] = Generators.Criteria().Select(o => (object)o),
+        [typeof(IdealCustomerProfile)] = Generators.Profiles().Select(o => (object)o),
+        [typeof(IcpTierDefinition)] = Generators.Criteria().Select(c => (object)new IcpTierDefinition(IcpTier.Tier2, c)),
+        [typeof(IcpExclusion)] = Generators.Criteria().Select(c => (object)new IcpExclusion("Competitors", c)),
+        [typeof(IcpCriterionResult)] = Generators.Text().Select(t => (object)new IcpCriterionResult(IcpCriterion.Country, true, t)),
+        [typeof(IcpTierResult)] = Generators.Text().Select(t => (object)new IcpTierResult(IcpTier.Tier3, [new IcpCriterionResult(IcpCriterion.Industry, false, t)])),
+        [typeof(IcpEvaluation)] =
+            from profile in Generators.Profiles()
+            from company in Generators.Companies()
+            select (object)profile.Evaluate(company),
+        [typeof(BuyerPersona)] = Generators.Personas().Select(o => (object)o),
+        [typeof(ContactProfile)] = Generators.Contacts().Select(o => (object)o),
+        [typeof(PersonaCatalog)] = Gen.ListOf(Generators.Personas()).Select(p => (object)new PersonaCatalog([.. p.DistinctBy(x => x.Name)])),
+        [typeof(PersonaMatch)] =
+            from personas in Gen.ListOf(Generators.Personas())
+            from contact in Generators.Contacts()
+            select (object)new PersonaCatalog([.. personas.DistinctBy(x => x.Name)]).Match(contact),
+        [typeof(LeadType)] = Generators.LeadTypes().Select(o => (object)o),
+        [typeof(ValidationProblem)] = Generators.Text().Select(t => (object)new ValidationProblem("$.tiers[0]", t)),
+    };
+
+    private static bool IsDataType(Type type) =>
+        !type.IsSmartEnum()
+        && !type.IsEnum
+        && !typeof(Exception).IsAssignableFrom(type)
+        && !(type.IsAbstract && type.IsSealed)
+        && !typeof(System.Text.Json.Serialization.JsonConverter).IsAssignableFrom(type);
+
+    [Fact]
+    public void EveryPublicDataType_HasARoundTripGenerator()
+    {
+        var missing = typeof(LifecycleStage).Assembly.GetExportedTypes()
+            .Where(IsDataType)
+            .Where(t => !DataTypes.ContainsKey(t))
+            .Select(t => t.FullName)
+            .ToArray();
+        Assert.Empty(missing);
+    }
+
+    public static TheoryData<Type> SmartEnumTypes() => ConventionTests.SmartEnumTypes();
+
+    [Theory]
+    [MemberData(nameof(SmartEnumTypes))]
+    public void EverySmartEnumOption_RoundTrips(Type type)
+    {
+        Assert.True(type.TryGetValues(out var options));
+        foreach (var option in options)
+        {
+            var json = JsonSerializer.Serialize(option, type, SalesGlossaryJson.Options);
+            Assert.Same(option, JsonSerializer.Deserialize(json, type, SalesGlossaryJson.Options));
+        }
+    }
+
+    [Fact]
+    public void PlainEnums_AreWrittenByName()
+    {
+        Assert.Equal("\"Working\"", JsonSerializer.Serialize(LeadStatusKind.Working, SalesGlossaryJson.Options));
+    }
+
+    [Property(MaxTest = 60)]
+    public Property EveryPublicDataType_RoundTrips()
+    {
+        var gen =
+            from type in Gen.Elements(DataTypes.Keys.ToArray())
+            from value in DataTypes[type]
+            select (type, value);
+        return Prop.ForAll(gen.ToArbitrary(), pair =>
+        {
+            var (type, value) = pair;
+            var json = JsonSerializer.Serialize(value, type, SalesGlossaryJson.Options);
+            var back = JsonSerializer.Deserialize(json, type, SalesGlossaryJson.Options);
+            Assert.NotNull(back);
+            Assert.IsType(type, back);
+            Assert.Equal(json, JsonSerializer.Serialize(back, type, SalesGlossaryJson.Options));
+        });
+    }
+
+    [Property(MaxTest = 100)]
+    public Property IdealCustomerProfile_AfterRoundTrip_EvaluatesEveryCompanyTheSame() =>
+        Prop.ForAll(Generators.Profiles().ToArbitrary(), Generators.Companies().ToArbitrary(), (profile, company) =>
+        {
+            var json = JsonSerializer.Serialize(profile, SalesGlossaryJson.Options);
+            var back = JsonSerializer.Deserialize<IdealCustomerProfile>(json, SalesGlossaryJson.Options)!;
+            var before = profile.Evaluate(company);
+            var after = back.Evaluate(company);
+            return before.Tier == after.Tier && before.IsNegative == after.IsNegative && before.Summary == after.Summary;
+        });
+
+    [Fact]
+    public void NumberRange_RoundTripsToAnEqualValue()
+    {
+        var range = new NumberRange(200, null);
+        var json = JsonSerializer.Serialize(range, SalesGlossaryJson.Options);
+        Assert.Equal("{\"minimum\":200}", json);
+        Assert.Equal(range, JsonSerializer.Deserialize<NumberRange>(json, SalesGlossaryJson.Options));
+    }
+
+    [Fact]
+    public void UnknownProperty_IsRejectedWithItsName()
+    {
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<NumberRange>("{\"minimum\":1,\"maximim\":2}", SalesGlossaryJson.Options));
+        Assert.Contains("maximim", error.Message, StringComparison.Ordinal);
+    }
+}
