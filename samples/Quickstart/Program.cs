@@ -59,13 +59,48 @@ var personas = new PersonaCatalog(
 ]);
 
 Console.WriteLine("Buyer personas:");
-foreach (var contact in new ContactProfile[]
+foreach (var profile in new ContactProfile[]
 {
     new("Director of Demand Generation", "Marketing", Seniority.Director),
     new("VP Sales EMEA", "Sales", Seniority.VicePresident),
     new("Software Engineer", "IT", Seniority.IndividualContributor),
 })
 {
-    var match = personas.Match(contact);
-    Console.WriteLine($"  {contact.JobTitle,-30} -> {match.Persona?.Name ?? "no persona"}: {match.Reason}");
+    var match = personas.Match(profile);
+    Console.WriteLine($"  {profile.JobTitle,-30} -> {match.Persona?.Name ?? "no persona"}: {match.Reason}");
 }
+
+Console.WriteLine();
+Console.WriteLine("A contact's lifecycle (every move recorded):");
+var clock = TimeProvider.System;
+var contact = Contact.Create("C-42", LifecycleStage.Subscriber, LifecyclePolicy.Default, clock, Actor.Integration, actorName: "newsletter form");
+contact.Convert(Actor.Integration, "webinar form");
+contact.ApplyScore(120, Actor.System);
+contact.AcceptBySales(Actor.Sales, "sam");
+contact.RecordConnectAttempt(new ConnectAttempt(clock.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.NoAnswer, "sam"), Actor.Sales);
+contact.ReturnToMarketing("No budget before Q3", Actor.Sales, "sam");
+contact.ApplyScore(160, Actor.System);
+contact.AcceptBySales(Actor.Sales, "sam");
+contact.RecordConnectAttempt(new ConnectAttempt(clock.GetUtcNow(), ConnectChannel.Meeting, ConnectOutcome.MeetingBooked, "sam"), Actor.Sales);
+contact.RecordDealCreated(Actor.Sales, "sam", "D-7 Equipment");
+contact.RecordDealWon(Actor.Sales, "sam", "D-7 Equipment");
+foreach (var step in contact.History)
+{
+    Console.WriteLine($"  {step.Sequence,2}. {step.From.Abbreviation,-11} -> {step.To.Abbreviation,-11} {step.Trigger.Name,-21} {step.ToStatus?.DisplayName ?? "-",-22} {step.Actor.Name,-11} {step.Reason}");
+}
+
+try
+{
+    contact.AcceptBySales(Actor.Sales);
+}
+catch (LifecycleTransitionException refused)
+{
+    Console.WriteLine("  Refused: " + refused.Message);
+}
+
+var output = Path.Combine(AppContext.BaseDirectory, "output");
+Directory.CreateDirectory(output);
+var diagram = Path.Combine(output, "lifecycle.mmd");
+File.WriteAllText(diagram, LifecyclePolicy.Default.ToMermaidGraph());
+Console.WriteLine();
+Console.WriteLine("Lifecycle diagram (Mermaid) written to " + diagram);

@@ -11,6 +11,7 @@ public class ConventionTests
     /// <summary>Stored values of every smart enum. A value is persisted by users: it must never change or be reused.</summary>
     private static readonly Dictionary<string, string> PinnedValues = new()
     {
+        ["Actor"] = "Marketing=1 Sales=2 System=3 Integration=4",
         ["BuyerJourneyStage"] = "Awareness=1 Consideration=2 Decision=3",
         ["ConnectChannel"] = "Phone=1 Email=2 Voicemail=3 Social=4 Sms=5 Meeting=6",
         ["ConnectOutcome"] = "Connected=1 Replied=2 LeftVoicemail=3 LeftLiveMessage=4 NoAnswer=5 Busy=6 WrongNumber=7 Bounced=8 MeetingBooked=9",
@@ -21,6 +22,7 @@ public class ConventionTests
         ["IcpCriterion"] = "Industry=1 Employees=2 AnnualRevenue=3 Country=4 RequiredTechnologies=5 ExcludedTechnologies=6",
         ["IcpTier"] = "Tier1=1 Tier2=2 Tier3=3 NotIcp=4",
         ["LeadStatus"] = "New=1 Open=2 InProgress=3 AttemptedToContact=4 Connected=5 OpenDeal=6 Unqualified=7 BadTiming=8 ReturnedNotReady=9",
+        ["LifecycleTrigger"] = "Create=1 Convert=2 ReachMqlThreshold=3 AcceptBySales=4 ReachSqlThreshold=5 HandRaise=6 CreateDeal=7 ConnectSucceeded=8 WinDeal=9 BecomeAdvocate=10 ReturnToMarketing=11 Recycle=12 Disqualify=13 Reopen=14 Override=15 RecordConnectAttempt=16 StartWorking=17 MarkBadTiming=18",
         ["LifecycleStage"] = "Subscriber=1 Lead=2 MarketingQualifiedLead=3 SalesQualifiedLead=4 Opportunity=5 Customer=6 Evangelist=7 Other=8",
         ["Seniority"] = "IndividualContributor=1 Manager=2 Director=3 VicePresident=4 Executive=5",
         ["Team"] = "Marketing=1 Sales=2 Service=3",

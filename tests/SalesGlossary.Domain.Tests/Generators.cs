@@ -2,6 +2,7 @@ using Ardalis.SmartEnum;
 using FsCheck;
 using FsCheck.Fluent;
 using SalesGlossary.Domain.Connecting;
+using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Profiles;
 
 namespace SalesGlossary.Domain.Tests;
@@ -92,4 +93,72 @@ public static class Generators
         from name in Text()
         from description in Text()
         select new LeadType(key, name, description, "default-scoring", "default-pipeline", "default-connect");
+
+    private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 8, 0, 0, TimeSpan.FromHours(1));
+
+    public static Gen<ConnectAttempt> Attempts() =>
+        from minutes in Gen.Choose(0, 100_000)
+        from channel in SmartEnum<ConnectChannel>()
+        from outcome in SmartEnum<ConnectOutcome>()
+        from seller in Gen.Elements("sam", "Ünïcödé rep").OrNull()
+        select new ConnectAttempt(Epoch.AddMinutes(minutes), channel, outcome, seller);
+
+    public static Gen<QualificationThresholds> Thresholds() =>
+        from mql in Gen.Choose(1, 500)
+        from sql in OrNone(Gen.Choose(501, 900).Select(v => (decimal)v))
+        select new QualificationThresholds(mql, sql);
+
+    public static Gen<LifecycleDefinitions> LifecycleDefinitions() =>
+        from thresholds in Thresholds()
+        from perType in Gen.ListOf(Thresholds())
+        from sqlQualification in Gen.Elements(SqlQualification.SalesAcceptance, SqlQualification.SalesAcceptanceOrScore)
+        from opportunity in Gen.Elements(OpportunityDefinition.OpenDeal, OpportunityDefinition.FirstSuccessfulConnect)
+        from route in Gen.Elements(LifecycleStage.MarketingQualifiedLead, LifecycleStage.SalesQualifiedLead).OrNull()
+        select new LifecycleDefinitions
+        {
+            DefaultThresholds = thresholds,
+            LeadTypeThresholds = perType.Take(3).Select((t, i) => (Key: "type-" + i, t)).ToDictionary(p => p.Key, p => p.t),
+            SqlQualification = sqlQualification,
+            OpportunityDefinition = opportunity,
+            HandRaiseRoute = route,
+        };
+
+    /// <summary>Stored states of contacts driven through random verbs; refused verbs are skipped.</summary>
+    public static Gen<ContactState> ContactStates() =>
+        from start in Gen.Elements(LifecycleStage.Subscriber, LifecycleStage.Lead)
+        from steps in Gen.ListOf(Gen.Choose(0, 9))
+        from score in Gen.Choose(0, 300)
+        select Drive(start, steps, score);
+
+    private static ContactState Drive(LifecycleStage start, IEnumerable<int> steps, int score)
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Epoch);
+        var contact = Contact.Create("C-" + score, start, LifecyclePolicy.Default, time, Actor.Integration, score % 2 == 0 ? "new-prospect" : null);
+        foreach (var step in steps)
+        {
+            time.Advance(TimeSpan.FromMinutes(37 * (step + 1)));
+            try
+            {
+                switch (step)
+                {
+                    case 0: contact.Convert(Actor.Marketing); break;
+                    case 1: contact.ApplyScore(score, Actor.System); break;
+                    case 2: contact.AcceptBySales(Actor.Sales, "sam"); break;
+                    case 3: contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.NoAnswer), Actor.Sales); break;
+                    case 4: contact.RecordDealCreated(Actor.Sales); break;
+                    case 5: contact.RecordDealWon(Actor.Sales); break;
+                    case 6: contact.ReturnToMarketing("Not ready \"yet\"", Actor.Sales); break;
+                    case 7: contact.Disqualify(DisqualificationReason.NoFit, Actor.Sales, "Too small"); break;
+                    case 8: contact.Reopen("Grew", Actor.Marketing); break;
+                    default: contact.Recycle("Churned", Actor.Sales); break;
+                }
+            }
+            catch (LifecycleTransitionException)
+            {
+                // A refused verb changes nothing; the generator moves on.
+            }
+        }
+
+        return contact.ToState();
+    }
 }

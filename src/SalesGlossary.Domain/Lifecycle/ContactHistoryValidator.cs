@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace SalesGlossary.Domain.Lifecycle;
+
+/// <summary>Checks that a stored contact history is an unbroken chain before a contact is rebuilt from it.</summary>
+internal static class ContactHistoryValidator
+{
+    public static void Validate(ContactState state)
+    {
+        var problems = new ValidationCollector();
+        if (string.IsNullOrWhiteSpace(state.Id))
+        {
+            problems.Add("$.id", "The contact id is missing.");
+        }
+
+        var history = state.History ?? [];
+        if (history.Count == 0)
+        {
+            problems.Add("$.history", "The history is empty; it must start with the contact's creation.");
+        }
+
+        LifecycleTransition? previous = null;
+        for (var i = 0; i < history.Count; i++)
+        {
+            var path = string.Create(CultureInfo.InvariantCulture, $"$.history[{i}]");
+            var record = history[i];
+            if (record is null || record.From is null || record.To is null || record.Trigger is null || record.Actor is null)
+            {
+                problems.Add(path, "The record is incomplete: from, to, trigger and actor are required.");
+                previous = null;
+                continue;
+            }
+
+            if (record.Sequence != i + 1)
+            {
+                problems.Add(path + ".sequence", $"The sequence number is {record.Sequence}; expected {i + 1}. Records are missing, duplicated or out of order.");
+            }
+
+            if (i == 0)
+            {
+                if (record.Trigger != LifecycleTrigger.Create || record.From != record.To)
+                {
+                    problems.Add(path + ".trigger", $"The first record must be the creation (trigger Create, from and to equal); it is {record.Trigger.Name} from {record.From.Name} to {record.To.Name}.");
+                }
+            }
+            else if (record.Trigger == LifecycleTrigger.Create)
+            {
+                problems.Add(path + ".trigger", "Only the first record can be the creation.");
+            }
+
+            if (previous is not null)
+            {
+                if (record.From != previous.To)
+                {
+                    problems.Add(path + ".from", $"The record starts in {record.From.Name} but the previous one ended in {previous.To.Name}; the chain is broken.");
+                }
+
+                if (record.FromStatus != previous.ToStatus)
+                {
+                    problems.Add(path + ".fromStatus", $"The record starts with lead status {record.FromStatus?.Name ?? "none"} but the previous one ended with {previous.ToStatus?.Name ?? "none"}; the chain is broken.");
+                }
+
+                if (record.At < previous.At)
+                {
+                    problems.Add(path + ".at", $"The time {record.At.ToString("O", CultureInfo.InvariantCulture)} is before the previous record's {previous.At.ToString("O", CultureInfo.InvariantCulture)}; times must not go backward.");
+                }
+            }
+
+            if (record.Trigger.RequiresReason && string.IsNullOrWhiteSpace(record.Reason))
+            {
+                problems.Add(path + ".reason", $"A {record.Trigger.Name} record needs a reason.");
+            }
+
+            previous = record;
+        }
+
+        var attempts = state.ConnectAttempts ?? [];
+        for (var i = 0; i < attempts.Count; i++)
+        {
+            if (attempts[i] is null || attempts[i].Channel is null || attempts[i].Outcome is null)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"$.connectAttempts[{i}]"), "The attempt is incomplete: channel and outcome are required.");
+            }
+        }
+
+        problems.ThrowIfAny("stored history of contact '" + state.Id + "'");
+    }
+}

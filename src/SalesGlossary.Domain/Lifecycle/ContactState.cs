@@ -1,0 +1,17 @@
+using SalesGlossary.Domain.Connecting;
+
+namespace SalesGlossary.Domain.Lifecycle;
+
+/// <summary>Represents the stored state of a <see cref="Contact"/>: everything needed to rebuild it.</summary>
+/// <remarks>The stage and lead status are not stored twice: they are those the last history record left.</remarks>
+/// <param name="Id">The contact's id.</param>
+/// <param name="LeadType">The key of its lead type, or <see langword="null"/>.</param>
+/// <param name="Score">Its latest lead score, or <see langword="null"/>.</param>
+/// <param name="History">Its transitions, oldest first.</param>
+/// <param name="ConnectAttempts">Its connect attempts.</param>
+public sealed record ContactState(
+    string Id,
+    string? LeadType,
+    decimal? Score,
+    IReadOnlyList<LifecycleTransition> History,
+    IReadOnlyList<ConnectAttempt> ConnectAttempts);

@@ -1,0 +1,98 @@
+using Ardalis.SmartEnum;
+
+namespace SalesGlossary.Domain.Lifecycle;
+
+/// <summary>Represents an event that can move a contact's lifecycle stage or lead status.</summary>
+/// <remarks>
+/// Forward moves happen only through named triggers whose guards come from the agreement; backward moves
+/// (<see cref="ReturnToMarketing"/>, <see cref="Recycle"/>, <see cref="Disqualify"/>) always carry a reason.
+/// <see cref="Override"/> records an administrative correction that bypasses the rules, visibly.
+/// Status-only triggers change the lead status and leave the stage alone. Values are stored; they never change.
+/// </remarks>
+public sealed class LifecycleTrigger : SmartEnum<LifecycleTrigger>
+{
+    /// <summary>The contact was created; always the first record of a history.</summary>
+    public static readonly LifecycleTrigger Create = new(nameof(Create), 1, LifecycleTriggerKind.Creation);
+
+    /// <summary>A subscriber converted (for example filled in a form) and became a lead.</summary>
+    public static readonly LifecycleTrigger Convert = new(nameof(Convert), 2, LifecycleTriggerKind.Forward);
+
+    /// <summary>The lead score reached the MQL threshold of the contact's lead type.</summary>
+    public static readonly LifecycleTrigger ReachMqlThreshold = new(nameof(ReachMqlThreshold), 3, LifecycleTriggerKind.Forward);
+
+    /// <summary>Sales accepted the MQL; it becomes an SQL where the agreement qualifies SQLs by acceptance.</summary>
+    public static readonly LifecycleTrigger AcceptBySales = new(nameof(AcceptBySales), 4, LifecycleTriggerKind.Forward);
+
+    /// <summary>The lead score reached the SQL threshold, where the agreement qualifies SQLs by score.</summary>
+    public static readonly LifecycleTrigger ReachSqlThreshold = new(nameof(ReachSqlThreshold), 5, LifecycleTriggerKind.Forward);
+
+    /// <summary>The contact raised a hand (for example requested a demo); routes straight to MQL or SQL where the agreement says so.</summary>
+    public static readonly LifecycleTrigger HandRaise = new(nameof(HandRaise), 6, LifecycleTriggerKind.Forward);
+
+    /// <summary>A deal was created for the contact.</summary>
+    public static readonly LifecycleTrigger CreateDeal = new(nameof(CreateDeal), 7, LifecycleTriggerKind.Forward);
+
+    /// <summary>A connect attempt reached the person for the first time.</summary>
+    public static readonly LifecycleTrigger ConnectSucceeded = new(nameof(ConnectSucceeded), 8, LifecycleTriggerKind.Forward);
+
+    /// <summary>A deal of the contact was won.</summary>
+    public static readonly LifecycleTrigger WinDeal = new(nameof(WinDeal), 9, LifecycleTriggerKind.Forward);
+
+    /// <summary>The customer became an advocate (referrals, reviews, case studies).</summary>
+    public static readonly LifecycleTrigger BecomeAdvocate = new(nameof(BecomeAdvocate), 10, LifecycleTriggerKind.Forward);
+
+    /// <summary>Sales returned a qualified lead to marketing for nurturing, with a reason.</summary>
+    public static readonly LifecycleTrigger ReturnToMarketing = new(nameof(ReturnToMarketing), 11, LifecycleTriggerKind.Backward);
+
+    /// <summary>A lost opportunity or a churned customer went back to nurturing, with a reason.</summary>
+    public static readonly LifecycleTrigger Recycle = new(nameof(Recycle), 12, LifecycleTriggerKind.Backward);
+
+    /// <summary>The contact was disqualified (moved to Other) with a reason code.</summary>
+    public static readonly LifecycleTrigger Disqualify = new(nameof(Disqualify), 13, LifecycleTriggerKind.Backward);
+
+    /// <summary>A contact in Other was reopened as a lead, with a reason.</summary>
+    public static readonly LifecycleTrigger Reopen = new(nameof(Reopen), 14, LifecycleTriggerKind.Backward);
+
+    /// <summary>An administrative correction that bypasses the rules; always recorded as an override with a reason.</summary>
+    public static readonly LifecycleTrigger Override = new(nameof(Override), 15, LifecycleTriggerKind.Override);
+
+    /// <summary>A connect attempt was made; moves the lead status only.</summary>
+    public static readonly LifecycleTrigger RecordConnectAttempt = new(nameof(RecordConnectAttempt), 16, LifecycleTriggerKind.StatusOnly);
+
+    /// <summary>Sales started working the lead; moves the lead status to In progress.</summary>
+    public static readonly LifecycleTrigger StartWorking = new(nameof(StartWorking), 17, LifecycleTriggerKind.StatusOnly);
+
+    /// <summary>The timing is wrong; moves the lead status to Bad timing, with a reason.</summary>
+    public static readonly LifecycleTrigger MarkBadTiming = new(nameof(MarkBadTiming), 18, LifecycleTriggerKind.StatusOnly);
+
+    private LifecycleTrigger(string name, int value, LifecycleTriggerKind kind)
+        : base(name, value)
+    {
+        Kind = kind;
+    }
+
+    /// <summary>Gets what kind of move the trigger makes.</summary>
+    public LifecycleTriggerKind Kind { get; }
+
+    /// <summary>Gets a value indicating whether the trigger needs a reason (every backward move, override and bad timing).</summary>
+    public bool RequiresReason => Kind is LifecycleTriggerKind.Backward or LifecycleTriggerKind.Override || this == MarkBadTiming;
+}
+
+/// <summary>The kind of move a <see cref="LifecycleTrigger"/> makes.</summary>
+public enum LifecycleTriggerKind
+{
+    /// <summary>The first record of a contact's history.</summary>
+    Creation = 0,
+
+    /// <summary>A move forward through the funnel, guarded by the agreement.</summary>
+    Forward = 1,
+
+    /// <summary>A move backward or out of the funnel, always with a reason.</summary>
+    Backward = 2,
+
+    /// <summary>A change of the lead status only.</summary>
+    StatusOnly = 3,
+
+    /// <summary>An administrative correction that bypasses the rules.</summary>
+    Override = 4,
+}

@@ -1,0 +1,350 @@
+using Microsoft.Extensions.Time.Testing;
+using SalesGlossary.Domain.Connecting;
+using SalesGlossary.Domain.Lifecycle;
+
+namespace SalesGlossary.Domain.Tests.Lifecycle;
+
+public class ContactTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider time = new(Start);
+
+    private Contact NewLead(LifecyclePolicy? policy = null, string? leadType = null) =>
+        Contact.Create("C-42", LifecycleStage.Lead, policy ?? LifecyclePolicy.Default, time, Actor.Integration, leadType, "web form");
+
+    private Contact NewSql()
+    {
+        var contact = NewLead();
+        contact.ApplyScore(120, Actor.System);
+        contact.AcceptBySales(Actor.Sales, "sam");
+        return contact;
+    }
+
+    [Fact]
+    public void Journey_FromSubscriberToCustomer_RecordsEveryStep()
+    {
+        var contact = Contact.Create("C-1", LifecycleStage.Subscriber, LifecyclePolicy.Default, time, Actor.Integration);
+        time.Advance(TimeSpan.FromDays(1));
+        contact.Convert(Actor.Integration);
+        time.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(1, contact.ApplyScore(130, Actor.System));
+        time.Advance(TimeSpan.FromHours(3));
+        contact.AcceptBySales(Actor.Sales, "sam");
+        contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.Connected, "sam"), Actor.Sales);
+        time.Advance(TimeSpan.FromDays(5));
+        contact.RecordDealCreated(Actor.Sales, "sam", "D-7");
+        time.Advance(TimeSpan.FromDays(30));
+        contact.RecordDealWon(Actor.Sales, "sam", "D-7");
+
+        Assert.Same(LifecycleStage.Customer, contact.Stage);
+        Assert.Equal(
+            ["Create", "Convert", "ReachMqlThreshold", "AcceptBySales", "RecordConnectAttempt", "CreateDeal", "WinDeal"],
+            contact.History.Select(r => r.Trigger.Name));
+        Assert.Equal(
+            [null, null, "New", "New", "Connected", "OpenDeal", "OpenDeal"],
+            contact.History.Select(r => r.ToStatus?.Name));
+        var mql = contact.History[2];
+        Assert.Equal(130m, mql.Score);
+        Assert.Same(Actor.System, mql.Actor);
+        Assert.Equal(Start.AddDays(3), mql.At);
+        Assert.Same(LifecycleStage.MarketingQualifiedLead, contact.StageAt(Start.AddDays(3).AddHours(1)));
+        Assert.Same(LifecycleStage.Subscriber, contact.StageAt(Start));
+        Assert.Null(contact.StageAt(Start.AddTicks(-1)));
+    }
+
+    [Fact]
+    public void ReturnToMarketing_SendsTheSqlBackToNurtureWithReason()
+    {
+        var contact = NewSql();
+
+        contact.ReturnToMarketing("No budget before Q3", Actor.Sales, "sam");
+
+        Assert.Same(LifecycleStage.Lead, contact.Stage);
+        Assert.Same(LeadStatus.ReturnedNotReady, contact.LeadStatus);
+        var record = contact.History[^1];
+        Assert.Equal(("No budget before Q3", "sam", LifecycleTrigger.ReturnToMarketing), (record.Reason, record.ActorName, record.Trigger));
+        Assert.Same(LifecycleStage.SalesQualifiedLead, record.From);
+    }
+
+    [Fact]
+    public void ApplyScore_BelowThreshold_ChangesNothingButTheScore()
+    {
+        var contact = NewLead();
+
+        Assert.Equal(0, contact.ApplyScore(99.5m, Actor.System));
+
+        Assert.Equal(99.5m, contact.Score);
+        Assert.Same(LifecycleStage.Lead, contact.Stage);
+        Assert.Single(contact.History);
+    }
+
+    [Fact]
+    public void ApplyScore_UsesTheThresholdsOfTheLeadType()
+    {
+        var policy = new LifecyclePolicy(new LifecycleDefinitions
+        {
+            LeadTypeThresholds = new Dictionary<string, QualificationThresholds> { ["existing-customer"] = new(200m) },
+        });
+        var prospect = NewLead(policy);
+        var customer = NewLead(policy, "existing-customer");
+
+        prospect.ApplyScore(150, Actor.System);
+        customer.ApplyScore(150, Actor.System);
+
+        Assert.Same(LifecycleStage.MarketingQualifiedLead, prospect.Stage);
+        Assert.Same(LifecycleStage.Lead, customer.Stage);
+    }
+
+    [Fact]
+    public void ApplyScore_AboveBothThresholds_PromotesTwiceWhereSqlsQualifyByScore()
+    {
+        var policy = new LifecyclePolicy(new LifecycleDefinitions
+        {
+            DefaultThresholds = new QualificationThresholds(100m, 180m),
+            SqlQualification = SqlQualification.Score,
+        });
+        var contact = NewLead(policy);
+
+        Assert.Equal(2, contact.ApplyScore(200, Actor.System));
+        Assert.Same(LifecycleStage.SalesQualifiedLead, contact.Stage);
+        var error = Assert.Throws<LifecycleTransitionException>(() => NewLead(policy).AcceptBySales(Actor.Sales));
+        Assert.Equal(LifecycleStage.Lead, error.Stage);
+    }
+
+    [Fact]
+    public void ApplyScore_Lower_NeverDemotes()
+    {
+        var contact = NewSql();
+        contact.ApplyScore(-40, Actor.System);
+        Assert.Same(LifecycleStage.SalesQualifiedLead, contact.Stage);
+    }
+
+    [Fact]
+    public void AcceptBySales_OnALead_NamesStageTriggerAndWhatIsPermitted()
+    {
+        var contact = NewLead();
+        var before = contact.ToState();
+
+        var error = Assert.Throws<LifecycleTransitionException>(() => contact.AcceptBySales(Actor.Sales));
+
+        Assert.Equal(
+            "Contact 'C-42' in stage Lead cannot take AcceptBySales: no transition for AcceptBySales leaves Lead. Permitted now: HandRaise, CreateDeal, WinDeal, Disqualify.",
+            error.Message);
+        Assert.Empty(error.UnmetGuards);
+        Assert.Equal(before.History, contact.History);
+    }
+
+    [Fact]
+    public void AcceptBySales_WhereSqlsQualifyByScoreOnly_NamesTheUnmetGuard()
+    {
+        var policy = new LifecyclePolicy(new LifecycleDefinitions { DefaultThresholds = new QualificationThresholds(100m, 300m), SqlQualification = SqlQualification.Score });
+        var contact = NewLead(policy);
+        contact.ApplyScore(150, Actor.System);
+
+        var error = Assert.Throws<LifecycleTransitionException>(() => contact.AcceptBySales(Actor.Sales));
+
+        Assert.Equal(
+            "Contact 'C-42' in stage MarketingQualifiedLead (lead status New) cannot take AcceptBySales: unmet guard: the agreement qualifies SQLs by sales acceptance. Permitted now: HandRaise, CreateDeal, WinDeal, ReturnToMarketing, Disqualify.",
+            error.Message);
+        Assert.Equal([LifecyclePolicy.SqlByAcceptanceGuard], error.UnmetGuards);
+    }
+
+    [Fact]
+    public void HandRaise_WithoutARoute_NamesBothRouteGuards()
+    {
+        var policy = new LifecyclePolicy(new LifecycleDefinitions { HandRaiseRoute = null });
+        var contact = NewLead(policy);
+
+        var error = Assert.Throws<LifecycleTransitionException>(() => contact.HandRaise("Demo request", Actor.Integration));
+
+        Assert.Equal(
+            "Contact 'C-42' in stage Lead cannot take HandRaise: unmet guards: the agreement routes hand-raises to MQL; the agreement routes hand-raises straight to SQL. Permitted now: CreateDeal, WinDeal, Disqualify.",
+            error.Message);
+    }
+
+    [Fact]
+    public void HandRaise_RoutesStraightToSqlByDefault()
+    {
+        var contact = NewLead();
+        contact.HandRaise("Demo request", Actor.Integration);
+        Assert.Same(LifecycleStage.SalesQualifiedLead, contact.Stage);
+        Assert.Equal("Demo request", contact.History[^1].Reason);
+    }
+
+    [Fact]
+    public void Disqualify_UnableToReach_BeforeTheConnectPolicyIsExhausted_IsRefused()
+    {
+        var contact = NewSql();
+        for (var i = 0; i < 5; i++)
+        {
+            contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.NoAnswer), Actor.Sales);
+        }
+
+        Assert.False(contact.CanDisqualify(DisqualificationReason.UnableToReach));
+        var error = Assert.Throws<LifecycleTransitionException>(() => contact.Disqualify(DisqualificationReason.UnableToReach, Actor.Sales));
+        Assert.Equal(
+            "Contact 'C-42' in stage SalesQualifiedLead (lead status AttemptedToContact) cannot take Disqualify: unmet guard: 'unable to reach' only after the connect policy's attempts are exhausted. Permitted now: CreateDeal, WinDeal, ReturnToMarketing.",
+            error.Message);
+
+        contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Email, ConnectOutcome.Bounced), Actor.Sales);
+        Assert.True(contact.CanDisqualify(DisqualificationReason.UnableToReach));
+        contact.Disqualify(DisqualificationReason.UnableToReach, Actor.Sales);
+        Assert.Same(LifecycleStage.Other, contact.Stage);
+        Assert.Same(LeadStatus.Unqualified, contact.LeadStatus);
+        Assert.Same(DisqualificationReason.UnableToReach, contact.History[^1].DisqualificationReason);
+    }
+
+    [Fact]
+    public void Disqualify_ForOtherReasons_NeedsNoAttempts_ButOtherNeedsANote()
+    {
+        var contact = NewSql();
+        var error = Assert.Throws<ArgumentException>(() => contact.Disqualify(DisqualificationReason.Other, Actor.Sales));
+        Assert.Equal("A disqualification for reason Other needs a note that says the reason. (Parameter 'note')", error.Message);
+
+        contact.Disqualify(DisqualificationReason.NoBudget, Actor.Sales, "Frozen until 2027");
+        Assert.Equal("No budget: Frozen until 2027", contact.History[^1].Reason);
+    }
+
+    [Fact]
+    public void ConnectAttempts_MoveTheLeadStatus_AndConnectedNeverGoesBack()
+    {
+        var contact = NewSql();
+        contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.NoAnswer), Actor.Sales);
+        Assert.Same(LeadStatus.AttemptedToContact, contact.LeadStatus);
+        contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Email, ConnectOutcome.Replied), Actor.Sales);
+        Assert.Same(LeadStatus.Connected, contact.LeadStatus);
+        contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.Busy), Actor.Sales);
+        Assert.Same(LeadStatus.Connected, contact.LeadStatus);
+        Assert.Equal(3, contact.ConnectAttempts.Count);
+        Assert.Equal("Attempt 2 by Email: Replied", contact.History[^1].Reason);
+    }
+
+    [Fact]
+    public void ConnectAttempt_OnALead_IsRefused()
+    {
+        var error = Assert.Throws<LifecycleTransitionException>(() =>
+            NewLead().RecordConnectAttempt(new ConnectAttempt(Start, ConnectChannel.Phone, ConnectOutcome.NoAnswer), Actor.Sales));
+        Assert.Equal(
+            "Contact 'C-42' in stage Lead cannot take RecordConnectAttempt: connect attempts are recorded on contacts handed to sales (MQL, SQL or Opportunity). Permitted now: HandRaise, CreateDeal, WinDeal, Disqualify.",
+            error.Message);
+    }
+
+    [Fact]
+    public void FirstSuccessfulConnect_MakesTheSqlAnOpportunity_WhereDefinedSo()
+    {
+        var policy = new LifecyclePolicy(new LifecycleDefinitions { OpportunityDefinition = OpportunityDefinition.FirstSuccessfulConnect });
+        var contact = NewLead(policy);
+        contact.ApplyScore(100, Actor.System);
+        contact.AcceptBySales(Actor.Sales);
+
+        contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Meeting, ConnectOutcome.MeetingBooked, "sam"), Actor.Sales);
+
+        Assert.Same(LifecycleStage.Opportunity, contact.Stage);
+        Assert.Same(LeadStatus.Connected, contact.LeadStatus);
+        contact.RecordDealCreated(Actor.Sales);
+        Assert.Same(LeadStatus.OpenDeal, contact.LeadStatus);
+    }
+
+    [Fact]
+    public void Recycle_AndReopen_NeedAReason()
+    {
+        var contact = NewSql();
+        contact.RecordDealCreated(Actor.Sales);
+        var error = Assert.Throws<ArgumentException>(() => contact.Recycle(" ", Actor.Sales));
+        Assert.Equal("reason", error.ParamName);
+        contact.Recycle("Lost to competitor", Actor.Sales);
+        Assert.Same(LifecycleStage.Lead, contact.Stage);
+        Assert.Null(contact.LeadStatus);
+    }
+
+    [Fact]
+    public void Override_IsRecordedAsOverride_AndMustChangeSomething()
+    {
+        var contact = NewLead();
+        contact.Override(LifecycleStage.Customer, null, "Imported from the ERP: signed contract", Actor.Marketing, "admin");
+
+        Assert.Same(LifecycleStage.Customer, contact.Stage);
+        Assert.True(contact.History[^1].IsOverride);
+        var error = Assert.Throws<ArgumentException>(() => contact.Override(LifecycleStage.Customer, null, "again", Actor.Marketing));
+        Assert.Equal("The override changes nothing: contact 'C-42' is already in stage Customer with lead status none. (Parameter 'stage')", error.Message);
+    }
+
+    [Fact]
+    public void StatusVerbs_WorkOnQualifiedLeads()
+    {
+        var contact = NewSql();
+        contact.StartWorking(Actor.Sales);
+        Assert.Same(LeadStatus.InProgress, contact.LeadStatus);
+        contact.MarkBadTiming("Reorganisation under way", Actor.Sales);
+        Assert.Same(LeadStatus.BadTiming, contact.LeadStatus);
+        var error = Assert.Throws<LifecycleTransitionException>(() => contact.StartWorking(Actor.Sales));
+        Assert.Equal(
+            "Contact 'C-42' in stage SalesQualifiedLead (lead status BadTiming) cannot take StartWorking: work starts on an MQL or SQL whose lead status is New or Open. Permitted now: CreateDeal, WinDeal, ReturnToMarketing, Disqualify.",
+            error.Message);
+    }
+
+    [Fact]
+    public void Create_InALaterStage_IsRefused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Contact.Create("C-1", LifecycleStage.Customer, LifecyclePolicy.Default, time, Actor.Integration));
+        Assert.Equal(
+            "A contact starts as Subscriber or Lead, not Customer; later stages are reached through their triggers (or an override). (Parameter 'initialStage')",
+            error.Message);
+    }
+
+    [Fact]
+    public void ClockGoingBackward_IsRefusedAndChangesNothing()
+    {
+        var clock = new ManualClock(Start);
+        var contact = Contact.Create("C-42", LifecycleStage.Lead, LifecyclePolicy.Default, clock, Actor.Integration);
+        clock.Now = Start.AddHours(-1);
+
+        var error = Assert.Throws<InvalidOperationException>(() => contact.ApplyScore(500, Actor.System));
+
+        Assert.Equal(
+            "The time provider says 2026-03-02T08:00:00.0000000+00:00, before the last record of contact 'C-42' at 2026-03-02T09:00:00.0000000+00:00; history times must not go backward. Check the clock.",
+            error.Message);
+        Assert.Same(LifecycleStage.Lead, contact.Stage);
+        Assert.Single(contact.History);
+        Assert.Null(contact.Score);
+    }
+
+    [Fact]
+    public void TimeInStages_GivesDatesAndLatestAndCumulativeTimes()
+    {
+        var contact = NewLead();
+        time.Advance(TimeSpan.FromDays(2));
+        contact.ApplyScore(100, Actor.System);
+        time.Advance(TimeSpan.FromDays(1));
+        contact.ReturnToMarketing("Too early", Actor.Sales);
+        time.Advance(TimeSpan.FromDays(4));
+        contact.ApplyScore(110, Actor.System);
+        time.Advance(TimeSpan.FromHours(12));
+
+        var times = contact.TimeInStages();
+
+        var lead = times.Single(t => t.Stage == LifecycleStage.Lead);
+        var mql = times.Single(t => t.Stage == LifecycleStage.MarketingQualifiedLead);
+        Assert.Equal((Start, Start.AddDays(3), Start.AddDays(7), 2), (lead.FirstEntered, lead.LastEntered, lead.LastExited, lead.Stays));
+        Assert.Equal((TimeSpan.FromDays(4), TimeSpan.FromDays(6)), (lead.Latest, lead.Cumulative));
+        Assert.Equal((Start.AddDays(2), Start.AddDays(7), (DateTimeOffset?)null, 2), (mql.FirstEntered, mql.LastEntered, mql.LastExited, mql.Stays));
+        Assert.Equal((TimeSpan.FromHours(12), TimeSpan.FromDays(1.5)), (mql.Latest, mql.Cumulative));
+    }
+
+    [Fact]
+    public void PermittedTriggers_AreAvailableWithoutFiring()
+    {
+        var contact = NewSql();
+        Assert.Equal(["CreateDeal", "WinDeal", "ReturnToMarketing", "Disqualify"], contact.PermittedTriggers.Select(t => t.Name));
+        Assert.True(contact.CanReturnToMarketing);
+        Assert.False(contact.CanAcceptBySales);
+        Assert.Equal(3, contact.Version);
+    }
+
+    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}
