@@ -1,0 +1,428 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace SalesGlossary.Domain.Scoring;
+
+/// <summary>
+/// Decides whether a rule expression is safe to run: a lexical check before anything parses (length, nesting,
+/// operator chains that would overflow the parser's stack) and an allow-list walk over the parsed expression tree.
+/// </summary>
+internal static class ExpressionGuard
+{
+    private const int MaxPrefixOperatorRun = 16;
+    private const int MaxConditionalOperators = 32;
+    private const int MaxArrayLiteralItems = 1_000;
+
+    private static readonly HashSet<Type> ValueTypes =
+    [
+        typeof(bool), typeof(char), typeof(string), typeof(byte), typeof(sbyte), typeof(short), typeof(ushort),
+        typeof(int), typeof(uint), typeof(long), typeof(ulong), typeof(float), typeof(double), typeof(decimal),
+        typeof(DateTime), typeof(DateTimeOffset), typeof(TimeSpan), typeof(DateOnly), typeof(TimeOnly), typeof(Guid),
+    ];
+
+    private static readonly Dictionary<Type, HashSet<string>> AllowedMembers = new()
+    {
+        [typeof(string)] = ["Length"],
+        [typeof(DateTime)] = ["Year", "Month", "Day", "Hour", "Minute", "Second", "DayOfWeek", "DayOfYear", "Date", "TimeOfDay"],
+        [typeof(DateTimeOffset)] = ["Year", "Month", "Day", "Hour", "Minute", "Second", "DayOfWeek", "DayOfYear", "Date", "TimeOfDay", "Offset", "UtcDateTime", "DateTime"],
+        [typeof(TimeSpan)] = ["Days", "Hours", "Minutes", "Seconds", "TotalDays", "TotalHours", "TotalMinutes", "TotalSeconds"],
+        [typeof(DateOnly)] = ["Year", "Month", "Day", "DayOfWeek", "DayOfYear"],
+    };
+
+    private static readonly Dictionary<Type, HashSet<string>> AllowedMethods = new()
+    {
+        [typeof(string)] =
+        [
+            "Contains", "StartsWith", "EndsWith", "Equals", "IndexOf", "ToLower", "ToUpper", "ToLowerInvariant", "ToUpperInvariant",
+            "Trim", "TrimStart", "TrimEnd", "IsNullOrEmpty", "IsNullOrWhiteSpace", "Compare", "CompareOrdinal", "CompareTo", "Concat", "Substring",
+            "op_Equality", "op_Inequality",
+        ],
+        [typeof(Enumerable)] =
+        [
+            "Any", "All", "Count", "LongCount", "Sum", "Min", "Max", "Average", "Contains", "Where", "Select",
+            "First", "FirstOrDefault", "Last", "LastOrDefault", "Distinct", "Take", "Skip",
+        ],
+        [typeof(Math)] = ["Abs", "Min", "Max", "Round", "Floor", "Ceiling", "Sign"],
+        [typeof(DateTime)] = ["AddDays", "AddHours", "AddMinutes", "AddSeconds", "AddMonths", "AddYears", "Subtract", "CompareTo", "Equals"],
+        [typeof(DateTimeOffset)] = ["AddDays", "AddHours", "AddMinutes", "AddSeconds", "AddMonths", "AddYears", "Subtract", "CompareTo", "Equals", "ToUniversalTime"],
+        [typeof(TimeSpan)] = ["FromDays", "FromHours", "FromMinutes", "FromSeconds", "CompareTo", "Equals", "Duration"],
+        [typeof(decimal)] = ["CompareTo", "Equals", "Round", "Floor", "Ceiling", "Abs"],
+        [typeof(int)] = ["CompareTo", "Equals"],
+        [typeof(long)] = ["CompareTo", "Equals"],
+        [typeof(double)] = ["CompareTo", "Equals"],
+        [typeof(bool)] = ["Equals"],
+        [typeof(char)] = ["IsDigit", "IsLetter", "IsUpper", "IsLower", "IsWhiteSpace", "Equals"],
+    };
+
+    private static readonly HashSet<Type> CollectionDefinitions =
+    [
+        typeof(IReadOnlyList<>), typeof(IList<>), typeof(List<>), typeof(IReadOnlyCollection<>), typeof(ICollection<>),
+        typeof(IReadOnlyDictionary<,>), typeof(IDictionary<,>), typeof(Dictionary<,>), typeof(ISet<>), typeof(HashSet<>),
+        typeof(IReadOnlySet<>),
+    ];
+
+    private static readonly HashSet<string> CollectionMembers = ["Count", "Keys", "Values", "get_Item", "ContainsKey", "Contains"];
+
+    private static readonly ConcurrentDictionary<(Type, Type), HashSet<Type>> DataTypeCache = new();
+
+    /// <summary>Checks the text of an expression before it is parsed; returns the problem or null.</summary>
+    public static string? CheckText(string expression, ScoringLimits limits)
+    {
+        if (expression.Length > limits.MaxExpressionLength)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"the expression is {expression.Length} characters long; the limit is {limits.MaxExpressionLength}");
+        }
+
+        var depth = 0;
+        var maxDepth = 0;
+        var prefixRun = 0;
+        var conditionals = 0;
+        var lambdas = 0;
+        char? quote = null;
+        for (var i = 0; i < expression.Length; i++)
+        {
+            var c = expression[i];
+            if (quote is not null)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == quote)
+                {
+                    quote = null;
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"' or '\'':
+                    quote = c;
+                    prefixRun = 0;
+                    break;
+                case '(' or '[' or '{':
+                    depth++;
+                    maxDepth = Math.Max(maxDepth, depth);
+                    prefixRun = 0;
+                    break;
+                case ')' or ']' or '}':
+                    depth--;
+                    prefixRun = 0;
+                    break;
+                case '!' or '-' or '+' or '~':
+                    if (i + 1 < expression.Length && expression[i + 1] == '=')
+                    {
+                        prefixRun = 0;
+                    }
+                    else if (++prefixRun > MaxPrefixOperatorRun)
+                    {
+                        return string.Create(CultureInfo.InvariantCulture, $"the expression chains more than {MaxPrefixOperatorRun} prefix operators in a row");
+                    }
+
+                    break;
+                case '?':
+                    if (++conditionals > MaxConditionalOperators)
+                    {
+                        return string.Create(CultureInfo.InvariantCulture, $"the expression has more than {MaxConditionalOperators} conditional or null operators");
+                    }
+
+                    break;
+                case '=' when i + 1 < expression.Length && expression[i + 1] == '>':
+                    lambdas++;
+                    prefixRun = 0;
+                    i++;
+                    break;
+                default:
+                    if (!char.IsWhiteSpace(c))
+                    {
+                        prefixRun = 0;
+                    }
+
+                    break;
+            }
+
+            if (maxDepth > limits.MaxNestingDepth)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"the expression nests brackets more than {limits.MaxNestingDepth} deep");
+            }
+        }
+
+        if (lambdas > limits.MaxLambdaDepth * 8)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"the expression has {lambdas} lambdas; at most {limits.MaxLambdaDepth * 8} are accepted");
+        }
+
+        return null;
+    }
+
+    /// <summary>Walks a parsed expression and returns every construct that is not on the allow-list.</summary>
+    public static IReadOnlyList<string> CheckTree(Expression expression, Type leadType, Type activityType, ScoringLimits limits, out bool usesActivity)
+    {
+        var dataTypes = DataTypeCache.GetOrAdd((leadType, activityType), key => FindDataTypes(key.Item1, key.Item2));
+        var walker = new Walker(dataTypes, limits.MaxLambdaDepth, activityType);
+        walker.Visit(expression);
+        usesActivity = walker.UsesActivity;
+        return walker.Problems;
+    }
+
+    private static HashSet<Type> FindDataTypes(Type leadType, Type activityType)
+    {
+        var found = new HashSet<Type>();
+        var pending = new Stack<Type>([leadType, activityType]);
+        while (pending.Count > 0)
+        {
+            var type = Unwrap(pending.Pop());
+            if (IsValueType(type) || IsSystemType(type) || !found.Add(type))
+            {
+                continue;
+            }
+
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                pending.Push(property.PropertyType);
+                foreach (var element in ElementTypes(property.PropertyType))
+                {
+                    pending.Push(element);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static IEnumerable<Type> ElementTypes(Type type)
+    {
+        if (type.IsArray)
+        {
+            yield return type.GetElementType()!;
+        }
+
+        if (type.IsGenericType)
+        {
+            foreach (var argument in type.GetGenericArguments())
+            {
+                yield return argument;
+            }
+        }
+    }
+
+    private static Type Unwrap(Type type) => Nullable.GetUnderlyingType(type) ?? type;
+
+    private static bool IsValueType(Type type) => ValueTypes.Contains(Unwrap(type)) || Unwrap(type).IsEnum;
+
+    private static bool IsSystemType(Type type) =>
+        type.Namespace is { } ns && (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns.StartsWith("Microsoft.", StringComparison.Ordinal));
+
+    private static bool IsCollection(Type type) =>
+        type.IsArray || (type.IsGenericType && CollectionDefinitions.Contains(type.GetGenericTypeDefinition()))
+        || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>));
+
+    private static string Name(Type type) => Unwrap(type).Name;
+
+    private sealed class Walker(HashSet<Type> dataTypes, int maxLambdaDepth, Type activityType) : ExpressionVisitor
+    {
+        private int lambdaDepth;
+
+        public List<string> Problems { get; } = [];
+
+        public bool UsesActivity { get; private set; }
+
+        [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(node))]
+        public override Expression? Visit(Expression? node)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            switch (node.NodeType)
+            {
+                case ExpressionType.Parameter or ExpressionType.Constant or ExpressionType.MemberAccess or ExpressionType.Call
+                    or ExpressionType.Lambda or ExpressionType.Conditional or ExpressionType.NewArrayInit or ExpressionType.New
+                    or ExpressionType.Default or ExpressionType.TypeIs or ExpressionType.Quote:
+                    break;
+                case ExpressionType.Convert or ExpressionType.ConvertChecked or ExpressionType.Not or ExpressionType.Negate
+                    or ExpressionType.NegateChecked or ExpressionType.UnaryPlus or ExpressionType.ArrayLength or ExpressionType.OnesComplement:
+                    break;
+                case ExpressionType.Add or ExpressionType.AddChecked or ExpressionType.Subtract or ExpressionType.SubtractChecked
+                    or ExpressionType.Multiply or ExpressionType.MultiplyChecked or ExpressionType.Divide or ExpressionType.Modulo
+                    or ExpressionType.And or ExpressionType.Or or ExpressionType.ExclusiveOr or ExpressionType.AndAlso or ExpressionType.OrElse
+                    or ExpressionType.Equal or ExpressionType.NotEqual or ExpressionType.LessThan or ExpressionType.LessThanOrEqual
+                    or ExpressionType.GreaterThan or ExpressionType.GreaterThanOrEqual or ExpressionType.Coalesce or ExpressionType.ArrayIndex:
+                    break;
+                default:
+                    Problems.Add("the construct '" + node.NodeType + "' is not allowed in scoring rules");
+                    return node;
+            }
+
+            return base.Visit(node);
+        }
+
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            if (node.Type == activityType && node.Name == "activity")
+            {
+                UsesActivity = true;
+            }
+
+            return node;
+        }
+
+        protected override Expression VisitConstant(ConstantExpression node)
+        {
+            if (node.Value is not null && !IsValueType(node.Type) && !(node.Type.IsArray && IsValueType(node.Type.GetElementType()!)))
+            {
+                Problems.Add("a constant of type '" + Name(node.Type) + "' is not allowed in scoring rules");
+            }
+
+            return node;
+        }
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            var declaring = node.Member.DeclaringType!;
+            if (node.Expression is null)
+            {
+                Problems.Add("the static member '" + Name(declaring) + "." + node.Member.Name + "' is not allowed: rules read only the lead's own data"
+                    + (declaring == typeof(DateTime) || declaring == typeof(DateTimeOffset) ? " (for time, use the rule's decay or windowDays instead of the clock)" : string.Empty));
+                return node;
+            }
+
+            if (node.Member is not PropertyInfo)
+            {
+                Problems.Add("the field '" + Name(declaring) + "." + node.Member.Name + "' is not allowed; rules read properties only");
+            }
+            else if (!IsAllowedMember(declaring, node.Member.Name))
+            {
+                Problems.Add("the member '" + Name(declaring) + "." + node.Member.Name + "' is not allowed: rules read only the lead's own data and simple properties of text, numbers and dates");
+            }
+
+            return base.VisitMember(node);
+        }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            var declaring = node.Method.DeclaringType!;
+            if (!IsAllowedMethod(declaring, node.Method.Name))
+            {
+                Problems.Add("the method '" + Name(declaring) + "." + node.Method.Name + "' is not allowed: rules may use comparisons, arithmetic, "
+                    + "text tests (Contains, StartsWith, EndsWith, …), date arithmetic and Any/All/Count/Sum/… over the lead's own collections");
+            }
+
+            return base.VisitMethodCall(node);
+        }
+
+        protected override Expression VisitBinary(BinaryExpression node)
+        {
+            if (node.Method is { } method && !IsAllowedMethod(method.DeclaringType!, method.Name)
+                && !(IsValueType(method.DeclaringType!) && method.Name.StartsWith("op_", StringComparison.Ordinal)))
+            {
+                Problems.Add("the operator '" + Name(method.DeclaringType!) + "." + method.Name + "' is not allowed in scoring rules");
+            }
+
+            return base.VisitBinary(node);
+        }
+
+        protected override Expression VisitUnary(UnaryExpression node)
+        {
+            if (node.Method is { } method && !(IsValueType(method.DeclaringType!) && method.Name.StartsWith("op_", StringComparison.Ordinal)))
+            {
+                Problems.Add("the conversion '" + Name(method.DeclaringType!) + "." + method.Name + "' is not allowed in scoring rules");
+            }
+            else if (node.NodeType is ExpressionType.Convert or ExpressionType.ConvertChecked && !IsAllowedConversion(node.Operand.Type, node.Type))
+            {
+                Problems.Add("the conversion to '" + Name(node.Type) + "' is not allowed in scoring rules");
+            }
+
+            return base.VisitUnary(node);
+        }
+
+        protected override Expression VisitLambda<T>(Expression<T> node)
+        {
+            lambdaDepth++;
+            if (lambdaDepth > maxLambdaDepth)
+            {
+                Problems.Add(string.Create(CultureInfo.InvariantCulture, $"lambdas are nested more than {maxLambdaDepth} deep"));
+            }
+
+            var result = base.VisitLambda(node);
+            lambdaDepth--;
+            return result;
+        }
+
+        protected override Expression VisitNewArray(NewArrayExpression node)
+        {
+            if (node.Expressions.Count > MaxArrayLiteralItems)
+            {
+                Problems.Add(string.Create(CultureInfo.InvariantCulture, $"an array literal has more than {MaxArrayLiteralItems} items"));
+            }
+
+            return base.VisitNewArray(node);
+        }
+
+        protected override Expression VisitNew(NewExpression node)
+        {
+            var type = node.Type;
+            if (type != typeof(DateTime) && type != typeof(DateTimeOffset) && type != typeof(TimeSpan) && type != typeof(DateOnly))
+            {
+                Problems.Add("creating a '" + Name(type) + "' is not allowed in scoring rules");
+            }
+
+            return base.VisitNew(node);
+        }
+
+        private bool IsAllowedMember(Type declaring, string member)
+        {
+            if (dataTypes.Contains(declaring) || (declaring.IsInterface && dataTypes.Any(t => declaring.IsAssignableFrom(t) && !IsSystemType(t))))
+            {
+                return true;
+            }
+
+            if (declaring.IsGenericType && declaring.GetGenericTypeDefinition() == typeof(Nullable<>))
+            {
+                return member is "HasValue" or "Value";
+            }
+
+            if (declaring.IsArray)
+            {
+                return member == "Length";
+            }
+
+            if (IsCollection(declaring))
+            {
+                return CollectionMembers.Contains(member);
+            }
+
+            return AllowedMembers.TryGetValue(declaring, out var members) && members.Contains(member);
+        }
+
+        private static bool IsAllowedMethod(Type declaring, string method)
+        {
+            if (declaring.IsGenericType && declaring.GetGenericTypeDefinition() == typeof(Nullable<>))
+            {
+                return method == "GetValueOrDefault";
+            }
+
+            if (IsCollection(declaring))
+            {
+                return CollectionMembers.Contains(method);
+            }
+
+            return AllowedMethods.TryGetValue(declaring, out var methods) && methods.Contains(method);
+        }
+
+        private bool IsAllowedConversion(Type from, Type to)
+        {
+            if (to == typeof(object) || IsValueType(to) || (IsValueType(from) && IsValueType(to)))
+            {
+                return true;
+            }
+
+            return to.IsAssignableFrom(from) && (dataTypes.Contains(Unwrap(from)) || IsCollection(from) || IsCollection(to) || from.IsArray);
+        }
+    }
+}
