@@ -4,6 +4,7 @@ using FsCheck.Fluent;
 using SalesGlossary.Domain.Connecting;
 using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Profiles;
+using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Tests;
 
@@ -161,4 +162,37 @@ public static class Generators
 
         return contact.ToState();
     }
+
+    public static readonly DateTimeOffset ScoringNow = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static readonly string[] ActivityTypes = ["EmailOpen", "EmailClick", "WebinarAttended", "PageView", "ContentDownload", "DemoRequest", "FormSubmission"];
+
+    public static Gen<LeadActivity> Activities() =>
+        from type in Gen.Frequency((4, Gen.Constant("EmailOpen")), (4, Gen.Constant("PageView")), (3, Gen.Elements(ActivityTypes)))
+        from minutesAgo in Gen.Frequency((3, Gen.Choose(0, 600)), (3, Gen.Choose(0, 60 * 24 * 3)), (3, Gen.Choose(0, 60 * 24 * 120)), (1, Gen.Choose(-60 * 24, 0)))
+        from url in Gen.Elements("/pricing", "/careers", "/blog/post", "/pricing/enterprise").OrNull()
+        from stage in Gen.Elements("Awareness", "Consideration", "Decision").OrNull()
+        select new LeadActivity(type, ScoringNow.AddMinutes(-minutesAgo), url, stage);
+
+    public static Gen<LeadFacts> Leads() =>
+        from id in Gen.Choose(1, 1_000_000)
+        from email in Gen.Elements("mary@acme.de", "joe@gmail.com", "x@web.de", "ceo@globex.com").OrNull()
+        from title in Gen.Elements("Director Marketing", "VP Sales", "Chief Revenue Officer", "Student", "Marketing Intern", "Head of Growth", "Engineer").OrNull()
+        from department in Gen.Elements("Marketing", "Sales", "IT").OrNull()
+        from industry in Gen.Elements("Software", "Manufacturing", "Marketing Software", "Retail").OrNull()
+        from employees in OrNone(Gen.Choose(1, 5000))
+        from revenue in OrNone(Gen.Choose(0, 10_000_000).Select(r => (decimal)r))
+        from country in Gen.Elements("DE", "AT", "CH", "US", "FR").OrNull()
+        from source in Gen.Elements("Webinar", "Paid search", "Referral").OrNull()
+        from unsubscribed in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from bounced in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from count in Gen.Choose(0, 25)
+        from activities in Gen.ArrayOf(Activities(), count)
+        select new LeadFacts("L-" + id, email, title, department, industry, employees, revenue, country, source, unsubscribed, bounced, activities);
+
+    public static Gen<ScoringLimits> Limits() =>
+        from rules in Gen.Choose(1, 5000)
+        from length in Gen.Choose(10, 20_000)
+        from depth in Gen.Choose(1, 64)
+        select new ScoringLimits { MaxRules = rules, MaxExpressionLength = length, MaxNestingDepth = depth };
 }

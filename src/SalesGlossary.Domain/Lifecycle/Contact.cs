@@ -1,5 +1,6 @@
 using System.Globalization;
 using SalesGlossary.Domain.Connecting;
+using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Lifecycle;
 
@@ -207,6 +208,31 @@ public sealed class Contact
         }
 
         return history.Count - previousCount;
+    }
+
+    /// <summary>Applies a computed lead score: a matched hand-raise rule routes the contact first (where the agreement defines a route), then the total promotes it where a threshold is reached.</summary>
+    /// <param name="score">The score from a scoring model.</param>
+    /// <param name="actor">Who scored; usually <see cref="Actor.System"/>.</param>
+    /// <returns>The number of transitions made.</returns>
+    /// <remarks>
+    /// A hand-raise moves the contact only where <see cref="LifecycleDefinitions.HandRaiseRoute"/> leads further than its
+    /// current stage; otherwise only the total counts. An incomplete score (rule errors for this lead) is applied like any
+    /// other: the errors are the caller's to report.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public int ApplyScore(LeadScore score, Actor actor)
+    {
+        Guard.NotNull(score);
+        Guard.NotNull(actor);
+        var before = history.Count;
+        if (score.HandRaises.Count > 0 && policy.Definitions.HandRaiseRoute is { } route && Stage.IsFunnelStage && Stage.Value < route.Value)
+        {
+            Score = score.Total;
+            HandRaise(string.Join(", ", score.HandRaises), actor);
+        }
+
+        ApplyScore(score.Total, actor);
+        return history.Count - before;
     }
 
     /// <summary>Moves a subscriber to Lead because it converted (for example filled in a form).</summary>

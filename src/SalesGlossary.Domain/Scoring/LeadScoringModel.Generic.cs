@@ -175,7 +175,7 @@ public sealed class LeadScoringModel<TLead, TActivity>
                 if (r.Decay is { } decay)
                 {
                     var factor = decay.FactorAt(ageDays);
-                    var decayed = Math.Round(r.Points * factor, 2, MidpointRounding.AwayFromZero);
+                    var decayed = Math.Round(r.Points * factor, 2, MidpointRounding.AwayFromZero) / 1.0000000000000000000000000000m;
                     matches.Add(new Match(rule, index, at, r.Points, decayed, string.Create(CultureInfo.InvariantCulture,
                         $"{Plus(r.Points)} × (1 − {decay.Percent:0.####} % × {ageDays:0.##} days / {decay.EveryDays:0.####} days, at least 0) = {Plus(decayed)}")));
                 }
@@ -307,7 +307,7 @@ public sealed class LeadScoringModel<TLead, TActivity>
         }
     }
 
-    private static string Plus(decimal value) => (value >= 0 ? "+" : string.Empty) + value.ToString("0.####", CultureInfo.InvariantCulture);
+    private static string Plus(decimal value) => (value > 0 ? "+" : string.Empty) + value.ToString("0.####", CultureInfo.InvariantCulture);
 
     private sealed record CompiledRule(ScoringRule Rule, int Order, Func<TLead, TActivity, bool> Match);
 

@@ -59,7 +59,8 @@ internal sealed class ScoringModelReader
         }
         catch (JsonException e)
         {
-            problems.Add("$", "The document is not valid JSON: " + e.Message);
+            var reason = e.Message.Split(" LineNumber:", 2)[0].Replace(" Change the reader options.", string.Empty, StringComparison.Ordinal).Trim();
+            problems.Add("$", $"The document is not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {reason}");
             problems.ThrowIfAny("scoring model");
             throw;
         }
@@ -108,7 +109,8 @@ internal sealed class ScoringModelReader
                 }
             }
 
-            foreach (var group in settings.GroupCaps.Keys.Where(g => !rules.Any(r => r.Rule.Group == g)))
+            var allRulesRead = ruleCount <= limits.MaxRules;
+            foreach (var group in settings.GroupCaps.Keys.Where(g => allRulesRead && !rules.Any(r => r.Rule.Group == g)))
             {
                 problems.Add("$.ScoringModel.GroupCaps." + group, $"The cap is set for the group '{group}', but no rule belongs to it. Known groups: {string.Join(", ", rules.Select(r => r.Rule.Group).Distinct().Order(StringComparer.Ordinal))}.");
             }

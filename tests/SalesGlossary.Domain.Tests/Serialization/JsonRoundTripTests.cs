@@ -6,12 +6,15 @@ using FsCheck.Xunit;
 using SalesGlossary.Domain.Connecting;
 using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Profiles;
+using SalesGlossary.Domain.Scoring;
 using SalesGlossary.Domain.Serialization;
 
 namespace SalesGlossary.Domain.Tests.Serialization;
 
 public class JsonRoundTripTests
 {
+    private static readonly Lazy<LeadScoringModel<LeadFacts, LeadActivity>> SampleModel = new(LeadScoringModel.LoadSample);
+
     /// <summary>One generator per public data type; a new public type without one fails <see cref="EveryPublicDataType_HasARoundTripGenerator"/>.</summary>
     private static readonly Dictionary<Type, Gen<object>> DataTypes = new()
     {
@@ -41,6 +44,18 @@ public class JsonRoundTripTests
         [typeof(LifecycleTransition)] = Generators.ContactStates().Select(s => (object)s.History[^1]),
         [typeof(ContactState)] = Generators.ContactStates().Select(o => (object)o),
         [typeof(StageTime)] = Generators.ContactStates().Select(s => (object)Contact.Rehydrate(s, LifecyclePolicy.Default, TimeProvider.System).TimeInStages()[0]),
+        [typeof(LeadActivity)] = Generators.Activities().Select(o => (object)o),
+        [typeof(LeadFacts)] = Generators.Leads().Select(o => (object)o),
+        [typeof(LeadScore)] = Generators.Leads().Select(l => (object)SampleModel.Value.Score(l, Generators.ScoringNow)),
+        [typeof(GroupScore)] = Generators.Leads().Select(l => (object)SampleModel.Value.Score(l, Generators.ScoringNow).Groups[0]),
+        [typeof(ScoreGrade)] = Generators.Leads().Select(l => (object)SampleModel.Value.Score(l, Generators.ScoringNow).Grade!),
+        [typeof(ScoreContribution)] = Generators.Leads().Select(l => (object?)SampleModel.Value.Score(l, Generators.ScoringNow).Contributions.FirstOrDefault()
+            ?? new ScoreContribution("R", "fit", null, null, 1, 1, 1, "+1 points")),
+        [typeof(ScoringError)] = Generators.Text().Select(t => (object)new ScoringError("R", 3, t)),
+        [typeof(ScoringRule)] = Gen.Elements(SampleModel.Value.Rules.ToArray()).Select(o => (object)o),
+        [typeof(ScoreDecay)] = Gen.Choose(1, 100).Select(p => (object)new ScoreDecay(p, 30)),
+        [typeof(GradeThresholds)] = Gen.Choose(1, 100).Select(p => (object)new GradeThresholds(p + 10, p, p + 5, p)),
+        [typeof(ScoringLimits)] = Generators.Limits().Select(o => (object)o),
         [typeof(ValidationProblem)] = Generators.Text().Select(t => (object)new ValidationProblem("$.tiers[0]", t)),
     };
 
