@@ -19,7 +19,7 @@ namespace SalesGlossary.Domain.Scoring;
 /// what it finally counts and the contributions add up to the total.
 /// </para>
 /// </remarks>
-public sealed class LeadScoringModel<TLead, TActivity>
+public sealed partial class LeadScoringModel<TLead, TActivity>
 {
     private readonly CompiledRule[] leadRules;
     private readonly CompiledRule[] activityRules;
@@ -27,6 +27,7 @@ public sealed class LeadScoringModel<TLead, TActivity>
     private readonly Func<TActivity, DateTimeOffset> occurredAt;
     private readonly ScoringLimits limits;
     private readonly string[] groups;
+    private readonly TotalsKernel kernel;
 
     internal LeadScoringModel(
         ScoringModelDefinition definition,
@@ -53,6 +54,7 @@ public sealed class LeadScoringModel<TLead, TActivity>
         activityRules = [.. compiled.Where(r => r.Rule.Scope == ScoringScope.Activity)];
         groups = [.. Rules.Select(r => r.Group).Distinct(StringComparer.Ordinal)];
         MaximumScore = ComputeMaximum();
+        kernel = new TotalsKernel(this, [.. definition.Rules.Where(r => r.Enabled).Select(r => r.Body)], lead, activity);
     }
 
     /// <summary>Gets the model's name (the workflow's <c>WorkflowName</c>).</summary>
@@ -174,8 +176,7 @@ public sealed class LeadScoringModel<TLead, TActivity>
 
                 if (r.Decay is { } decay)
                 {
-                    var factor = decay.FactorAt(ageDays);
-                    var decayed = Math.Round(r.Points * factor, 2, MidpointRounding.AwayFromZero) / 1.0000000000000000000000000000m;
+                    var decayed = decay.Apply(r.Points, ageDays);
                     matches.Add(new Match(rule, index, at, r.Points, decayed, string.Create(CultureInfo.InvariantCulture,
                         $"{Plus(r.Points)} × (1 − {decay.Percent:0.####} % × {ageDays:0.##} days / {decay.EveryDays:0.####} days, at least 0) = {Plus(decayed)}")));
                 }

@@ -27,6 +27,10 @@ public sealed record ScoreDecay(decimal Percent, decimal EveryDays)
     public decimal FactorAt(decimal ageDays) =>
         Math.Clamp(1m - (Percent / 100m * Math.Max(0m, ageDays) / EveryDays), 0m, 1m);
 
+    /// <summary>The points an activity of the given age earns: decayed, rounded to two decimals (away from zero) and normalized.</summary>
+    internal decimal Apply(decimal points, decimal ageDays) =>
+        Math.Round(points * FactorAt(ageDays), 2, MidpointRounding.AwayFromZero) / 1.0000000000000000000000000000m;
+
     /// <summary>Returns the decay as text, for example <c>50 % every 30 days</c>.</summary>
     /// <returns>The decay in words, culture-invariant.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Percent} % every {EveryDays} days");

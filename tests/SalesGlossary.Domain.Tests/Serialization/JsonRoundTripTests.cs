@@ -56,6 +56,8 @@ public class JsonRoundTripTests
         [typeof(ScoreDecay)] = Gen.Choose(1, 100).Select(p => (object)new ScoreDecay(p, 30)),
         [typeof(GradeThresholds)] = Gen.Choose(1, 100).Select(p => (object)new GradeThresholds(p + 10, p, p + 5, p)),
         [typeof(ScoringLimits)] = Generators.Limits().Select(o => (object)o),
+        [typeof(BulkScoringOptions)] = Gen.Choose(1, 64).Select(n => (object)new BulkScoringOptions { MaxDegreeOfParallelism = n, BatchSize = n * 100 }),
+        [typeof(BulkScoringSummary)] = Gen.Choose(0, 1000).Select(n => (object)new BulkScoringSummary(n * 10, n, "sample", "1.0.0")),
         [typeof(ValidationProblem)] = Generators.Text().Select(t => (object)new ValidationProblem("$.tiers[0]", t)),
     };
 
