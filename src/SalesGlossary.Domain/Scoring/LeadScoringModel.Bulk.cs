@@ -250,7 +250,8 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         private readonly int[] activityRuleIndex;
         private readonly decimal[] window;
         private readonly int[] maxPerDay;
-        private readonly ScoreDecay?[] decay;
+        private readonly decimal[] decayShare;
+        private readonly decimal[] decayEveryDays;
         private readonly decimal[] groupCap;
         private readonly bool[] groupCapped;
 
@@ -270,7 +271,8 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             activityRuleIndex = [.. activityRules.Select(r => r.Order)];
             window = [.. activityRules.Select(r => r.Rule.WindowDays ?? decimal.MaxValue)];
             maxPerDay = [.. activityRules.Select(r => r.Rule.MaxPerDay ?? int.MaxValue)];
-            decay = [.. activityRules.Select(r => r.Rule.Decay)];
+            decayShare = [.. activityRules.Select(r => r.Rule.Decay is { } d ? d.Percent / 100m : 0m)];
+            decayEveryDays = [.. activityRules.Select(r => r.Rule.Decay?.EveryDays ?? 0m)];
             groupCap = [.. model.groups.Select(g => model.GroupCaps.TryGetValue(g, out var c) ? c : 0m)];
             groupCapped = [.. model.groups.Select(g => model.GroupCaps.ContainsKey(g))];
         }
@@ -345,9 +347,14 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 return;
             }
 
+            if (list.Count == 0)
+            {
+                return;
+            }
+
             (long NegativeTicks, int Index)[]? rented = null;
             var order = list.Count <= StackActivities
-                ? stackalloc (long, int)[StackActivities]
+                ? stackalloc (long, int)[list.Count]
                 : (rented = ArrayPool<(long, int)>.Shared.Rent(list.Count));
             var rules = activityPoints.Length;
             int[]? rentedCounts = null;
@@ -450,7 +457,10 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                         continue;
                     }
 
-                    sums[activityGroup[r]] += decay[r] is { } d ? d.Apply(activityPoints[r], ageDays) : activityPoints[r];
+                    // The same arithmetic as ScoreDecay.Apply, with Percent / 100 computed once at load.
+                    sums[activityGroup[r]] += decayEveryDays[r] == 0m
+                        ? activityPoints[r]
+                        : Math.Round(activityPoints[r] * Math.Clamp(1m - (decayShare[r] * Math.Max(0m, ageDays) / decayEveryDays[r]), 0m, 1m), 2, MidpointRounding.AwayFromZero);
                 }
             }
         }
@@ -515,6 +525,25 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             }
         }
 
+        /// <summary>Reads each auto-property of <c>lead</c> or <c>activity</c> that the fused rules read more than once into a local, once.</summary>
+        /// <remarks>Only compiler-generated auto-properties are hoisted: they cannot throw or have side effects, so reading them early changes nothing.</remarks>
+        private static Expression HoistAutoProperties(Expression mask, ParameterExpression lead, ParameterExpression activity)
+        {
+            var counter = new AutoPropertyCounter(lead, activity);
+            counter.Visit(mask);
+            var hoisted = counter.Counts.Where(p => p.Value > 1).Select(p => p.Key).ToArray();
+            if (hoisted.Length == 0)
+            {
+                return mask;
+            }
+
+            var locals = hoisted.ToDictionary(p => p, p => Expression.Variable(p.Property.PropertyType, p.Parameter.Name + "_" + p.Property.Name));
+            var body = new AutoPropertyReplacer(locals).Visit(mask);
+            return Expression.Block(
+                locals.Values,
+                locals.Select(l => (Expression)Expression.Assign(l.Value, Expression.Property(l.Key.Parameter, l.Key.Property))).Append(body));
+        }
+
         private static Func<TLead, TActivity, ulong>[] Fuse(Expression[] bodies, ParameterExpression lead, ParameterExpression activity)
         {
             var chunks = new Func<TLead, TActivity, ulong>[(bodies.Length + 63) / 64];
@@ -526,10 +555,38 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                     mask = Expression.Or(mask, Expression.Condition(bodies[(chunk << 6) + bit], Expression.Constant(1UL << bit), Expression.Constant(0UL)));
                 }
 
-                chunks[chunk] = Expression.Lambda<Func<TLead, TActivity, ulong>>(mask, lead, activity).Compile();
+                chunks[chunk] = Expression.Lambda<Func<TLead, TActivity, ulong>>(HoistAutoProperties(mask, lead, activity), lead, activity).Compile();
             }
 
             return chunks;
+        }
+    
+        private static bool IsAutoProperty(System.Reflection.PropertyInfo property) =>
+            property.GetMethod is { IsStatic: false } && property.DeclaringType!.GetField(
+                "<" + property.Name + ">k__BackingField",
+                System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic) is not null;
+
+        private sealed class AutoPropertyCounter(ParameterExpression lead, ParameterExpression activity) : ExpressionVisitor
+        {
+            public Dictionary<(ParameterExpression Parameter, System.Reflection.PropertyInfo Property), int> Counts { get; } = [];
+
+            protected override Expression VisitMember(MemberExpression node)
+            {
+                if (node.Expression is ParameterExpression p && (p == lead || p == activity) && node.Member is System.Reflection.PropertyInfo property && IsAutoProperty(property))
+                {
+                    Counts[(p, property)] = Counts.GetValueOrDefault((p, property)) + 1;
+                }
+
+                return base.VisitMember(node);
+            }
+        }
+
+        private sealed class AutoPropertyReplacer(Dictionary<(ParameterExpression Parameter, System.Reflection.PropertyInfo Property), ParameterExpression> locals) : ExpressionVisitor
+        {
+            protected override Expression VisitMember(MemberExpression node) =>
+                node.Expression is ParameterExpression p && node.Member is System.Reflection.PropertyInfo property && locals.TryGetValue((p, property), out var local)
+                    ? local
+                    : base.VisitMember(node);
         }
     }
 }

@@ -176,7 +176,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
                 if (r.Decay is { } decay)
                 {
-                    var decayed = decay.Apply(r.Points, ageDays);
+                    var decayed = decay.Apply(r.Points, ageDays) / 1.0000000000000000000000000000m;
                     matches.Add(new Match(rule, index, at, r.Points, decayed, string.Create(CultureInfo.InvariantCulture,
                         $"{Plus(r.Points)} × (1 − {decay.Percent:0.####} % × {ageDays:0.##} days / {decay.EveryDays:0.####} days, at least 0) = {Plus(decayed)}")));
                 }

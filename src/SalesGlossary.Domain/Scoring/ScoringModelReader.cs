@@ -388,7 +388,7 @@ internal sealed class ScoringModelReader
             return null;
         }
 
-        return new Body(parsed, text, usesActivity);
+        return new Body(OrdinalText.Rewrite(parsed), text, usesActivity);
     }
 
     private Body? ReadNested(JsonElement rule, string path, string label, int depth, JsonElement operatorElement, bool hasOperator, JsonElement children, bool hasChildren)

@@ -29,7 +29,7 @@ public sealed record ScoreDecay(decimal Percent, decimal EveryDays)
 
     /// <summary>The points an activity of the given age earns: decayed, rounded to two decimals (away from zero) and normalized.</summary>
     internal decimal Apply(decimal points, decimal ageDays) =>
-        Math.Round(points * FactorAt(ageDays), 2, MidpointRounding.AwayFromZero) / 1.0000000000000000000000000000m;
+        Math.Round(points * FactorAt(ageDays), 2, MidpointRounding.AwayFromZero);
 
     /// <summary>Returns the decay as text, for example <c>50 % every 30 days</c>.</summary>
     /// <returns>The decay in words, culture-invariant.</returns>

@@ -124,3 +124,30 @@ public class ScoringModelLoadTests
         Assert.Equal(["Version", "TotalCap", "GroupCaps", "Grades"], schema["properties"]!["ScoringModel"]!["properties"]!.AsObject().Select(p => p.Key));
     }
 }
+
+public class OrdinalTextTests
+{
+    [Fact]
+    public void TextRules_ScoreTheSameInEveryCulture()
+    {
+        var model = LeadScoringModel.Load(ModelJson.WithRules(
+            "{\"RuleName\":\"Starts\",\"Expression\":\"lead.JobTitle.StartsWith(\\\"i\\\")\",\"Properties\":{\"points\":1}}",
+            "{\"RuleName\":\"Upper\",\"Expression\":\"lead.JobTitle.ToUpper() == \\\"IT\\\"\",\"Properties\":{\"points\":10}}",
+            "{\"RuleName\":\"Order\",\"Expression\":\"lead.JobTitle.CompareTo(\\\"a\\\") > 0 && string.Compare(lead.JobTitle, \\\"Z\\\") > 0\",\"Properties\":{\"points\":100}}"));
+        var lead = new LeadFacts("L", null, "it", null, null, null, null, null, null, false, false, []);
+        var original = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            var totals = new[] { "en-US", "tr-TR", "de-DE" }.Select(name =>
+            {
+                System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(name);
+                return model.Score(lead, DateTimeOffset.UnixEpoch).Total;
+            }).ToArray();
+            Assert.Equal([111m, 111m, 111m], totals);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = original;
+        }
+    }
+}
