@@ -1,5 +1,6 @@
 // The quickstart: the shared vocabulary of the agreement, an ideal customer profile and buyer personas at work.
 using SalesGlossary.Domain.Connecting;
+using SalesGlossary.Domain.Deals;
 using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Profiles;
 
@@ -82,8 +83,11 @@ contact.ReturnToMarketing("No budget before Q3", Actor.Sales, "sam");
 contact.ApplyScore(160, Actor.System);
 contact.AcceptBySales(Actor.Sales, "sam");
 contact.RecordConnectAttempt(new ConnectAttempt(clock.GetUtcNow(), ConnectChannel.Meeting, ConnectOutcome.MeetingBooked, "sam"), Actor.Sales);
-contact.RecordDealCreated(Actor.Sales, "sam", "D-7 Equipment");
-contact.RecordDealWon(Actor.Sales, "sam", "D-7 Equipment");
+var deal = Deal.Open("D-7", Pipeline.Default, 48_000m, new DateOnly(2026, 12, 15), clock, Actor.Sales, contact: contact, actorName: "sam");
+deal.MoveTo("Create proposal", Actor.Sales, actorName: "sam");
+deal.MoveTo("Present proposal", Actor.Sales, actorName: "sam");
+Console.WriteLine($"  Weighted pipeline with D-7 in '{deal.Stage.Name}': {DealForecast.For([deal]).WeightedPipeline:N0}");
+deal.Win(Actor.Sales, contact, "sam");
 foreach (var step in contact.History)
 {
     Console.WriteLine($"  {step.Sequence,2}. {step.From.Abbreviation,-11} -> {step.To.Abbreviation,-11} {step.Trigger.Name,-21} {step.ToStatus?.DisplayName ?? "-",-22} {step.Actor.Name,-11} {step.Reason}");
@@ -102,5 +106,7 @@ var output = Path.Combine(AppContext.BaseDirectory, "output");
 Directory.CreateDirectory(output);
 var diagram = Path.Combine(output, "lifecycle.mmd");
 File.WriteAllText(diagram, LifecyclePolicy.Default.ToMermaidGraph());
+var dealDiagram = Path.Combine(output, "deal-pipeline.mmd");
+File.WriteAllText(dealDiagram, Pipeline.Default.ToMermaidGraph());
 Console.WriteLine();
-Console.WriteLine("Lifecycle diagram (Mermaid) written to " + diagram);
+Console.WriteLine("Diagrams (Mermaid) written to " + diagram + " and " + dealDiagram);

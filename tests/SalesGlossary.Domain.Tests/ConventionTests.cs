@@ -16,6 +16,7 @@ public class ConventionTests
         ["ConnectChannel"] = "Phone=1 Email=2 Voicemail=3 Social=4 Sms=5 Meeting=6",
         ["ConnectOutcome"] = "Connected=1 Replied=2 LeftVoicemail=3 LeftLiveMessage=4 NoAnswer=5 Busy=6 WrongNumber=7 Bounced=8 MeetingBooked=9",
         ["DealStageKind"] = "Open=1 Won=2 Lost=3 OnHold=4",
+        ["DealTrigger"] = "Create=1 MoveTo=2 PutOnHold=3 Resume=4 Win=5 Lose=6 Reopen=7 UpdateForecast=8",
         ["DisqualificationReason"] = "UnableToReach=1 InaccurateData=2 NoInterestOrNeed=3 NoBudget=4 NoFit=5 Other=6",
         ["FlywheelPhase"] = "Attract=1 Engage=2 Delight=3",
         ["ForecastCategory"] = "Pipeline=1 BestCase=2 Commit=3 Closed=4 Omitted=5",

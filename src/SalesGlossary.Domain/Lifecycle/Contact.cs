@@ -460,6 +460,8 @@ public sealed class Contact
     /// <remarks>The cumulative times of all stages add up to the time since the contact was created.</remarks>
     public IReadOnlyList<StageTime> TimeInStages() => StageTime.FromHistory(history, time.GetUtcNow());
 
+    internal bool RecyclesWhenDealLost => policy.Definitions.RecycleWhenDealLost;
+
     internal IReadOnlyList<ConnectAttempt> AttemptsSinceHandoff()
     {
         var since = DateTimeOffset.MinValue;

@@ -73,6 +73,10 @@ public sealed record LifecycleDefinitions
     /// <value>The default is <see cref="LifecycleStage.Lead"/>.</value>
     public LifecycleStage NurtureStage { get; init; } = LifecycleStage.Lead;
 
+    /// <summary>Gets a value indicating whether losing a deal recycles its contact (an Opportunity) back to nurturing.</summary>
+    /// <value>The default is <see langword="false"/>: a lost deal leaves the contact where it is.</value>
+    public bool RecycleWhenDealLost { get; init; }
+
     /// <summary>Gets the connect policy's verdict on the attempts made since the contact was handed to sales: are they exhausted?</summary>
     /// <value>
     /// The default counts the policy as exhausted after <see cref="DefaultAttemptsBeforeExhausted"/> attempts of which

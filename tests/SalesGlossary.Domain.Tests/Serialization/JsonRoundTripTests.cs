@@ -4,6 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using SalesGlossary.Domain.Connecting;
+using SalesGlossary.Domain.Deals;
 using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Profiles;
 using SalesGlossary.Domain.Scoring;
@@ -58,6 +59,13 @@ public class JsonRoundTripTests
         [typeof(ScoringLimits)] = Generators.Limits().Select(o => (object)o),
         [typeof(BulkScoringOptions)] = Gen.Choose(1, 64).Select(n => (object)new BulkScoringOptions { MaxDegreeOfParallelism = n, BatchSize = n * 100 }),
         [typeof(BulkScoringSummary)] = Gen.Choose(0, 1000).Select(n => (object)new BulkScoringSummary(n * 10, n, "sample", "1.0.0")),
+        [typeof(DealStage)] = Gen.Elements(Pipeline.Default.Stages.ToArray()).Select(o => (object)o),
+        [typeof(PipelineRules)] = Gen.Elements(true, false).Select(b => (object)new PipelineRules(b, !b, b ? ["Create proposal"] : null, b)),
+        [typeof(Pipeline)] = Gen.Elements(true, false).Select(b => (object)new Pipeline("P", Pipeline.Default.Stages, new PipelineRules(b, !b, b ? ["Create proposal"] : null, b))),
+        [typeof(DealTransition)] = Generators.Text().Select(t => (object)new DealTransition(2, "Create proposal", "Closed lost", DealTrigger.Lose, DateTimeOffset.UnixEpoch, Actor.Sales, t, t, 10.5m, new DateOnly(2026, 1, 31))),
+        [typeof(ForecastTotal)] = Gen.Choose(0, 100).Select(n => (object)new ForecastTotal(ForecastCategory.BestCase, n, n * 10m, n * 6m)),
+        [typeof(PipelineForecast)] = Gen.Choose(0, 100).Select(n => (object)DealForecast.For([])),
+        [typeof(StageVelocity)] = Gen.Choose(0, 100).Select(n => (object)new StageVelocity("On hold", n, TimeSpan.FromHours(n), TimeSpan.FromMinutes(n))),
         [typeof(ValidationProblem)] = Generators.Text().Select(t => (object)new ValidationProblem("$.tiers[0]", t)),
     };
 

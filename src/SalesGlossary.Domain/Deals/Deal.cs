@@ -1,0 +1,464 @@
+using System.Globalization;
+using SalesGlossary.Domain.Lifecycle;
+
+namespace SalesGlossary.Domain.Deals;
+
+/// <summary>Represents one record of a deal's history, with the amount and expected close date at that time.</summary>
+/// <param name="Sequence">The position of the record, starting at 1.</param>
+/// <param name="From">The stage before.</param>
+/// <param name="To">The stage after.</param>
+/// <param name="Trigger">What happened.</param>
+/// <param name="At">When, from the deal's <see cref="TimeProvider"/>.</param>
+/// <param name="Actor">Who did it.</param>
+/// <param name="ActorName">The person or system, if given.</param>
+/// <param name="Reason">Why: always for moves back, losses (where required), reopening and holds with a reason.</param>
+/// <param name="Amount">The deal's amount after the record.</param>
+/// <param name="ExpectedClose">The expected close date after the record, if known.</param>
+public sealed record DealTransition(
+    int Sequence,
+    string From,
+    string To,
+    DealTrigger Trigger,
+    DateTimeOffset At,
+    Actor Actor,
+    string? ActorName,
+    string? Reason,
+    decimal Amount,
+    DateOnly? ExpectedClose);
+
+/// <summary>The exception thrown when a deal cannot take a move; the deal (and its contact) are left unchanged.</summary>
+public sealed class DealTransitionException : InvalidOperationException
+{
+    internal DealTransitionException(string dealId, DealStage stage, string move, IReadOnlyList<string> unmetGuards, IReadOnlyList<string> allowed)
+        : base(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Deal '{dealId}' in stage '{stage.Name}' cannot {move}: {(unmetGuards.Count == 0 ? "the pipeline has no such move from this stage" : "unmet " + (unmetGuards.Count == 1 ? "guard" : "guards") + ": " + string.Join("; ", unmetGuards))}. Allowed now: {(allowed.Count == 0 ? "nothing" : string.Join(", ", allowed))}."))
+    {
+        DealId = dealId;
+        Stage = stage;
+        UnmetGuards = unmetGuards;
+        Allowed = allowed;
+    }
+
+    /// <summary>Gets the deal's id.</summary>
+    public string DealId { get; }
+
+    /// <summary>Gets the deal's stage, which did not change.</summary>
+    public DealStage Stage { get; }
+
+    /// <summary>Gets the descriptions of the guards that were not met.</summary>
+    public IReadOnlyList<string> UnmetGuards { get; }
+
+    /// <summary>Gets the moves allowed now, in words.</summary>
+    public IReadOnlyList<string> Allowed { get; }
+}
+
+/// <summary>Represents a deal moving through a pipeline, with a history like Salesforce's opportunity history.</summary>
+/// <remarks>
+/// <para>
+/// <see cref="Stage"/> is a plain property; it changes only through the verbs, checked by the pipeline's Stateless
+/// machine. Deals move forward stage by stage (skipping only where the pipeline allows it), back only where it allows
+/// and with a reason, can be put on hold (and resume in the stage they left: time on hold counts for the on-hold stage,
+/// not the stage left), are won or lost (with a lost reason where required), and reopen only explicitly, with a reason.
+/// </para>
+/// <para>
+/// Passing the deal's contact makes the deal drive it: creating a deal makes the contact an Opportunity (lead status
+/// Open deal) where the agreement defines it so, winning makes it a Customer, and losing recycles it only where the
+/// definitions say so. The contact is checked before anything changes, so a refused move changes neither.
+/// </para>
+/// </remarks>
+public sealed class Deal
+{
+    private readonly List<DealTransition> history;
+    private readonly TimeProvider time;
+
+    private Deal(string id, Pipeline pipeline, DealStage stage, decimal amount, DateOnly? expectedClose, List<DealTransition> history, TimeProvider time)
+    {
+        Id = id;
+        Pipeline = pipeline;
+        Stage = stage;
+        Amount = amount;
+        ExpectedClose = expectedClose;
+        this.history = history;
+        this.time = time;
+    }
+
+    /// <summary>Gets the deal's id.</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the deal's pipeline.</summary>
+    public Pipeline Pipeline { get; }
+
+    /// <summary>Gets the deal's stage.</summary>
+    public DealStage Stage { get; private set; }
+
+    /// <summary>Gets the deal's amount.</summary>
+    public decimal Amount { get; private set; }
+
+    /// <summary>Gets the expected close date, if known.</summary>
+    public DateOnly? ExpectedClose { get; private set; }
+
+    /// <summary>Gets the win probability in percent: always that of the stage.</summary>
+    public decimal Probability => Stage.Probability;
+
+    /// <summary>Gets the weighted amount: amount × probability.</summary>
+    public decimal WeightedAmount => Amount * Stage.Probability / 100m;
+
+    /// <summary>Gets a value indicating whether the deal is won or lost.</summary>
+    public bool IsClosed => Stage.Kind.IsClosed;
+
+    /// <summary>Gets the stage a deal on hold resumes in, or a closed deal reopens in; otherwise <see langword="null"/>.</summary>
+    public DealStage? ResumeStage => Stage.Kind == DealStageKind.Open ? null : LastOpenStage();
+
+    /// <summary>Gets every record of the deal, oldest first.</summary>
+    public IReadOnlyList<DealTransition> History => history;
+
+    /// <summary>Opens a deal in a start stage of its pipeline and, when a contact is given, records the deal on the contact.</summary>
+    /// <param name="id">The deal's id.</param>
+    /// <param name="pipeline">The pipeline the deal follows.</param>
+    /// <param name="amount">The deal's amount (not negative).</param>
+    /// <param name="expectedClose">The expected close date, if known.</param>
+    /// <param name="timeProvider">Where the times of its records come from.</param>
+    /// <param name="actor">Who opened it.</param>
+    /// <param name="startStage">The start stage's name, or <see langword="null"/> for the pipeline's first start stage.</param>
+    /// <param name="contact">The contact the deal is for, or <see langword="null"/>; it becomes an Opportunity where the agreement defines it so.</param>
+    /// <param name="actorName">The person or system, if known.</param>
+    /// <returns>The new deal, with one record in its history.</returns>
+    /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The id is empty, the amount is negative, or the start stage is not one the pipeline allows.</exception>
+    /// <exception cref="LifecycleTransitionException">The contact cannot take a deal (it is in Other); nothing was created.</exception>
+    public static Deal Open(
+        string id,
+        Pipeline pipeline,
+        decimal amount,
+        DateOnly? expectedClose,
+        TimeProvider timeProvider,
+        Actor actor,
+        string? startStage = null,
+        Contact? contact = null,
+        string? actorName = null)
+    {
+        Guard.NotBlank(id);
+        Guard.NotNull(pipeline);
+        Guard.NotNull(timeProvider);
+        Guard.NotNull(actor);
+        Guard.InRange(amount, 0m, decimal.MaxValue);
+        var stage = startStage is null ? pipeline.StartStages[0] : pipeline.Stage(startStage);
+        if (!pipeline.StartStages.Contains(stage))
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Deals in pipeline '{pipeline.Name}' start in {string.Join(" or ", pipeline.StartStages.Select(s => "'" + s.Name + "'"))}, not '{stage.Name}'."),
+                nameof(startStage));
+        }
+
+        contact?.RecordDealCreated(actor, actorName, id);
+        var created = new DealTransition(1, stage.Name, stage.Name, DealTrigger.Create, timeProvider.GetUtcNow(), actor, actorName, null, amount, expectedClose);
+        return new Deal(id, pipeline, stage, amount, expectedClose, [created], timeProvider);
+    }
+
+    /// <summary>Rebuilds a deal from its stored history; it continues exactly as the original would.</summary>
+    /// <param name="id">The deal's id.</param>
+    /// <param name="pipeline">The pipeline the deal follows.</param>
+    /// <param name="history">The stored history, oldest first.</param>
+    /// <param name="timeProvider">Where the times of new records come from.</param>
+    /// <returns>The deal in the stage, amount and close date its last record left it.</returns>
+    /// <exception cref="DefinitionValidationException">The history is not a valid chain of this pipeline's stages; every problem is listed.</exception>
+    public static Deal Rehydrate(string id, Pipeline pipeline, IReadOnlyList<DealTransition> history, TimeProvider timeProvider)
+    {
+        Guard.NotBlank(id);
+        Guard.NotNull(pipeline);
+        Guard.NotNull(timeProvider);
+        var problems = new ValidationCollector();
+        var records = history ?? [];
+        if (records.Count == 0 || records[0] is not { Trigger: var first } || first != DealTrigger.Create)
+        {
+            problems.Add("$.history[0]", "The history must start with the deal's creation.");
+        }
+
+        for (var i = 0; i < records.Count; i++)
+        {
+            var path = string.Create(CultureInfo.InvariantCulture, $"$.history[{i}]");
+            var r = records[i];
+            if (r is null || r.Trigger is null || r.Actor is null || !pipeline.Stages.Any(s => s.Name == r.From) || !pipeline.Stages.Any(s => s.Name == r.To))
+            {
+                problems.Add(path, $"The record is incomplete or names a stage that pipeline '{pipeline.Name}' does not have.");
+                continue;
+            }
+
+            if (r.Sequence != i + 1)
+            {
+                problems.Add(path + ".sequence", $"The sequence number is {r.Sequence}; expected {i + 1}.");
+            }
+
+            if (i > 0 && records[i - 1] is { } previous)
+            {
+                if (previous.To != r.From)
+                {
+                    problems.Add(path + ".from", $"The record starts in '{r.From}' but the previous one ended in '{previous.To}'; the chain is broken.");
+                }
+
+                if (r.At < previous.At)
+                {
+                    problems.Add(path + ".at", "The time is before the previous record's; times must not go backward.");
+                }
+            }
+        }
+
+        problems.ThrowIfAny("stored history of deal '" + id + "'");
+        var last = records[^1];
+        return new Deal(id, pipeline, pipeline.Stage(last.To), last.Amount, last.ExpectedClose, [.. records], timeProvider);
+    }
+
+    /// <summary>Gets whether the deal can move to a stage now (with a reason, when <paramref name="withReason"/> is set).</summary>
+    /// <param name="stage">The target stage's name.</param>
+    /// <param name="withReason">Whether a reason would be given.</param>
+    /// <returns><see langword="true"/> when <see cref="MoveTo"/> would be accepted.</returns>
+    /// <exception cref="ArgumentException">The pipeline has no such stage.</exception>
+    public bool CanMoveTo(string stage, bool withReason = false)
+    {
+        var target = Pipeline.Stage(stage);
+        return WithMachine(withReason, m => m.Machine.CanFire(m.MoveTo, target));
+    }
+
+    /// <summary>Moves the deal to another open stage: the next one, a later one where the pipeline allows skipping, or an earlier one (with a reason) where it allows moving back.</summary>
+    /// <param name="stage">The target stage's name.</param>
+    /// <param name="actor">Who moved it.</param>
+    /// <param name="reason">Why; required to move back.</param>
+    /// <param name="actorName">The person or system, if known.</param>
+    /// <exception cref="ArgumentException">The pipeline has no such stage.</exception>
+    /// <exception cref="DealTransitionException">The pipeline does not allow the move from the current stage.</exception>
+    public void MoveTo(string stage, Actor actor, string? reason = null, string? actorName = null)
+    {
+        var target = Pipeline.Stage(stage);
+        Fire(DealTrigger.MoveTo, target, actor, actorName, reason, "move to '" + target.Name + "'", null);
+    }
+
+    /// <summary>Puts the deal on hold; it remembers the stage it left.</summary>
+    /// <param name="actor">Who did it.</param>
+    /// <param name="reason">Why, if given.</param>
+    /// <param name="actorName">The person or system, if known.</param>
+    /// <exception cref="DealTransitionException">The deal is not open, or the pipeline has no on-hold stage.</exception>
+    public void PutOnHold(Actor actor, string? reason = null, string? actorName = null) =>
+        Fire(DealTrigger.PutOnHold, null, actor, actorName, reason, "be put on hold", null);
+
+    /// <summary>Resumes a deal on hold in the stage it left.</summary>
+    /// <param name="actor">Who did it.</param>
+    /// <param name="actorName">The person or system, if known.</param>
+    /// <exception cref="DealTransitionException">The deal is not on hold.</exception>
+    public void Resume(Actor actor, string? actorName = null) =>
+        Fire(DealTrigger.Resume, null, actor, actorName, null, "resume", null);
+
+    /// <summary>Wins the deal; a given contact becomes a Customer.</summary>
+    /// <param name="actor">Who closed it.</param>
+    /// <param name="contact">The deal's contact, or <see langword="null"/>.</param>
+    /// <param name="actorName">The person or system, if known.</param>
+    /// <exception cref="DealTransitionException">The deal is not in an open stage.</exception>
+    /// <exception cref="LifecycleTransitionException">The contact cannot become a Customer from its stage; the deal is unchanged.</exception>
+    public void Win(Actor actor, Contact? contact = null, string? actorName = null)
+    {
+        Action? drive = null;
+        if (contact is not null && contact.Stage != LifecycleStage.Customer && contact.Stage != LifecycleStage.Evangelist)
+        {
+            if (!contact.CanTake(LifecycleTrigger.WinDeal))
+            {
+                // Throws the contact's refusal before the deal changes.
+                contact.RecordDealWon(actor, actorName, Id);
+            }
+
+            drive = () => contact.RecordDealWon(actor, actorName, Id);
+        }
+
+        Fire(DealTrigger.Win, null, actor, actorName, null, "be won", drive);
+    }
+
+    /// <summary>Loses the deal; a given contact is recycled only where its lifecycle definitions say so.</summary>
+    /// <param name="reason">The lost reason; required where the pipeline says so.</param>
+    /// <param name="actor">Who closed it.</param>
+    /// <param name="contact">The deal's contact, or <see langword="null"/>.</param>
+    /// <param name="actorName">The person or system, if known.</param>
+    /// <exception cref="DealTransitionException">The deal is closed, or no lost reason is given where one is required.</exception>
+    public void Lose(string? reason, Actor actor, Contact? contact = null, string? actorName = null)
+    {
+        Action? drive = null;
+        if (contact is not null && contact.RecyclesWhenDealLost && contact.Stage == LifecycleStage.Opportunity)
+        {
+            drive = () => contact.Recycle("Deal '" + Id + "' lost: " + (string.IsNullOrWhiteSpace(reason) ? "no reason given" : reason), actor, actorName);
+        }
+
+        Fire(DealTrigger.Lose, null, actor, actorName, reason, "be lost", drive);
+    }
+
+    /// <summary>Reopens a closed deal in the stage it closed from.</summary>
+    /// <param name="reason">Why it is reopened.</param>
+    /// <param name="actor">Who reopened it.</param>
+    /// <param name="actorName">The person or system, if known.</param>
+    /// <exception cref="DealTransitionException">The deal is not closed, or no reason is given.</exception>
+    public void Reopen(string reason, Actor actor, string? actorName = null) =>
+        Fire(DealTrigger.Reopen, null, actor, actorName, reason, "reopen", null);
+
+    /// <summary>Changes the amount or expected close date, recorded like a stage change.</summary>
+    /// <param name="amount">The new amount (not negative).</param>
+    /// <param name="expectedClose">The new expected close date, if known.</param>
+    /// <param name="actor">Who changed it.</param>
+    /// <param name="reason">Why, if given.</param>
+    /// <param name="actorName">The person or system, if known.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The amount is negative.</exception>
+    /// <exception cref="ArgumentException">Nothing would change.</exception>
+    public void UpdateForecast(decimal amount, DateOnly? expectedClose, Actor actor, string? reason = null, string? actorName = null)
+    {
+        Guard.InRange(amount, 0m, decimal.MaxValue);
+        Guard.NotNull(actor);
+        CheckClock();
+        if (amount == Amount && expectedClose == ExpectedClose)
+        {
+            throw new ArgumentException("The forecast update changes nothing: amount and expected close date are already these.", nameof(amount));
+        }
+
+        Append(Stage, DealTrigger.UpdateForecast, actor, actorName, reason, amount, expectedClose);
+    }
+
+    /// <summary>Derives how long the deal spent in each stage, up to now; time on hold counts for the on-hold stage only.</summary>
+    /// <returns>The cumulative time per stage, in the order first entered.</returns>
+    public IReadOnlyList<(string Stage, TimeSpan Time)> TimeInStages()
+    {
+        var result = new List<(string Stage, TimeSpan Time)>();
+        var now = time.GetUtcNow();
+        for (var i = 0; i < history.Count; i++)
+        {
+            var record = history[i];
+            var end = i + 1 < history.Count ? history[i + 1].At : now;
+            var spent = end - record.At;
+            var index = result.FindIndex(r => r.Stage == record.To);
+            if (index < 0)
+            {
+                result.Add((record.To, spent));
+            }
+            else
+            {
+                result[index] = (record.To, result[index].Time + spent);
+            }
+        }
+
+        return result;
+    }
+
+    private DealStage LastOpenStage()
+    {
+        for (var i = history.Count - 1; i >= 0; i--)
+        {
+            var stage = Pipeline.Stage(history[i].To);
+            if (stage.Kind == DealStageKind.Open)
+            {
+                return stage;
+            }
+        }
+
+        return Pipeline.StartStages[0];
+    }
+
+    private T WithMachine<T>(bool hasReason, Func<DealMachine, T> use)
+    {
+        var machine = DealMachine.Rent(Pipeline);
+        try
+        {
+            machine.Bind(Stage, ResumeStage, hasReason);
+            return use(machine);
+        }
+        finally
+        {
+            machine.Release();
+        }
+    }
+
+    private void Fire(DealTrigger trigger, DealStage? target, Actor actor, string? actorName, string? reason, string move, Action? driveContact)
+    {
+        Guard.NotNull(actor);
+        CheckClock();
+        var hasReason = !string.IsNullOrWhiteSpace(reason);
+        var destination = WithMachine(hasReason, m =>
+        {
+            ICollection<string>? unmet;
+            var can = target is null ? m.Machine.CanFire(trigger, out unmet) : m.Machine.CanFire(m.MoveTo, target, out unmet);
+            if (!can)
+            {
+                throw new DealTransitionException(Id, Stage, move, target is null ? [.. unmet ?? []] : UnmetMoveGuard(target), Allowed(m));
+            }
+
+            if (target is null)
+            {
+                m.Machine.Fire(trigger);
+            }
+            else
+            {
+                m.Machine.Fire(m.MoveTo, target);
+            }
+
+            return m.Stage;
+        });
+        driveContact?.Invoke();
+        Append(destination, trigger, actor, actorName, reason, Amount, ExpectedClose);
+    }
+
+    /// <summary>The guard of the one transition to <paramref name="target"/>; Stateless lists those of every target of the trigger.</summary>
+    private List<string> UnmetMoveGuard(DealStage target)
+    {
+        var from = Pipeline.IndexOfOpen(Stage);
+        var to = Pipeline.IndexOfOpen(target);
+        return from < 0 || to < 0 || from == to ? [] : to > from + 1 ? [DealMachine.SkipGuard] : to < from ? [DealMachine.BackGuard] : [];
+    }
+
+    private List<string> Allowed(DealMachine m)
+    {
+        var given = m.HasReason;
+        var allowed = new List<string>();
+        bool Can(Func<bool> check, out bool onlyWithReason)
+        {
+            m.HasReason = false;
+            var without = check();
+            m.HasReason = true;
+            var with = check();
+            m.HasReason = given;
+            onlyWithReason = !without && with;
+            return without || with;
+        }
+
+        foreach (var stage in Pipeline.OpenStages)
+        {
+            if (Can(() => m.Machine.CanFire(m.MoveTo, stage), out var needsReason))
+            {
+                allowed.Add("move to '" + stage.Name + "'" + (needsReason ? " (with a reason)" : string.Empty));
+            }
+        }
+
+        foreach (var (trigger, words) in new[] { (DealTrigger.PutOnHold, "put on hold"), (DealTrigger.Resume, "resume"), (DealTrigger.Win, "win"), (DealTrigger.Lose, "lose"), (DealTrigger.Reopen, "reopen") })
+        {
+            if (Can(() => m.Machine.CanFire(trigger), out var needsReason))
+            {
+                allowed.Add(words + (needsReason ? " (with a reason)" : string.Empty));
+            }
+        }
+
+        return allowed;
+    }
+
+    private void CheckClock()
+    {
+        var now = time.GetUtcNow();
+        if (now < history[^1].At)
+        {
+            throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The time provider says {now:O}, before the last record of deal '{Id}' at {history[^1].At:O}; history times must not go backward. Check the clock."));
+        }
+    }
+
+    private void Append(DealStage to, DealTrigger trigger, Actor actor, string? actorName, string? reason, decimal amount, DateOnly? expectedClose)
+    {
+        var now = time.GetUtcNow();
+
+        history.Add(new DealTransition(history.Count + 1, Stage.Name, to.Name, trigger, now, actor, actorName, string.IsNullOrWhiteSpace(reason) ? null : reason, amount, expectedClose));
+        Stage = to;
+        Amount = amount;
+        ExpectedClose = expectedClose;
+    }
+}

@@ -1,0 +1,122 @@
+using Stateless;
+
+namespace SalesGlossary.Domain.Deals;
+
+/// <summary>The Stateless machine of one pipeline, bound in turn to the deal being moved (external state storage).</summary>
+internal sealed class DealMachine
+{
+    internal const string ForwardGuard = "the next open stage";
+    internal const string SkipGuard = "the pipeline lets deals skip stages";
+    internal const string BackGuard = "the pipeline lets deals move back, with a reason";
+    internal const string LostReasonGuard = "a lost reason is given, where the pipeline requires one";
+    internal const string ReasonGuard = "a reason is given";
+
+    [ThreadStatic]
+    private static DealMachine? cached;
+
+    public DealMachine(Pipeline pipeline)
+    {
+        Pipeline = pipeline;
+        Stage = pipeline.OpenStages[0];
+        Machine = new StateMachine<DealStage, DealTrigger>(() => Stage, stage => Stage = stage, FiringMode.Immediate);
+        MoveTo = Machine.SetTriggerParameters<DealStage>(DealTrigger.MoveTo);
+        Configure();
+    }
+
+    public Pipeline Pipeline { get; }
+
+    public StateMachine<DealStage, DealTrigger> Machine { get; }
+
+    public StateMachine<DealStage, DealTrigger>.TriggerWithParameters<DealStage> MoveTo { get; }
+
+    public DealStage Stage { get; set; }
+
+    public DealStage? ResumeStage { get; set; }
+
+    public bool HasReason { get; set; }
+
+    public bool InUse { get; set; }
+
+    public static DealMachine Rent(Pipeline pipeline)
+    {
+        var machine = cached;
+        if (machine is null || !ReferenceEquals(machine.Pipeline, pipeline) || machine.InUse)
+        {
+            machine = new DealMachine(pipeline);
+            if (cached is null || !cached.InUse)
+            {
+                cached = machine;
+            }
+        }
+
+        machine.InUse = true;
+        return machine;
+    }
+
+    public void Bind(DealStage stage, DealStage? resumeStage, bool hasReason)
+    {
+        Stage = stage;
+        ResumeStage = resumeStage;
+        HasReason = hasReason;
+    }
+
+    public void Release() => InUse = false;
+
+    private void Configure()
+    {
+        var open = Pipeline.OpenStages;
+        var rules = Pipeline.Rules;
+        bool Reason() => HasReason;
+        bool LostReason() => HasReason || !rules.RequireLostReason;
+        for (var i = 0; i < open.Count; i++)
+        {
+            var config = Machine.Configure(open[i]);
+            for (var j = 0; j < open.Count; j++)
+            {
+                var target = open[j];
+                if (j == i + 1)
+                {
+                    config.PermitIf(MoveTo, target, t => t == target, ForwardGuard);
+                }
+                else if (j > i + 1)
+                {
+                    config.PermitIf(MoveTo, target, t => t == target && rules.AllowSkipping, SkipGuard);
+                }
+                else if (j < i)
+                {
+                    config.PermitIf(MoveTo, target, t => t == target && rules.AllowMovingBack && HasReason, BackGuard);
+                }
+            }
+
+            config.Permit(DealTrigger.Win, Pipeline.Won);
+            foreach (var lost in Pipeline.Lost.Take(1))
+            {
+                config.PermitIf(DealTrigger.Lose, lost, LostReason, LostReasonGuard);
+            }
+
+            if (Pipeline.OnHold is { } hold)
+            {
+                config.Permit(DealTrigger.PutOnHold, hold);
+            }
+        }
+
+        if (Pipeline.OnHold is { } onHold)
+        {
+            var resumeTargets = new Stateless.Reflection.DynamicStateInfos();
+            foreach (var stage in open)
+            {
+                resumeTargets.Add(stage, "left '" + stage.Name + "'");
+            }
+
+            Machine.Configure(onHold)
+                .PermitDynamic(DealTrigger.Resume, () => ResumeStage ?? open[0], "the stage the deal left", resumeTargets)
+                .PermitIf(DealTrigger.Lose, Pipeline.Lost[0], LostReason, LostReasonGuard);
+        }
+
+        foreach (var closed in Pipeline.Lost.Append(Pipeline.Won))
+        {
+            Machine.Configure(closed)
+                .PermitDynamicIf(DealTrigger.Reopen, () => ResumeStage ?? open[0], Reason, ReasonGuard);
+        }
+    }
+}
