@@ -97,6 +97,8 @@ public static class Generators
 
     private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 8, 0, 0, TimeSpan.FromHours(1));
 
+    public static DateTimeOffset ContactEpoch => Epoch;
+
     public static Gen<ConnectAttempt> Attempts() =>
         from minutes in Gen.Choose(0, 100_000)
         from channel in SmartEnum<ConnectChannel>()

@@ -462,20 +462,28 @@ public sealed class Contact
 
     internal bool RecyclesWhenDealLost => policy.Definitions.RecycleWhenDealLost;
 
+    /// <summary>Gets when the contact was last handed to sales (entered MQL or SQL from an earlier stage), or <see langword="null"/> if never.</summary>
+    public DateTimeOffset? HandedOverAt
+    {
+        get
+        {
+            for (var i = history.Count - 1; i >= 0; i--)
+            {
+                var record = history[i];
+                if (record.ChangesStage && (record.To == LifecycleStage.MarketingQualifiedLead || record.To == LifecycleStage.SalesQualifiedLead)
+                    && record.From != LifecycleStage.MarketingQualifiedLead && record.From != LifecycleStage.SalesQualifiedLead)
+                {
+                    return record.At;
+                }
+            }
+
+            return null;
+        }
+    }
+
     internal IReadOnlyList<ConnectAttempt> AttemptsSinceHandoff()
     {
-        var since = DateTimeOffset.MinValue;
-        for (var i = history.Count - 1; i >= 0; i--)
-        {
-            var record = history[i];
-            if (record.ChangesStage && (record.To == LifecycleStage.MarketingQualifiedLead || record.To == LifecycleStage.SalesQualifiedLead)
-                && record.From != LifecycleStage.MarketingQualifiedLead && record.From != LifecycleStage.SalesQualifiedLead)
-            {
-                since = record.At;
-                break;
-            }
-        }
-
+        var since = HandedOverAt ?? DateTimeOffset.MinValue;
         return [.. attempts.Where(a => a.At >= since)];
     }
 

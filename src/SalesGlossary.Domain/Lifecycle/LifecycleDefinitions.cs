@@ -77,14 +77,14 @@ public sealed record LifecycleDefinitions
     /// <value>The default is <see langword="false"/>: a lost deal leaves the contact where it is.</value>
     public bool RecycleWhenDealLost { get; init; }
 
-    /// <summary>Gets the connect policy's verdict on the attempts made since the contact was handed to sales: are they exhausted?</summary>
+    /// <summary>Gets the connect policy's verdict on the attempts made since the contact was handed to sales: are they exhausted? It receives the contact's lead type and the attempts.</summary>
     /// <value>
     /// The default counts the policy as exhausted after <see cref="DefaultAttemptsBeforeExhausted"/> attempts of which
-    /// none connected. The agreement's connect policy replaces it. Not serialized.
+    /// none connected. The agreement replaces it with the connect policy of the contact's lead type. Not serialized.
     /// </value>
     /// <remarks>Disqualifying a contact as "unable to reach" is accepted only when this returns <see langword="true"/>.</remarks>
     [JsonIgnore]
-    public Func<IReadOnlyList<ConnectAttempt>, bool> ConnectAttemptsExhausted { get; init; } = DefaultExhausted;
+    public Func<string?, IReadOnlyList<ConnectAttempt>, bool> ConnectAttemptsExhausted { get; init; } = DefaultExhausted;
 
     /// <summary>Gets the thresholds for a lead type, or the default thresholds when it has none of its own.</summary>
     /// <param name="leadType">The lead type key, or <see langword="null"/> for the default.</param>
@@ -92,6 +92,6 @@ public sealed record LifecycleDefinitions
     public QualificationThresholds ThresholdsFor(string? leadType) =>
         leadType is not null && LeadTypeThresholds.TryGetValue(leadType, out var thresholds) ? thresholds : DefaultThresholds;
 
-    private static bool DefaultExhausted(IReadOnlyList<ConnectAttempt> attempts) =>
+    private static bool DefaultExhausted(string? leadType, IReadOnlyList<ConnectAttempt> attempts) =>
         attempts.Count >= DefaultAttemptsBeforeExhausted && !attempts.Any(a => a.Outcome.IsConnectedByDefault);
 }

@@ -203,7 +203,7 @@ public sealed class LifecyclePolicy
         private bool AttemptsAllowUnableToReach() =>
             DisqualificationReason is null
             || !DisqualificationReason.RequiresExhaustedConnectPolicy
-            || (Contact is not null && Policy.Definitions.ConnectAttemptsExhausted(Contact.AttemptsSinceHandoff()));
+            || (Contact is not null && Policy.Definitions.ConnectAttemptsExhausted(Contact.LeadType, Contact.AttemptsSinceHandoff()));
 
         private static bool Always() => true;
 

@@ -5,6 +5,8 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using SalesGlossary.Domain.Connecting;
 using SalesGlossary.Domain.Deals;
+using SalesGlossary.Domain.Agreement;
+using SalesGlossary.Domain.Reporting;
 using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Profiles;
 using SalesGlossary.Domain.Scoring;
@@ -66,6 +68,25 @@ public class JsonRoundTripTests
         [typeof(ForecastTotal)] = Gen.Choose(0, 100).Select(n => (object)new ForecastTotal(ForecastCategory.BestCase, n, n * 10m, n * 6m)),
         [typeof(PipelineForecast)] = Gen.Choose(0, 100).Select(n => (object)DealForecast.For([])),
         [typeof(StageVelocity)] = Gen.Choose(0, 100).Select(n => (object)new StageVelocity("On hold", n, TimeSpan.FromHours(n), TimeSpan.FromMinutes(n))),
+        [typeof(BusinessHours)] = Gen.Choose(6, 10).Select(h => (object)new BusinessHours("Europe/Berlin", new TimeOnly(h, 0), new TimeOnly(h + 8, 30), [DayOfWeek.Monday, DayOfWeek.Saturday], [new DateOnly(2026, 5, 1)])),
+        [typeof(ConnectPolicy)] = Gen.Choose(1, 8).Select(n => (object)new ConnectPolicy("P", ServiceLevelAgreement.Default.ConnectPolicyFor(null).BusinessHours, TimeSpan.FromHours(n), n, n * 2, 1, TimeSpan.FromMinutes(n * 30), [ConnectOutcome.Replied])),
+        [typeof(ConnectBreach)] = Generators.Text().Select(t => (object)new ConnectBreach("FirstTouchLate", t)),
+        [typeof(ConnectEvaluation)] = Gen.Choose(0, 5).Select(n => (object)new ConnectEvaluation(ConnectStatus.InProgress, n, 1, DateTimeOffset.UnixEpoch.AddHours(n), n % 2 == 0 ? ConnectOutcome.Bounced : null, [new ConnectBreach("TooFewAttempts", "x")])),
+        [typeof(MarketingCommitment)] = Gen.Choose(1, 500).Select(n => (object)new MarketingCommitment(n, n / 10m)),
+        [typeof(SalesCommitment)] = Gen.Choose(1, 10).Select(n => (object)new SalesCommitment(n / 2m, n)),
+        [typeof(Handoff)] = Gen.Choose(0, 10).Select(n => (object)new Handoff(DateTimeOffset.UnixEpoch.AddDays(n), Team.Marketing, Team.Sales, LifecycleStage.SalesQualifiedLead)),
+        [typeof(ReportPeriod)] = Gen.Choose(1, 90).Select(n => (object)new ReportPeriod(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(n))),
+        [typeof(FunnelStage)] = Gen.Choose(0, 90).Select(n => (object)new FunnelStage(LifecycleStage.Lead, n, n % 2 == 0 ? null : n / 3m)),
+        [typeof(ReasonCount)] = Generators.Text().Select(t => (object)new ReasonCount(t, 3)),
+        [typeof(RejectionReport)] = Generators.Text().Select(t => (object)new RejectionReport(10, 2, 20m, [new ReasonCount(t, 2)])),
+        [typeof(StageDuration)] = Gen.Choose(0, 90).Select(n => (object)new StageDuration(LifecycleStage.Opportunity, n, TimeSpan.FromHours(n), TimeSpan.FromHours(n * 2))),
+        [typeof(Attainment)] = Gen.Choose(0, 90).Select(n => (object)new Attainment(Team.Sales, "Touched in time", n, 100, n)),
+        [typeof(SlaReport)] = Gen.ListOf(Generators.ContactStates()).Select(states => (object)SlaReport.Compute(
+            ServiceLevelAgreement.Default,
+            [.. states.Select(s => Contact.Rehydrate(s, LifecyclePolicy.Default, TimeProvider.System))],
+            [],
+            new ReportPeriod(Generators.ContactEpoch.AddDays(-1), Generators.ContactEpoch.AddDays(60)),
+            Generators.ContactEpoch.AddDays(61))),
         [typeof(ValidationProblem)] = Generators.Text().Select(t => (object)new ValidationProblem("$.tiers[0]", t)),
     };
 

@@ -1,0 +1,227 @@
+using System.Globalization;
+
+namespace SalesGlossary.Domain.Connecting;
+
+/// <summary>Where a lead's connect attempts stand against the connect policy.</summary>
+public enum ConnectStatus
+{
+    /// <summary>No attempt yet.</summary>
+    NotStarted = 0,
+
+    /// <summary>Attempts made, none connected, the sequence not yet complete.</summary>
+    InProgress = 1,
+
+    /// <summary>An attempt connected (by the policy's connected outcomes).</summary>
+    Connected = 2,
+
+    /// <summary>The policy's full sequence was made without a connection: "unable to reach" is now accepted.</summary>
+    Exhausted = 3,
+}
+
+/// <summary>A way in which attempts fell short of the connect policy.</summary>
+/// <param name="Kind">What fell short: <c>FirstTouchLate</c>, <c>TooCloseTogether</c>, <c>TooFewAttempts</c> or <c>TooFewChannels</c>.</param>
+/// <param name="Message">A sentence with the figures.</param>
+public sealed record ConnectBreach(string Kind, string Message);
+
+/// <summary>The result of evaluating a lead's attempts against a connect policy.</summary>
+/// <param name="Status">Where the attempts stand.</param>
+/// <param name="Attempts">How many attempts count (those at or after the handoff).</param>
+/// <param name="Channels">How many distinct channels they used.</param>
+/// <param name="NextAttemptDue">When the next attempt is due, or <see langword="null"/> when none is (connected, exhausted or stopped).</param>
+/// <param name="StoppedBy">The outcome that stopped the sequence (a bounce), or <see langword="null"/>.</param>
+/// <param name="Breaches">Every way the attempts fell short of the policy so far.</param>
+public sealed record ConnectEvaluation(
+    ConnectStatus Status,
+    int Attempts,
+    int Channels,
+    DateTimeOffset? NextAttemptDue,
+    ConnectOutcome? StoppedBy,
+    IReadOnlyList<ConnectBreach> Breaches);
+
+/// <summary>Represents the agreement's connect policy: what a proper sequence of attempts on a handed-over lead is.</summary>
+/// <remarks>
+/// The first touch is due within <see cref="FirstTouchWithin"/> of business time after the handoff; the sequence is
+/// complete (exhausted) after at least <see cref="MinimumAttempts"/> attempts over at least <see cref="OverDays"/> days
+/// across at least <see cref="MinimumChannels"/> channels; attempts must be at least <see cref="MinimumSpacing"/> of
+/// business time apart. A connected outcome ends the sequence as connected; a bounce stops it.
+/// </remarks>
+public sealed record ConnectPolicy
+{
+    /// <summary>Initializes a new connect policy and validates it.</summary>
+    /// <param name="name">The policy's name.</param>
+    /// <param name="businessHours">The sales team's business hours.</param>
+    /// <param name="firstTouchWithin">The business time within which the first attempt is due.</param>
+    /// <param name="minimumAttempts">The attempts a complete sequence has at least.</param>
+    /// <param name="overDays">The days a complete sequence spans at least, first to last attempt.</param>
+    /// <param name="minimumChannels">The distinct channels a complete sequence uses at least.</param>
+    /// <param name="minimumSpacing">The business time between two attempts at least.</param>
+    /// <param name="connectedOutcomes">The outcomes that count as connected; <see langword="null"/> for connected, replied and meeting booked.</param>
+    /// <exception cref="DefinitionValidationException">The policy is invalid; every problem is listed.</exception>
+    public ConnectPolicy(
+        string name,
+        BusinessHours businessHours,
+        TimeSpan firstTouchWithin,
+        int minimumAttempts,
+        int overDays,
+        int minimumChannels,
+        TimeSpan minimumSpacing,
+        IReadOnlyList<ConnectOutcome>? connectedOutcomes = null)
+    {
+        Name = name;
+        BusinessHours = businessHours;
+        FirstTouchWithin = firstTouchWithin;
+        MinimumAttempts = minimumAttempts;
+        OverDays = overDays;
+        MinimumChannels = minimumChannels;
+        MinimumSpacing = minimumSpacing;
+        ConnectedOutcomes = connectedOutcomes?.ToArray() ?? [.. ConnectOutcome.List.Where(o => o.IsConnectedByDefault).OrderBy(o => o.Value)];
+        var problems = new ValidationCollector();
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            problems.Add("$.name", "The connect policy needs a name.");
+        }
+
+        if (businessHours is null)
+        {
+            problems.Add("$.businessHours", "The connect policy needs business hours.");
+        }
+
+        if (firstTouchWithin <= TimeSpan.Zero)
+        {
+            problems.Add("$.firstTouchWithin", "The first touch must be due after some business time; it is not positive.");
+        }
+
+        if (minimumAttempts < 1)
+        {
+            problems.Add("$.minimumAttempts", $"A sequence needs at least 1 attempt; it is {minimumAttempts}.");
+        }
+
+        if (overDays < 0)
+        {
+            problems.Add("$.overDays", $"The days a sequence spans cannot be negative; it is {overDays}.");
+        }
+
+        if (minimumChannels < 1 || minimumChannels > ConnectChannel.List.Count || minimumChannels > Math.Max(1, minimumAttempts))
+        {
+            problems.Add("$.minimumChannels", $"The channels must be between 1 and the number of attempts ({minimumAttempts}); it is {minimumChannels}.");
+        }
+
+        if (minimumSpacing < TimeSpan.Zero)
+        {
+            problems.Add("$.minimumSpacing", "The spacing between attempts cannot be negative.");
+        }
+
+        if (ConnectedOutcomes.Count == 0 || ConnectedOutcomes.Any(o => o is null))
+        {
+            problems.Add("$.connectedOutcomes", "At least one outcome must count as connected, and none may be missing.");
+        }
+
+        problems.ThrowIfAny("connect policy '" + name + "'");
+    }
+
+    /// <summary>Gets the policy's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the sales team's business hours.</summary>
+    public BusinessHours BusinessHours { get; }
+
+    /// <summary>Gets the business time within which the first attempt is due after the handoff.</summary>
+    public TimeSpan FirstTouchWithin { get; }
+
+    /// <summary>Gets the attempts a complete sequence has at least.</summary>
+    public int MinimumAttempts { get; }
+
+    /// <summary>Gets the days a complete sequence spans at least, from the first to the last attempt.</summary>
+    public int OverDays { get; }
+
+    /// <summary>Gets the distinct channels a complete sequence uses at least.</summary>
+    public int MinimumChannels { get; }
+
+    /// <summary>Gets the business time between two attempts at least.</summary>
+    public TimeSpan MinimumSpacing { get; }
+
+    /// <summary>Gets the outcomes that count as connected.</summary>
+    public IReadOnlyList<ConnectOutcome> ConnectedOutcomes { get; }
+
+    /// <summary>Gets a value indicating whether these attempts complete the sequence without a connection.</summary>
+    /// <param name="attempts">The attempts made since the handoff.</param>
+    /// <returns><see langword="true"/> when the sequence is exhausted.</returns>
+    public bool IsExhausted(IReadOnlyList<ConnectAttempt> attempts)
+    {
+        Guard.NotNull(attempts);
+        return Status(attempts.OrderBy(a => a.At).ToArray()) == ConnectStatus.Exhausted;
+    }
+
+    /// <summary>Evaluates a lead's attempts against the policy.</summary>
+    /// <param name="handoffAt">When the lead was handed to sales; attempts before it do not count.</param>
+    /// <param name="attempts">The lead's attempts, in any order.</param>
+    /// <param name="now">The instant of the evaluation, from the caller's <see cref="TimeProvider"/>.</param>
+    /// <returns>The status, the next attempt due and every breach so far.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="attempts"/> is <see langword="null"/>.</exception>
+    public ConnectEvaluation Evaluate(DateTimeOffset handoffAt, IReadOnlyList<ConnectAttempt> attempts, DateTimeOffset now)
+    {
+        Guard.NotNull(attempts);
+        var counted = attempts.Where(a => a.At >= handoffAt).OrderBy(a => a.At).ToArray();
+        var status = Status(counted);
+        var channels = counted.Select(a => a.Channel).Distinct().Count();
+        var stoppedBy = status is ConnectStatus.InProgress ? counted.FirstOrDefault(a => a.Outcome.StopsSequence && !ConnectedOutcomes.Contains(a.Outcome))?.Outcome : null;
+        var breaches = new List<ConnectBreach>();
+        var firstDue = BusinessHours.Add(handoffAt, FirstTouchWithin);
+        var firstTouch = counted.Length > 0 ? counted[0].At : (DateTimeOffset?)null;
+        if ((firstTouch ?? now) > firstDue)
+        {
+            var late = BusinessHours.Between(handoffAt, firstTouch ?? now);
+            breaches.Add(new ConnectBreach("FirstTouchLate", string.Create(
+                CultureInfo.InvariantCulture,
+                $"The first touch {(firstTouch is null ? "has not happened after" : "came after")} {late.TotalHours:0.##} business hours; the policy allows {FirstTouchWithin.TotalHours:0.##}.")));
+        }
+
+        for (var i = 1; i < counted.Length; i++)
+        {
+            var gap = BusinessHours.Between(counted[i - 1].At, counted[i].At);
+            if (gap < MinimumSpacing)
+            {
+                breaches.Add(new ConnectBreach("TooCloseTogether", string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Attempts {i} and {i + 1} are {gap.TotalHours:0.##} business hours apart; the policy asks for {MinimumSpacing.TotalHours:0.##}.")));
+            }
+        }
+
+        var sequenceOver = status != ConnectStatus.Exhausted && status != ConnectStatus.Connected && (stoppedBy is not null || now >= handoffAt.AddDays(OverDays) && counted.Length > 0 && now > firstDue);
+        if (sequenceOver && counted.Length < MinimumAttempts)
+        {
+            breaches.Add(new ConnectBreach("TooFewAttempts", string.Create(CultureInfo.InvariantCulture, $"{counted.Length} attempts were made; the policy asks for {MinimumAttempts}.")));
+        }
+
+        if (sequenceOver && channels < MinimumChannels)
+        {
+            breaches.Add(new ConnectBreach("TooFewChannels", string.Create(CultureInfo.InvariantCulture, $"The attempts used {channels} channels; the policy asks for {MinimumChannels}.")));
+        }
+
+        DateTimeOffset? next = status switch
+        {
+            ConnectStatus.NotStarted => firstDue,
+            ConnectStatus.InProgress when stoppedBy is null => BusinessHours.Add(counted[^1].At, MinimumSpacing),
+            _ => null,
+        };
+        return new ConnectEvaluation(status, counted.Length, channels, next, stoppedBy, breaches);
+    }
+
+    private ConnectStatus Status(ConnectAttempt[] ordered)
+    {
+        if (ordered.Length == 0)
+        {
+            return ConnectStatus.NotStarted;
+        }
+
+        if (ordered.Any(a => ConnectedOutcomes.Contains(a.Outcome)))
+        {
+            return ConnectStatus.Connected;
+        }
+
+        var complete = ordered.Length >= MinimumAttempts
+            && ordered.Select(a => a.Channel).Distinct().Count() >= MinimumChannels
+            && (ordered[^1].At - ordered[0].At) >= TimeSpan.FromDays(OverDays);
+        return complete ? ConnectStatus.Exhausted : ConnectStatus.InProgress;
+    }
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+using SalesGlossary.Domain.Agreement;
+using SalesGlossary.Domain.Connecting;
+using SalesGlossary.Domain.Deals;
+using SalesGlossary.Domain.Lifecycle;
+
+namespace SalesGlossary.Domain.Reporting;
+
+/// <summary>A reporting period: from (inclusive) to (exclusive).</summary>
+/// <param name="From">The first instant of the period.</param>
+/// <param name="To">The instant the period ends (not included).</param>
+public sealed record ReportPeriod(DateTimeOffset From, DateTimeOffset To)
+{
+    /// <summary>Gets a value indicating whether an instant lies in the period.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns><see langword="true"/> when <see cref="From"/> ≤ instant &lt; <see cref="To"/>.</returns>
+    public bool Contains(DateTimeOffset instant) => instant >= From && instant < To;
+
+    /// <summary>Gets the period's length in months of 30.44 days, for commitments stated per month.</summary>
+    public decimal Months => (decimal)(To - From).TotalDays / 30.44m;
+}
+
+/// <summary>One stage of a funnel report.</summary>
+/// <param name="Stage">The stage.</param>
+/// <param name="Reached">How many contacts of the cohort reached this stage or a later one.</param>
+/// <param name="ConversionPercent">The share of the previous stage's contacts that reached this one, in percent; <see langword="null"/> for the first stage or when the previous stage had none.</param>
+public sealed record FunnelStage(LifecycleStage Stage, int Reached, decimal? ConversionPercent);
+
+/// <summary>How often sales returned handed-over leads to marketing, and why.</summary>
+/// <param name="HandedOver">Contacts handed to sales (entered MQL or SQL from an earlier stage) in the period.</param>
+/// <param name="Returned">Returns to marketing in the period.</param>
+/// <param name="RatePercent">Returned as a share of handed over, in percent; 0 when none was handed over.</param>
+/// <param name="ByReason">The returns per reason, most frequent first.</param>
+public sealed record RejectionReport(int HandedOver, int Returned, decimal RatePercent, IReadOnlyList<ReasonCount> ByReason);
+
+/// <summary>How often one reason was given.</summary>
+/// <param name="Reason">The reason.</param>
+/// <param name="Count">How often.</param>
+public sealed record ReasonCount(string Reason, int Count);
+
+/// <summary>How long contacts stay in one stage.</summary>
+/// <param name="Stage">The stage.</param>
+/// <param name="Contacts">How many contacts have been in it.</param>
+/// <param name="Median">The median cumulative time in the stage.</param>
+/// <param name="Percentile90">The 90th percentile of the cumulative time in the stage.</param>
+public sealed record StageDuration(LifecycleStage Stage, int Contacts, TimeSpan Median, TimeSpan Percentile90);
+
+/// <summary>How far one side met its commitment in the period.</summary>
+/// <param name="Team">The side: marketing or sales.</param>
+/// <param name="Measure">What was measured, in words.</param>
+/// <param name="Actual">The measured value.</param>
+/// <param name="Target">The committed value.</param>
+/// <param name="AttainmentPercent">The attainment, between 0 and 100 %.</param>
+public sealed record Attainment(Team Team, string Measure, decimal Actual, decimal Target, decimal AttainmentPercent);
+
+/// <summary>The agreement's report for a period: funnel, rejection rate, time in stage, attainment of both sides and weighted pipeline.</summary>
+/// <param name="Period">The period.</param>
+/// <param name="Funnel">The funnel of the cohort of contacts created in the period.</param>
+/// <param name="Rejections">The SQL rejection (return) rate with reasons.</param>
+/// <param name="TimeInStage">Median and 90th percentile time per stage.</param>
+/// <param name="Attainment">Attainment of marketing's and sales' commitments.</param>
+/// <param name="Forecast">The weighted pipeline and forecast totals of the deals.</param>
+public sealed record SlaReport(
+    ReportPeriod Period,
+    IReadOnlyList<FunnelStage> Funnel,
+    RejectionReport Rejections,
+    IReadOnlyList<StageDuration> TimeInStage,
+    IReadOnlyList<Attainment> Attainment,
+    PipelineForecast Forecast)
+{
+    /// <summary>Computes the report from contact histories, their connect attempts and deals.</summary>
+    /// <param name="agreement">The agreement whose commitments and policies apply.</param>
+    /// <param name="contacts">The contacts (with their histories and attempts).</param>
+    /// <param name="deals">The deals.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="now">The instant of the report, for stages still open; from the caller's <see cref="TimeProvider"/>.</param>
+    /// <returns>The report, as plain records a caller can render or store.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static SlaReport Compute(ServiceLevelAgreement agreement, IReadOnlyCollection<Contact> contacts, IReadOnlyCollection<Deal> deals, ReportPeriod period, DateTimeOffset now)
+    {
+        Guard.NotNull(agreement);
+        Guard.NotNull(contacts);
+        Guard.NotNull(deals);
+        Guard.NotNull(period);
+        return new SlaReport(
+            period,
+            ComputeFunnel(contacts, period),
+            ComputeRejections(contacts, period),
+            Durations(contacts, now),
+            Attain(agreement, contacts, period, now),
+            DealForecast.For(deals));
+    }
+
+    /// <summary>Computes the funnel of the cohort of contacts created in the period: a contact counts for every stage up to the furthest it reached.</summary>
+    /// <param name="contacts">The contacts.</param>
+    /// <param name="period">The period that defines the cohort.</param>
+    /// <returns>One entry per funnel stage, Subscriber to Evangelist.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IReadOnlyList<FunnelStage> ComputeFunnel(IReadOnlyCollection<Contact> contacts, ReportPeriod period)
+    {
+        Guard.NotNull(contacts);
+        Guard.NotNull(period);
+        var cohort = contacts.Where(c => period.Contains(c.History[0].At)).ToArray();
+        var furthest = cohort.Select(c => c.History.Where(r => r.To.IsFunnelStage).Select(r => r.To.Value).DefaultIfEmpty(0).Max()).ToArray();
+        var stages = LifecycleStage.InFunnelOrder.Where(s => s.IsFunnelStage).ToArray();
+        var result = new List<FunnelStage>(stages.Length);
+        int? previous = null;
+        foreach (var stage in stages)
+        {
+            var reached = furthest.Count(f => f >= stage.Value);
+            decimal? conversion = previous is > 0 ? Math.Round(100m * reached / previous.Value, 1) : null;
+            result.Add(new FunnelStage(stage, reached, conversion));
+            previous = reached;
+        }
+
+        return result;
+    }
+
+    /// <summary>Computes the SQL rejection (return) rate of the period with its reasons.</summary>
+    /// <param name="contacts">The contacts.</param>
+    /// <param name="period">The period.</param>
+    /// <returns>The rejection report.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static RejectionReport ComputeRejections(IReadOnlyCollection<Contact> contacts, ReportPeriod period)
+    {
+        Guard.NotNull(contacts);
+        Guard.NotNull(period);
+        var records = contacts.SelectMany(c => c.History).Where(r => period.Contains(r.At)).ToArray();
+        var handedOver = records.Count(IsHandoff);
+        var returns = records.Where(r => r.Trigger == LifecycleTrigger.ReturnToMarketing).ToArray();
+        var byReason = returns.GroupBy(r => r.Reason ?? "no reason", StringComparer.Ordinal)
+            .Select(g => new ReasonCount(g.Key, g.Count()))
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Reason, StringComparer.Ordinal)
+            .ToArray();
+        var rate = handedOver == 0 ? 0m : Math.Round(100m * returns.Length / handedOver, 1);
+        return new RejectionReport(handedOver, returns.Length, rate, byReason);
+    }
+
+    private static bool IsHandoff(LifecycleTransition r) =>
+        r.ChangesStage && (r.To == LifecycleStage.MarketingQualifiedLead || r.To == LifecycleStage.SalesQualifiedLead)
+        && r.From != LifecycleStage.MarketingQualifiedLead && r.From != LifecycleStage.SalesQualifiedLead;
+
+    private static IReadOnlyList<StageDuration> Durations(IReadOnlyCollection<Contact> contacts, DateTimeOffset now) =>
+        [.. contacts
+            .SelectMany(c => StageTime.FromHistory(c.History, now))
+            .GroupBy(t => t.Stage)
+            .OrderBy(g => g.Key.Value)
+            .Select(g =>
+            {
+                var times = g.Select(t => t.Cumulative).Order().ToArray();
+                return new StageDuration(g.Key, times.Length, Percentile(times, 0.5), Percentile(times, 0.9));
+            })];
+
+    private static TimeSpan Percentile(TimeSpan[] sorted, double p)
+    {
+        var rank = (int)Math.Ceiling(p * sorted.Length) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+    }
+
+    private static IReadOnlyList<Attainment> Attain(ServiceLevelAgreement agreement, IReadOnlyCollection<Contact> contacts, ReportPeriod period, DateTimeOffset now)
+    {
+        var mqls = contacts.SelectMany(c => c.History).Count(r => period.Contains(r.At) && r.ChangesStage && r.To == LifecycleStage.MarketingQualifiedLead);
+        var target = Math.Round(agreement.Marketing.MqlsPerMonth * period.Months, 1);
+        var rejections = ComputeRejections(contacts, period);
+        var handedOver = contacts.Where(c => c.HandedOverAt is { } at && period.Contains(at)).ToArray();
+        var touchedInTime = 0;
+        var fullSequence = 0;
+        foreach (var contact in handedOver)
+        {
+            var policy = agreement.ConnectPolicyFor(contact.LeadType);
+            var evaluation = policy.Evaluate(contact.HandedOverAt!.Value, contact.ConnectAttempts, now);
+            touchedInTime += evaluation.Breaches.Any(b => b.Kind == "FirstTouchLate") ? 0 : 1;
+            fullSequence += evaluation.Status is ConnectStatus.Connected or ConnectStatus.Exhausted ? 1 : 0;
+        }
+
+        var rejectionLimit = agreement.Marketing.MaxSqlRejectionRatePercent;
+        return
+        [
+            new Attainment(Team.Marketing, "MQLs delivered", mqls, target, Percent(mqls, target)),
+            new Attainment(Team.Marketing, "SQL rejection rate at most the limit (%)", rejections.RatePercent, rejectionLimit,
+                rejections.RatePercent <= rejectionLimit ? 100m : Percent(rejectionLimit, rejections.RatePercent)),
+            new Attainment(Team.Sales, "Handed-over leads touched in time", touchedInTime, handedOver.Length, Percent(touchedInTime, handedOver.Length)),
+            new Attainment(Team.Sales, "Handed-over leads with a full attempt sequence", fullSequence, handedOver.Length, Percent(fullSequence, handedOver.Length)),
+        ];
+    }
+
+    private static decimal Percent(decimal actual, decimal target) =>
+        target <= 0 ? 100m : Math.Clamp(Math.Round(100m * actual / target, 1), 0m, 100m);
+
+    /// <summary>Returns the report as a few lines of text, culture-invariant.</summary>
+    /// <returns>The report in words.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"SLA report {Period.From:yyyy-MM-dd} to {Period.To:yyyy-MM-dd}: {Funnel[0].Reached} new contacts, rejection rate {Rejections.RatePercent} %, weighted pipeline {Forecast.WeightedPipeline:0.##}.");
+}
