@@ -1,112 +1,186 @@
-// The quickstart: the shared vocabulary of the agreement, an ideal customer profile and buyer personas at work.
+// The quickstart: the default agreement at work on generated CRM data — scoring, lifecycle, connect attempts,
+// deals and returns — and the reports both teams read.
+using System.Globalization;
+using Quickstart;
+using SalesGlossary.Domain.Agreement;
 using SalesGlossary.Domain.Connecting;
 using SalesGlossary.Domain.Deals;
 using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Profiles;
+using SalesGlossary.Domain.Reporting;
+using SalesGlossary.Domain.Scoring;
 
-Console.WriteLine("SalesGlossary.Domain quickstart");
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var agreement = ServiceLevelAgreement.Default;
+var quarterStart = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+var reportAt = new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
+
+Console.WriteLine($"SalesGlossary.Domain quickstart — agreement '{agreement.Name}' v{agreement.Version}");
+Console.WriteLine();
+Console.WriteLine("Lifecycle stages (owner):  " + string.Join("  ", LifecycleStage.InFunnelOrder.Select(s => $"{s.Abbreviation} ({agreement.OwnerOf(s).Name})")));
+Console.WriteLine("Lead types:                " + string.Join("; ", agreement.LeadTypes.Select(t => $"{t.Name}: MQL at {agreement.ThresholdsFor(t.Key).Mql} points, pipeline '{t.Pipeline}'")));
 Console.WriteLine();
 
-Console.WriteLine("Lifecycle stages (funnel order, owning team):");
-foreach (var stage in LifecycleStage.InFunnelOrder)
+// 1. Score 2,000 generated leads in bulk with the agreement's model, with a progress bar.
+var leads = SampleData.Leads(2_000, quarterStart.AddDays(45));
+var model = agreement.ScoringModelFor("new-prospect");
+var totals = new decimal[leads.Length];
+var progress = new ConsoleProgressBar("Scoring leads");
+var summary = model.ScoreTotals(leads, quarterStart.AddDays(45), totals, null, new BulkScoringOptions { BatchSize = 100, MaxDegreeOfParallelism = 1, Progress = progress });
+Console.WriteLine($"\rScored {summary.Scored:N0} leads with '{summary.Model}' v{summary.ModelVersion}; {summary.Incomplete} with rule errors.          ");
+
+// 2. Work the leads through the lifecycle: promotions, connect attempts, acceptance, returns, deals.
+var random = new Random(7);
+var contacts = new List<Contact>();
+var deals = new List<Deal>();
+for (var i = 0; i < leads.Length; i++)
 {
-    Console.WriteLine($"  {stage.Value}. {stage.DisplayName,-26} {stage.Abbreviation,-12} {stage.Phase.Name,-8} {stage.OwningTeam.Name}");
-}
-
-Console.WriteLine();
-Console.WriteLine("Lead statuses: " + string.Join(", ", LeadStatus.List.OrderBy(s => s.Value).Select(s => s.DisplayName)));
-Console.WriteLine("Connect outcomes that count as connected by default: "
-    + string.Join(", ", ConnectOutcome.List.Where(o => o.IsConnectedByDefault).OrderBy(o => o.Value).Select(o => o.DisplayName)));
-Console.WriteLine();
-
-var icp = new IdealCustomerProfile(
-    "Mid-market software in DACH",
-    [
-        new IcpTierDefinition(IcpTier.Tier1, new FirmographicCriteria(
-            industries: ["Software"], employees: new NumberRange(200, 2000), countries: ["DE", "AT", "CH"], requiredTechnologies: ["HubSpot"])),
-        new IcpTierDefinition(IcpTier.Tier2, new FirmographicCriteria(
-            industries: ["Software", "Manufacturing"], employees: new NumberRange(50, 5000), countries: ["DE", "AT", "CH", "NL"])),
-        new IcpTierDefinition(IcpTier.Tier3, new FirmographicCriteria(employees: new NumberRange(20, null))),
-    ],
-    [new IcpExclusion("Competitors", new FirmographicCriteria(industries: ["Marketing Software"]))]);
-
-CompanyProfile[] companies =
-[
-    new("Acme Software GmbH", "Software", 450, 60_000_000m, "DE", ["HubSpot", "AWS"]),
-    new("Globex Manufacturing", "Manufacturing", 3200, 800_000_000m, "NL", ["SAP"]),
-    new("Tiny Startup", "Software", 8, 500_000m, "DE", []),
-    new("Rival Marketing Cloud", "Marketing Software", 900, null, "DE", ["HubSpot"]),
-];
-
-Console.WriteLine($"Ideal customer profile '{icp.Name}':");
-foreach (var company in companies)
-{
-    var evaluation = icp.Evaluate(company);
-    Console.WriteLine($"  {company.Name,-24} -> {evaluation.Tier.DisplayName}{(evaluation.IsNegative ? " (negative ICP)" : string.Empty)}");
-    Console.WriteLine($"      {evaluation.Summary}");
-    foreach (var failed in evaluation.CheckedTiers.SelectMany(t => t.Criteria.Where(c => !c.IsMet).Select(c => (t.Tier, c))).Take(2))
+    var clock = new SimulatedClock(quarterStart.AddMinutes(random.Next(0, 60 * 24 * 40)));
+    var leadType = i % 5 == 0 ? "existing-customer" : "new-prospect";
+    var contact = Contact.Create(leads[i].Id, random.Next(4) == 0 ? LifecycleStage.Subscriber : LifecycleStage.Lead, agreement.Lifecycle, clock, Actor.Integration, leadType);
+    contacts.Add(contact);
+    if (contact.Stage == LifecycleStage.Subscriber && random.Next(2) == 0)
     {
-        Console.WriteLine($"      {failed.Tier.DisplayName}: {failed.c.Explanation}");
+        clock.Advance(TimeSpan.FromDays(random.Next(1, 10)));
+        contact.Convert(Actor.Integration);
+    }
+
+    clock.Advance(TimeSpan.FromDays(random.Next(1, 5)));
+    contact.ApplyScore(model.Score(leads[i], clock.Now), Actor.System);
+    if (contact.Stage != LifecycleStage.MarketingQualifiedLead && contact.Stage != LifecycleStage.SalesQualifiedLead)
+    {
+        continue;
+    }
+
+    // Sales works the handed-over lead: attempts over the following days, across channels.
+    var policy = agreement.ConnectPolicyFor(leadType);
+    clock.Advance(TimeSpan.FromHours(random.Next(1, 9)));
+    var connected = false;
+    for (var attempt = 0; attempt < policy.MinimumAttempts && !connected; attempt++)
+    {
+        var outcome = random.Next(5) == 0 ? ConnectOutcome.Connected : random.Next(2) == 0 ? ConnectOutcome.NoAnswer : ConnectOutcome.LeftVoicemail;
+        contact.RecordConnectAttempt(new ConnectAttempt(clock.Now, attempt % 2 == 0 ? ConnectChannel.Phone : ConnectChannel.Email, outcome, "sam"), Actor.Sales);
+        connected = outcome.IsConnectedByDefault;
+        clock.Advance(TimeSpan.FromDays(2));
+    }
+
+    if (!connected)
+    {
+        if (contact.CanDisqualify(DisqualificationReason.UnableToReach))
+        {
+            contact.Disqualify(DisqualificationReason.UnableToReach, Actor.Sales);
+        }
+
+        continue;
+    }
+
+    if (contact.Stage == LifecycleStage.MarketingQualifiedLead)
+    {
+        if (random.Next(4) == 0)
+        {
+            contact.ReturnToMarketing(random.Next(2) == 0 ? "No budget this year" : "Wrong contact person", Actor.Sales, "sam");
+            continue;
+        }
+
+        contact.AcceptBySales(Actor.Sales, "sam");
+    }
+
+    if (random.Next(3) == 0)
+    {
+        contact.ReturnToMarketing("Not ready to buy", Actor.Sales, "sam");
+        continue;
+    }
+
+    var deal = Deal.Open("D-" + contact.Id, agreement.PipelineFor(leadType), random.Next(5, 80) * 1_000m, null, clock, Actor.Sales, contact: contact, actorName: "sam");
+    deals.Add(deal);
+    clock.Advance(TimeSpan.FromDays(random.Next(3, 20)));
+    var next = deal.Pipeline.OpenStages.Skip(1).FirstOrDefault();
+    if (next is not null && random.Next(3) > 0)
+    {
+        deal.MoveTo(next.Name, Actor.Sales, actorName: "sam");
+    }
+
+    clock.Advance(TimeSpan.FromDays(random.Next(3, 20)));
+    switch (random.Next(4))
+    {
+        case 0: deal.Win(Actor.Sales, contact, "sam"); break;
+        case 1: deal.Lose("Chose a competitor", Actor.Sales, contact, "sam"); break;
+        default: break;
     }
 }
 
+// 3. The reports both teams read.
+var quarter = new ReportPeriod(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), reportAt);
+var report = SlaReport.Compute(agreement, contacts, deals, quarter, reportAt);
 Console.WriteLine();
-var personas = new PersonaCatalog(
-[
-    new BuyerPersona("Marketing Mary", "Head of marketing", Seniority.Director, "Marketing",
-        ["More qualified pipeline"], ["Sales ignores her leads"], [ConnectChannel.Email, ConnectChannel.Social], ["marketing", "demand generation", "CMO"]),
-    new BuyerPersona("Sales Sam", "Head of sales", Seniority.VicePresident, "Sales",
-        ["Hit the quarterly number"], ["Too many unqualified leads"], [ConnectChannel.Phone], ["sales", "revenue", "CRO"]),
-]);
-
-Console.WriteLine("Buyer personas:");
-foreach (var profile in new ContactProfile[]
+Console.WriteLine($"Funnel, cohort {quarter.From:yyyy-MM-dd} to {quarter.To:yyyy-MM-dd}");
+Console.WriteLine("  Stage                         Reached   Conversion");
+foreach (var stage in report.Funnel)
 {
-    new("Director of Demand Generation", "Marketing", Seniority.Director),
-    new("VP Sales EMEA", "Sales", Seniority.VicePresident),
-    new("Software Engineer", "IT", Seniority.IndividualContributor),
-})
-{
-    var match = personas.Match(profile);
-    Console.WriteLine($"  {profile.JobTitle,-30} -> {match.Persona?.Name ?? "no persona"}: {match.Reason}");
+    Console.WriteLine($"  {stage.Stage.DisplayName,-28} {stage.Reached,8}   {(stage.ConversionPercent is { } c ? c.ToString("0.0", CultureInfo.InvariantCulture) + " %" : "—"),10}");
 }
 
 Console.WriteLine();
-Console.WriteLine("A contact's lifecycle (every move recorded):");
-var clock = TimeProvider.System;
-var contact = Contact.Create("C-42", LifecycleStage.Subscriber, LifecyclePolicy.Default, clock, Actor.Integration, actorName: "newsletter form");
-contact.Convert(Actor.Integration, "webinar form");
-contact.ApplyScore(120, Actor.System);
-contact.AcceptBySales(Actor.Sales, "sam");
-contact.RecordConnectAttempt(new ConnectAttempt(clock.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.NoAnswer, "sam"), Actor.Sales);
-contact.ReturnToMarketing("No budget before Q3", Actor.Sales, "sam");
-contact.ApplyScore(160, Actor.System);
-contact.AcceptBySales(Actor.Sales, "sam");
-contact.RecordConnectAttempt(new ConnectAttempt(clock.GetUtcNow(), ConnectChannel.Meeting, ConnectOutcome.MeetingBooked, "sam"), Actor.Sales);
-var deal = Deal.Open("D-7", Pipeline.Default, 48_000m, new DateOnly(2026, 12, 15), clock, Actor.Sales, contact: contact, actorName: "sam");
-deal.MoveTo("Create proposal", Actor.Sales, actorName: "sam");
-deal.MoveTo("Present proposal", Actor.Sales, actorName: "sam");
-Console.WriteLine($"  Weighted pipeline with D-7 in '{deal.Stage.Name}': {DealForecast.For([deal]).WeightedPipeline:N0}");
-deal.Win(Actor.Sales, contact, "sam");
-foreach (var step in contact.History)
+Console.WriteLine($"SQL rejection rate: {report.Rejections.RatePercent} % ({report.Rejections.Returned} returned of {report.Rejections.HandedOver} handed over)");
+foreach (var reason in report.Rejections.ByReason)
 {
-    Console.WriteLine($"  {step.Sequence,2}. {step.From.Abbreviation,-11} -> {step.To.Abbreviation,-11} {step.Trigger.Name,-21} {step.ToStatus?.DisplayName ?? "-",-22} {step.Actor.Name,-11} {step.Reason}");
+    Console.WriteLine($"  {reason.Count,4} × {reason.Reason}");
 }
 
-try
+Console.WriteLine();
+Console.WriteLine("SLA attainment");
+Console.WriteLine("  Team        Measure                                           Actual     Target   Attainment");
+foreach (var a in report.Attainment)
 {
-    contact.AcceptBySales(Actor.Sales);
-}
-catch (LifecycleTransitionException refused)
-{
-    Console.WriteLine("  Refused: " + refused.Message);
+    Console.WriteLine($"  {a.Team.Name,-10}  {a.Measure,-46} {a.Actual,9:0.#} {a.Target,10:0.#} {a.AttainmentPercent,10:0.0} %");
 }
 
+Console.WriteLine();
+Console.WriteLine("Time in stage (median / 90th percentile, days)");
+foreach (var d in report.TimeInStage)
+{
+    Console.WriteLine($"  {d.Stage.DisplayName,-28} {d.Median.TotalDays,6:0.0} / {d.Percentile90.TotalDays,6:0.0}   ({d.Contacts} contacts)");
+}
+
+Console.WriteLine();
+Console.WriteLine($"Weighted pipeline: {report.Forecast.WeightedPipeline:N0}");
+foreach (var category in report.Forecast.Categories.Where(c => c.Deals > 0))
+{
+    Console.WriteLine($"  {category.Category.DisplayName,-10} {category.Deals,4} deals  {category.Amount,12:N0}  weighted {category.Weighted,12:N0}");
+}
+
+// 4. One lead's score, explained.
+var best = Enumerable.Range(0, leads.Length).MaxBy(i => totals[i]);
+var explained = model.Score(leads[best], quarterStart.AddDays(45));
+Console.WriteLine();
+Console.WriteLine($"Score of {leads[best].Id} ({leads[best].JobTitle}, {leads[best].Industry}, {leads[best].Country}): {explained.Total} points, grade {explained.Grade}");
+foreach (var c in explained.Contributions.Take(12))
+{
+    Console.WriteLine($"  {c.Rule,-20} {c.Points,7}  {c.Explanation}");
+}
+
+// 5. Who to target and who to talk to: the ICP and buyer personas.
+var icp = new IdealCustomerProfile(
+    "Mid-market software in DACH",
+    [
+        new IcpTierDefinition(IcpTier.Tier1, new FirmographicCriteria(industries: ["Software"], employees: new NumberRange(200, 2000), countries: ["DE", "AT", "CH"])),
+        new IcpTierDefinition(IcpTier.Tier2, new FirmographicCriteria(employees: new NumberRange(50, null))),
+    ],
+    [new IcpExclusion("Competitors", new FirmographicCriteria(industries: ["Marketing Software"]))]);
+Console.WriteLine();
+Console.WriteLine("Ideal customer profile: " + string.Join(", ",
+    leads.Take(400).GroupBy(l => icp.Evaluate(new CompanyProfile(l.Id, l.Industry, l.Employees, null, l.Country, [])) is var e && e.IsNegative ? "Negative ICP" : e.Tier.DisplayName)
+        .OrderBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => $"{g.Key}: {g.Count()}")));
+
+// 6. The machines, drawn.
 var output = Path.Combine(AppContext.BaseDirectory, "output");
 Directory.CreateDirectory(output);
-var diagram = Path.Combine(output, "lifecycle.mmd");
-File.WriteAllText(diagram, LifecyclePolicy.Default.ToMermaidGraph());
-var dealDiagram = Path.Combine(output, "deal-pipeline.mmd");
-File.WriteAllText(dealDiagram, Pipeline.Default.ToMermaidGraph());
+File.WriteAllText(Path.Combine(output, "lifecycle.mmd"), agreement.Lifecycle.ToMermaidGraph());
+foreach (var pipeline in agreement.Pipelines.Values)
+{
+    File.WriteAllText(Path.Combine(output, "pipeline-" + pipeline.Name.ToLowerInvariant().Replace(' ', '-') + ".mmd"), pipeline.ToMermaidGraph());
+}
+
 Console.WriteLine();
-Console.WriteLine("Diagrams (Mermaid) written to " + diagram + " and " + dealDiagram);
+Console.WriteLine("Mermaid diagrams of the lifecycle and of each pipeline written to " + output);

@@ -58,7 +58,11 @@ public sealed record Attainment(Team Team, string Measure, decimal Actual, decim
 /// <param name="Funnel">The funnel of the cohort of contacts created in the period.</param>
 /// <param name="Rejections">The SQL rejection (return) rate with reasons.</param>
 /// <param name="TimeInStage">Median and 90th percentile time per stage.</param>
-/// <param name="Attainment">Attainment of marketing's and sales' commitments.</param>
+/// <param name="Attainment">
+/// Attainment of marketing's and sales' commitments: qualified leads delivered (every handoff to sales, MQL or a
+/// hand-raise straight to SQL) against the monthly commitment, the rejection rate against its limit, and the share of
+/// handed-over leads touched in time and worked through a full attempt sequence.
+/// </param>
 /// <param name="Forecast">The weighted pipeline and forecast totals of the deals.</param>
 public sealed record SlaReport(
     ReportPeriod Period,
@@ -159,7 +163,7 @@ public sealed record SlaReport(
 
     private static IReadOnlyList<Attainment> Attain(ServiceLevelAgreement agreement, IReadOnlyCollection<Contact> contacts, ReportPeriod period, DateTimeOffset now)
     {
-        var mqls = contacts.SelectMany(c => c.History).Count(r => period.Contains(r.At) && r.ChangesStage && r.To == LifecycleStage.MarketingQualifiedLead);
+        var delivered = contacts.SelectMany(c => c.History).Count(r => period.Contains(r.At) && IsHandoff(r));
         var target = Math.Round(agreement.Marketing.MqlsPerMonth * period.Months, 1);
         var rejections = ComputeRejections(contacts, period);
         var handedOver = contacts.Where(c => c.HandedOverAt is { } at && period.Contains(at)).ToArray();
@@ -176,7 +180,7 @@ public sealed record SlaReport(
         var rejectionLimit = agreement.Marketing.MaxSqlRejectionRatePercent;
         return
         [
-            new Attainment(Team.Marketing, "MQLs delivered", mqls, target, Percent(mqls, target)),
+            new Attainment(Team.Marketing, "Qualified leads delivered (MQL or SQL)", delivered, target, Percent(delivered, target)),
             new Attainment(Team.Marketing, "SQL rejection rate at most the limit (%)", rejections.RatePercent, rejectionLimit,
                 rejections.RatePercent <= rejectionLimit ? 100m : Percent(rejectionLimit, rejections.RatePercent)),
             new Attainment(Team.Sales, "Handed-over leads touched in time", touchedInTime, handedOver.Length, Percent(touchedInTime, handedOver.Length)),

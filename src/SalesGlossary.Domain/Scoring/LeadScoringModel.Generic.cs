@@ -223,9 +223,10 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         }
 
         var contributions = ordered
-            .Select((m, i) => new ScoreContribution(m.Rule.Rule.Name, m.Rule.Rule.Group, m.ActivityIndex, m.At, m.Rule.Rule.Points, m.Decayed, points[i], notes[i]))
+            .Select((m, i) => new ScoreContribution(m.Rule.Rule.Name, m.Rule.Rule.Group, m.ActivityIndex, m.At, m.Rule.Rule.Points, m.Decayed, Normal(points[i]), notes[i]))
             .ToArray();
-        return new LeadScore(Name, Version, asOf, total, groupScores, Grade(groupScores), contributions, [.. handRaises.Distinct(StringComparer.Ordinal)], errors);
+        groupScores = [.. groupScores.Select(g => g with { Raw = Normal(g.Raw), Score = Normal(g.Score) })];
+        return new LeadScore(Name, Version, asOf, Normal(total), groupScores, Grade(groupScores), contributions, [.. handRaises.Distinct(StringComparer.Ordinal)], errors);
     }
 
     private static void TrimFromTheEnd(int[] members, decimal excess, decimal[] points, string[] notes, string cap)
@@ -307,6 +308,8 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             handRaises.Add(rule.Rule.Name);
         }
     }
+
+    private static decimal Normal(decimal value) => value / 1.0000000000000000000000000000m;
 
     private static string Plus(decimal value) => (value > 0 ? "+" : string.Empty) + value.ToString("0.####", CultureInfo.InvariantCulture);
 

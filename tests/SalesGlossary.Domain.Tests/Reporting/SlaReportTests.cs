@@ -48,7 +48,7 @@ public class SlaReportTests
         Assert.Equal((3, 1, 33.3m), (report.Rejections.HandedOver, report.Rejections.Returned, report.Rejections.RatePercent));
         Assert.Equal([new ReasonCount("Not ready", 1)], report.Rejections.ByReason);
         var mqls = report.Attainment[0];
-        Assert.Equal((Team.Marketing, 2m), (mqls.Team, mqls.Actual));
+        Assert.Equal((Team.Marketing, 3m), (mqls.Team, mqls.Actual));
         Assert.Equal((33.3m, 20m, 60.1m), (report.Attainment[1].Actual, report.Attainment[1].Target, report.Attainment[1].AttainmentPercent));
         Assert.Equal((Team.Sales, 3m, 3m), (report.Attainment[2].Team, report.Attainment[2].Target, report.Attainment[2].Actual));
     }
