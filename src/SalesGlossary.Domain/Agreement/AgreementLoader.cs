@@ -13,6 +13,7 @@ namespace SalesGlossary.Domain.Agreement;
 internal static class AgreementLoader
 {
     private const int MaxDocumentLength = 4_000_000;
+    private const decimal MaxPolicyHours = 100_000m;
 
     public static ServiceLevelAgreement Load(string json, IReadOnlyDictionary<string, string> externalModels)
     {
@@ -32,6 +33,14 @@ internal static class AgreementLoader
         {
             var reason = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].Trim();
             problems.Add(e.Path ?? "$", "The document cannot be read: " + reason);
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add("$", "The document's text is invalid: " + e.Message);
+        }
+        catch (NotSupportedException e)
+        {
+            problems.Add("$", "The document cannot be read: " + e.Message);
         }
 
         if (document is null)
@@ -203,6 +212,19 @@ internal static class AgreementLoader
                 continue;
             }
 
+            decimal Hours(decimal? value, string field)
+            {
+                if (value is { } hours && (hours < 0 || hours > MaxPolicyHours))
+                {
+                    problems.Add(path + "." + field, string.Create(CultureInfo.InvariantCulture, $"The hours must be between 0 and {MaxPolicyHours}; it is {hours}."));
+                    return 0;
+                }
+
+                return value ?? 0;
+            }
+
+            var firstTouch = Hours(d.FirstTouchWithinHours, "firstTouchWithinHours");
+            var spacing = Hours(d.MinimumSpacingHours, "minimumSpacingHours");
             BusinessHours? businessHours = null;
             try
             {
@@ -218,11 +240,11 @@ internal static class AgreementLoader
                 var policy = new ConnectPolicy(
                     d.Name!,
                     businessHours ?? new BusinessHours("UTC", new TimeOnly(9, 0), new TimeOnly(17, 0)),
-                    TimeSpan.FromHours((double)(d.FirstTouchWithinHours ?? 0)),
+                    TimeSpan.FromHours((double)firstTouch),
                     d.MinimumAttempts ?? 0,
                     d.OverDays ?? 0,
                     d.MinimumChannels ?? 0,
-                    TimeSpan.FromHours((double)(d.MinimumSpacingHours ?? 0)),
+                    TimeSpan.FromHours((double)spacing),
                     d.ConnectedOutcomes);
                 if (businessHours is not null && !policies.TryAdd(policy.Name, policy))
                 {

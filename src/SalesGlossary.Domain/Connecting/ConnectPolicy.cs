@@ -91,14 +91,19 @@ public sealed record ConnectPolicy
             problems.Add("$.firstTouchWithin", "The first touch must be due after some business time; it is not positive.");
         }
 
-        if (minimumAttempts < 1)
+        if (minimumAttempts is < 1 or > 1000)
         {
-            problems.Add("$.minimumAttempts", $"A sequence needs at least 1 attempt; it is {minimumAttempts}.");
+            problems.Add("$.minimumAttempts", $"A sequence needs between 1 and 1000 attempts; it is {minimumAttempts}.");
         }
 
-        if (overDays < 0)
+        if (overDays is < 0 or > 3650)
         {
-            problems.Add("$.overDays", $"The days a sequence spans cannot be negative; it is {overDays}.");
+            problems.Add("$.overDays", $"The days a sequence spans must be between 0 and 3650; it is {overDays}.");
+        }
+
+        if (firstTouchWithin > TimeSpan.FromHours(100_000) || minimumSpacing > TimeSpan.FromHours(100_000))
+        {
+            problems.Add("$.firstTouchWithin", "Business-time limits above 100000 hours are not accepted.");
         }
 
         if (minimumChannels < 1 || minimumChannels > ConnectChannel.List.Count || minimumChannels > Math.Max(1, minimumAttempts))

@@ -14,7 +14,9 @@ namespace SalesGlossary.Domain.Lifecycle;
 /// </para>
 /// <para>
 /// Times come from the <see cref="TimeProvider"/> given at creation. A contact is not thread-safe: serialize the
-/// calls on one contact. <see cref="Version"/> (the number of records) lets a store detect concurrent updates.
+/// calls on one contact. A change that overlaps another on the same contact is detected and refused with an
+/// <see cref="InvalidOperationException"/> instead of corrupting the history; <see cref="Version"/> (the number of
+/// records) lets a store detect concurrent updates across processes.
 /// </para>
 /// </remarks>
 public sealed class Contact
@@ -23,6 +25,7 @@ public sealed class Contact
     private readonly List<ConnectAttempt> attempts;
     private readonly LifecyclePolicy policy;
     private readonly TimeProvider time;
+    private int changing;
 
     private Contact(string id, string? leadType, decimal? score, List<LifecycleTransition> history, List<ConnectAttempt> attempts, LifecyclePolicy policy, TimeProvider time)
     {
@@ -194,17 +197,18 @@ public sealed class Contact
             {
                 Fire(LifecycleTrigger.ReachMqlThreshold, actor, null, null, null);
             }
-
-            if (reachesSql)
-            {
-                Fire(LifecycleTrigger.ReachSqlThreshold, actor, null, null, null);
-            }
         }
         catch
         {
             Score = previousScore;
-            RollBackTo(previousCount);
             throw;
+        }
+
+        // Reaching MQL is a complete transition on its own: should the SQL step be refused (a concurrent change), the
+        // contact stays a valid MQL with its record.
+        if (reachesSql)
+        {
+            Fire(LifecycleTrigger.ReachSqlThreshold, actor, null, null, null);
         }
 
         return history.Count - previousCount;
@@ -364,7 +368,11 @@ public sealed class Contact
         if (movesToOpportunity)
         {
             Fire(LifecycleTrigger.ConnectSucceeded, actor, attempt.By, reason, null);
-            attempts.Add(attempt);
+            lock (attempts)
+            {
+                attempts.Add(attempt);
+            }
+
             return;
         }
 
@@ -378,7 +386,10 @@ public sealed class Contact
             Append(Stage, status, LifecycleTrigger.RecordConnectAttempt, actor, attempt.By, reason, null);
         }
 
-        attempts.Add(attempt);
+        lock (attempts)
+        {
+            attempts.Add(attempt);
+        }
     }
 
     /// <summary>Records that sales started working the lead: the lead status becomes In progress.</summary>
@@ -504,6 +515,7 @@ public sealed class Contact
     private void Fire(LifecycleTrigger trigger, Actor actor, string? actorName, string? reason, DisqualificationReason? disqualification)
     {
         Guard.NotNull(actor);
+        var version = history.Count;
         LifecycleStage destination;
         var slot = policy.Rent();
         try
@@ -523,7 +535,7 @@ public sealed class Contact
             slot.Release();
         }
 
-        Append(destination, StatusAfter(trigger, destination), trigger, actor, actorName, reason, disqualification);
+        Append(destination, StatusAfter(trigger, destination), trigger, actor, actorName, reason, disqualification, version);
     }
 
     private LeadStatus? StatusAfter(LifecycleTrigger trigger, LifecycleStage destination)
@@ -562,31 +574,42 @@ public sealed class Contact
         return LeadStatus;
     }
 
-    private void Append(LifecycleStage to, LeadStatus? toStatus, LifecycleTrigger trigger, Actor actor, string? actorName, string? reason, DisqualificationReason? disqualification)
+    private void Append(LifecycleStage to, LeadStatus? toStatus, LifecycleTrigger trigger, Actor actor, string? actorName, string? reason, DisqualificationReason? disqualification, int? checkedAtVersion = null)
     {
-        var now = time.GetUtcNow();
-        var last = history[^1];
-        if (now < last.At)
+        if (Interlocked.Exchange(ref changing, 1) == 1)
         {
-            throw new InvalidOperationException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"The time provider says {now:O}, before the last record of contact '{Id}' at {last.At:O}; history times must not go backward. Check the clock."));
+            throw ConcurrentChange();
         }
 
-        history.Add(new LifecycleTransition(history.Count + 1, Stage, to, LeadStatus, toStatus, trigger, now, actor, actorName, reason, Score, disqualification));
-        Stage = to;
-        LeadStatus = toStatus;
-    }
-
-    private void RollBackTo(int count)
-    {
-        if (history.Count > count)
+        try
         {
-            history.RemoveRange(count, history.Count - count);
-            Stage = history[^1].To;
-            LeadStatus = history[^1].ToStatus;
+            if (checkedAtVersion is { } version && version != history.Count)
+            {
+                throw ConcurrentChange();
+            }
+
+            var now = time.GetUtcNow();
+            var last = history[^1];
+            if (now < last.At)
+            {
+                throw new InvalidOperationException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The time provider says {now:O}, before the last record of contact '{Id}' at {last.At:O}; history times must not go backward. Check the clock."));
+            }
+
+            history.Add(new LifecycleTransition(history.Count + 1, Stage, to, LeadStatus, toStatus, trigger, now, actor, actorName, reason, Score, disqualification));
+            Stage = to;
+            LeadStatus = toStatus;
+        }
+        finally
+        {
+            Volatile.Write(ref changing, 0);
         }
     }
+
+    private InvalidOperationException ConcurrentChange() => new(string.Create(
+        CultureInfo.InvariantCulture,
+        $"Contact '{Id}' was changed by another caller while this change was being made; nothing was recorded. A contact is not thread-safe: serialize the calls on one contact, or reload it and try again."));
 
     private LifecycleTransitionException Refused(LifecycleTrigger trigger, IReadOnlyList<string>? unmet, string detail) =>
         new(Id, Stage, LeadStatus, trigger, unmet ?? [], Permitted(null), detail);

@@ -31,6 +31,54 @@ public sealed record LeadScore(
     /// <summary>Gets a value indicating whether every rule ran without error for this lead.</summary>
     public bool IsComplete => Errors.Count == 0;
 
+    /// <summary>Checks that a stored score (a ledger entry read back) is whole and adds up, before it is trusted.</summary>
+    /// <returns>The same score, for chaining.</returns>
+    /// <remarks>A tampered or truncated entry (contributions that do not add up to the total, a group above its cap, missing parts) is rejected with every problem and its path.</remarks>
+    /// <exception cref="DefinitionValidationException">The score is inconsistent; every problem is listed.</exception>
+    public LeadScore EnsureConsistent()
+    {
+        var problems = new ValidationCollector();
+        if (string.IsNullOrWhiteSpace(Model) || string.IsNullOrWhiteSpace(ModelVersion))
+        {
+            problems.Add("$.model", "The score does not name the model and version that computed it.");
+        }
+
+        if (Groups is null || Contributions is null || HandRaises is null || Errors is null || Groups.Any(g => g is null) || Contributions.Any(c => c is null))
+        {
+            problems.Add("$", "The score is incomplete: groups, contributions, hand-raises and errors are required.");
+            problems.ThrowIfAny("stored lead score");
+        }
+
+        var contributed = Contributions!.Sum(c => c.Points);
+        if (contributed != Total)
+        {
+            problems.Add("$.contributions", string.Create(CultureInfo.InvariantCulture, $"The contributions add up to {contributed}, not to the total {Total}."));
+        }
+
+        if (Groups!.Sum(g => g.Score) != Total)
+        {
+            problems.Add("$.groups", string.Create(CultureInfo.InvariantCulture, $"The groups add up to {Groups!.Sum(g => g.Score)}, not to the total {Total}."));
+        }
+
+        for (var i = 0; i < Groups!.Count; i++)
+        {
+            var g = Groups[i];
+            if (g.Cap is { } cap && g.Score > cap)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"$.groups[{i}].score"), string.Create(CultureInfo.InvariantCulture, $"The group '{g.Group}' scores {g.Score}, above its cap {cap}."));
+            }
+
+            var members = Contributions!.Where(c => c.Group == g.Group).Sum(c => c.Points);
+            if (members != g.Score)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"$.groups[{i}].score"), string.Create(CultureInfo.InvariantCulture, $"The contributions of group '{g.Group}' add up to {members}, not to its score {g.Score}."));
+            }
+        }
+
+        problems.ThrowIfAny("stored lead score of model '" + Model + "'");
+        return this;
+    }
+
     /// <summary>Gets the score of a group, or 0 when the model has no such group.</summary>
     /// <param name="group">The group's name, for example <c>fit</c>.</param>
     /// <returns>The group's score after its cap.</returns>

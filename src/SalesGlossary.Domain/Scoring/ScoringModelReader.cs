@@ -64,6 +64,12 @@ internal sealed class ScoringModelReader
             problems.ThrowIfAny("scoring model");
             throw;
         }
+        catch (ArgumentException e)
+        {
+            problems.Add("$", "The document's text is invalid: " + e.Message);
+            problems.ThrowIfAny("scoring model");
+            throw;
+        }
 
         using (document)
         {

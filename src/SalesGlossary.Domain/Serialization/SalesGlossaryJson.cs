@@ -14,6 +14,46 @@ public static class SalesGlossaryJson
     /// <summary>Gets the shared, read-only serializer options of the library.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
+    /// <summary>Reads a stored document (a contact's state, a ledger entry, any type of the library) and turns every way it can be malformed into one documented exception.</summary>
+    /// <typeparam name="T">The type to read.</typeparam>
+    /// <param name="json">The document.</param>
+    /// <returns>The value; never <see langword="null"/>.</returns>
+    /// <remarks>Use it for documents that crossed a trust boundary (a database, a file, a message); it reads with <see cref="Options"/>.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DefinitionValidationException">The document is not valid JSON, does not fit the type, is <c>null</c>, or its values are out of range; the problem names its JSON path.</exception>
+    public static T Read<T>(string json)
+        where T : class
+    {
+        Guard.NotNull(json);
+        string? path = "$";
+        string message;
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(json, Options);
+            if (value is not null)
+            {
+                return value;
+            }
+
+            message = "The document is null; a " + typeof(T).Name + " is expected.";
+        }
+        catch (JsonException e)
+        {
+            path = e.Path ?? "$";
+            message = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].Trim();
+        }
+        catch (ArgumentException e)
+        {
+            message = "The document's text is invalid: " + e.Message;
+        }
+        catch (NotSupportedException e)
+        {
+            message = "The document does not fit a " + typeof(T).Name + ": " + e.Message;
+        }
+
+        throw new DefinitionValidationException("stored " + typeof(T).Name, [new ValidationProblem(path, message)]);
+    }
+
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Text.Json;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using SalesGlossary.Domain.Agreement;
+using SalesGlossary.Domain.Lifecycle;
+using SalesGlossary.Domain.Scoring;
+using SalesGlossary.Domain.Serialization;
+using Xunit.Abstractions;
+
+namespace SalesGlossary.Domain.Tests.Reliability;
+
+/// <summary>
+/// Every document the library reads, valid and then mutated at random: each input must end in a valid result or a
+/// documented exception with a message, never another exception type, a crash, or more than a bounded time.
+/// </summary>
+public class DocumentFuzzTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan PerInput = TimeSpan.FromSeconds(10);
+    private static readonly Dictionary<string, string> SampleModel = new() { ["sample-lead-scoring"] = LeadScoringModel.SampleJson };
+
+    private Property Fuzz(string name, string valid, int inputs, Func<string, object?> read, params Type[] documented)
+    {
+        var tried = 0;
+        var outcomes = new Dictionary<string, int>();
+        return Prop.ForAll(JsonMutator.Mutations(valid).ToArbitrary(), input =>
+        {
+            tried++;
+            var watch = Stopwatch.StartNew();
+            string outcome;
+            try
+            {
+                read(input.Json);
+                outcome = "valid";
+            }
+            catch (Exception e) when (documented.Contains(e.GetType()))
+            {
+                outcome = e.GetType().Name;
+                if (string.IsNullOrWhiteSpace(e.Message))
+                {
+                    return false.Label($"{input.Kind}: {e.GetType().Name} without a message");
+                }
+            }
+            catch (Exception e)
+            {
+                return false.Label($"{input.Kind}: undocumented {e.GetType().Name}: {e.Message}");
+            }
+
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+            if (tried == inputs)
+            {
+                output.WriteLine($"{name}: {tried} inputs fuzzed; outcomes: {string.Join(", ", outcomes.Select(o => o.Key + " " + o.Value))}");
+            }
+
+            return (watch.Elapsed < PerInput).Label($"{input.Kind}: took {watch.Elapsed}").Collect(name + ": " + outcome);
+        });
+    }
+
+    [Property(MaxTest = 400)]
+    public Property ScoringModels_EndInAModelOrAValidationError() =>
+        Fuzz("scoring models", LeadScoringModel.SampleJson, 400, json => LeadScoringModel.Load(json), typeof(DefinitionValidationException));
+
+    [Property(MaxTest = 150)]
+    public Property Agreements_EndInAnAgreementOrAValidationError() =>
+        Fuzz("agreements", ServiceLevelAgreement.DefaultJson, 150, json => ServiceLevelAgreement.Load(json, SampleModel), typeof(DefinitionValidationException));
+
+    [Property(MaxTest = 400)]
+    public Property StoredContactHistories_EndInAContactOrARejection() =>
+        Fuzz(
+            "stored contact histories",
+            JsonSerializer.Serialize(Generators.ContactStates().Sample(1, 30).Single(), SalesGlossaryJson.Options),
+            400,
+            json => Contact.Rehydrate(SalesGlossaryJson.Read<ContactState>(json), LifecyclePolicy.Default, TimeProvider.System),
+            typeof(DefinitionValidationException));
+
+    [Property(MaxTest = 400)]
+    public Property StoredScoreLedgers_EndInAConsistentScoreOrARejection() =>
+        Fuzz(
+            "stored score ledger entries",
+            JsonSerializer.Serialize(
+                LeadScoringModel.LoadSample().Score(Generators.Leads().Sample(1, 30).Single(), Generators.ScoringNow),
+                SalesGlossaryJson.Options),
+            400,
+            json => SalesGlossaryJson.Read<LeadScore>(json).EnsureConsistent(),
+            typeof(DefinitionValidationException));
+}
