@@ -74,7 +74,7 @@ internal static class AgreementLoader
         var (leadTypes, thresholds) = LeadTypes(problems, document.LeadTypes, declared, models, lifecycle);
         var (marketing, sales) = Commitments(problems, document.Commitments);
         problems.ThrowIfAny("service level agreement '" + (name ?? "?") + "'");
-        return ServiceLevelAgreement.Create(name!, version!, owners, statuses, leadTypes, thresholds, pipelines, policies, models, marketing!, sales!, lifecycle);
+        return new ServiceLevelAgreement(name!, version!, owners, statuses, leadTypes, thresholds, pipelines, policies, models, marketing!, sales!, lifecycle);
     }
 
     private static IEnumerable<string> ScoringModelsKeys(IReadOnlyDictionary<string, string> external) => external.Keys;

@@ -30,7 +30,7 @@ public sealed class ServiceLevelAgreement
     private readonly Dictionary<string, QualificationThresholds> thresholds;
     private readonly Dictionary<LifecycleStage, Team> owners;
 
-    private ServiceLevelAgreement(
+    internal ServiceLevelAgreement(
         string name,
         string version,
         Dictionary<LifecycleStage, Team> owners,
@@ -66,10 +66,10 @@ public sealed class ServiceLevelAgreement
     public static ServiceLevelAgreement Default => DefaultAgreement.Value;
 
     /// <summary>Gets the JSON of the default agreement (its scoring model is the package's sample model).</summary>
-    public static string DefaultJson => ReadResource("SalesGlossary.Domain.Agreement.default-agreement.json");
+    public static string DefaultJson => EmbeddedResource.Read("SalesGlossary.Domain.Agreement.default-agreement.json");
 
     /// <summary>Gets the JSON schema of the agreement document.</summary>
-    public static string JsonSchema => ReadResource("SalesGlossary.Domain.Agreement.service-level-agreement.schema.json");
+    public static string JsonSchema => EmbeddedResource.Read("SalesGlossary.Domain.Agreement.service-level-agreement.schema.json");
 
     /// <summary>Gets the agreement's name.</summary>
     public string Name { get; }
@@ -161,26 +161,5 @@ public sealed class ServiceLevelAgreement
             .Select(r => new Handoff(r.At, OwnerOf(r.From), OwnerOf(r.To), r.To))];
     }
 
-    internal static ServiceLevelAgreement Create(
-        string name,
-        string version,
-        Dictionary<LifecycleStage, Team> owners,
-        IReadOnlyList<LeadStatus> leadStatuses,
-        Dictionary<string, LeadType> leadTypes,
-        Dictionary<string, QualificationThresholds> thresholds,
-        IReadOnlyDictionary<string, Pipeline> pipelines,
-        IReadOnlyDictionary<string, ConnectPolicy> connectPolicies,
-        IReadOnlyDictionary<string, LeadScoringModel<LeadFacts, LeadActivity>> scoringModels,
-        MarketingCommitment marketing,
-        SalesCommitment sales,
-        LifecycleDefinitions lifecycle) =>
-        new(name, version, owners, leadStatuses, leadTypes, thresholds, pipelines, connectPolicies, scoringModels, marketing, sales, lifecycle);
 
-    private static string ReadResource(string name)
-    {
-        using var stream = typeof(ServiceLevelAgreement).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException("The resource '" + name + "' is missing from the package; the build is broken.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }

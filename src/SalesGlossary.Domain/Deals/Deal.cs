@@ -441,16 +441,7 @@ public sealed class Deal
         return allowed;
     }
 
-    private void CheckClock()
-    {
-        var now = time.GetUtcNow();
-        if (now < history[^1].At)
-        {
-            throw new InvalidOperationException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"The time provider says {now:O}, before the last record of deal '{Id}' at {history[^1].At:O}; history times must not go backward. Check the clock."));
-        }
-    }
+    private void CheckClock() => Chronology.EnsureNotBefore(time.GetUtcNow(), history[^1].At, "deal '" + Id + "'");
 
     private void Append(DealStage to, DealTrigger trigger, Actor actor, string? actorName, string? reason, decimal amount, DateOnly? expectedClose)
     {

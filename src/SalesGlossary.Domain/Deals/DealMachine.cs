@@ -3,16 +3,13 @@ using Stateless;
 namespace SalesGlossary.Domain.Deals;
 
 /// <summary>The Stateless machine of one pipeline, bound in turn to the deal being moved (external state storage).</summary>
-internal sealed class DealMachine
+internal sealed class DealMachine : ThreadSlot<DealMachine>.IRentable
 {
     internal const string ForwardGuard = "the next open stage";
     internal const string SkipGuard = "the pipeline lets deals skip stages";
     internal const string BackGuard = "the pipeline lets deals move back, with a reason";
     internal const string LostReasonGuard = "a lost reason is given, where the pipeline requires one";
     internal const string ReasonGuard = "a reason is given";
-
-    [ThreadStatic]
-    private static DealMachine? cached;
 
     public DealMachine(Pipeline pipeline)
     {
@@ -37,21 +34,9 @@ internal sealed class DealMachine
 
     public bool InUse { get; set; }
 
-    public static DealMachine Rent(Pipeline pipeline)
-    {
-        var machine = cached;
-        if (machine is null || !ReferenceEquals(machine.Pipeline, pipeline) || machine.InUse)
-        {
-            machine = new DealMachine(pipeline);
-            if (cached is null || !cached.InUse)
-            {
-                cached = machine;
-            }
-        }
+    object ThreadSlot<DealMachine>.IRentable.Owner => Pipeline;
 
-        machine.InUse = true;
-        return machine;
-    }
+    public static DealMachine Rent(Pipeline pipeline) => ThreadSlot<DealMachine>.Rent(pipeline, () => new DealMachine(pipeline));
 
     public void Bind(DealStage stage, DealStage? resumeStage, bool hasReason)
     {

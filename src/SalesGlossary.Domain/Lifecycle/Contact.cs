@@ -589,13 +589,7 @@ public sealed class Contact
             }
 
             var now = time.GetUtcNow();
-            var last = history[^1];
-            if (now < last.At)
-            {
-                throw new InvalidOperationException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"The time provider says {now:O}, before the last record of contact '{Id}' at {last.At:O}; history times must not go backward. Check the clock."));
-            }
+            Chronology.EnsureNotBefore(now, history[^1].At, "contact '" + Id + "'");
 
             history.Add(new LifecycleTransition(history.Count + 1, Stage, to, LeadStatus, toStatus, trigger, now, actor, actorName, reason, Score, disqualification));
             Stage = to;

@@ -46,9 +46,6 @@ public sealed class LifecyclePolicy
         LifecycleStage.SalesQualifiedLead, LifecycleStage.Opportunity,
     ];
 
-    [ThreadStatic]
-    private static MachineSlot? cachedSlot;
-
     /// <summary>Initializes a new policy and validates the definitions.</summary>
     /// <param name="definitions">The lifecycle definitions of the agreement.</param>
     /// <exception cref="ArgumentNullException"><paramref name="definitions"/> is <see langword="null"/>.</exception>
@@ -73,21 +70,7 @@ public sealed class LifecyclePolicy
     /// <returns>The graph in DOT syntax.</returns>
     public string ToDotGraph() => UmlDotGraph.Format(new MachineSlot(this).Machine.GetInfo());
 
-    internal MachineSlot Rent()
-    {
-        var slot = cachedSlot;
-        if (slot is null || !ReferenceEquals(slot.Policy, this) || slot.InUse)
-        {
-            slot = new MachineSlot(this);
-            if (cachedSlot is null || !cachedSlot.InUse)
-            {
-                cachedSlot = slot;
-            }
-        }
-
-        slot.InUse = true;
-        return slot;
-    }
+    internal MachineSlot Rent() => ThreadSlot<MachineSlot>.Rent(this, () => new MachineSlot(this));
 
     private static void Validate(LifecycleDefinitions definitions)
     {
@@ -158,7 +141,7 @@ public sealed class LifecyclePolicy
     }
 
     /// <summary>One configured Stateless machine, bound in turn to the contact being moved.</summary>
-    internal sealed class MachineSlot
+    internal sealed class MachineSlot : ThreadSlot<MachineSlot>.IRentable
     {
         public MachineSlot(LifecyclePolicy policy)
         {
@@ -169,6 +152,8 @@ public sealed class LifecyclePolicy
         }
 
         public LifecyclePolicy Policy { get; }
+
+        object ThreadSlot<MachineSlot>.IRentable.Owner => Policy;
 
         public StateMachine<LifecycleStage, LifecycleTrigger> Machine { get; }
 

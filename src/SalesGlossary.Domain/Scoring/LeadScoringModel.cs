@@ -88,16 +88,9 @@ public static class LeadScoringModel
     public static LeadScoringModel<LeadFacts, LeadActivity> LoadSample() => Load(SampleJson);
 
     /// <summary>Gets the JSON of the sample model that ships with the package.</summary>
-    public static string SampleJson => ReadResource("SalesGlossary.Domain.Scoring.sample-lead-scoring.json");
+    public static string SampleJson => EmbeddedResource.Read("SalesGlossary.Domain.Scoring.sample-lead-scoring.json");
 
     /// <summary>Gets the JSON schema of the scoring model format.</summary>
-    public static string JsonSchema => ReadResource("SalesGlossary.Domain.Scoring.lead-scoring-model.schema.json");
+    public static string JsonSchema => EmbeddedResource.Read("SalesGlossary.Domain.Scoring.lead-scoring-model.schema.json");
 
-    private static string ReadResource(string name)
-    {
-        using var stream = typeof(LeadScoringModel).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException("The resource '" + name + "' is missing from the package; the build is broken.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }
