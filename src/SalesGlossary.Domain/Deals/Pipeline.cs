@@ -8,7 +8,12 @@ namespace SalesGlossary.Domain.Deals;
 /// <param name="Probability">The chance to win a deal in this stage, in percent (0 to 100).</param>
 /// <param name="Kind">Whether the stage is open, won, lost or on hold.</param>
 /// <param name="Forecast">The forecast category deals in this stage count towards.</param>
-public sealed record DealStage(string Name, decimal Probability, DealStageKind Kind, ForecastCategory Forecast);
+public sealed record DealStage(string Name, decimal Probability, DealStageKind Kind, ForecastCategory Forecast)
+{
+    /// <summary>Returns the stage's name.</summary>
+    /// <returns>The name, as diagrams and messages show it.</returns>
+    public override string ToString() => Name;
+}
 
 /// <summary>Represents what a pipeline allows deals to do.</summary>
 /// <param name="AllowSkipping">Whether a deal may skip open stages when it moves forward.</param>
@@ -97,7 +102,23 @@ public sealed record Pipeline
 
     /// <summary>Draws the pipeline's deal machine as a Mermaid state diagram, with every guard described.</summary>
     /// <returns>The diagram in Mermaid's <c>stateDiagram-v2</c> syntax.</returns>
-    public string ToMermaidGraph() => MermaidGraph.Format(new DealMachine(this).Machine.GetInfo());
+    public string ToMermaidGraph()
+    {
+        // Stateless names a state by its text without spaces; Mermaid ids must be plain words, so
+        // "Discovery / meeting booked" becomes the id Discoverymeetingbooked with its full name as the label.
+        var graph = MermaidGraph.Format(new DealMachine(this).Machine.GetInfo());
+        foreach (var stage in Stages.OrderByDescending(s => s.Name.Length))
+        {
+            var raw = stage.Name.Replace(" ", string.Empty, StringComparison.Ordinal);
+            var id = new string([.. raw.Where(char.IsAsciiLetterOrDigit)]);
+            if (id != raw)
+            {
+                graph = System.Text.RegularExpressions.Regex.Replace(graph, @"(?<=^|\s)" + System.Text.RegularExpressions.Regex.Escape(raw) + @"(?=\s|$)", id, System.Text.RegularExpressions.RegexOptions.Multiline);
+            }
+        }
+
+        return graph;
+    }
 
     /// <summary>Draws the pipeline's deal machine as a Graphviz DOT graph.</summary>
     /// <returns>The graph in DOT syntax.</returns>

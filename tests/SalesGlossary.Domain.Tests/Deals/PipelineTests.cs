@@ -49,4 +49,16 @@ public class PipelineTests
         Assert.Contains("a lost reason is given", graph, StringComparison.Ordinal);
         Assert.StartsWith("digraph", Pipeline.Default.ToDotGraph(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Mermaid_UsesPlainIdsAndTheStageNamesAsLabels()
+    {
+        var lines = Pipeline.Default.ToMermaidGraph().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        Assert.Contains("Discoverymeetingbooked : Discovery / meeting booked", lines);
+        Assert.Contains("Discoverymeetingbooked --> Createproposal : MoveTo [the next open stage]", lines);
+        var ids = lines.Skip(1).Where(l => !l.StartsWith("state ", StringComparison.Ordinal) && !l.StartsWith("[*]", StringComparison.Ordinal))
+            .SelectMany(l => l.Split(" : ")[0].Split(" --> "));
+        Assert.All(ids, id => Assert.Matches("^[A-Za-z0-9]+$", id));
+    }
 }
