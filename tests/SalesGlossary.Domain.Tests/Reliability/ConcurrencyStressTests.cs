@@ -30,19 +30,21 @@ public class ConcurrencyStressTests(ITestOutputHelper output)
         var failures = new ConcurrentQueue<string>();
         long checkedScores = 0;
         long publishes = 0;
-        using var stop = new CancellationTokenSource(Duration);
+        // A deadline read from a stopwatch, not a timer: busy workers must not be able to starve their own stop signal.
+        var deadline = Stopwatch.StartNew();
+        bool Running() => deadline.Elapsed < Duration;
 
-        var publisher = Task.Run(() =>
+        var publisher = Task.Factory.StartNew(() =>
         {
-            while (!stop.IsCancellationRequested)
+            while (Running())
             {
                 scorer.Publish(Interlocked.Increment(ref publishes) % 2 == 0 ? a : b);
             }
-        });
-        var single = Enumerable.Range(0, 2).Select(worker => Task.Run(() =>
+        }, TaskCreationOptions.LongRunning);
+        var single = Enumerable.Range(0, 2).Select(worker => Task.Factory.StartNew(() =>
         {
             var i = worker;
-            while (!stop.IsCancellationRequested)
+            while (Running())
             {
                 var index = i++ % leads.Length;
                 var score = scorer.Score(leads[index], Generators.ScoringNow);
@@ -53,10 +55,10 @@ public class ConcurrencyStressTests(ITestOutputHelper output)
 
                 Interlocked.Increment(ref checkedScores);
             }
-        })).ToArray();
+        }, TaskCreationOptions.LongRunning)).ToArray();
         var streaming = Task.Run(async () =>
         {
-            while (!stop.IsCancellationRequested)
+            while (Running())
             {
                 var index = 0;
                 await foreach (var scored in scorer.ScoreEachAsync(leads.ToAsyncEnumerable(), Generators.ScoringNow, new BulkScoringOptions { BatchSize = 16 }))
@@ -91,7 +93,7 @@ public class ConcurrencyStressTests(ITestOutputHelper output)
         {
             var contact = Contact.Create("C-" + round, LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration);
             using var start = new Barrier(4);
-            var workers = Enumerable.Range(0, 4).Select(worker => Task.Run(() =>
+            var workers = Enumerable.Range(0, 4).Select(worker => Task.Factory.StartNew(() =>
             {
                 start.SignalAndWait();
                 for (var i = 0; i < 25; i++)
@@ -122,7 +124,7 @@ public class ConcurrencyStressTests(ITestOutputHelper output)
 
                     Interlocked.Increment(ref operations);
                 }
-            })).ToArray();
+            }, TaskCreationOptions.LongRunning)).ToArray();
             await Task.WhenAll(workers);
 
             // Whatever interleaving happened, the history is still a valid chain that rehydrates.
