@@ -4,6 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using SalesGlossary.Domain.Agreement;
+using SalesGlossary.Domain.Deals;
 using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Scoring;
 using SalesGlossary.Domain.Serialization;
@@ -73,6 +74,29 @@ public class DocumentFuzzTests(ITestOutputHelper output)
             400,
             json => Contact.Rehydrate(SalesGlossaryJson.Read<ContactState>(json), LifecyclePolicy.Default, TimeProvider.System),
             typeof(DefinitionValidationException));
+
+    [Property(MaxTest = 300)]
+    public Property StoredDealHistories_EndInADealOrARejection() =>
+        Fuzz(
+            "stored deal histories",
+            JsonSerializer.Serialize(SampleDeal().History, SalesGlossaryJson.Options),
+            300,
+            json => Deal.Rehydrate("D-1", Pipeline.Default, SalesGlossaryJson.Read<DealTransition[]>(json), TimeProvider.System),
+            typeof(DefinitionValidationException));
+
+    private static Deal SampleDeal()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Generators.ScoringNow);
+        var deal = Deal.Open("D-1", Pipeline.Default, 12_000m, new DateOnly(2026, 5, 1), time, Actor.Sales);
+        time.Advance(TimeSpan.FromDays(2));
+        deal.MoveTo("Create proposal", Actor.Sales);
+        time.Advance(TimeSpan.FromDays(3));
+        deal.PutOnHold(Actor.Sales, "Budget review");
+        time.Advance(TimeSpan.FromDays(4));
+        deal.Resume(Actor.Sales);
+        deal.Lose("Competitor", Actor.Sales);
+        return deal;
+    }
 
     [Property(MaxTest = 400)]
     public Property StoredScoreLedgers_EndInAConsistentScoreOrARejection() =>
