@@ -153,6 +153,16 @@ public class LeadScoringTests
             return (actual.Total == expected).Label($"library {actual.Total}, plain RulesEngine {expected}");
         });
 
+    [Property(MaxTest = 100)]
+    public Property LeadRules_MatchExactlyWherePlainRulesEngineMatchesThem() =>
+        Prop.ForAll(Generators.Leads().ToArbitrary(), lead =>
+        {
+            var plain = PlainRulesEngineReference.MatchedLeadRules(lead);
+            var leadRules = Sample.Rules.Where(r => r.Scope == ScoringScope.Lead).Select(r => r.Name).ToHashSet();
+            var library = Sample.Score(lead, Now).Contributions.Where(c => leadRules.Contains(c.Rule)).Select(c => c.Rule).ToArray();
+            return plain.SequenceEqual(library).Label($"plain RulesEngine [{string.Join(", ", plain)}], library [{string.Join(", ", library)}]");
+        });
+
     [Property(MaxTest = 200)]
     public Property GroupsNeverExceedTheirCaps_TheTotalNeverExceedsTheTotalCap_AndContributionsSumToTheTotal() =>
         Prop.ForAll(Generators.Leads().ToArbitrary(), lead =>

@@ -91,6 +91,12 @@ internal static class PlainRulesEngineReference
         return Math.Min(total, settings.GetProperty("TotalCap").GetDecimal());
     }
 
+    /// <summary>The lead rules plain RulesEngine reports as matched for a lead, in document order.</summary>
+    public static IReadOnlyList<string> MatchedLeadRules(LeadFacts lead) =>
+        [.. Run(RuleParameter.Create("lead", lead), RuleParameter.Create<LeadActivity>("activity", null!))
+            .Where(r => r.IsSuccess && Describe(r.Rule).Scope == "lead")
+            .Select(r => r.Rule.RuleName)];
+
     private static List<RuleResultTree> Run(params RuleParameter[] inputs) =>
         Engine.ExecuteAllRulesAsync("sample-lead-scoring", inputs).AsTask().GetAwaiter().GetResult();
 
