@@ -45,11 +45,6 @@ public sealed class LeadScorer<TLead, TActivity>
         IAsyncEnumerable<TLead> leads,
         DateTimeOffset asOf,
         BulkScoringOptions? options = null,
-        CancellationToken cancellationToken = default)
-    {
-        Guard.NotNull(leads);
-        options ??= BulkScoringOptions.Default;
-        options.Validate();
-        return LeadScoringModel<TLead, TActivity>.StreamBatches(leads, _ => Model, asOf, options, cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        LeadScoringModel<TLead, TActivity>.Stream(leads, () => Model, asOf, options, cancellationToken);
 }

@@ -116,13 +116,8 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         IAsyncEnumerable<TLead> leads,
         DateTimeOffset asOf,
         BulkScoringOptions? options = null,
-        CancellationToken cancellationToken = default)
-    {
-        Guard.NotNull(leads);
-        options ??= BulkScoringOptions.Default;
-        options.Validate();
-        return StreamBatches(leads, _ => this, asOf, options, cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        Stream(leads, () => this, asOf, options, cancellationToken);
 
     /// <summary>Gets whether rule <paramref name="ruleIndex"/> matched for the lead at <paramref name="leadIndex"/>, from the words written by <c>ScoreTotals</c>.</summary>
     /// <param name="matchedRules">The words written by <c>ScoreTotals</c>.</param>
@@ -132,9 +127,23 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     public bool RuleMatched(ReadOnlySpan<ulong> matchedRules, int leadIndex, int ruleIndex) =>
         (matchedRules[(leadIndex * kernel.Words) + (ruleIndex >> 6)] & (1UL << (ruleIndex & 63))) != 0;
 
-    internal static async IAsyncEnumerable<ScoredLead<TLead>> StreamBatches(
+    /// <summary>Checks the arguments at once (the stream itself is lazy), then streams batches, each scored by the model current when it starts.</summary>
+    internal static IAsyncEnumerable<ScoredLead<TLead>> Stream(
         IAsyncEnumerable<TLead> leads,
-        Func<int, LeadScoringModel<TLead, TActivity>> modelForBatch,
+        Func<LeadScoringModel<TLead, TActivity>> modelForBatch,
+        DateTimeOffset asOf,
+        BulkScoringOptions? options,
+        CancellationToken cancellationToken)
+    {
+        Guard.NotNull(leads);
+        options ??= BulkScoringOptions.Default;
+        options.Validate();
+        return StreamBatches(leads, modelForBatch, asOf, options, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<ScoredLead<TLead>> StreamBatches(
+        IAsyncEnumerable<TLead> leads,
+        Func<LeadScoringModel<TLead, TActivity>> modelForBatch,
         DateTimeOffset asOf,
         BulkScoringOptions options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -144,14 +153,13 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         var complete = new bool[options.BatchSize];
         var versions = new string[options.BatchSize];
         long scored = 0;
-        var batchNumber = 0;
         var count = 0;
         await foreach (var lead in leads.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             batch[count++] = lead;
             if (count == batch.Length)
             {
-                ScoreBatch(modelForBatch(batchNumber++), batch, count, asOf, totals, complete, versions, options, cancellationToken);
+                ScoreBatch(modelForBatch(), batch, count, asOf, totals, complete, versions, options, cancellationToken);
                 for (var i = 0; i < count; i++)
                 {
                     yield return new ScoredLead<TLead>(batch[i], totals[i], complete[i], versions[i]);
@@ -166,7 +174,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
         if (count > 0)
         {
-            ScoreBatch(modelForBatch(batchNumber), batch, count, asOf, totals, complete, versions, options, cancellationToken);
+            ScoreBatch(modelForBatch(), batch, count, asOf, totals, complete, versions, options, cancellationToken);
             for (var i = 0; i < count; i++)
             {
                 yield return new ScoredLead<TLead>(batch[i], totals[i], complete[i], versions[i]);
