@@ -326,7 +326,7 @@ internal sealed class ScoringModelReader
 
         return new ScoringModelDefinition.RuleDefinition(
             new ScoringRule(name, group, scope, points.Value, body.Text, decay, window, maxPerDay, handRaise, description),
-            body.Expression,
+            WorkMetering.Instrument(body.Expression, limits.MaxWorkPerRule),
             enabled);
     }
 
@@ -394,7 +394,7 @@ internal sealed class ScoringModelReader
             return null;
         }
 
-        return new Body(OrdinalText.Rewrite(parsed), text, usesActivity);
+        return new Body(CheckedArithmetic.Rewrite(OrdinalText.Rewrite(parsed)), text, usesActivity);
     }
 
     private Body? ReadNested(JsonElement rule, string path, string label, int depth, JsonElement operatorElement, bool hasOperator, JsonElement children, bool hasChildren)
