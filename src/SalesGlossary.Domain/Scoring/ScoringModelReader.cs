@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
+using SalesGlossary.Domain.Serialization;
 
 namespace SalesGlossary.Domain.Scoring;
 
@@ -49,6 +50,11 @@ internal sealed class ScoringModelReader
         if (json.Length > limits.MaxDocumentLength)
         {
             problems.Add("$", $"The document is {json.Length} characters long; the limit is {limits.MaxDocumentLength}.");
+            problems.ThrowIfAny("scoring model");
+        }
+
+        if (!StrictJson.Check(json, problems, StringComparer.Ordinal, maxDepth: 32, allowComments: false))
+        {
             problems.ThrowIfAny("scoring model");
         }
 
