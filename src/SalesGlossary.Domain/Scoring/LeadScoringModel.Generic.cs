@@ -40,6 +40,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         Name = definition.Name;
         Version = definition.Version;
         Rules = [.. definition.Rules.Where(r => r.Enabled).Select(r => r.Rule)];
+        RuleCosts = [.. definition.Rules.Where(r => r.Enabled).Select(r => r.Cost)]; // sandbox: the cost model's estimates
         GroupCaps = new Dictionary<string, decimal>(definition.GroupCaps, StringComparer.Ordinal);
         TotalCap = definition.TotalCap;
         Grades = definition.Grades;

@@ -330,10 +330,18 @@ internal sealed class ScoringModelReader
             return null;
         }
 
+        var cost = RuleCostModel.Estimate(name, body.Expression, scope, lead, activity, limits, out var costProblems);
+        if (cost is null)
+        {
+            problems.Add(path + ".Expression", $"{label} is rejected by the cost model: {string.Join("; ", costProblems.Distinct(StringComparer.Ordinal))}.");
+            return null;
+        }
+
         return new ScoringModelDefinition.RuleDefinition(
             new ScoringRule(name, group, scope, points.Value, body.Text, decay, window, maxPerDay, handRaise, description),
             WorkMetering.Instrument(body.Expression, limits.MaxWorkPerRule),
-            enabled);
+            enabled,
+            cost);
     }
 
     private sealed record Body(Expression Expression, string Text, bool UsesActivity);
@@ -628,5 +636,5 @@ internal sealed record ScoringModelDefinition(
     decimal? TotalCap,
     GradeThresholds? Grades)
 {
-    public sealed record RuleDefinition(ScoringRule Rule, Expression Body, bool Enabled);
+    public sealed record RuleDefinition(ScoringRule Rule, Expression Body, bool Enabled, RuleCost Cost);
 }
