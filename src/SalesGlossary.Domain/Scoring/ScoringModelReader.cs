@@ -339,7 +339,7 @@ internal sealed class ScoringModelReader
 
         return new ScoringModelDefinition.RuleDefinition(
             new ScoringRule(name, group, scope, points.Value, body.Text, decay, window, maxPerDay, handRaise, description),
-            WorkMetering.Instrument(body.Expression, limits.MaxWorkPerRule),
+            limits.Metered ? WorkMetering.Instrument(body.Expression, limits.MaxWorkPerRule) : body.Expression,
             enabled,
             cost);
     }
