@@ -115,6 +115,7 @@ public class GuardBudgetTests
         var error = Assert.Throws<ArgumentException>(() => model.Score(lead, Now));
         Assert.Equal("The activity at index 1 of lead 'L-7' is null; remove it or replace it before scoring. (Parameter 'lead')", error.Message);
         Assert.Throws<ArgumentException>(() => model.ScoreTotals([lead], Now, new decimal[1]));
+        Assert.Throws<ArgumentException>(() => model.ScoreTotals([lead, lead], Now, new decimal[2], null, null));
     }
 
     [Fact]
