@@ -222,7 +222,7 @@ internal sealed class ScoringModelReader
         var name = RuleName(rule, path);
         var label = name is null ? "The rule" : "Rule '" + name + "'";
         CheckRuleKeys(rule, path, label);
-        var body = ReadBody(rule, path, label, depth: 1);
+        var body = ReadBody(rule, path, label, depth: 1, name);
         var enabled = !rule.TryGetProperty("Enabled", out var enabledElement) || enabledElement.ValueKind != JsonValueKind.False;
         if (rule.TryGetProperty("Enabled", out enabledElement) && enabledElement.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
@@ -327,12 +327,13 @@ internal sealed class ScoringModelReader
         return new ScoringModelDefinition.RuleDefinition(
             new ScoringRule(name, group, scope, points.Value, body.Text, decay, window, maxPerDay, handRaise, description),
             body.Expression,
+            body.Node,
             enabled);
     }
 
-    private sealed record Body(Expression Expression, string Text, bool UsesActivity);
+    private sealed record Body(Expression Expression, string Text, bool UsesActivity, RuleNode Node);
 
-    private Body? ReadBody(JsonElement rule, string path, string label, int depth)
+    private Body? ReadBody(JsonElement rule, string path, string label, int depth, string? name)
     {
         if (++ruleCount > limits.MaxRules)
         {
@@ -356,7 +357,7 @@ internal sealed class ScoringModelReader
         var hasChildren = rule.TryGetProperty("Rules", out var children);
         if (hasOperator || hasChildren)
         {
-            return ReadNested(rule, path, label, depth, operatorElement, hasOperator, children, hasChildren);
+            return ReadNested(rule, path, label, depth, name, operatorElement, hasOperator, children, hasChildren);
         }
 
         if (!rule.TryGetProperty("Expression", out var expressionElement) || expressionElement.ValueKind != JsonValueKind.String
@@ -394,10 +395,11 @@ internal sealed class ScoringModelReader
             return null;
         }
 
-        return new Body(OrdinalText.Rewrite(parsed), text, usesActivity);
+        var rewritten = OrdinalText.Rewrite(parsed);
+        return new Body(rewritten, text, usesActivity, new RuleNode(name ?? string.Empty, rewritten, IsAnd: false, []));
     }
 
-    private Body? ReadNested(JsonElement rule, string path, string label, int depth, JsonElement operatorElement, bool hasOperator, JsonElement children, bool hasChildren)
+    private Body? ReadNested(JsonElement rule, string path, string label, int depth, string? name, JsonElement operatorElement, bool hasOperator, JsonElement children, bool hasChildren)
     {
         if (depth > 3)
         {
@@ -450,7 +452,7 @@ internal sealed class ScoringModelReader
                 problems.Add(childPath + ".Enabled", $"{childLabel} is nested and disabled; RulesEngine would still evaluate it. Remove it instead.");
             }
 
-            var body = ReadBody(child, childPath, childLabel, depth + 1);
+            var body = ReadBody(child, childPath, childLabel, depth + 1, childName);
             if (body is not null)
             {
                 parts.Add(body);
@@ -462,10 +464,13 @@ internal sealed class ScoringModelReader
             return null;
         }
 
+        // RulesEngine evaluates every child (NestedRuleExecutionMode.All, its default) and counts a failing child as not
+        // matched; the combined expression therefore evaluates every child too (& and |, never && or ||). See
+        // docs/scoring-semantics.md, "Nested rules".
         var isAnd = op is "And" or "AndAlso";
-        var expression = parts.Skip(1).Aggregate(parts[0].Expression, (left, right) => isAnd ? Expression.AndAlso(left, right.Expression) : Expression.OrElse(left, right.Expression));
+        var expression = parts.Skip(1).Aggregate(parts[0].Expression, (left, right) => isAnd ? Expression.And(left, right.Expression) : Expression.Or(left, right.Expression));
         var text = string.Join(isAnd ? " && " : " || ", parts.Select(b => "(" + b.Text + ")"));
-        return new Body(expression, text, parts.Any(b => b.UsesActivity));
+        return new Body(expression, text, parts.Any(b => b.UsesActivity), new RuleNode(name ?? string.Empty, null, isAnd, [.. parts.Select(b => b.Node)]));
     }
 
     private string? RuleName(JsonElement rule, string path)
@@ -622,5 +627,8 @@ internal sealed record ScoringModelDefinition(
     decimal? TotalCap,
     GradeThresholds? Grades)
 {
-    public sealed record RuleDefinition(ScoringRule Rule, Expression Body, bool Enabled);
+    public sealed record RuleDefinition(ScoringRule Rule, Expression Body, RuleNode Node, bool Enabled);
 }
+
+/// <summary>A rule as RulesEngine sees it: a leaf expression, or children combined with And or Or; each node keeps its name for errors.</summary>
+internal sealed record RuleNode(string Name, Expression? Leaf, bool IsAnd, IReadOnlyList<RuleNode> Children);
