@@ -13,8 +13,8 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     /// <param name="leads">The leads.</param>
     /// <param name="asOf">The instant the scores are computed for.</param>
     /// <param name="totals">Receives each lead's total, at the lead's index; at least as long as <paramref name="leads"/>.</param>
-    /// <returns>How many leads were scored and how many had rule errors (score those with <see cref="Score"/> to see the errors).</returns>
-    /// <remarks>The totals are exactly those of <see cref="Score"/>, caps and decay included.</remarks>
+    /// <returns>How many leads were scored and how many had rule errors (score those with <see cref="Score(TLead, DateTimeOffset)"/> to see the errors).</returns>
+    /// <remarks>The totals are exactly those of <see cref="Score(TLead, DateTimeOffset)"/>, caps and decay included.</remarks>
     /// <exception cref="ArgumentException"><paramref name="totals"/> is too short.</exception>
     /// <exception cref="ArgumentNullException">A lead is <see langword="null"/>.</exception>
     public BulkScoringSummary ScoreTotals(ReadOnlySpan<TLead> leads, DateTimeOffset asOf, Span<decimal> totals) =>
@@ -28,8 +28,8 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     /// Receives which rules matched, <see cref="MatchWordsPerLead"/> words per lead (bit <c>i</c> is rule <c>i</c> of
     /// <see cref="Rules"/>); empty to skip. See <see cref="RuleMatched"/>.
     /// </param>
-    /// <returns>How many leads were scored and how many had rule errors (score those with <see cref="Score"/> to see the errors).</returns>
-    /// <remarks>The totals are exactly those of <see cref="Score"/>, caps and decay included.</remarks>
+    /// <returns>How many leads were scored and how many had rule errors (score those with <see cref="Score(TLead, DateTimeOffset)"/> to see the errors).</returns>
+    /// <remarks>The totals are exactly those of <see cref="Score(TLead, DateTimeOffset)"/>, caps and decay included.</remarks>
     /// <exception cref="ArgumentException">A destination is too short.</exception>
     /// <exception cref="ArgumentNullException">A lead is <see langword="null"/>.</exception>
     public BulkScoringSummary ScoreTotals(ReadOnlySpan<TLead> leads, DateTimeOffset asOf, Span<decimal> totals, Span<ulong> matchedRules)
@@ -73,6 +73,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken },
             batch =>
             {
+                using var observed = WorkMeter.Observe(cancellationToken); // sandbox: cancellation inside rules
                 var start = batch * options.BatchSize;
                 var count = Math.Min(options.BatchSize, leads.Length - start);
                 var matches = matchedRules is null ? default : matchedRules.AsSpan(start * words, count * words);
@@ -199,6 +200,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         {
             var from = (int)((long)count * slice / slices);
             var to = (int)((long)count * (slice + 1) / slices);
+            using var observed = WorkMeter.Observe(cancellationToken); // sandbox: cancellation inside rules
             for (var i = from; i < to; i++)
             {
                 totals[i] = model.TotalOf(batch[i], asOf, default, out complete[i]);
@@ -236,7 +238,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         }
     }
 
-    /// <summary>Scores one lead through the single walk with the summing sink: no allocation, totals exactly those of <see cref="Score"/>.</summary>
+    /// <summary>Scores one lead through the single walk with the summing sink: no allocation, totals exactly those of <see cref="Score(TLead, DateTimeOffset)"/>.</summary>
     private decimal TotalOf(TLead lead, DateTimeOffset asOf, Span<ulong> matched, out bool complete)
     {
         if (lead is null)

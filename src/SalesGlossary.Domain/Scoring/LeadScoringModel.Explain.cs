@@ -20,7 +20,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             Explanation.Add(new Found(rule, activityIndex, occurredTicks, ageTicks, earned, overDailyMaximum));
 
         public void RuleFailed(string rule, int activityIndex, Exception error) =>
-            Explanation.Errors.Add(new ScoringError(rule, activityIndex < 0 ? null : activityIndex, error.GetType().Name + ": " + error.Message));
+            Explanation.Errors.Add(new ScoringError(rule, activityIndex < 0 ? null : activityIndex, RuleSandbox.ErrorText(error))); // sandbox: bounded error text
 
         public void LeadFailed(string message) => Explanation.Errors.Add(new ScoringError(null, null, message));
     }

@@ -35,6 +35,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         sums.Clear();
         for (var chunk = 0; chunk < plan.LeadChunks.Length; chunk++)
         {
+            WorkMeter.ThrowIfCancelled(); // sandbox: cancellation is observed between rules and inside metered rules
             ulong mask;
             try
             {
@@ -93,7 +94,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            sink.LeadFailed("Reading the lead's activities failed: " + e.GetType().Name + ": " + e.Message);
+            sink.LeadFailed("Reading the lead's activities failed: " + RuleSandbox.ErrorText(e));
             return;
         }
 
@@ -115,6 +116,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             var count = 0;
             for (var i = 0; i < list.Count; i++)
             {
+                RuleSandbox.EnsureActivity(lead, list[i], i); // sandbox: a null activity is the caller's error, named
                 var ticks = occurredAt(list[i]).UtcTicks;
                 if (ticks <= asOfTicks)
                 {
@@ -136,6 +138,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             lastDay[..rules.Length].Fill(long.MinValue);
             foreach (var (negativeTicks, index) in active)
             {
+                WorkMeter.ThrowIfCancelled(); // sandbox: cancellation between activities
                 var occurred = -negativeTicks;
                 var age = asOfTicks - occurred;
                 var day = occurred / TimeSpan.TicksPerDay;
@@ -262,6 +265,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         {
             if (leaf is not null)
             {
+                WorkMeter.ThrowIfCancelled(); // sandbox: cancellation between rules, and inside metered rules
                 try
                 {
                     return leaf(lead, activity);

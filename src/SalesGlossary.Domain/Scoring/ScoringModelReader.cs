@@ -326,7 +326,7 @@ internal sealed class ScoringModelReader
 
         return new ScoringModelDefinition.RuleDefinition(
             new ScoringRule(name, group, scope, points.Value, body.Text, decay, window, maxPerDay, handRaise, description),
-            body.Expression,
+            WorkMetering.Instrument(body.Expression, limits.MaxWorkPerRule),
             body.Node,
             enabled);
     }
@@ -395,8 +395,9 @@ internal sealed class ScoringModelReader
             return null;
         }
 
-        var rewritten = OrdinalText.Rewrite(parsed);
-        return new Body(rewritten, text, usesActivity, new RuleNode(name ?? string.Empty, rewritten, IsAnd: false, []));
+        // The leaf carries its own meter: a failing child of a nested rule is re-evaluated on its own (see RuleNode).
+        var rewritten = CheckedArithmetic.Rewrite(OrdinalText.Rewrite(parsed));
+        return new Body(rewritten, text, usesActivity, new RuleNode(name ?? string.Empty, WorkMetering.Instrument(rewritten, limits.MaxWorkPerRule), IsAnd: false, []));
     }
 
     private Body? ReadNested(JsonElement rule, string path, string label, int depth, string? name, JsonElement operatorElement, bool hasOperator, JsonElement children, bool hasChildren)
