@@ -306,6 +306,10 @@ internal static class ConformanceCases
         "100 / lead.Employees.Value > 0",
         "lead.Unsubscribed",
         "lead.Activities.Count() > 2",
+        "lead.Email.EndsWith(\"@gmail.com\") || lead.Email.IndexOf(\"@\") < 0",
+        "new[] { 0, 450, 1000 }.Contains(lead.Employees.Value)",
+        "lead.JobTitle.ToLower().StartsWith(\"vp\")",
+        "lead.Activities.Any(a => a.Url.Contains(\"/PRICING\"))",
     ];
 
     private static readonly string[] ActivityExpressions =
@@ -318,6 +322,8 @@ internal static class ConformanceCases
         "new[] { \"WEBINAR\", \"DEMO\" }.Contains(activity.Type)",
         "activity.Type != \"EMAILOPEN\" && lead.Country == \"DE\"",
         "true",
+        "activity.Url.ToLower().EndsWith(\"/pricing\")",
+        "string.Compare(activity.Url, \"/C\") < 0",
     ];
 
     private static readonly string?[] Countries = ["DE", "AT", "US", "FR", "CH", null];
@@ -334,119 +340,125 @@ internal static class ConformanceCases
         var random = new Random(20260301);
         for (var n = 0; n < count; n++)
         {
-            var covers = new SortedSet<string>(StringComparer.Ordinal) { "input.model", "match.lead", "group.sum" };
-            var rules = new List<string>();
-            var ruleCount = random.Next(2, 7);
-            for (var r = 0; r < ruleCount; r++)
-            {
-                var activityRule = random.Next(2) == 0;
-                var points = Math.Round((decimal)random.Next(-2000, 5000) / 100m, random.Next(3));
-                var pool = activityRule ? ActivityExpressions : LeadExpressions;
-                var props = new List<string> { FormattableString.Invariant($"\"points\":{points}"), activityRule ? "\"group\":\"engagement\"" : random.Next(3) == 0 ? "\"group\":\"extra\"" : "\"group\":\"fit\"" };
-                if (activityRule)
-                {
-                    covers.Add("match.activity");
-                    if (random.Next(2) == 0)
-                    {
-                        var percent = new[] { 50m, 25m, 0.5m, 10m, 33.3m, 100m }[random.Next(6)];
-                        var every = new[] { 30m, 3m, 7m, 1m, 0.5m }[random.Next(5)];
-                        props.Add(FormattableString.Invariant($"\"decay\":{{\"percent\":{percent},\"everyDays\":{every}}}"));
-                        covers.Add("decay.formula");
-                        covers.Add("decay.rounding");
-                    }
-
-                    if (random.Next(2) == 0)
-                    {
-                        props.Add(FormattableString.Invariant($"\"windowDays\":{new[] { 1m, 7m, 30m, 0.25m, 1000m }[random.Next(5)]}"));
-                        covers.Add("window.inclusive");
-                    }
-
-                    if (random.Next(3) == 0)
-                    {
-                        props.Add(FormattableString.Invariant($"\"maxPerDay\":{random.Next(1, 3)}"));
-                        covers.Add("daily.max");
-                    }
-                }
-
-                if (random.Next(6) == 0)
-                {
-                    props.Add("\"handRaise\":true");
-                    covers.Add("handraise");
-                }
-
-                var json = "{" + string.Join(",", props) + "}";
-                if (random.Next(4) == 0)
-                {
-                    var op = new[] { "And", "AndAlso", "Or", "OrElse" }[random.Next(4)];
-                    rules.Add(Nested("R" + r, op, json, ("R" + r + ".a", pool[random.Next(pool.Length)]), ("R" + r + ".b", pool[random.Next(pool.Length)])));
-                    covers.Add("match.nested");
-                }
-                else
-                {
-                    rules.Add(Rule("R" + r, pool[random.Next(pool.Length)], json));
-                }
-            }
-
-            var settings = new List<string>();
-            if (random.Next(3) == 0 && rules.Any(r => r.Contains("\"group\":\"fit\"", StringComparison.Ordinal)))
-            {
-                settings.Add("\"GroupCaps\":{\"fit\":" + random.Next(5, 60) + "}");
-                covers.Add("cap.group");
-            }
-
-            if (random.Next(3) == 0)
-            {
-                settings.Add("\"TotalCap\":" + random.Next(5, 80));
-                covers.Add("cap.total");
-                covers.Add("cap.trim-order");
-            }
-
-            if (random.Next(3) == 0)
-            {
-                settings.Add("\"Grades\":{\"Fit\":{\"A\":40,\"B\":20},\"Engagement\":{\"1\":30,\"2\":10}}");
-                covers.Add("grade.letter");
-            }
-
-            var activities = new LeadActivity[random.Next(0, 7)];
-            var sameInstant = random.Next(4) == 0 ? (long?)random.Next(1, 1000) * TimeSpan.TicksPerMinute : null;
-            for (var a = 0; a < activities.Length; a++)
-            {
-                long age = random.Next(8) switch
-                {
-                    0 => -random.Next(1, 100) * TimeSpan.TicksPerMinute,
-                    1 => (new[] { 1L, 7, 30, 1000 }[random.Next(4)] * TicksPerDay) + random.Next(-1, 2),
-                    2 => sameInstant ?? 0,
-                    3 => random.Next(0, 24) * TimeSpan.TicksPerHour,
-                    _ => (long)(random.NextDouble() * 120 * TicksPerDay),
-                };
-                activities[a] = Act(Types[random.Next(Types.Length)], age, Urls[random.Next(Urls.Length)], Stages[random.Next(Stages.Length)]);
-            }
-
-            if (activities.Any(a => a.OccurredAt > AsOf))
-            {
-                covers.Add("time.future");
-            }
-
-            var lead = new LeadFacts(
-                "G-" + n.ToString(CultureInfo.InvariantCulture),
-                Emails[random.Next(Emails.Length)],
-                Titles[random.Next(Titles.Length)],
-                "Marketing",
-                Industries[random.Next(Industries.Length)],
-                random.Next(6) == 0 ? null : random.Next(6) == 0 ? 0 : random.Next(1, 3000),
-                null,
-                Countries[random.Next(Countries.Length)],
-                "Webinar",
-                random.Next(5) == 0,
-                false,
-                activities);
-            yield return new ConformanceCase(
-                "generated-" + n.ToString("000", CultureInfo.InvariantCulture),
-                "Generated: random rules (nested, nulls, rewritten methods), decay, windows, caps; ages on and around boundaries.",
-                [.. covers],
-                Model(string.Join(",", settings), [.. rules]),
-                lead,
-                AsOf);
+            yield return RandomCase(random, "generated-" + n.ToString("000", CultureInfo.InvariantCulture));
         }
+    }
+
+    /// <summary>One random case: rules (nested, nulls, every rewritten method), decay, windows, caps; ages on and around boundaries.</summary>
+    public static ConformanceCase RandomCase(Random random, string name)
+    {
+        var covers = new SortedSet<string>(StringComparer.Ordinal) { "input.model", "match.lead", "group.sum" };
+        var rules = new List<string>();
+        var ruleCount = random.Next(2, 7);
+        for (var r = 0; r < ruleCount; r++)
+        {
+            var activityRule = random.Next(2) == 0;
+            var points = Math.Round((decimal)random.Next(-2000, 5000) / 100m, random.Next(3));
+            var pool = activityRule ? ActivityExpressions : LeadExpressions;
+            var props = new List<string> { FormattableString.Invariant($"\"points\":{points}"), activityRule ? "\"group\":\"engagement\"" : random.Next(3) == 0 ? "\"group\":\"extra\"" : "\"group\":\"fit\"" };
+            if (activityRule)
+            {
+                covers.Add("match.activity");
+                if (random.Next(2) == 0)
+                {
+                    var percent = new[] { 50m, 25m, 0.5m, 10m, 33.3m, 100m }[random.Next(6)];
+                    var every = new[] { 30m, 3m, 7m, 1m, 0.5m }[random.Next(5)];
+                    props.Add(FormattableString.Invariant($"\"decay\":{{\"percent\":{percent},\"everyDays\":{every}}}"));
+                    covers.Add("decay.formula");
+                    covers.Add("decay.rounding");
+                }
+
+                if (random.Next(2) == 0)
+                {
+                    props.Add(FormattableString.Invariant($"\"windowDays\":{new[] { 1m, 7m, 30m, 0.25m, 1000m }[random.Next(5)]}"));
+                    covers.Add("window.inclusive");
+                }
+
+                if (random.Next(3) == 0)
+                {
+                    props.Add(FormattableString.Invariant($"\"maxPerDay\":{random.Next(1, 3)}"));
+                    covers.Add("daily.max");
+                }
+            }
+
+            if (random.Next(6) == 0)
+            {
+                props.Add("\"handRaise\":true");
+                covers.Add("handraise");
+            }
+
+            var json = "{" + string.Join(",", props) + "}";
+            if (random.Next(4) == 0)
+            {
+                var op = new[] { "And", "AndAlso", "Or", "OrElse" }[random.Next(4)];
+                rules.Add(Nested("R" + r, op, json, ("R" + r + ".a", pool[random.Next(pool.Length)]), ("R" + r + ".b", pool[random.Next(pool.Length)])));
+                covers.Add("match.nested");
+            }
+            else
+            {
+                rules.Add(Rule("R" + r, pool[random.Next(pool.Length)], json));
+            }
+        }
+
+        var settings = new List<string>();
+        if (random.Next(3) == 0 && rules.Any(r => r.Contains("\"group\":\"fit\"", StringComparison.Ordinal)))
+        {
+            settings.Add("\"GroupCaps\":{\"fit\":" + random.Next(5, 60) + "}");
+            covers.Add("cap.group");
+        }
+
+        if (random.Next(3) == 0)
+        {
+            settings.Add("\"TotalCap\":" + random.Next(5, 80));
+            covers.Add("cap.total");
+            covers.Add("cap.trim-order");
+        }
+
+        if (random.Next(3) == 0)
+        {
+            settings.Add("\"Grades\":{\"Fit\":{\"A\":40,\"B\":20},\"Engagement\":{\"1\":30,\"2\":10}}");
+            covers.Add("grade.letter");
+        }
+
+        var activities = new LeadActivity[random.Next(0, 7)];
+        var sameInstant = random.Next(4) == 0 ? (long?)random.Next(1, 1000) * TimeSpan.TicksPerMinute : null;
+        for (var a = 0; a < activities.Length; a++)
+        {
+            long age = random.Next(8) switch
+            {
+                0 => -random.Next(1, 100) * TimeSpan.TicksPerMinute,
+                1 => (new[] { 1L, 7, 30, 1000 }[random.Next(4)] * TicksPerDay) + random.Next(-1, 2),
+                2 => sameInstant ?? 0,
+                3 => random.Next(0, 24) * TimeSpan.TicksPerHour,
+                _ => (long)(random.NextDouble() * 120 * TicksPerDay),
+            };
+            activities[a] = Act(Types[random.Next(Types.Length)], age, Urls[random.Next(Urls.Length)], Stages[random.Next(Stages.Length)]);
+        }
+
+        if (activities.Any(a => a.OccurredAt > AsOf))
+        {
+            covers.Add("time.future");
+        }
+
+        var lead = new LeadFacts(
+            name,
+            Emails[random.Next(Emails.Length)],
+            Titles[random.Next(Titles.Length)],
+            "Marketing",
+            Industries[random.Next(Industries.Length)],
+            random.Next(6) == 0 ? null : random.Next(6) == 0 ? 0 : random.Next(1, 3000),
+            null,
+            Countries[random.Next(Countries.Length)],
+            "Webinar",
+            random.Next(5) == 0,
+            false,
+            activities);
+        return new ConformanceCase(
+            name,
+            "Generated: random rules (nested, nulls, rewritten methods), decay, windows, caps; ages on and around boundaries.",
+            [.. covers],
+            Model(string.Join(",", settings), [.. rules]),
+            lead,
+            AsOf);
     }
 }
