@@ -83,6 +83,40 @@ public partial class ConformanceSuiteTests
         Assert.Equal((totals[0], summary.Incomplete == 0), (streamed.Total, streamed.IsComplete));
     }
 
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Case_GivesTheSameOutcome_UnderTurkishCultureOnTwoThreads(string name)
+    {
+        var (json, lead, asOf, expected) = Read(name);
+        if (expected.TryGetProperty("rejectedAt", out _))
+        {
+            return;
+        }
+
+        var model = LeadScoringModel.Load(json);
+        var results = new (decimal Score, decimal Bulk, int Errors)[2];
+        var threads = Enumerable.Range(0, 2).Select(t => new Thread(() =>
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("tr-TR");
+            var score = model.Score(lead, asOf);
+            var totals = new decimal[1];
+            model.ScoreTotals([lead], asOf, totals);
+            results[t] = (score.Total, totals[0], score.Errors.Count);
+        })).ToArray();
+        foreach (var thread in threads)
+        {
+            thread.Start();
+        }
+
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+
+        var total = expected.GetProperty("total").GetDecimal();
+        Assert.All(results, r => Assert.Equal((total, total, Errors(expected).Count), r));
+    }
+
     [Fact]
     public void Cases_AreTheGeneratedSet_WithExpectedValuesFromTheIndependentReference()
     {
