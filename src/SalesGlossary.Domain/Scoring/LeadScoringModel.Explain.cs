@@ -5,9 +5,10 @@ namespace SalesGlossary.Domain.Scoring;
 /// <content>The explaining sink: what the walk found, turned into contributions with their arithmetic in words.</content>
 public sealed partial class LeadScoringModel<TLead, TActivity>
 {
-    private static string Plus(decimal value) => (value > 0 ? "+" : string.Empty) + value.ToString("0.####", CultureInfo.InvariantCulture);
+    /// <summary>A number with its sign (<c>+2.5</c>, <c>-10</c>, <c>0</c>) and at most four decimals.</summary>
+    private const string Signed = "+0.####;-0.####;0";
 
-    private static string Plus(long hundredths) => Plus(ScoreArithmetic.ToDecimal(hundredths));
+    private static string Plus(decimal value) => value.ToString(Signed, CultureInfo.InvariantCulture);
 
     /// <summary>Records every match, error and hand-raise the walk reports.</summary>
     private readonly struct ExplainingSink(Explanation explanation) : IScoreSink
@@ -34,10 +35,11 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         private Found[] found = new Found[8];
         private int count;
         private List<string>? handRaises;
+        private List<ScoringError>? errors;
 
         public LeadScoringModel<TLead, TActivity> Model { get; } = model;
 
-        public List<ScoringError> Errors { get; } = [];
+        public List<ScoringError> Errors => errors ??= [];
 
         public void Add(Found match)
         {
@@ -68,7 +70,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 : a.OccurredTicks != b.OccurredTicks ? b.OccurredTicks.CompareTo(a.OccurredTicks)
                 : a.ActivityIndex.CompareTo(b.ActivityIndex));
             var points = new long[count];
-            var notes = new string?[count];
+            string?[]? notes = null;
             for (var i = 0; i < count; i++)
             {
                 points[i] = matches[i].Earned;
@@ -81,13 +83,13 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             {
                 if (sums[g] > capped[g])
                 {
-                    Trim(matches, g, sums[g] - capped[g], points, notes, string.Create(CultureInfo.InvariantCulture, $"group '{groups[g]}' cap of {Model.GroupCaps[groups[g]]:0.####}"));
+                    Trim(matches, g, sums[g] - capped[g], points, ref notes, string.Create(CultureInfo.InvariantCulture, $"group '{groups[g]}' cap of {Model.GroupCaps[groups[g]]:0.####}"));
                 }
             }
 
             if (totalExcess > 0)
             {
-                Trim(matches, -1, totalExcess, points, notes, string.Create(CultureInfo.InvariantCulture, $"total cap of {Model.TotalCap:0.####}"));
+                Trim(matches, -1, totalExcess, points, ref notes, string.Create(CultureInfo.InvariantCulture, $"total cap of {Model.TotalCap:0.####}"));
             }
 
             var contributions = new ScoreContribution[count];
@@ -106,7 +108,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                     rule.Points,
                     ScoreArithmetic.ToDecimal(m.Earned),
                     ScoreArithmetic.ToDecimal(points[i]),
-                    Describe(m, rule, plan) + notes[i]);
+                    notes?[i] is { } note ? Describe(m, rule, plan) + note : Describe(m, rule, plan));
             }
 
             var groupList = new GroupScore[groups.Length];
@@ -128,11 +130,11 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 Model.Grade(groupList),
                 contributions,
                 handRaises is null ? [] : [.. handRaises],
-                Errors.Count == 0 ? [] : [.. Errors]);
+                errors is null ? [] : [.. errors]);
         }
 
         /// <summary>Removes <paramref name="excess"/> from the last positive contributions (of one group, or all for -1) first.</summary>
-        private void Trim(ReadOnlySpan<Found> matches, int group, long excess, long[] points, string?[] notes, string cap)
+        private void Trim(ReadOnlySpan<Found> matches, int group, long excess, long[] points, ref string?[]? notes, string cap)
         {
             for (var i = matches.Length - 1; i >= 0 && excess > 0; i--)
             {
@@ -143,9 +145,10 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
                 var cut = Math.Min(points[i], excess);
                 var before = points[i];
+                notes ??= new string?[points.Length];
                 points[i] -= cut;
                 excess -= cut;
-                notes[i] += "; capped by the " + cap + ": " + Plus(before) + " → " + Plus(points[i]);
+                notes[i] += string.Create(CultureInfo.InvariantCulture, $"; capped by the {cap}: {ScoreArithmetic.ToDecimal(before).ToString(Signed, CultureInfo.InvariantCulture)} → {ScoreArithmetic.ToDecimal(points[i]).ToString(Signed, CultureInfo.InvariantCulture)}");
             }
         }
 
@@ -154,17 +157,17 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             if (m.OverDailyMaximum)
             {
                 return string.Create(CultureInfo.InvariantCulture,
-                    $"{Plus(rule.Points)} points, over the daily maximum of {rule.MaxPerDay} on {new DateTime(m.OccurredTicks, DateTimeKind.Utc):yyyy-MM-dd}: 0");
+                    $"{rule.Points.ToString(Signed, CultureInfo.InvariantCulture)} points, over the daily maximum of {rule.MaxPerDay} on {new DateTime(m.OccurredTicks, DateTimeKind.Utc):yyyy-MM-dd}: 0");
             }
 
             if (m.ActivityIndex >= 0 && rule.Decay is { } decay)
             {
                 var ageDays = (decimal)m.AgeTicks / TimeSpan.TicksPerDay;
                 return string.Create(CultureInfo.InvariantCulture,
-                    $"{Plus(rule.Points)} × (1 − {decay.Percent:0.####} % × {ageDays:0.##} days / {decay.EveryDays:0.####} days, at least 0) = {Plus(m.Earned)}");
+                    $"{rule.Points.ToString(Signed, CultureInfo.InvariantCulture)} × (1 − {decay.Percent:0.####} % × {ageDays:0.##} days / {decay.EveryDays:0.####} days, at least 0) = {ScoreArithmetic.ToDecimal(m.Earned).ToString(Signed, CultureInfo.InvariantCulture)}");
             }
 
-            return Plus(plan.Points) + " points";
+            return plan.PointsInWords;
         }
     }
 

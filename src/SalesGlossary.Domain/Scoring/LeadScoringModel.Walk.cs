@@ -242,6 +242,9 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         public int MaxPerDay { get; } = rule.MaxPerDay ?? int.MaxValue;
 
         public DecayPlan? Decay { get; } = rule.Decay is { } d ? new DecayPlan(d, ScoreArithmetic.ToHundredths(rule.Points)) : null;
+
+        /// <summary>Gets the words of a match that earns the rule's points unchanged, written once: <c>+20 points</c>.</summary>
+        public string PointsInWords { get; } = Plus(rule.Points) + " points";
     }
 
     /// <summary>A rule as RulesEngine evaluates it: a leaf that fails on its own, or children that are all evaluated and combined.</summary>
