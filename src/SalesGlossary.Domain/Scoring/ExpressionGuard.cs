@@ -294,6 +294,10 @@ internal static class ExpressionGuard
                 Problems.Add("the method '" + Name(declaring) + "." + node.Method.Name + "' is not allowed: rules may use comparisons, arithmetic, "
                     + "text tests (Contains, StartsWith, EndsWith, …), date arithmetic and Any/All/Count/Sum/… over the lead's own collections");
             }
+            else if (HostIndependence.MethodProblem(node) is { } hostProblem)
+            {
+                Problems.Add(hostProblem);
+            }
 
             return base.VisitMethodCall(node);
         }
@@ -311,7 +315,11 @@ internal static class ExpressionGuard
 
         protected override Expression VisitUnary(UnaryExpression node)
         {
-            if (node.Method is { } method && !(IsValueType(method.DeclaringType!) && method.Name.StartsWith("op_", StringComparison.Ordinal)))
+            if (HostIndependence.ConversionProblem(node) is { } hostProblem)
+            {
+                Problems.Add(hostProblem);
+            }
+            else if (node.Method is { } method && !(IsValueType(method.DeclaringType!) && method.Name.StartsWith("op_", StringComparison.Ordinal)))
             {
                 Problems.Add("the conversion '" + Name(method.DeclaringType!) + "." + method.Name + "' is not allowed in scoring rules");
             }
@@ -352,6 +360,10 @@ internal static class ExpressionGuard
             if (type != typeof(DateTime) && type != typeof(DateTimeOffset) && type != typeof(TimeSpan) && type != typeof(DateOnly))
             {
                 Problems.Add("creating a '" + Name(type) + "' is not allowed in scoring rules");
+            }
+            else if (HostIndependence.ConstructorProblem(node) is { } hostProblem)
+            {
+                Problems.Add(hostProblem);
             }
 
             return base.VisitNew(node);

@@ -43,6 +43,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         Version = definition.Version;
         var enabled = definition.Rules.Where(r => r.Enabled).ToArray();
         Rules = [.. enabled.Select(r => r.Rule)];
+        RuleCosts = [.. enabled.Select(r => r.Cost)]; // sandbox: the cost model's estimates
         GroupCaps = new Dictionary<string, decimal>(definition.GroupCaps, StringComparer.Ordinal);
         TotalCap = definition.TotalCap;
         Grades = definition.Grades;

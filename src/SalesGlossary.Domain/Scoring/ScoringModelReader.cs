@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
+using SalesGlossary.Domain.Serialization;
 
 namespace SalesGlossary.Domain.Scoring;
 
@@ -49,6 +50,11 @@ internal sealed class ScoringModelReader
         if (json.Length > limits.MaxDocumentLength)
         {
             problems.Add("$", $"The document is {json.Length} characters long; the limit is {limits.MaxDocumentLength}.");
+            problems.ThrowIfAny("scoring model");
+        }
+
+        if (!StrictJson.Check(json, problems, StringComparer.Ordinal, maxDepth: 32, allowComments: false))
+        {
             problems.ThrowIfAny("scoring model");
         }
 
@@ -324,11 +330,19 @@ internal sealed class ScoringModelReader
             return null;
         }
 
+        var cost = RuleCostModel.Estimate(name, body.Expression, scope, lead, activity, limits, out var costProblems);
+        if (cost is null)
+        {
+            problems.Add(path + ".Expression", $"{label} is rejected by the cost model: {string.Join("; ", costProblems.Distinct(StringComparer.Ordinal))}.");
+            return null;
+        }
+
         return new ScoringModelDefinition.RuleDefinition(
             new ScoringRule(name, group, scope, points.Value, body.Text, decay, window, maxPerDay, handRaise, description),
             WorkMetering.Instrument(body.Expression, limits.MaxWorkPerRule),
             body.Node,
-            enabled);
+            enabled,
+            cost);
     }
 
     private sealed record Body(Expression Expression, string Text, bool UsesActivity, RuleNode Node);
@@ -628,7 +642,7 @@ internal sealed record ScoringModelDefinition(
     decimal? TotalCap,
     GradeThresholds? Grades)
 {
-    public sealed record RuleDefinition(ScoringRule Rule, Expression Body, RuleNode Node, bool Enabled);
+    public sealed record RuleDefinition(ScoringRule Rule, Expression Body, RuleNode Node, bool Enabled, RuleCost Cost);
 }
 
 /// <summary>A rule as RulesEngine sees it: a leaf expression, or children combined with And or Or; each node keeps its name for errors.</summary>

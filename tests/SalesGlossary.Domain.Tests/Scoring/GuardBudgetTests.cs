@@ -12,6 +12,17 @@ public class GuardBudgetTests
         new("L-7", email, "VP Sales", "Sales", "Software", 450, null, "DE", "Web", false, false,
             [.. Enumerable.Range(0, activities).Select(i => new LeadActivity("PageView", Now.AddMinutes(-i), "/pricing"))]);
 
+    /// <summary>A linear rule with almost a billion steps of fixed work: seconds of work, stopped only by cancellation.</summary>
+    private static readonly string BillionSteps = string.Format(
+        System.Globalization.CultureInfo.InvariantCulture,
+        "new[] {{ {0} }}.Count(x => new[] {{ {0} }}.Count(y => new[] {{ {0} }}.Count(z => z == x + y + (lead.Employees ?? 0)) > 0) > 0) < 0",
+        string.Join(",", Enumerable.Range(0, 999)));
+
+    private static readonly ScoringLimits BillionStepLimits = new()
+    {
+        MaxWorkPerRule = ScoringLimits.HardMaxWorkPerRule, MaxExpressionLength = ScoringLimits.HardMaxExpressionLength, MaxLambdaDepth = 3,
+    };
+
     private static LeadScoringModel<LeadFacts, LeadActivity> Load(string expression, ScoringLimits? limits = null, string scope = "lead") =>
         LeadScoringModel.Load(ModelJson.WithRule(expression, "{\"points\": 10, \"scope\": \"" + scope + "\"}"), limits);
 
@@ -73,24 +84,22 @@ public class GuardBudgetTests
     [Fact]
     public void Score_CancelledInsideALongRule_StopsPromptly()
     {
-        var limits = new ScoringLimits { MaxWorkPerRule = ScoringLimits.HardMaxWorkPerRule };
-        var model = Load("lead.Activities.Count(a => lead.Activities.Count(b => b.Type == a.Type) > 0) < 0", limits);
-        var lead = Lead(10_000);
+        var model = Load(BillionSteps, BillionStepLimits);
+        var lead = Lead(0);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var watch = Stopwatch.StartNew();
 
         Assert.ThrowsAny<OperationCanceledException>(() => model.Score(lead, Now, cancellation.Token));
 
-        // Uncancelled, the rule takes 10^8 steps (seconds); here it must stop soon after the token fires.
+        // Uncancelled, the rule takes 10^9 steps (seconds); here it must stop soon after the token fires.
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "stopped after " + watch.Elapsed);
     }
 
     [Fact]
     public void ScoreTotals_CancelledInsideALongRule_ThrowsOperationCanceled()
     {
-        var limits = new ScoringLimits { MaxWorkPerRule = ScoringLimits.HardMaxWorkPerRule };
-        var model = Load("lead.Activities.Count(a => lead.Activities.Count(b => b.Type == a.Type) > 0) < 0", limits);
-        var leads = new[] { Lead(10_000), Lead(10_000) };
+        var model = Load(BillionSteps, BillionStepLimits);
+        var leads = new[] { Lead(0), Lead(0) };
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         Assert.ThrowsAny<OperationCanceledException>(() =>

@@ -1,22 +1,144 @@
 using System.Diagnostics;
 using System.Text;
+using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Tests.Scoring;
 
 /// <summary>
-/// Rules written by an integrator's customers must never read the host, crash the process or hang it. Each case runs in a
-/// process of its own (the hostile-rule runner), so a failure cannot take the test host down with it.
+/// Rules written by an integrator's customers must never read the host, crash the process, hang it or exhaust its memory.
+/// Every case is either rejected at load with its reason or stopped by the work budget with a rule error. Cases that
+/// could crash or hang the process if the sandbox failed (the parser's stack, CPU, memory) run in a process of their
+/// own (the hostile-rule runner); the others run in the test host.
 /// </summary>
 public class HostileRuleTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+    private static readonly Dictionary<string, HostileCase> Catalogue = BuildCatalogue();
 
-    public static TheoryData<string, string, string, string> Cases()
+    /// <summary>Where a case runs: in the test host, or in a process of its own because a sandbox failure could crash or hang it.</summary>
+    public enum Isolation
     {
-        var data = new TheoryData<string, string, string, string>();
-        void Expression(string category, string id, string expression, string expected, string kind = "lead") =>
-            data.Add(category + ": " + id, ModelJson.WithRule(expression, "{\"points\": 10, \"group\": \"engagement\"}"), expected, kind);
-        void Document(string category, string id, string json, string expected) => data.Add(category + ": " + id, json, expected, "lead");
+        InProcess,
+        OwnProcess,
+    }
+
+    public static TheoryData<string> InProcessCases() => [.. Catalogue.Values.Where(c => c.Isolation == Isolation.InProcess).Select(c => c.Name)];
+
+    public static TheoryData<string> OwnProcessCases() => [.. Catalogue.Values.Where(c => c.Isolation == Isolation.OwnProcess).Select(c => c.Name)];
+
+    [Theory]
+    [MemberData(nameof(InProcessCases))]
+    public void HostileRule_SafeToTryInTheTestHost_IsRejectedOrStopped(string name)
+    {
+        var c = Catalogue[name];
+        string outcome;
+        try
+        {
+            var limits = c.Raised ? Raised : ScoringLimits.Default;
+            if (c.Kind == "custom")
+            {
+                var model = LeadScoringModel.LoadFor<CustomLead, LeadActivity>(c.Json, l => l.Activities, a => a.OccurredAt, limits);
+                var score = model.Score(new CustomLead("acme", ["a", "b"], []), Generators.ScoringNow);
+                outcome = Outcome(score);
+            }
+            else
+            {
+                var model = LeadScoringModel.Load(c.Json, limits);
+                outcome = Outcome(model.Score(StandardLead(), Generators.ScoringNow));
+            }
+        }
+        catch (DefinitionValidationException e)
+        {
+            outcome = "REJECTED\n" + string.Join("\n", e.Problems);
+        }
+
+        Check(c, outcome);
+    }
+
+    [Theory]
+    [MemberData(nameof(OwnProcessCases))]
+    public async Task HostileRule_ThatCouldCrashOrHang_IsRejectedOrStopped_InItsOwnProcess(string name)
+    {
+        var c = Catalogue[name];
+        var file = Path.Combine(Path.GetTempPath(), "hostile-" + Guid.NewGuid().ToString("N") + ".json");
+        await File.WriteAllTextAsync(file, c.Json);
+        try
+        {
+            var (exitCode, output) = await RunIsolated(file, c.Kind, c.Raised ? "raised" : "default");
+
+            Assert.True(exitCode == 0, $"{name}: the runner process crashed or hung (exit code {exitCode}):\n{output}");
+            Check(c, output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task TheRunner_LoadsASafeModel_SoRejectionsAreReal()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "safe-" + Guid.NewGuid().ToString("N") + ".json");
+        await File.WriteAllTextAsync(file, ModelJson.WithRule("lead.Tags.Any(t => t == \"a\") && lead.Name.StartsWith(\"ac\")"));
+        try
+        {
+            var (exitCode, output) = await RunIsolated(file, "custom", "default");
+            Assert.Equal(0, exitCode);
+            Assert.Equal("LOADED total=10 tags=2 pokes=0", output.Trim());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void TheCatalogue_CoversEveryClassOfAttack()
+    {
+        string[] classes =
+        [
+            "reflection", "host", "side effects", "cpu", "memory", "stack", "non-determinism", "engine", "tokenizer", "budget",
+            "time zone", "culture", "to string", "document",
+        ];
+
+        Assert.All(classes, k => Assert.Contains(Catalogue.Values, c => c.Category == k));
+        Assert.Equal(classes.Order(), Catalogue.Values.Select(c => c.Category).Distinct().Order());
+    }
+
+    private static readonly ScoringLimits Raised = new()
+    {
+        MaxExpressionLength = ScoringLimits.HardMaxExpressionLength, MaxNestingDepth = ScoringLimits.HardMaxNestingDepth, MaxLambdaDepth = 8,
+    };
+
+    private static LeadFacts StandardLead() =>
+        new("L-1", "a@b.c", "VP Sales", "Sales", "Software", 500, 1_000_000m, "DE", "Web", false, false,
+            [.. Enumerable.Range(0, 50).Select(i => new LeadActivity("PageView", Generators.ScoringNow.AddHours(-i), "/pricing"))]);
+
+    private static string Outcome(LeadScore score) =>
+        (score.Errors.Any(e => e.Message.StartsWith("The rule was stopped after", StringComparison.Ordinal)) ? "STOPPED" : "LOADED")
+        + " errors=" + string.Join(" | ", score.Errors.Select(e => e.Message));
+
+    private static void Check(HostileCase c, string output)
+    {
+        if (c.Expected == "STOPPED")
+        {
+            Assert.True(output.StartsWith("STOPPED", StringComparison.Ordinal), $"{c.Name}: not stopped by the budget:\n{output}");
+            return;
+        }
+
+        Assert.True(output.StartsWith("REJECTED", StringComparison.Ordinal), $"{c.Name}: not rejected:\n{output}");
+        Assert.True(output.Contains(c.Expected, StringComparison.Ordinal), $"{c.Name}: rejected, but without '{c.Expected}':\n{output}");
+    }
+
+    private static Dictionary<string, HostileCase> BuildCatalogue()
+    {
+        var cases = new List<HostileCase>();
+        void Expression(string category, string id, string expression, string expected, string kind = "lead", Isolation isolation = Isolation.InProcess, bool raised = false, string scope = "lead") =>
+            cases.Add(new HostileCase(category, category + ": " + id, ModelJson.WithRule(expression, "{\"points\": 10, \"scope\": \"" + scope + "\"}"), expected, kind, isolation, raised));
+        void Document(string category, string id, string json, string expected, Isolation isolation = Isolation.InProcess) =>
+            cases.Add(new HostileCase(category, category + ": " + id, json, expected, "lead", isolation, false));
+        const Isolation Own = Isolation.OwnProcess;
+        var thousand = string.Join(",", Enumerable.Range(0, 1_000).Select(i => "\"w" + i + "\""));
 
         // Reflection of any kind.
         Expression("reflection", "assembly name", "lead.GetType().Assembly.FullName != null", "the method 'Object.GetType' is not allowed");
@@ -39,81 +161,90 @@ public class HostileRuleTests
         Expression("side effects", "list add", "lead.Tags.Add(\"x\") == null", "does not parse", "custom");
         Expression("side effects", "record clone", "lead.Equals(lead)", "is not accessible");
         Expression("side effects", "to string", "lead.ToString() != null", "is not allowed");
-        // Unbounded CPU.
-        Expression("cpu", "range count", "Enumerable.Range(0, 300000000).Count(x => x % 7 == 0) > 0", "the method 'Enumerable.Range' is not allowed");
-        Expression("cpu", "nested ranges", "Enumerable.Range(0, 100000).Any(a => Enumerable.Range(0, 100000).Any(b => a * b < 0))", "the method 'Enumerable.Range' is not allowed");
-        Expression("cpu", "cross join", "lead.Activities.SelectMany(a => lead.Activities).SelectMany(b => lead.Activities).Count() > 1", "the method 'Enumerable.SelectMany' is not allowed");
-        Expression("cpu", "deep lambdas", "lead.Activities.Any(a => lead.Activities.Any(b => lead.Activities.Any(c => a == c)))", "lambdas are nested more than 2 deep");
+        // Unbounded CPU: generated ranges, cross joins, nesting, and allowed constructs composed into exponential work.
+        Expression("cpu", "range count", "Enumerable.Range(0, 300000000).Count(x => x % 7 == 0) > 0", "the method 'Enumerable.Range' is not allowed", isolation: Own);
+        Expression("cpu", "nested ranges", "Enumerable.Range(0, 100000).Any(a => Enumerable.Range(0, 100000).Any(b => a * b < 0))", "the method 'Enumerable.Range' is not allowed", isolation: Own);
+        Expression("cpu", "cross join", "lead.Activities.SelectMany(a => lead.Activities).SelectMany(b => lead.Activities).Count() > 1", "the method 'Enumerable.SelectMany' is not allowed", isolation: Own);
+        Expression("cpu", "deep lambdas", "lead.Activities.Any(a => lead.Activities.Any(b => lead.Activities.Any(c => a == c)))", "lambdas are nested more than 2 deep", isolation: Own);
+        Expression("cpu", "concat over constants, nested count", "new[] { " + thousand + " }.Select(a => string.Concat(a, a, a, a)).Count(x => new[] { " + thousand + " }.Select(b => b + b + b).Contains(x + x)) > 0", "rejected by the cost model", isolation: Own, raised: true);
+        Expression("cpu", "doubling text over constants", "new[] { \"abcdefgh\" }" + string.Concat(Enumerable.Repeat(".Select(s => s + s)", 14)) + ".Any(s => s.Length > 1)", "rejected by the cost model", isolation: Own);
+        Expression("cpu", "two lambdas deep over activities in an activity rule", "lead.Activities.Any(a => lead.Activities.Any(b => a.OccurredAt == b.OccurredAt))", "rejected by the cost model", isolation: Own, scope: "activity");
+        Expression("cpu", "quadratic lead rule", "lead.Activities.Count(a => lead.Activities.Count(b => b.Type == a.Type) > 1) > 0", "grows with the square of the lead's data", isolation: Own);
+        Expression("cpu", "implicit-it nesting", "lead.Activities.Any(lead.Activities.Any(Type == \"x\"))", "is rejected", isolation: Own);
         // Unbounded memory.
-        Expression("memory", "pad left", "lead.Email.PadLeft(1000000000) != null", "the method 'String.PadLeft' is not allowed");
-        Expression("memory", "repeat", "Enumerable.Repeat(\"x\", 300000000).ToArray().Length > 0", "the method 'Enumerable.Repeat' is not allowed");
-        Expression("memory", "array bounds", "new int[1000000000].Length > 0", "does not parse");
-        Expression("memory", "string join", "string.Join(\",\", Enumerable.Repeat(\"x\", 100000000)) != null", "is not allowed");
-        // The parser's stack: nesting and length, checked before anything parses.
-        Expression("stack", "5,000 parentheses", new string('(', 5000) + "true" + new string(')', 5000), "rejected before parsing");
-        Expression("stack", "1,900 parentheses", new string('(', 1900) + "true" + new string(')', 1900), "rejected before parsing");
-        Expression("stack", "40 parentheses", new string('(', 40) + "true" + new string(')', 40), "nests brackets more than 32 deep");
-        Expression("stack", "prefix chain", new string('!', 1000) + "true", "prefix operators in a row");
-        Expression("stack", "ternary chain", string.Concat(Enumerable.Repeat("lead.Unsubscribed ? true : ", 60)) + "false", "rejected before parsing");
-        Expression("stack", "100 KB expression", string.Join(" && ", Enumerable.Repeat("lead.Employees > 1", 5_000)), "the expression is 109996 characters long; the limit is 2000");
-        Expression("stack", "1 MB expression", string.Join(" && ", Enumerable.Repeat("lead.Employees > 1", 50_000)), "the limit is 1000000");
-        // The ambient clock and randomness.
+        Expression("memory", "pad left", "lead.Email.PadLeft(1000000000) != null", "the method 'String.PadLeft' is not allowed", isolation: Own);
+        Expression("memory", "repeat", "Enumerable.Repeat(\"x\", 300000000).ToArray().Length > 0", "the method 'Enumerable.Repeat' is not allowed", isolation: Own);
+        Expression("memory", "array bounds", "new int[1000000000].Length > 0", "does not parse", isolation: Own);
+        Expression("memory", "string join", "string.Join(\",\", Enumerable.Repeat(\"x\", 100000000)) != null", "is not allowed", isolation: Own);
+        Expression("memory", "gigabyte text from constants", "new[] { \"" + new string('x', 1_000) + "\" }" + string.Concat(Enumerable.Repeat(".Select(s => s + s + s + s)", 10)) + ".Any(s => s.Length > 0)", "characters from its own constants", isolation: Own);
+        Expression("memory", "text many times the lead's own", "(lead.Email + lead.Email + lead.Email + lead.Email + lead.Email + lead.Email).Length > 0", "times as long as the lead's texts", isolation: Own);
+        // The parser's stack: nesting and length, checked on the parser's own tokens before anything parses.
+        Expression("stack", "5,000 parentheses", new string('(', 5000) + "true" + new string(')', 5000), "rejected before parsing", isolation: Own);
+        Expression("stack", "1,900 parentheses", new string('(', 1900) + "true" + new string(')', 1900), "rejected before parsing", isolation: Own);
+        Expression("stack", "40 parentheses", new string('(', 40) + "true" + new string(')', 40), "nests brackets more than 32 deep", isolation: Own);
+        Expression("stack", "prefix chain", new string('!', 1000) + "true", "prefix operators", isolation: Own);
+        Expression("stack", "ternary chain", string.Concat(Enumerable.Repeat("lead.Unsubscribed ? true : ", 60)) + "false", "rejected before parsing", isolation: Own);
+        Expression("stack", "100 KB expression", string.Join(" && ", Enumerable.Repeat("lead.Employees > 1", 5_000)), "the expression is 109996 characters long; the limit is 2000", isolation: Own);
+        Expression("stack", "1 MB expression", string.Join(" && ", Enumerable.Repeat("lead.Employees > 1", 50_000)), "the limit is 1000000", isolation: Own);
+        // The tokenizer: literals, escapes and keywords the old character scan read differently from the parser.
+        Expression("tokenizer", "backslash literal hides 3,000 brackets", "lead.Email == \"\\\\\" || " + new string('(', 3000) + "true" + new string(')', 3000), "nests brackets more than 64 deep", isolation: Own, raised: true);
+        Expression("tokenizer", "escaped quote hides 3,000 brackets", "lead.Email == \"\\\"(\" || " + new string('(', 3000) + "true" + new string(')', 3000), "nests brackets more than 64 deep", isolation: Own, raised: true);
+        Expression("tokenizer", "single-quoted backslash hides brackets", "lead.Email == '\\\\' || " + new string('[', 3000) + "true" + new string(']', 3000), "rejected before parsing", isolation: Own, raised: true);
+        Expression("tokenizer", "not chain", string.Concat(Enumerable.Repeat("not ", 3000)) + "true", "prefix operators", isolation: Own, raised: true);
+        Expression("tokenizer", "mixed not and ! chain", string.Concat(Enumerable.Repeat("not !", 2000)) + "true", "prefix operators", isolation: Own, raised: true);
+        Expression("tokenizer", "iif chain", string.Concat(Enumerable.Repeat("iif(lead.Unsubscribed, true, ", 300)) + "false" + new string(')', 300), "rejected before parsing", isolation: Own, raised: true);
+        Expression("tokenizer", "implicit-it lambdas", string.Join(" && ", Enumerable.Repeat("lead.Activities.Any(Type == \"x\")", 300)), "lambdas; at most 64 are accepted", isolation: Own, raised: true);
+        // The run-time budget: rules that load (they are linear) but meet a lead large enough to exceed the budget.
+        Expression("budget", "loop over a 3-million-character text", "lead.Email.Count(c => c == 'z') > 0", "STOPPED", "big", Own);
+        Expression("budget", "text built from a large lead", "(lead.Email + lead.Email).Length > 0", "STOPPED", "big", Own);
+        Expression("budget", "activity rule over long urls", "activity.Url.Any(c => c == 'z')", "STOPPED", "big", Own, scope: "activity");
+        Expression("budget", "lowercasing a large text in a loop", "lead.Activities.Any(a => a.Url.ToLower().Contains(\"z\")) || lead.Email.ToUpper().Length < 0", "STOPPED", "big", Own);
+        // The ambient clock, randomness and the host's time zone.
         Expression("non-determinism", "clock", "DateTime.Now.Hour > 12", "the static member 'DateTime.Now' is not allowed");
-        Expression("non-determinism", "utc clock", "activity.OccurredAt > DateTimeOffset.UtcNow.AddDays(-30)", "the static member 'DateTimeOffset.UtcNow' is not allowed");
+        Expression("non-determinism", "utc clock", "activity.OccurredAt > DateTimeOffset.UtcNow.AddDays(-30)", "the static member 'DateTimeOffset.UtcNow' is not allowed", scope: "activity");
         Expression("non-determinism", "guid", "Guid.NewGuid() != Guid.Empty", "is not allowed");
-        // RulesEngine features that run code or misbehave.
+        Expression("time zone", "offset from a local date", "DateTimeOffset(DateTime(2026, 1, 1)).Offset.Hours == 0", "reads the host's time zone");
+        Expression("time zone", "local kind", "DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Local).Hour == 0", "DateTimeKind");
+        Expression("time zone", "offset of a local date in a comparison", "lead.Activities.Any(a => a.OccurredAt > DateTimeOffset(DateTime(2026, 1, 1)))", "reads the host's time zone");
+        // Culture: every overload that would read the host's culture.
+        Expression("culture", "ToLower(null)", "lead.JobTitle.ToLower(null) == \"vp sales\"", "takes a culture");
+        Expression("culture", "Compare ignoring case", "string.Compare(lead.JobTitle, \"VP SALES\", true) == 0", "compares by the host's culture");
+        Expression("culture", "StartsWith with culture", "lead.JobTitle.StartsWith(\"vp\", true, null)", "takes a culture");
+        Expression("culture", "Equals with comparison as text", "lead.JobTitle.Equals(\"vp sales\", \"CurrentCultureIgnoreCase\")", "only with StringComparison.Ordinal");
+        Expression("culture", "Contains with comparison as text", "lead.JobTitle.Contains(\"sales\", \"InvariantCultureIgnoreCase\")", "only with StringComparison.Ordinal");
+        Expression("culture", "five-argument Compare", "string.Compare(lead.JobTitle, 0, \"VP\", 0, 2) == 0", "compares by the host's culture");
+        Expression("culture", "CompareTo(object)", "lead.JobTitle.CompareTo(lead.Employees) != 0", "not allowed");
+        Expression("culture", "text plus number", "\"\" + lead.Employees == \"500\"", "text may be joined only with text");
+        Expression("culture", "text plus decimal", "\"\" + lead.AnnualRevenue == \"1000000\"", "text may be joined only with text");
+        Expression("culture", "text plus date", "(\"\" + DateTime(2026, 1, 1)).Length > 0", "text may be joined only with text");
+        Expression("culture", "max of texts", "lead.Activities.Select(a => a.Type).Max() == \"PageView\"", "compares by the host's culture");
+        // ToString by the back door: "" + x is string.Concat(object, object), which would call x.ToString().
+        Expression("to string", "integrator's ToString with side effects", "(\"\" + lead).Length > 0", "text may be joined only with text", "custom");
+        Expression("to string", "collection ToString", "(\"\" + lead.Tags).Contains(\"List\")", "text may be joined only with text", "custom");
+        Expression("to string", "cyclic record", "(lead.Name + lead.Parent).Length > 0", "text may be joined only with text", "custom");
+        Expression("to string", "activity record", "(\"\" + lead.Activities.First()).Contains(\"Url\")", "text may be joined only with text");
+        // RulesEngine features that run code or misbehave, and malformed documents.
         Document("engine", "actions", ModelJson.WithRules("{\"RuleName\":\"R\",\"Expression\":\"true\",\"Properties\":{\"points\":1},\"Actions\":{\"OnSuccess\":{\"Name\":\"OutputExpression\",\"Context\":{\"Expression\":\"lead.GetType()\"}}}}"), "has Actions");
         Document("engine", "local params", ModelJson.WithRules("{\"RuleName\":\"R\",\"Expression\":\"x\",\"LocalParams\":[{\"Name\":\"x\",\"Expression\":\"lead.GetType() != null\"}],\"Properties\":{\"points\":1}}"), "uses LocalParams");
         Document("engine", "workflows to inject", "{\"WorkflowName\":\"w\",\"WorkflowsToInject\":[\"other\"],\"ScoringModel\":{\"Version\":\"1\"},\"Rules\":[{\"RuleName\":\"R\",\"Expression\":\"true\",\"Properties\":{\"points\":1}}]}", "WorkflowsToInject is not supported");
-        Document("engine", "deep json", new StringBuilder().Insert(0, "{\"a\":", 200).Append('1').Append('}', 200).ToString(), "not valid JSON");
-        Document("engine", "huge document", ModelJson.WithRule("true", "{\"points\": 1, \"x-pad\": \"" + new string('x', 1_100_000) + "\"}"), "the limit is 1000000");
-        return data;
+        Document("engine", "deep json", new StringBuilder().Insert(0, "{\"a\":", 200).Append('1').Append('}', 200).ToString(), "not valid JSON", Own);
+        Document("engine", "huge document", ModelJson.WithRule("true", "{\"points\": 1, \"x-pad\": \"" + new string('x', 1_100_000) + "\"}"), "the limit is 1000000", Own);
+        Document("document", "lone surrogate escape", "{\"WorkflowName\":\"w\\ud800\",\"ScoringModel\":{\"Version\":\"1\"},\"Rules\":[]}", "$.WorkflowName: The text at line 1 is not valid Unicode");
+        Document("document", "lone surrogate in an expression", ModelJson.WithRules("{\"RuleName\":\"R\",\"Expression\":\"lead.Email == \\\"\\udfff\\\"\",\"Properties\":{\"points\":1}}"), "$.Rules[0].Expression: The text at line 1 is not valid Unicode");
+        Document("document", "duplicate points", ModelJson.WithRules("{\"RuleName\":\"R\",\"Expression\":\"true\",\"Properties\":{\"points\":10,\"points\":1000000}}"), "The key 'points' appears twice");
+        Document("document", "second rules array", "{\"WorkflowName\":\"w\",\"ScoringModel\":{\"Version\":\"1\"},\"Rules\":[{\"RuleName\":\"A\",\"Expression\":\"true\",\"Properties\":{\"points\":1}}],\"Rules\":[]}", "The key 'Rules' appears twice");
+        Document("document", "duplicate expression", ModelJson.WithRules("{\"RuleName\":\"R\",\"Expression\":\"false\",\"Expression\":\"true\",\"Properties\":{\"points\":1}}"), "The key 'Expression' appears twice");
+        return cases.ToDictionary(c => c.Name, StringComparer.Ordinal);
     }
 
-    [Theory]
-    [MemberData(nameof(Cases))]
-    public async Task HostileRule_IsRejectedAtLoad_WithoutHarmingTheProcess(string name, string json, string expected, string kind)
-    {
-        var file = Path.Combine(Path.GetTempPath(), "hostile-" + Guid.NewGuid().ToString("N") + ".json");
-        await File.WriteAllTextAsync(file, json);
-        try
-        {
-            var (exitCode, output) = await RunIsolated(file, kind);
-
-            Assert.True(exitCode == 0, $"{name}: the runner process ended with exit code {exitCode}:\n{output}");
-            Assert.True(output.StartsWith("REJECTED", StringComparison.Ordinal), $"{name}: not rejected:\n{output}");
-            Assert.True(output.Contains(expected, StringComparison.Ordinal), $"{name}: rejected, but without '{expected}':\n{output}");
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
-    [Fact]
-    public async Task TheRunner_LoadsASafeModel_SoRejectionsAreReal()
-    {
-        var file = Path.Combine(Path.GetTempPath(), "safe-" + Guid.NewGuid().ToString("N") + ".json");
-        await File.WriteAllTextAsync(file, ModelJson.WithRule("lead.Tags.Any(t => t == \"a\") && lead.Name.StartsWith(\"ac\")"));
-        try
-        {
-            var (exitCode, output) = await RunIsolated(file, "custom");
-            Assert.Equal(0, exitCode);
-            Assert.Equal("LOADED total=10 tags=2 pokes=0", output.Trim());
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunIsolated(string file, string kind)
+    private static async Task<(int ExitCode, string Output)> RunIsolated(string file, string kind, string limits)
     {
         var runner = Path.Combine(AppContext.BaseDirectory, "SalesGlossary.Domain.HostileRuleRunner.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(runner);
         start.ArgumentList.Add(file);
         start.ArgumentList.Add(kind);
+        start.ArgumentList.Add(limits);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -130,4 +261,6 @@ public class HostileRuleTests
 
         return (process.ExitCode, await stdout + await stderr);
     }
+
+    private sealed record HostileCase(string Category, string Name, string Json, string Expected, string Kind, Isolation Isolation, bool Raised);
 }

@@ -55,6 +55,7 @@ public class JsonRoundTripTests
         [typeof(ScoreContribution)] = Generators.Leads().Select(l => (object?)SampleModel.Value.Score(l, Generators.ScoringNow).Contributions.FirstOrDefault()
             ?? new ScoreContribution("R", "fit", null, null, 1, 1, 1, "+1 points")),
         [typeof(ScoringError)] = Generators.Text().Select(t => (object)new ScoringError("R", 3, t)),
+        [typeof(RuleCost)] = Gen.Elements(SampleModel.Value.RuleCosts.ToArray()).Select(c => (object)c),
         [typeof(ScoringRule)] = Gen.Elements(SampleModel.Value.Rules.ToArray()).Select(o => (object)o),
         [typeof(ScoreDecay)] = Gen.Choose(1, 100).Select(p => (object)new ScoreDecay(p, 30)),
         [typeof(GradeThresholds)] = Gen.Choose(1, 100).Select(p => (object)new GradeThresholds(p + 10, p, p + 5, p)),

@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace SalesGlossary.Domain.Scoring;
+
+/// <summary>Represents the worst-case work of one rule for one lead, estimated at load: <c>FixedWork + WorkPerItem × n</c>.</summary>
+/// <remarks>
+/// <para>
+/// <c>n</c> is the size of the lead's data: the items of its collections (activities, tags, …) and the characters of
+/// the texts a rule builds or loops over. A unit of work is what the run-time meter counts: one step of a loop (a
+/// lambda call, or one item a collection method scans) or one character of text built. An activity rule is counted
+/// for all the lead's activities together.
+/// </para>
+/// <para>
+/// Every accepted rule is linear: a rule whose work grows faster than the lead's data (a loop over the lead's activities
+/// inside another, or inside an activity rule) or that builds text longer than
+/// <see cref="ScoringLimits.MaxBuiltTextLength"/> is rejected at load with the reason.
+/// </para>
+/// </remarks>
+/// <param name="Rule">The rule's name.</param>
+/// <param name="FixedWork">The work that does not depend on the lead's data.</param>
+/// <param name="WorkPerItem">The work per item (or character) of the lead's data.</param>
+public sealed record RuleCost(string Rule, long FixedWork, long WorkPerItem)
+{
+    /// <summary>Gets the estimated worst-case work for a lead of the given size.</summary>
+    /// <param name="items">The size of the lead's data (<c>n</c>).</param>
+    /// <returns><c>FixedWork + WorkPerItem × items</c>, saturating at <see cref="long.MaxValue"/>.</returns>
+    public long For(long items)
+    {
+        var work = FixedWork + ((decimal)WorkPerItem * Math.Max(0, items));
+        return work >= long.MaxValue ? long.MaxValue : (long)work;
+    }
+
+    /// <summary>Returns the cost as a formula, for example <c>3 + 2 × n</c>.</summary>
+    /// <returns>The formula, culture-invariant.</returns>
+    public override string ToString() =>
+        WorkPerItem == 0
+            ? FixedWork.ToString(CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"{FixedWork} + {WorkPerItem} × n");
+}
