@@ -31,14 +31,14 @@ internal static class ScoreArithmetic
             scale = 1;
         }
 
-        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, negative && magnitude != 0, scale);
+        return new decimal(unchecked((int)(uint)magnitude), unchecked((int)(uint)(magnitude >> 32)), 0, negative && magnitude != 0, scale);
     }
 
     /// <summary>The exact fraction of a <see cref="decimal"/>: numerator and a power of ten as denominator.</summary>
     public static (BigInteger Numerator, BigInteger Denominator) Fraction(decimal value)
     {
         var bits = decimal.GetBits(value);
-        var mantissa = new BigInteger((uint)bits[0]) | (new BigInteger((uint)bits[1]) << 32) | (new BigInteger((uint)bits[2]) << 64);
+        var mantissa = new BigInteger(unchecked((uint)bits[0])) | (new BigInteger(unchecked((uint)bits[1])) << 32) | (new BigInteger(unchecked((uint)bits[2])) << 64);
         var scale = (bits[3] >> 16) & 0xFF;
         return (bits[3] < 0 ? -mantissa : mantissa, BigInteger.Pow(10, scale));
     }
@@ -95,7 +95,8 @@ internal sealed class DecayPlan
         d /= g;
         var zero = (d + k - 1) / k;
         zeroFrom = zero >= long.MaxValue ? long.MaxValue : (long)zero;
-        var bound = BigInteger.Abs(points) * d;
+        // |P|·D bounds every intermediate product (K·t < D whenever decay is computed); K and D themselves must fit too.
+        var bound = BigInteger.Max(BigInteger.Abs(points) * d, BigInteger.Max(k, d));
         if (bound <= long.MaxValue)
         {
             width = 64;
