@@ -116,8 +116,9 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             var count = 0;
             for (var i = 0; i < list.Count; i++)
             {
-                RuleSandbox.EnsureActivity(lead, list[i], i); // sandbox: a null activity is the caller's error, named
-                var ticks = occurredAt(list[i]).UtcTicks;
+                var item = list[i];
+                RuleSandbox.EnsureActivity(lead, item, i); // sandbox: a null activity is the caller's error, named
+                var ticks = occurredAt(item).UtcTicks;
                 if (ticks <= asOfTicks)
                 {
                     order[count++] = (-ticks, i);
@@ -136,6 +137,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
             dayCount[..rules.Length].Clear();
             lastDay[..rules.Length].Fill(long.MinValue);
+            var chunks = plan.ActivityChunks;
             foreach (var (negativeTicks, index) in active)
             {
                 WorkMeter.ThrowIfCancelled(); // sandbox: cancellation between activities
@@ -143,12 +145,12 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 var age = asOfTicks - occurred;
                 var day = occurred / TimeSpan.TicksPerDay;
                 var activity = list[index];
-                for (var chunk = 0; chunk < plan.ActivityChunks.Length; chunk++)
+                for (var chunk = 0; chunk < chunks.Length; chunk++)
                 {
                     ulong mask;
                     try
                     {
-                        mask = plan.ActivityChunks[chunk](lead, activity);
+                        mask = chunks[chunk](lead, activity);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
@@ -166,13 +168,18 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                             continue;
                         }
 
-                        if (lastDay[r] != day)
+                        var over = false;
+                        if (rule.MaxPerDay != int.MaxValue)
                         {
-                            lastDay[r] = day;
-                            dayCount[r] = 0;
+                            if (lastDay[r] != day)
+                            {
+                                lastDay[r] = day;
+                                dayCount[r] = 0;
+                            }
+
+                            over = ++dayCount[r] > rule.MaxPerDay;
                         }
 
-                        var over = ++dayCount[r] > rule.MaxPerDay;
                         var earned = over ? 0 : rule.Decay is { } decay ? decay.Apply(age) : rule.Points;
                         sums[rule.Group] = checked(sums[rule.Group] + earned);
                         sink.ActivityRuleMatched(rule.Index, index, occurred, age, earned, over);
