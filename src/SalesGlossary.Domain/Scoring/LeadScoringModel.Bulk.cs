@@ -67,7 +67,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         var batches = (leads.Length + options.BatchSize - 1) / options.BatchSize;
         long incomplete = 0;
         long scored = 0;
-        Parallel.For(
+        RuleSandbox.ParallelFor(
             0,
             batches,
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken },
@@ -196,7 +196,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     {
         cancellationToken.ThrowIfCancellationRequested();
         var slices = Math.Min(options.MaxDegreeOfParallelism, Math.Max(1, count / 64));
-        Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, slice =>
+        RuleSandbox.ParallelFor(0, slices, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, slice =>
         {
             var from = (int)((long)count * slice / slices);
             var to = (int)((long)count * (slice + 1) / slices);

@@ -98,6 +98,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     /// <param name="asOf">The instant the score is computed for; activities after it are not counted by activity rules.</param>
     /// <returns>The score with its groups, grade, contributions, hand-raises and any rule errors for this lead.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="lead"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An activity of the lead is <see langword="null"/>.</exception>
     public LeadScore Score(TLead lead, DateTimeOffset asOf)
     {
         if (lead is null)

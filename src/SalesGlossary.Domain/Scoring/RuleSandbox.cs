@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 
 namespace SalesGlossary.Domain.Scoring;
 
@@ -37,6 +38,22 @@ internal static class RuleSandbox
         }
 
         return string.Concat(text.AsSpan(0, cut), "…");
+    }
+
+    /// <summary>
+    /// Runs a parallel loop and lets the caller's own error through as itself: an <see cref="ArgumentException"/> (a null
+    /// lead or activity) thrown by the loop is rethrown unwrapped, not as an <see cref="AggregateException"/>.
+    /// </summary>
+    internal static void ParallelFor(int fromInclusive, int toExclusive, ParallelOptions options, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(fromInclusive, toExclusive, options, body);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(i => i is ArgumentException) is { } argument)
+        {
+            ExceptionDispatchInfo.Throw(argument);
+        }
     }
 
     /// <summary>Names a lead in an error message: the library's own lead by its id, any other lead by its position.</summary>

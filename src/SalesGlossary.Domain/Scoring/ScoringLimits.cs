@@ -66,6 +66,9 @@ public sealed record ScoringLimits
     /// <value>The default is 10,000; at most <see cref="HardMaxBuiltTextLength"/>.</value>
     public int MaxBuiltTextLength { get; init; } = 10_000;
 
+    /// <summary>Gets whether rules are compiled with the work meter; only the benchmarks turn it off, to measure what it costs.</summary>
+    internal bool Metered { get; init; } = true;
+
     internal void Validate()
     {
         var problems = new ValidationCollector();

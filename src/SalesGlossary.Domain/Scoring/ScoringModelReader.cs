@@ -339,7 +339,7 @@ internal sealed class ScoringModelReader
 
         return new ScoringModelDefinition.RuleDefinition(
             new ScoringRule(name, group, scope, points.Value, body.Text, decay, window, maxPerDay, handRaise, description),
-            WorkMetering.Instrument(body.Expression, limits.MaxWorkPerRule),
+            limits.Metered ? WorkMetering.Instrument(body.Expression, limits.MaxWorkPerRule) : body.Expression,
             body.Node,
             enabled,
             cost);
@@ -411,7 +411,7 @@ internal sealed class ScoringModelReader
 
         // The leaf carries its own meter: a failing child of a nested rule is re-evaluated on its own (see RuleNode).
         var rewritten = CheckedArithmetic.Rewrite(OrdinalText.Rewrite(parsed));
-        return new Body(rewritten, text, usesActivity, new RuleNode(name ?? string.Empty, WorkMetering.Instrument(rewritten, limits.MaxWorkPerRule), IsAnd: false, []));
+        return new Body(rewritten, text, usesActivity, new RuleNode(name ?? string.Empty, limits.Metered ? WorkMetering.Instrument(rewritten, limits.MaxWorkPerRule) : rewritten, IsAnd: false, []));
     }
 
     private Body? ReadNested(JsonElement rule, string path, string label, int depth, string? name, JsonElement operatorElement, bool hasOperator, JsonElement children, bool hasChildren)

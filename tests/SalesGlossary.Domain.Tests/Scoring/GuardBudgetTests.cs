@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Tests.Scoring;
@@ -115,6 +118,7 @@ public class GuardBudgetTests
         var error = Assert.Throws<ArgumentException>(() => model.Score(lead, Now));
         Assert.Equal("The activity at index 1 of lead 'L-7' is null; remove it or replace it before scoring. (Parameter 'lead')", error.Message);
         Assert.Throws<ArgumentException>(() => model.ScoreTotals([lead], Now, new decimal[1]));
+        Assert.Throws<ArgumentException>(() => model.ScoreTotals([lead, lead], Now, new decimal[2], null, null));
     }
 
     [Fact]
@@ -126,5 +130,51 @@ public class GuardBudgetTests
 
         Assert.Equal(0m, score.Total);
         Assert.StartsWith("OverflowException", Assert.Single(score.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Property(MaxTest = 30)]
+    public Property BudgetStops_AreTheSameInScoreAndInParallelBulk() =>
+        Prop.ForAll(Gen.ArrayOf(Gen.Frequency((3, Gen.Choose(0, 1_500)), (1, Gen.Choose(999, 1_001))), 8).ToArbitrary(), sizes =>
+        {
+            var model = LeadScoringModel.Load(
+                ModelJson.WithRules(
+                    "{\"RuleName\":\"Views\",\"Expression\":\"lead.Activities.Count(a => a.Type == \\\"PageView\\\") > 3\",\"Properties\":{\"points\":5}}",
+                    "{\"RuleName\":\"Pricing\",\"Expression\":\"lead.Activities.Any(a => a.Url.EndsWith(\\\"/never\\\"))\",\"Properties\":{\"points\":7}}",
+                    "{\"RuleName\":\"Title\",\"Expression\":\"lead.JobTitle.ToLower() == \\\"vp sales\\\"\",\"Properties\":{\"points\":11}}",
+                    "{\"RuleName\":\"Page\",\"Expression\":\"activity.Url.Any(c => c == 'p')\",\"Properties\":{\"points\":1,\"scope\":\"activity\"}}"),
+                new ScoringLimits { MaxWorkPerRule = 1_000 });
+            var leads = sizes.Select(n => Lead(n)).ToArray();
+            var totals = new decimal[leads.Length];
+
+            var summary = model.ScoreTotals(leads, Now, totals, null, new BulkScoringOptions { MaxDegreeOfParallelism = 2, BatchSize = 1 });
+
+            var scores = leads.Select(l => model.Score(l, Now)).ToArray();
+            Assert.Equal(scores.Select(s => s.Total), totals);
+            Assert.Equal(scores.Count(s => !s.IsComplete), summary.Incomplete);
+            Assert.All(scores.Zip(sizes), p => Assert.Equal(p.Second > 1_000, p.First.Errors.Any(e => e.Message.StartsWith("The rule was stopped", StringComparison.Ordinal))));
+        });
+
+    [Fact]
+    public async Task ScoreEachAsync_CancelledInsideALongRule_ThrowsOperationCanceled()
+    {
+        var model = Load(BillionSteps, BillionStepLimits);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var scored in model.ScoreEachAsync(Leads(), Now, null, cancellation.Token))
+            {
+                Assert.Fail("no lead can finish: " + scored.Total);
+            }
+        });
+
+        static async IAsyncEnumerable<LeadFacts> Leads()
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await Task.Yield();
+                yield return Lead(0);
+            }
+        }
     }
 }
