@@ -3,7 +3,7 @@ using Stateless;
 namespace SalesGlossary.Domain.Deals;
 
 /// <summary>The Stateless machine of one pipeline, bound in turn to the deal being moved (external state storage).</summary>
-internal sealed class DealMachine : ThreadSlot<DealMachine>.IRentable
+internal sealed class DealMachine
 {
     internal const string ForwardGuard = "the next open stage";
     internal const string SkipGuard = "the pipeline lets deals skip stages";
@@ -11,9 +11,13 @@ internal sealed class DealMachine : ThreadSlot<DealMachine>.IRentable
     internal const string LostReasonGuard = "a lost reason is given, where the pipeline requires one";
     internal const string ReasonGuard = "a reason is given";
 
-    public DealMachine(Pipeline pipeline)
+    private readonly bool drawing;
+
+    /// <summary>Initializes a machine for a pipeline: for firing, every move is configured with its guard (so a refusal names it); for drawing, the pipeline's fixed rules are applied, so a move they forbid is not drawn.</summary>
+    public DealMachine(Pipeline pipeline, bool drawing)
     {
         Pipeline = pipeline;
+        this.drawing = drawing;
         Stage = pipeline.OpenStages[0];
         Machine = new StateMachine<DealStage, DealTrigger>(() => Stage, stage => Stage = stage, FiringMode.Immediate);
         MoveTo = Machine.SetTriggerParameters<DealStage>(DealTrigger.MoveTo);
@@ -32,11 +36,7 @@ internal sealed class DealMachine : ThreadSlot<DealMachine>.IRentable
 
     public bool HasReason { get; set; }
 
-    public bool InUse { get; set; }
-
-    object ThreadSlot<DealMachine>.IRentable.Owner => Pipeline;
-
-    public static DealMachine Rent(Pipeline pipeline) => ThreadSlot<DealMachine>.Rent(pipeline, () => new DealMachine(pipeline));
+    public static DealMachine Rent(Pipeline pipeline) => pipeline.Machines.Rent();
 
     public void Bind(DealStage stage, DealStage? resumeStage, bool hasReason)
     {
@@ -45,7 +45,7 @@ internal sealed class DealMachine : ThreadSlot<DealMachine>.IRentable
         HasReason = hasReason;
     }
 
-    public void Release() => InUse = false;
+    public void Release() => Pipeline.Machines.Return(this);
 
     private void Configure()
     {
@@ -63,11 +63,11 @@ internal sealed class DealMachine : ThreadSlot<DealMachine>.IRentable
                 {
                     config.PermitIf(MoveTo, target, t => t == target, ForwardGuard);
                 }
-                else if (j > i + 1)
+                else if (j > i + 1 && (!drawing || rules.AllowSkipping))
                 {
                     config.PermitIf(MoveTo, target, t => t == target && rules.AllowSkipping, SkipGuard);
                 }
-                else if (j < i)
+                else if (j < i && (!drawing || rules.AllowMovingBack))
                 {
                     config.PermitIf(MoveTo, target, t => t == target && rules.AllowMovingBack && HasReason, BackGuard);
                 }
@@ -98,10 +98,16 @@ internal sealed class DealMachine : ThreadSlot<DealMachine>.IRentable
                 .PermitIf(DealTrigger.Lose, Pipeline.Lost[0], LostReason, LostReasonGuard);
         }
 
+        var reopenTargets = new Stateless.Reflection.DynamicStateInfos();
+        foreach (var stage in open)
+        {
+            reopenTargets.Add(stage, "closed from '" + stage.Name + "'");
+        }
+
         foreach (var closed in Pipeline.Lost.Append(Pipeline.Won))
         {
             Machine.Configure(closed)
-                .PermitDynamicIf(DealTrigger.Reopen, () => ResumeStage ?? open[0], Reason, ReasonGuard);
+                .PermitDynamicIf(DealTrigger.Reopen, () => ResumeStage ?? open[0], "the stage the deal closed from", Reason, ReasonGuard, reopenTargets);
         }
     }
 }
