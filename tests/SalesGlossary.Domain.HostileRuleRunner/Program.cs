@@ -4,6 +4,12 @@
 using SalesGlossary.Domain;
 using SalesGlossary.Domain.Scoring;
 
+if (args[0] == "--host-probe")
+{
+    Console.Write(HostProbe.Fingerprint(Enumerable.Range(0, HostProbe.Fragments.Length)));
+    return;
+}
+
 var json = File.ReadAllText(args[0]);
 var kind = args.Length > 1 ? args[1] : "lead";
 var now = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);

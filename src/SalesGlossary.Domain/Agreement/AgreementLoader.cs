@@ -28,6 +28,12 @@ internal static class AgreementLoader
         AgreementDocument? document = null;
         try
         {
+            // Strict reading first: duplicate keys, malformed text and lone surrogates, each with its path and line.
+            if (!StrictJson.Check(json, problems, StringComparer.OrdinalIgnoreCase, maxDepth: 64, allowComments: true))
+            {
+                problems.ThrowIfAny("service level agreement");
+            }
+
             document = JsonSerializer.Deserialize<AgreementDocument>(json, SalesGlossaryJson.Options);
         }
         catch (JsonException e)

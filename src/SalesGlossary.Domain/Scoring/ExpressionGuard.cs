@@ -67,6 +67,12 @@ internal static class ExpressionGuard
 
     private static readonly ConcurrentDictionary<(Type, Type), HashSet<Type>> DataTypeCache = new();
 
+    private static readonly HashSet<string> LambdaMethods = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Any", "All", "Count", "LongCount", "Sum", "Min", "Max", "Average", "Where", "Select", "First", "FirstOrDefault", "Last",
+        "LastOrDefault", "SelectMany", "OrderBy", "OrderByDescending", "GroupBy", "TakeWhile", "SkipWhile", "Single", "SingleOrDefault",
+    };
+
     /// <summary>Checks the text of an expression before it is parsed; returns the problem or null.</summary>
     public static string? CheckText(string expression, ScoringLimits limits)
     {
@@ -75,79 +81,41 @@ internal static class ExpressionGuard
             return string.Create(CultureInfo.InvariantCulture, $"the expression is {expression.Length} characters long; the limit is {limits.MaxExpressionLength}");
         }
 
+        var tokens = RuleTokens.Read(expression, out var tokenError);
+        if (tokenError is not null)
+        {
+            return "the expression is not made of valid tokens: " + tokenError;
+        }
+
         var depth = 0;
-        var maxDepth = 0;
         var prefixRun = 0;
         var conditionals = 0;
         var lambdas = 0;
-        char? quote = null;
-        for (var i = 0; i < expression.Length; i++)
+        for (var t = 0; t < tokens.Count; t++)
         {
-            var c = expression[i];
-            if (quote is not null)
+            var (kind, text, _) = tokens[t];
+            prefixRun = kind == RuleTokens.Kind.Prefix ? prefixRun + 1 : 0;
+            switch (kind)
             {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == quote)
-                {
-                    quote = null;
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' or '\'':
-                    quote = c;
-                    prefixRun = 0;
-                    break;
-                case '(' or '[' or '{':
-                    depth++;
-                    maxDepth = Math.Max(maxDepth, depth);
-                    prefixRun = 0;
-                    break;
-                case ')' or ']' or '}':
+                case RuleTokens.Kind.Open when ++depth > limits.MaxNestingDepth:
+                    return string.Create(CultureInfo.InvariantCulture, $"the expression nests brackets more than {limits.MaxNestingDepth} deep");
+                case RuleTokens.Kind.Close:
                     depth--;
-                    prefixRun = 0;
                     break;
-                case '!' or '-' or '+' or '~':
-                    if (i + 1 < expression.Length && expression[i + 1] == '=')
-                    {
-                        prefixRun = 0;
-                    }
-                    else if (++prefixRun > MaxPrefixOperatorRun)
-                    {
-                        return string.Create(CultureInfo.InvariantCulture, $"the expression chains more than {MaxPrefixOperatorRun} prefix operators in a row");
-                    }
-
-                    break;
-                case '?':
+                case RuleTokens.Kind.Prefix when prefixRun > MaxPrefixOperatorRun:
+                    return string.Create(CultureInfo.InvariantCulture, $"the expression chains more than {MaxPrefixOperatorRun} prefix operators (!, not, -, +) in a row");
+                case RuleTokens.Kind.Conditional:
+                case RuleTokens.Kind.Identifier when IsConditionalFunction(text, tokens, t):
                     if (++conditionals > MaxConditionalOperators)
                     {
-                        return string.Create(CultureInfo.InvariantCulture, $"the expression has more than {MaxConditionalOperators} conditional or null operators");
+                        return string.Create(CultureInfo.InvariantCulture, $"the expression has more than {MaxConditionalOperators} conditional or null operators (?, ??, ?., iif, np)");
                     }
 
                     break;
-                case '=' when i + 1 < expression.Length && expression[i + 1] == '>':
+                case RuleTokens.Kind.Lambda:
+                case RuleTokens.Kind.Identifier when IsImplicitLambda(text, tokens, t):
                     lambdas++;
-                    prefixRun = 0;
-                    i++;
                     break;
-                default:
-                    if (!char.IsWhiteSpace(c))
-                    {
-                        prefixRun = 0;
-                    }
-
-                    break;
-            }
-
-            if (maxDepth > limits.MaxNestingDepth)
-            {
-                return string.Create(CultureInfo.InvariantCulture, $"the expression nests brackets more than {limits.MaxNestingDepth} deep");
             }
         }
 
@@ -158,6 +126,20 @@ internal static class ExpressionGuard
 
         return null;
     }
+
+    /// <summary>The parser's functions that branch like <c>?:</c>: <c>iif(c, a, b)</c> and <c>np(x)</c>.</summary>
+    private static bool IsConditionalFunction(string name, IReadOnlyList<(RuleTokens.Kind Kind, string Text, int Position)> tokens, int index) =>
+        (name.Equals("iif", StringComparison.OrdinalIgnoreCase) || name.Equals("np", StringComparison.OrdinalIgnoreCase))
+        && index + 1 < tokens.Count && tokens[index + 1].Kind == RuleTokens.Kind.Open;
+
+    /// <summary>
+    /// A call of a collection method with an argument, such as <c>Any(Type == "x")</c>: the parser makes its argument a
+    /// lambda over the implicit parameter <c>it</c> even without <c>=&gt;</c>.
+    /// </summary>
+    private static bool IsImplicitLambda(string name, IReadOnlyList<(RuleTokens.Kind Kind, string Text, int Position)> tokens, int index) =>
+        index > 0 && tokens[index - 1].Text == "." && index + 2 < tokens.Count && tokens[index + 1].Kind == RuleTokens.Kind.Open
+        && tokens[index + 2].Kind != RuleTokens.Kind.Close && LambdaMethods.Contains(name)
+        && !(index + 3 < tokens.Count && tokens[index + 3].Kind == RuleTokens.Kind.Lambda);
 
     /// <summary>Walks a parsed expression and returns every construct that is not on the allow-list.</summary>
     public static IReadOnlyList<string> CheckTree(Expression expression, Type leadType, Type activityType, ScoringLimits limits, out bool usesActivity)
@@ -312,6 +294,10 @@ internal static class ExpressionGuard
                 Problems.Add("the method '" + Name(declaring) + "." + node.Method.Name + "' is not allowed: rules may use comparisons, arithmetic, "
                     + "text tests (Contains, StartsWith, EndsWith, …), date arithmetic and Any/All/Count/Sum/… over the lead's own collections");
             }
+            else if (HostIndependence.MethodProblem(node) is { } hostProblem)
+            {
+                Problems.Add(hostProblem);
+            }
 
             return base.VisitMethodCall(node);
         }
@@ -329,7 +315,11 @@ internal static class ExpressionGuard
 
         protected override Expression VisitUnary(UnaryExpression node)
         {
-            if (node.Method is { } method && !(IsValueType(method.DeclaringType!) && method.Name.StartsWith("op_", StringComparison.Ordinal)))
+            if (HostIndependence.ConversionProblem(node) is { } hostProblem)
+            {
+                Problems.Add(hostProblem);
+            }
+            else if (node.Method is { } method && !(IsValueType(method.DeclaringType!) && method.Name.StartsWith("op_", StringComparison.Ordinal)))
             {
                 Problems.Add("the conversion '" + Name(method.DeclaringType!) + "." + method.Name + "' is not allowed in scoring rules");
             }
@@ -370,6 +360,10 @@ internal static class ExpressionGuard
             if (type != typeof(DateTime) && type != typeof(DateTimeOffset) && type != typeof(TimeSpan) && type != typeof(DateOnly))
             {
                 Problems.Add("creating a '" + Name(type) + "' is not allowed in scoring rules");
+            }
+            else if (HostIndependence.ConstructorProblem(node) is { } hostProblem)
+            {
+                Problems.Add(hostProblem);
             }
 
             return base.VisitNew(node);

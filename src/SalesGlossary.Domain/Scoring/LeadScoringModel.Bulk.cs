@@ -15,8 +15,8 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     /// <param name="leads">The leads.</param>
     /// <param name="asOf">The instant the scores are computed for.</param>
     /// <param name="totals">Receives each lead's total, at the lead's index; at least as long as <paramref name="leads"/>.</param>
-    /// <returns>How many leads were scored and how many had rule errors (score those with <see cref="Score"/> to see the errors).</returns>
-    /// <remarks>The totals are exactly those of <see cref="Score"/>, caps and decay included.</remarks>
+    /// <returns>How many leads were scored and how many had rule errors (score those with <see cref="Score(TLead, DateTimeOffset)"/> to see the errors).</returns>
+    /// <remarks>The totals are exactly those of <see cref="Score(TLead, DateTimeOffset)"/>, caps and decay included.</remarks>
     /// <exception cref="ArgumentException"><paramref name="totals"/> is too short.</exception>
     /// <exception cref="ArgumentNullException">A lead is <see langword="null"/>.</exception>
     public BulkScoringSummary ScoreTotals(ReadOnlySpan<TLead> leads, DateTimeOffset asOf, Span<decimal> totals) =>
@@ -30,8 +30,8 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     /// Receives which rules matched, <see cref="MatchWordsPerLead"/> words per lead (bit <c>i</c> is rule <c>i</c> of
     /// <see cref="Rules"/>); empty to skip. See <see cref="RuleMatched"/>.
     /// </param>
-    /// <returns>How many leads were scored and how many had rule errors (score those with <see cref="Score"/> to see the errors).</returns>
-    /// <remarks>The totals are exactly those of <see cref="Score"/>, caps and decay included.</remarks>
+    /// <returns>How many leads were scored and how many had rule errors (score those with <see cref="Score(TLead, DateTimeOffset)"/> to see the errors).</returns>
+    /// <remarks>The totals are exactly those of <see cref="Score(TLead, DateTimeOffset)"/>, caps and decay included.</remarks>
     /// <exception cref="ArgumentException">A destination is too short.</exception>
     /// <exception cref="ArgumentNullException">A lead is <see langword="null"/>.</exception>
     public BulkScoringSummary ScoreTotals(ReadOnlySpan<TLead> leads, DateTimeOffset asOf, Span<decimal> totals, Span<ulong> matchedRules)
@@ -75,6 +75,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken },
             batch =>
             {
+                using var observed = WorkMeter.Observe(cancellationToken); // sandbox: cancellation inside rules
                 var start = batch * options.BatchSize;
                 var count = Math.Min(options.BatchSize, leads.Length - start);
                 var matches = matchedRules is null ? default : matchedRules.AsSpan(start * words, count * words);
@@ -201,6 +202,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         {
             var from = (int)((long)count * slice / slices);
             var to = (int)((long)count * (slice + 1) / slices);
+            using var observed = WorkMeter.Observe(cancellationToken); // sandbox: cancellation inside rules
             for (var i = from; i < to; i++)
             {
                 totals[i] = model.kernel.Score(batch[i], asOf, default, out complete[i]);
@@ -240,8 +242,8 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
     /// <summary>
     /// The allocation-free totals path. All rules of a scope are fused into one compiled delegate per 64 rules that returns a
-    /// bit mask of matches; the arithmetic mirrors <see cref="Score"/> exactly. A rule that throws sends the lead or activity
-    /// to the rule-by-rule path, so that errors are attributed exactly as <see cref="Score"/> does.
+    /// bit mask of matches; the arithmetic mirrors <see cref="LeadScoringModel{TLead, TActivity}.Score(TLead, DateTimeOffset)"/> exactly. A rule that throws sends the lead or activity
+    /// to the rule-by-rule path, so that errors are attributed exactly as <see cref="LeadScoringModel{TLead, TActivity}.Score(TLead, DateTimeOffset)"/> does.
     /// </summary>
     private sealed class TotalsKernel
     {
@@ -322,7 +324,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                     mask = leadChunks[chunk](lead, default!);
                 }
 #pragma warning disable CA1031 // Re-run rule by rule to attribute the error exactly as Score does.
-                catch (Exception)
+                catch (Exception e) when (e is not OperationCanceledException) // sandbox: cancellation is never a rule error
 #pragma warning restore CA1031
                 {
                     mask = RuleByRule(model.leadRules, chunk, lead, default!);
@@ -348,7 +350,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 list = model.activities(lead) ?? [];
             }
 #pragma warning disable CA1031 // Reported as an incomplete score, as Score does.
-            catch (Exception)
+            catch (Exception e) when (e is not OperationCanceledException) // sandbox: cancellation is never a rule error
 #pragma warning restore CA1031
             {
                 complete = false;
@@ -374,6 +376,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 var count = 0;
                 for (var i = 0; i < list.Count; i++)
                 {
+                    RuleSandbox.EnsureActivity(lead, list[i], i); // sandbox: a null activity is the caller's error, named
                     var at = model.occurredAt(list[i]);
                     if (at <= asOf)
                     {
@@ -393,6 +396,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 lastDay[..rules].Fill(long.MinValue);
                 foreach (var (negativeTicks, index) in active)
                 {
+                    WorkMeter.ThrowIfCancelled(); // sandbox: cancellation between activities
                     var at = new DateTimeOffset(-negativeTicks, TimeSpan.Zero);
                     var ageDays = (decimal)(asOf - at).TotalDays;
                     var day = -negativeTicks / TimeSpan.TicksPerDay;
@@ -437,7 +441,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                     mask = activityChunks[chunk](lead, activity);
                 }
 #pragma warning disable CA1031 // Re-run rule by rule (inside each rule's window only) to attribute errors exactly as Score does.
-                catch (Exception)
+                catch (Exception e) when (e is not OperationCanceledException) // sandbox: cancellation is never a rule error
 #pragma warning restore CA1031
                 {
                     mask = ActivityRuleByRule(chunk, lead, activity, ageDays, ref complete);
@@ -486,7 +490,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                     }
                 }
 #pragma warning disable CA1031 // The failing rule contributes nothing, as in Score.
-                catch (Exception)
+                catch (Exception e) when (e is not OperationCanceledException) // sandbox: cancellation is never a rule error
 #pragma warning restore CA1031
                 {
                 }
@@ -515,7 +519,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                     }
                 }
 #pragma warning disable CA1031 // The failing rule contributes nothing and marks the lead incomplete, as in Score.
-                catch (Exception)
+                catch (Exception e) when (e is not OperationCanceledException) // sandbox: cancellation is never a rule error
 #pragma warning restore CA1031
                 {
                     complete = false;

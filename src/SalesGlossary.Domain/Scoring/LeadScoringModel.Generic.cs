@@ -122,13 +122,14 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            errors.Add(new ScoringError(null, null, "Reading the lead's activities failed: " + e.GetType().Name + ": " + e.Message));
+            errors.Add(new ScoringError(null, null, "Reading the lead's activities failed: " + RuleSandbox.ErrorText(e)));
             return;
         }
 
         var ordered = new List<(int Index, DateTimeOffset At, TActivity Activity)>(list.Count);
         for (var i = 0; i < list.Count; i++)
         {
+            RuleSandbox.EnsureActivity(lead, list[i], i); // sandbox: a null activity is the caller's error, named
             var at = occurredAt(list[i]);
             if (at <= asOf)
             {
@@ -290,13 +291,14 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     {
         try
         {
+            WorkMeter.ThrowIfCancelled(); // sandbox: cancellation is observed between rules and inside metered rules
             return rule.Match(lead, activity);
         }
 #pragma warning disable CA1031 // A rule that fails for one lead is reported for that lead and rule, never a silent zero.
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            errors.Add(new ScoringError(rule.Rule.Name, activityIndex, e.GetType().Name + ": " + e.Message));
+            errors.Add(new ScoringError(rule.Rule.Name, activityIndex, RuleSandbox.ErrorText(e))); // sandbox: bounded error text
             return false;
         }
     }

@@ -13,6 +13,7 @@ internal sealed class OrdinalText : ExpressionVisitor
     private static readonly MethodInfo StartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string), typeof(StringComparison)])!;
     private static readonly MethodInfo EndsWith = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string), typeof(StringComparison)])!;
     private static readonly MethodInfo IndexOf = typeof(string).GetMethod(nameof(string.IndexOf), [typeof(string), typeof(StringComparison)])!;
+    private static readonly MethodInfo IndexOfFrom = typeof(string).GetMethod(nameof(string.IndexOf), [typeof(string), typeof(int), typeof(StringComparison)])!;
     private static readonly MethodInfo CompareOrdinal = typeof(string).GetMethod(nameof(string.CompareOrdinal), [typeof(string), typeof(string)])!;
     private static readonly MethodInfo ToLowerInvariant = typeof(string).GetMethod(nameof(string.ToLowerInvariant), Type.EmptyTypes)!;
     private static readonly MethodInfo ToUpperInvariant = typeof(string).GetMethod(nameof(string.ToUpperInvariant), Type.EmptyTypes)!;
@@ -66,6 +67,8 @@ internal sealed class OrdinalText : ExpressionVisitor
             nameof(string.StartsWith) when oneString => Expression.Call(visited.Object, StartsWith, visited.Arguments[0], Ordinal),
             nameof(string.EndsWith) when oneString => Expression.Call(visited.Object, EndsWith, visited.Arguments[0], Ordinal),
             nameof(string.IndexOf) when oneString => Expression.Call(visited.Object, IndexOf, visited.Arguments[0], Ordinal),
+            nameof(string.IndexOf) when parameters.Length == 2 && parameters[0].ParameterType == typeof(string) && parameters[1].ParameterType == typeof(int) =>
+                Expression.Call(visited.Object, IndexOfFrom, visited.Arguments[0], visited.Arguments[1], Ordinal),
             nameof(string.CompareTo) when oneString => Expression.Call(CompareOrdinal, visited.Object!, visited.Arguments[0]),
             nameof(string.Compare) when method.IsStatic && parameters.Length == 2 => Expression.Call(CompareOrdinal, visited.Arguments[0], visited.Arguments[1]),
             nameof(string.ToLower) when parameters.Length == 0 => Expression.Call(visited.Object, ToLowerInvariant),

@@ -16,6 +16,12 @@ public sealed record ScoringLimits
     /// <summary>The largest <see cref="MaxNestingDepth"/> allowed; deeper nesting can overflow the expression parser's stack.</summary>
     public const int HardMaxNestingDepth = 64;
 
+    /// <summary>The largest <see cref="MaxWorkPerRule"/> allowed.</summary>
+    public const long HardMaxWorkPerRule = 1_000_000_000;
+
+    /// <summary>The largest <see cref="MaxBuiltTextLength"/> allowed.</summary>
+    public const int HardMaxBuiltTextLength = 1_000_000;
+
     /// <summary>Gets the default limits.</summary>
     public static ScoringLimits Default { get; } = new();
 
@@ -43,6 +49,23 @@ public sealed record ScoringLimits
     /// <value>The default is 10,000.</value>
     public int MaxActivitiesPerLead { get; init; } = 10_000;
 
+    /// <summary>Gets the work one evaluation of one rule may do: each loop step (a lambda call) and each character of text the rule builds is one unit.</summary>
+    /// <remarks>
+    /// A rule that goes past it is stopped and reported in <see cref="LeadScore.Errors"/> (and the lead counted as
+    /// incomplete in bulk runs). At load, a rule whose estimated work without any lead data already exceeds it is
+    /// rejected. The default lets a rule step through about a million items, a few milliseconds of work.
+    /// </remarks>
+    /// <value>The default is 1,000,000; at most <see cref="HardMaxWorkPerRule"/>.</value>
+    public long MaxWorkPerRule { get; init; } = 1_000_000;
+
+    /// <summary>Gets the longest text a rule may build from its own constants (by <c>+</c>, <c>string.Concat</c>, <c>ToLower</c>, …), in characters.</summary>
+    /// <remarks>
+    /// Checked at load from the rule's text alone: a rule that could build a longer text, or a text more than four
+    /// times as long as the lead's texts it reads, is rejected with the reason.
+    /// </remarks>
+    /// <value>The default is 10,000; at most <see cref="HardMaxBuiltTextLength"/>.</value>
+    public int MaxBuiltTextLength { get; init; } = 10_000;
+
     internal void Validate()
     {
         var problems = new ValidationCollector();
@@ -52,10 +75,12 @@ public sealed record ScoringLimits
         Check(problems, "$.maxNestingDepth", MaxNestingDepth, 1, HardMaxNestingDepth);
         Check(problems, "$.maxLambdaDepth", MaxLambdaDepth, 0, 8);
         Check(problems, "$.maxActivitiesPerLead", MaxActivitiesPerLead, 0, int.MaxValue);
+        Check(problems, "$.maxWorkPerRule", MaxWorkPerRule, 1_000, HardMaxWorkPerRule);
+        Check(problems, "$.maxBuiltTextLength", MaxBuiltTextLength, 1, HardMaxBuiltTextLength);
         problems.ThrowIfAny("scoring limits");
     }
 
-    private static void Check(ValidationCollector problems, string path, int value, int minimum, int maximum)
+    private static void Check(ValidationCollector problems, string path, long value, long minimum, long maximum)
     {
         if (value < minimum || value > maximum)
         {

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
+using SalesGlossary.Domain.Serialization;
 
 namespace SalesGlossary.Domain.Scoring;
 
@@ -49,6 +50,11 @@ internal sealed class ScoringModelReader
         if (json.Length > limits.MaxDocumentLength)
         {
             problems.Add("$", $"The document is {json.Length} characters long; the limit is {limits.MaxDocumentLength}.");
+            problems.ThrowIfAny("scoring model");
+        }
+
+        if (!StrictJson.Check(json, problems, StringComparer.Ordinal, maxDepth: 32, allowComments: false))
+        {
             problems.ThrowIfAny("scoring model");
         }
 
@@ -326,7 +332,7 @@ internal sealed class ScoringModelReader
 
         return new ScoringModelDefinition.RuleDefinition(
             new ScoringRule(name, group, scope, points.Value, body.Text, decay, window, maxPerDay, handRaise, description),
-            body.Expression,
+            WorkMetering.Instrument(body.Expression, limits.MaxWorkPerRule),
             enabled);
     }
 
@@ -394,7 +400,7 @@ internal sealed class ScoringModelReader
             return null;
         }
 
-        return new Body(OrdinalText.Rewrite(parsed), text, usesActivity);
+        return new Body(CheckedArithmetic.Rewrite(OrdinalText.Rewrite(parsed)), text, usesActivity);
     }
 
     private Body? ReadNested(JsonElement rule, string path, string label, int depth, JsonElement operatorElement, bool hasOperator, JsonElement children, bool hasChildren)
