@@ -173,7 +173,11 @@ public class ServiceLevelAgreementTests
         var error = Rejected(json);
 
         var problem = Assert.Single(error.Problems);
-        Assert.StartsWith("The document cannot be read (line 4, position 3): ", problem.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The document is not valid JSON at line 4, ", problem.Message, StringComparison.Ordinal);
+
+        var mistyped = Assert.Single(Rejected(Changed(a => a["commitments"]!["marketing"]!["mqlsPerMonth"] = "many")).Problems);
+        Assert.Equal("$.commitments.marketing.mqlsPerMonth", mistyped.Path);
+        Assert.StartsWith("The document cannot be read (line 1, position ", mistyped.Message, StringComparison.Ordinal);
     }
 
     [Fact]
