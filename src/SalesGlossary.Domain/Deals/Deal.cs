@@ -255,7 +255,16 @@ public sealed class Deal
     public bool CanMoveTo(string stage, bool withReason = false)
     {
         var target = Pipeline.Stage(stage);
-        return WithMachine(withReason, m => m.Machine.CanFire(m.MoveTo, target));
+        var machine = DealMachine.Rent(Pipeline);
+        try
+        {
+            machine.Bind(Stage, ResumeStage, withReason);
+            return machine.CanMoveTo(target);
+        }
+        finally
+        {
+            machine.Release();
+        }
     }
 
     /// <summary>Moves the deal to another open stage: the next one, a later one where the pipeline allows skipping, or an earlier one (with a reason) where it allows moving back.</summary>

@@ -12,6 +12,7 @@ internal sealed class DealMachine
     internal const string ReasonGuard = "a reason is given";
 
     private readonly bool drawing;
+    private readonly List<(DealStage From, DealStage To, Func<bool> Guard)> moves = [];
 
     /// <summary>Initializes a machine for a pipeline: for firing, every move is configured with its guard (so a refusal names it); for drawing, the pipeline's fixed rules are applied, so a move they forbid is not drawn.</summary>
     public DealMachine(Pipeline pipeline, bool drawing)
@@ -47,6 +48,29 @@ internal sealed class DealMachine
 
     public void Release() => Pipeline.Machines.Return(this);
 
+    /// <summary>Gets a value indicating whether the bound deal can move to a stage, from the same configuration as the Stateless machine, without allocating.</summary>
+    public bool CanMoveTo(DealStage target)
+    {
+        foreach (var (from, to, guard) in moves)
+        {
+            if (from.Equals(Stage) && to.Equals(target) && guard())
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Configures one move in both sinks: the Stateless machine and the allocation-free list of <see cref="CanMoveTo"/>.</summary>
+    private void AllowMove(StateMachine<DealStage, DealTrigger>.StateConfiguration config, DealStage from, DealStage target, Func<bool> guard, string description)
+    {
+        config.PermitIf(MoveTo, target, t => t == target && guard(), description);
+        moves.Add((from, target, guard));
+    }
+
+    private static bool Always() => true;
+
     private void Configure()
     {
         var open = Pipeline.OpenStages;
@@ -61,15 +85,15 @@ internal sealed class DealMachine
                 var target = open[j];
                 if (j == i + 1)
                 {
-                    config.PermitIf(MoveTo, target, t => t == target, ForwardGuard);
+                    AllowMove(config, open[i], target, Always, ForwardGuard);
                 }
                 else if (j > i + 1 && (!drawing || rules.AllowSkipping))
                 {
-                    config.PermitIf(MoveTo, target, t => t == target && rules.AllowSkipping, SkipGuard);
+                    AllowMove(config, open[i], target, () => rules.AllowSkipping, SkipGuard);
                 }
                 else if (j < i && (!drawing || rules.AllowMovingBack))
                 {
-                    config.PermitIf(MoveTo, target, t => t == target && rules.AllowMovingBack && HasReason, BackGuard);
+                    AllowMove(config, open[i], target, () => rules.AllowMovingBack && HasReason, BackGuard);
                 }
             }
 

@@ -96,7 +96,7 @@ public sealed record Pipeline
     /// <returns>The stage.</returns>
     /// <exception cref="ArgumentException">The pipeline has no stage of that name; the message lists its stages.</exception>
     public DealStage Stage(string name) =>
-        Stages.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal))
+        Find(name)
         ?? throw new ArgumentException(
             string.Create(CultureInfo.InvariantCulture, $"The pipeline '{Name}' has no stage '{name}'. Its stages: {string.Join(", ", Stages.Select(s => "'" + s.Name + "'"))}."),
             nameof(name));
@@ -127,6 +127,19 @@ public sealed record Pipeline
 
     /// <summary>Gets the pipeline's own pool of configured deal machines.</summary>
     internal MachinePool<DealMachine> Machines { get; }
+
+    private DealStage? Find(string name)
+    {
+        foreach (var stage in Stages)
+        {
+            if (string.Equals(stage.Name, name, StringComparison.Ordinal))
+            {
+                return stage;
+            }
+        }
+
+        return null;
+    }
 
     internal int IndexOfOpen(DealStage stage) => OpenStages.ToList().IndexOf(stage);
 

@@ -148,7 +148,7 @@ public sealed class Contact
         try
         {
             slot.Bind(this, null);
-            return slot.Machine.CanFire(trigger);
+            return slot.CanFire(trigger);
         }
         finally
         {
@@ -167,7 +167,7 @@ public sealed class Contact
         try
         {
             slot.Bind(this, reason);
-            return slot.Machine.CanFire(LifecycleTrigger.Disqualify);
+            return slot.CanFire(LifecycleTrigger.Disqualify);
         }
         finally
         {
@@ -552,7 +552,7 @@ public sealed class Contact
     private static string Quote(string? leadType) => leadType is null ? "none" : "'" + leadType + "'";
 
     private static LifecycleTrigger[] PermittedIn(LifecyclePolicy.MachineSlot slot) =>
-        [.. LifecycleTrigger.List.OrderBy(t => t.Value).Where(t => slot.Machine.CanFire(t))];
+        [.. LifecycleTrigger.List.OrderBy(t => t.Value).Where(slot.CanFire)];
 
     private LifecycleTrigger[] Permitted(DisqualificationReason? reason)
     {

@@ -162,6 +162,7 @@ public sealed class LifecyclePolicy
     internal sealed class MachineSlot
     {
         private readonly bool drawing;
+        private readonly Func<bool>[][]?[,] permits = new Func<bool>[][]?[LifecycleStage.List.Max(s => s.Value) + 1, LifecycleTrigger.List.Max(t => t.Value) + 1];
 
         public MachineSlot(LifecyclePolicy policy, bool drawing)
         {
@@ -209,92 +210,123 @@ public sealed class LifecyclePolicy
 
         private static bool Always() => true;
 
+        /// <summary>Gets a value indicating whether the bound contact can take a trigger, from the same configuration as the Stateless machine, without allocating.</summary>
+        public bool CanFire(LifecycleTrigger trigger)
+        {
+            if (permits[Stage.Value, trigger.Value] is not { } candidates)
+            {
+                return false;
+            }
+
+            foreach (var guards in candidates)
+            {
+                var met = true;
+                foreach (var guard in guards)
+                {
+                    if (!guard())
+                    {
+                        met = false;
+                        break;
+                    }
+                }
+
+                if (met)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Configures one transition in both sinks: the Stateless machine (firing, refusal messages, diagrams) and the allocation-free table of <see cref="CanFire"/>.</summary>
+        private void Allow(LifecycleStage from, LifecycleTrigger trigger, LifecycleStage to, params (Func<bool> Guard, string Description)[] guards)
+        {
+            var config = Machine.Configure(from);
+            switch (guards.Length)
+            {
+                case 0:
+                    config.Permit(trigger, to);
+                    break;
+                case 1:
+                    config.PermitIf(trigger, to, guards[0].Guard, guards[0].Description);
+                    break;
+                default:
+                    config.PermitIf(trigger, to, [.. guards.Select(g => new Tuple<Func<bool>, string>(g.Guard, g.Description))]);
+                    break;
+            }
+
+            var existing = permits[from.Value, trigger.Value] ?? [];
+            permits[from.Value, trigger.Value] = [.. existing, [.. guards.Select(g => g.Guard)]];
+        }
+
+        /// <summary>A fixed choice of the agreement is a guard when firing (so a refusal names it) and decides whether a move is drawn at all when drawing (so the diagram shows only what the agreement allows).</summary>
+        private void AllowByChoice(LifecycleStage from, LifecycleTrigger trigger, LifecycleStage to, Func<bool> choice, string description, params (Func<bool> Guard, string Description)[] guards)
+        {
+            if (!drawing)
+            {
+                Allow(from, trigger, to, [(choice, description), .. guards]);
+            }
+            else if (choice())
+            {
+                Allow(from, trigger, to, guards);
+            }
+        }
+
         private void Configure(LifecycleDefinitions d)
         {
             var nurture = d.NurtureStage;
             var mql = LifecycleStage.MarketingQualifiedLead;
             var sql = LifecycleStage.SalesQualifiedLead;
+            var opportunity = LifecycleStage.Opportunity;
             bool SqlByAcceptance() => d.SqlQualification != SqlQualification.Score;
             bool SqlByScore() => d.SqlQualification != SqlQualification.SalesAcceptance;
             bool HandRaiseToMql() => d.HandRaiseRoute == mql;
             bool HandRaiseToSql() => d.HandRaiseRoute == sql;
             bool OpportunityByDeal() => d.OpportunityDefinition == OpportunityDefinition.OpenDeal;
             bool OpportunityByConnect() => d.OpportunityDefinition == OpportunityDefinition.FirstSuccessfulConnect;
-
-            // A fixed choice of the agreement is a guard when firing (so a refusal names it) and decides whether a move is
-            // drawn at all when drawing (so the diagram shows only what the agreement allows).
-            void PermitByChoice(StateMachine<LifecycleStage, LifecycleTrigger>.StateConfiguration config, LifecycleTrigger trigger, LifecycleStage destination, Func<bool> choice, string description)
-            {
-                if (!drawing)
-                {
-                    config.PermitIf(trigger, destination, choice, description);
-                }
-                else if (choice())
-                {
-                    config.Permit(trigger, destination);
-                }
-            }
+            var reason = ((Func<bool>)Always, ReasonGuard);
 
             foreach (var stage in LifecycleStage.InFunnelOrder)
             {
-                var config = Machine.Configure(stage);
                 if (stage.Value < mql.Value)
                 {
-                    config.PermitIf(LifecycleTrigger.ReachMqlThreshold, mql, ScoreReachedMql, MqlThresholdGuard);
-                    PermitByChoice(config, LifecycleTrigger.HandRaise, mql, HandRaiseToMql, HandRaiseToMqlGuard);
+                    Allow(stage, LifecycleTrigger.ReachMqlThreshold, mql, (ScoreReachedMql, MqlThresholdGuard));
+                    AllowByChoice(stage, LifecycleTrigger.HandRaise, mql, HandRaiseToMql, HandRaiseToMqlGuard);
                 }
 
                 if (stage.Value < sql.Value)
                 {
-                    PermitByChoice(config, LifecycleTrigger.HandRaise, sql, HandRaiseToSql, HandRaiseToSqlGuard);
+                    AllowByChoice(stage, LifecycleTrigger.HandRaise, sql, HandRaiseToSql, HandRaiseToSqlGuard);
                 }
 
-                if (stage.Value < LifecycleStage.Opportunity.Value)
+                if (stage.Value < opportunity.Value)
                 {
-                    PermitByChoice(config, LifecycleTrigger.CreateDeal, LifecycleStage.Opportunity, OpportunityByDeal, OpportunityByDealGuard);
+                    AllowByChoice(stage, LifecycleTrigger.CreateDeal, opportunity, OpportunityByDeal, OpportunityByDealGuard);
                 }
 
                 if (stage.IsFunnelStage && stage.Value < LifecycleStage.Customer.Value)
                 {
-                    config.Permit(LifecycleTrigger.WinDeal, LifecycleStage.Customer);
+                    Allow(stage, LifecycleTrigger.WinDeal, LifecycleStage.Customer);
                 }
 
                 if (BeforeCustomer.Contains(stage))
                 {
-                    config.PermitIf(LifecycleTrigger.Disqualify, LifecycleStage.Other, AttemptsAllowUnableToReach, UnableToReachGuard);
+                    Allow(stage, LifecycleTrigger.Disqualify, LifecycleStage.Other, (AttemptsAllowUnableToReach, UnableToReachGuard));
                 }
             }
 
-            Machine.Configure(LifecycleStage.Subscriber)
-                .Permit(LifecycleTrigger.Convert, LifecycleStage.Lead);
-            var mqlConfig = Machine.Configure(mql);
-            PermitByChoice(mqlConfig, LifecycleTrigger.AcceptBySales, sql, SqlByAcceptance, SqlByAcceptanceGuard);
-            if (!drawing)
-            {
-                mqlConfig.PermitIf(
-                    LifecycleTrigger.ReachSqlThreshold,
-                    sql,
-                    new Tuple<Func<bool>, string>(SqlByScore, SqlByScoreGuard),
-                    new Tuple<Func<bool>, string>(ScoreReachedSql, SqlThresholdGuard));
-            }
-            else if (SqlByScore())
-            {
-                mqlConfig.PermitIf(LifecycleTrigger.ReachSqlThreshold, sql, ScoreReachedSql, SqlThresholdGuard);
-            }
-
-            mqlConfig.PermitIf(LifecycleTrigger.ReturnToMarketing, nurture, Always, ReasonGuard);
-            var sqlConfig = Machine.Configure(sql);
-            PermitByChoice(sqlConfig, LifecycleTrigger.ConnectSucceeded, LifecycleStage.Opportunity, OpportunityByConnect, OpportunityByConnectGuard);
-            sqlConfig.PermitIf(LifecycleTrigger.ReturnToMarketing, nurture, Always, ReasonGuard);
-            Machine.Configure(LifecycleStage.Opportunity)
-                .PermitIf(LifecycleTrigger.Recycle, nurture, Always, ReasonGuard);
-            Machine.Configure(LifecycleStage.Customer)
-                .Permit(LifecycleTrigger.BecomeAdvocate, LifecycleStage.Evangelist)
-                .PermitIf(LifecycleTrigger.Recycle, nurture, Always, ReasonGuard);
-            Machine.Configure(LifecycleStage.Evangelist)
-                .PermitIf(LifecycleTrigger.Recycle, nurture, Always, ReasonGuard);
-            Machine.Configure(LifecycleStage.Other)
-                .PermitIf(LifecycleTrigger.Reopen, nurture, Always, ReasonGuard);
+            Allow(LifecycleStage.Subscriber, LifecycleTrigger.Convert, LifecycleStage.Lead);
+            AllowByChoice(mql, LifecycleTrigger.AcceptBySales, sql, SqlByAcceptance, SqlByAcceptanceGuard);
+            AllowByChoice(mql, LifecycleTrigger.ReachSqlThreshold, sql, SqlByScore, SqlByScoreGuard, (ScoreReachedSql, SqlThresholdGuard));
+            Allow(mql, LifecycleTrigger.ReturnToMarketing, nurture, reason);
+            AllowByChoice(sql, LifecycleTrigger.ConnectSucceeded, opportunity, OpportunityByConnect, OpportunityByConnectGuard);
+            Allow(sql, LifecycleTrigger.ReturnToMarketing, nurture, reason);
+            Allow(opportunity, LifecycleTrigger.Recycle, nurture, reason);
+            Allow(LifecycleStage.Customer, LifecycleTrigger.BecomeAdvocate, LifecycleStage.Evangelist);
+            Allow(LifecycleStage.Customer, LifecycleTrigger.Recycle, nurture, reason);
+            Allow(LifecycleStage.Evangelist, LifecycleTrigger.Recycle, nurture, reason);
+            Allow(LifecycleStage.Other, LifecycleTrigger.Reopen, nurture, reason);
         }
     }
 }

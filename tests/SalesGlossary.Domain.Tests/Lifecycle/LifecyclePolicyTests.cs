@@ -147,4 +147,26 @@ public class LifecyclePolicyTests
         Assert.All(contacts.Where((_, i) => i % 2 == 0), c => Assert.Equal((LifecycleStage.SalesQualifiedLead, LeadStatus.AttemptedToContact, 4), (c.Stage, c.LeadStatus, c.Version)));
         Assert.All(contacts.Where((_, i) => i % 2 == 1), c => Assert.Equal((LifecycleStage.Lead, 1), (c.Stage, c.Version)));
     }
+
+    /// <summary>The allocation-free answer of CanTake and the Stateless machine that fires are built from one configuration: they agree for every stored contact, trigger and choice.</summary>
+    [FsCheck.Xunit.Property(MaxTest = 100)]
+    public FsCheck.Property FastAnswer_AgreesWithTheStatelessMachine() =>
+        FsCheck.Fluent.Prop.ForAll(
+            FsCheck.Fluent.Arb.ToArbitrary(Generators.ContactStates()),
+            FsCheck.Fluent.Arb.ToArbitrary(Generators.LifecycleDefinitions()),
+            (state, definitions) =>
+            {
+                var policy = new LifecyclePolicy(definitions, new QualificationThresholds(100m, 200m), ConnectPolicy.Default, state.LeadType);
+                var contact = Contact.Rehydrate(state, policy, TimeProvider.System);
+                var slot = policy.Rent();
+                try
+                {
+                    slot.Bind(contact, DisqualificationReason.UnableToReach);
+                    return LifecycleTrigger.List.All(t => slot.CanFire(t) == slot.Machine.CanFire(t));
+                }
+                finally
+                {
+                    slot.Release();
+                }
+            });
 }
