@@ -16,6 +16,8 @@ internal static class AgreementLoader
     private const int MaxDocumentLength = 4_000_000;
     private const decimal MaxPolicyHours = 100_000m;
 
+    private static readonly JsonSerializerOptions ReadingOptions = new(SalesGlossaryJson.Options) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip };
+
     public static ServiceLevelAgreement Load(string json, IReadOnlyDictionary<string, string> externalModels)
     {
         var problems = new ValidationCollector();
@@ -34,7 +36,13 @@ internal static class AgreementLoader
                 problems.ThrowIfAny("service level agreement");
             }
 
-            document = JsonSerializer.Deserialize<AgreementDocument>(json, SalesGlossaryJson.Options);
+            // Unknown properties are reported with every other problem, not as the one error that stops reading.
+            using (var parsed = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 }))
+            {
+                UnknownProperties(problems, parsed.RootElement, typeof(AgreementDocument), "$");
+            }
+
+            document = JsonSerializer.Deserialize<AgreementDocument>(json, ReadingOptions);
         }
         catch (JsonException e)
         {
@@ -81,6 +89,60 @@ internal static class AgreementLoader
         var marketing = Commitments(problems, document.Commitments);
         problems.ThrowIfAny("service level agreement '" + (name ?? "?") + "'");
         return new ServiceLevelAgreement(name!, version!, lifecycle, statuses, leadTypes, pipelines, policies, models, marketing!);
+    }
+
+    /// <summary>Reports every property the document shape does not know, with its path and the known names.</summary>
+    private static void UnknownProperties(ValidationCollector problems, JsonElement element, Type type, string path)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(JsonElement) || type == typeof(string) || type.IsPrimitive || type.IsEnum)
+        {
+            return;
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) && element.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                UnknownProperties(problems, item, type.GetGenericArguments()[0], string.Create(CultureInfo.InvariantCulture, $"{path}[{index++}]"));
+            }
+
+            return;
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>) && element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                UnknownProperties(problems, property.Value, type.GetGenericArguments()[1], path + "." + property.Name);
+            }
+
+            return;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object || type.Assembly != typeof(AgreementLoader).Assembly)
+        {
+            return;
+        }
+
+        var known = type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Where(p => p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute), false).Length == 0 && p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+            .ToDictionary(
+                p => p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), false) is [System.Text.Json.Serialization.JsonPropertyNameAttribute named] ? named.Name : JsonNamingPolicy.CamelCase.ConvertName(p.Name),
+                p => p.PropertyType,
+                StringComparer.OrdinalIgnoreCase);
+        foreach (var property in element.EnumerateObject())
+        {
+            if (known.TryGetValue(property.Name, out var propertyType))
+            {
+                UnknownProperties(problems, property.Value, propertyType, path + "." + property.Name);
+            }
+            else
+            {
+                problems.Add(path + "." + property.Name, $"'{property.Name}' is not a property here. Known: {string.Join(", ", known.Keys.Where(k => k != "$schema"))}.");
+            }
+        }
     }
 
     /// <summary>Scoring models the package ships, found by name without being passed; each compiled once per process.</summary>

@@ -166,6 +166,27 @@ public class ServiceLevelAgreementTests
     }
 
     [Fact]
+    public void UnknownProperties_AreReportedWithEveryOtherProblem()
+    {
+        var json = Changed(a =>
+        {
+            a["owner"] = "Marketing ops";
+            a["leadTypes"]![0]!["treshold"] = 90;
+            a["pipelines"]![0]!["rules"]!["allowSkiping"] = true;
+            a["version"] = "";
+        });
+
+        Assert.Equal(
+            [
+                "$.leadTypes[0].treshold: 'treshold' is not a property here. Known: key, name, description, scoringModel, thresholds, pipeline, connectPolicy.",
+                "$.pipelines[0].rules.allowSkiping: 'allowSkiping' is not a property here. Known: allowSkipping, allowMovingBack, startStages, requireLostReason.",
+                "$.owner: 'owner' is not a property here. Known: name, version, teams, lifecycle, leadStatuses, leadTypes, pipelines, connectPolicies, scoringModels, commitments.",
+                "$.version: The agreement needs a version; reports and scores record it.",
+            ],
+            Rejected(json).Problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
     public void SyntaxError_CarriesLineAndPosition()
     {
         var json = ServiceLevelAgreement.DefaultJson.Replace("\"version\": \"1.0.0\",", "\"version\": \"1.0.0\"", StringComparison.Ordinal);
