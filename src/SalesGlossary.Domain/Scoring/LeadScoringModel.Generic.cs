@@ -29,6 +29,9 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     private readonly string[] groups;
     private readonly ScoringPlan plan;
     private readonly PlanRule[] planByIndex;
+    private readonly Expression[] bodies;
+    private readonly ParameterExpression leadParameter;
+    private readonly ParameterExpression activityParameter;
 
     internal LeadScoringModel(
         ScoringModelDefinition definition,
@@ -55,6 +58,9 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             .Select((r, i) => new PlanRule(i, r.Rule, Array.IndexOf(groups, r.Rule.Group), new CompiledNode(r.Node, lead, activity)))
             .ToArray();
         planByIndex = rules;
+        bodies = [.. enabled.Select(r => r.Body)];
+        leadParameter = lead;
+        activityParameter = activity;
         var leadRules = rules.Where(r => r.Rule.Scope == ScoringScope.Lead).ToArray();
         var activityRules = rules.Where(r => r.Rule.Scope == ScoringScope.Activity).ToArray();
         plan = new ScoringPlan

@@ -1,0 +1,811 @@
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using SalesGlossary.Domain.Scoring;
+
+namespace SalesGlossary.Domain.Arrow;
+
+/// <summary>
+/// A scoring model compiled for columns: lead rules become loops over encoded columns, activity rules become tables per
+/// distinct activity, and every other rule is evaluated lead by lead inside the same run. Totals are exactly those of
+/// <see cref="LeadScoringModel{TLead, TActivity}.Score(TLead, DateTimeOffset)"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Nothing about a rule's meaning is re-implemented here. A lead rule that reads one text or boolean column is evaluated
+/// once per distinct value of that column (null included) by the model's own compiled rule, and the answers are looked up
+/// per lead. A lead rule that compares one numeric column with constants (<c>&lt;</c>, <c>&lt;=</c>, <c>==</c>,
+/// <c>!=</c>, <c>&gt;=</c>, <c>&gt;</c>, combined by <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>) is evaluated at each constant
+/// and between neighbours, and becomes vector comparisons. An activity rule that reads only the activity's
+/// <c>Type</c>, <c>Url</c> and <c>JourneyStage</c> is evaluated once per distinct combination of them. Windows, daily
+/// maximums, decay and caps are the model's own (its plan's decay and its caps).
+/// </para>
+/// <para>
+/// Every other rule (several lead columns at once, the lead's activity list, the activity's instant, a lead column read by
+/// an activity rule) runs row by row on the lead and activity as the row path would see them, with the model's work
+/// meter and cancellation: the sandbox's guarantees hold for both kinds. <see cref="RulePlans"/> says which rule runs how.
+/// </para>
+/// <para>An instance is immutable and thread-safe. Per-column tables are built once per <see cref="ColumnarLeads"/> and kept with it.</para>
+/// </remarks>
+public sealed class ColumnarScoringModel
+{
+    private const int Block = 1024;
+
+    private readonly LeadScoringModel<LeadFacts, LeadActivity> model;
+    private readonly LeadPlan[] leadPlans;
+    private readonly ActivityPlan[] activityPlans;
+    private readonly int words;
+    private readonly ConditionalWeakTable<ColumnarLeads, Tables> tables = [];
+
+    private ColumnarScoringModel(LeadScoringModel<LeadFacts, LeadActivity> model)
+    {
+        this.model = model;
+        var planned = model.PlannedRules();
+        leadPlans = [.. planned.Where(r => !r.IsActivity).Select(r => LeadPlan.Of(model, r))];
+        activityPlans = [.. planned.Where(r => r.IsActivity).Select(r => ActivityPlan.Of(model, r))];
+        words = Math.Max(1, (activityPlans.Length + 63) / 64);
+
+        // Vector sums add without overflow checks: keep them to models whose vectorized points cannot overflow.
+        var bound = leadPlans.Where(p => p.Kind != LeadKind.Fallback).Aggregate(0m, (sum, p) => sum + Math.Abs((decimal)p.Rule.Points));
+        if (bound > long.MaxValue / 4)
+        {
+            leadPlans = [.. leadPlans.Select(p => p.Kind == LeadKind.Fallback ? p : LeadPlan.Fallback(p.Rule, "the points of the model's lead rules are too large to add in vectors"))];
+        }
+
+        RulePlans = [.. planned.Select(r => r.IsActivity ? activityPlans.First(a => a.Rule.Index == r.Index).Describe() : leadPlans.First(l => l.Rule.Index == r.Index).Describe())];
+    }
+
+    /// <summary>Gets the row-path model this columnar model scores exactly like.</summary>
+    public LeadScoringModel<LeadFacts, LeadActivity> Model => model;
+
+    /// <summary>Gets, for each rule of the model in order, whether it runs over columns or row by row, and why.</summary>
+    public IReadOnlyList<ColumnarRulePlan> RulePlans { get; }
+
+    /// <summary>Compiles a model for columnar scoring.</summary>
+    /// <param name="model">A model loaded for <see cref="LeadFacts"/>, for example by <see cref="LeadScoringModel.Load(string, ScoringLimits?)"/>.</param>
+    /// <returns>The columnar model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is <see langword="null"/>.</exception>
+    public static ColumnarScoringModel Create(LeadScoringModel<LeadFacts, LeadActivity> model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        using var observed = WorkMeter.Observe(CancellationToken.None);
+        return new ColumnarScoringModel(model);
+    }
+
+    /// <summary>Scores resident leads into totals on the calling thread: exactly the totals of <see cref="LeadScoringModel{TLead, TActivity}.Score(TLead, DateTimeOffset)"/>.</summary>
+    /// <param name="leads">The encoded leads.</param>
+    /// <param name="asOf">The instant the scores are computed for.</param>
+    /// <param name="totals">Receives each lead's total at the lead's row; at least <see cref="ColumnarLeads.Count"/> long.</param>
+    /// <param name="cancellationToken">Stops the run, also inside a rule evaluated row by row.</param>
+    /// <returns>How many leads were scored and how many had rule errors (score those with the row path to see the errors).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="leads"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A rule reads a column the leads lack, or <paramref name="totals"/> is too short.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled; the totals are then incomplete.</exception>
+    public BulkScoringSummary ScoreTotals(ColumnarLeads leads, DateTimeOffset asOf, Span<decimal> totals, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(leads);
+        if (totals.Length < leads.Count)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The totals destination holds {totals.Length} values but there are {leads.Count} leads."), nameof(totals));
+        }
+
+        using var observed = WorkMeter.Observe(cancellationToken); // sandbox: cancellation inside rules evaluated here
+        var table = tables.GetValue(leads, l => new Tables(this, l));
+        var groups = model.GroupCount;
+        var sums = new long[groups * Block];
+        var incomplete = new bool[Block];
+        var leadSums = new long[groups];
+        var state = new ActivityState(activityPlans.Length, words);
+        long incompleteLeads = 0;
+        for (var start = 0; start < leads.Count; start += Block)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var count = Math.Min(Block, leads.Count - start);
+            Array.Clear(sums);
+            Array.Clear(incomplete);
+            ScoreLeadRules(leads, table, start, count, sums, incomplete);
+            for (var i = 0; i < count; i++)
+            {
+                for (var g = 0; g < groups; g++)
+                {
+                    leadSums[g] = sums[(g * Block) + i];
+                }
+
+                if (activityPlans.Length > 0 && leads.Activities is { } activities)
+                {
+                    incomplete[i] |= ScoreActivities(leads, activities, table, start + i, asOf.UtcTicks, leadSums, state);
+                }
+
+                totals[start + i] = ScoreArithmetic.ToDecimal(model.CapTotal(leadSums));
+                incompleteLeads += incomplete[i] ? 1 : 0;
+            }
+        }
+
+        return new BulkScoringSummary(leads.Count, incompleteLeads, model.Name, model.Version);
+    }
+
+    private void ScoreLeadRules(ColumnarLeads leads, Tables table, int start, int count, long[] sums, bool[] incomplete)
+    {
+        LeadFacts?[]? materialized = null;
+        for (var p = 0; p < leadPlans.Length; p++)
+        {
+            var plan = leadPlans[p];
+            var sum = sums.AsSpan(plan.Rule.Group * Block, count);
+            switch (plan.Kind)
+            {
+                case LeadKind.Constant:
+                    if (plan.ConstantMatch)
+                    {
+                        AddAll(sum, plan.Rule.Points);
+                    }
+
+                    if (plan.ConstantFailed)
+                    {
+                        incomplete.AsSpan(0, count).Fill(true);
+                    }
+
+                    break;
+                case LeadKind.Text:
+                    AddLookup(sum, leads.Texts[plan.Column!].Codes.AsSpan(start, count), table.Points[p]!, table.Failed[p], incomplete);
+                    break;
+                case LeadKind.Bool:
+                    AddLookup(sum, leads.Bools[plan.Column!].AsSpan(start, count), table.Points[p]!, table.Failed[p], incomplete);
+                    break;
+                case LeadKind.IntRanges:
+                    AddRanges(sum, leads.Employees!.Values.AsSpan(start, count), leads.Employees.NullMask.AsSpan(start, count), plan);
+                    break;
+                case LeadKind.DecimalThresholds:
+                    AddThresholds(sum, leads.Revenue!, start, plan);
+                    break;
+                default:
+                    materialized ??= new LeadFacts?[count];
+                    for (var i = 0; i < count; i++)
+                    {
+                        var lead = materialized[i] ??= leads.Materialize(start + i);
+                        if (model.EvaluateRule(plan.Rule.Index, lead, default!, out var failed))
+                        {
+                            sum[i] = checked(sum[i] + plan.Rule.Points);
+                        }
+
+                        incomplete[i] |= failed;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void AddAll(Span<long> sum, long points)
+    {
+        for (var i = 0; i < sum.Length; i++)
+        {
+            sum[i] += points;
+        }
+    }
+
+    private static void AddLookup(Span<long> sum, ReadOnlySpan<int> codes, long[] points, bool[]? failed, bool[] incomplete)
+    {
+        for (var i = 0; i < sum.Length; i++)
+        {
+            sum[i] += points[codes[i]];
+        }
+
+        if (failed is not null)
+        {
+            for (var i = 0; i < sum.Length; i++)
+            {
+                incomplete[i] |= failed[codes[i]];
+            }
+        }
+    }
+
+    private static void AddLookup(Span<long> sum, ReadOnlySpan<byte> codes, long[] points, bool[]? failed, bool[] incomplete)
+    {
+        for (var i = 0; i < sum.Length; i++)
+        {
+            sum[i] += points[codes[i]];
+        }
+
+        if (failed is not null)
+        {
+            for (var i = 0; i < sum.Length; i++)
+            {
+                incomplete[i] |= failed[codes[i]];
+            }
+        }
+    }
+
+    /// <summary>Adds the rule's points where the value lies in one of its matching ranges: vector compares, no branch per lead.</summary>
+    private static void AddRanges(Span<long> sum, ReadOnlySpan<long> values, ReadOnlySpan<long> nulls, LeadPlan plan)
+    {
+        var ranges = plan.Ranges!;
+        var points = new Vector<long>(plan.Rule.Points);
+        var nullAnswer = plan.NullMatches ? Vector<long>.AllBitsSet : Vector<long>.Zero;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            Span<Vector<long>> lows = stackalloc Vector<long>[ranges.Length];
+            Span<Vector<long>> highs = stackalloc Vector<long>[ranges.Length];
+            for (var r = 0; r < ranges.Length; r++)
+            {
+                lows[r] = new Vector<long>(ranges[r].Low);
+                highs[r] = new Vector<long>(ranges[r].High);
+            }
+
+            for (; i <= sum.Length - Vector<long>.Count; i += Vector<long>.Count)
+            {
+                var v = new Vector<long>(values[i..]);
+                var match = Vector<long>.Zero;
+                for (var r = 0; r < lows.Length; r++)
+                {
+                    match |= Vector.GreaterThanOrEqual(v, lows[r]) & Vector.LessThanOrEqual(v, highs[r]);
+                }
+
+                match = Vector.ConditionalSelect(new Vector<long>(nulls[i..]), nullAnswer, match);
+                (new Vector<long>(sum[i..]) + (match & points)).CopyTo(sum[i..]);
+            }
+        }
+
+        for (; i < sum.Length; i++)
+        {
+            bool matched;
+            if (nulls[i] != 0)
+            {
+                matched = plan.NullMatches;
+            }
+            else
+            {
+                matched = false;
+                foreach (var (low, high) in ranges)
+                {
+                    matched |= values[i] >= low && values[i] <= high;
+                }
+            }
+
+            sum[i] += matched ? plan.Rule.Points : 0;
+        }
+    }
+
+    private static void AddThresholds(Span<long> sum, DecimalColumn column, int start, LeadPlan plan)
+    {
+        var breaks = plan.Breaks!;
+        for (var i = 0; i < sum.Length; i++)
+        {
+            bool matched;
+            if (column.IsNull[start + i])
+            {
+                matched = plan.NullMatches;
+            }
+            else
+            {
+                var at = Array.BinarySearch(breaks, column.Values[start + i]);
+                matched = at >= 0 ? plan.AtBreak![at] : plan.BelowBreak![~at];
+            }
+
+            sum[i] += matched ? plan.Rule.Points : 0;
+        }
+    }
+
+    /// <summary>The activity part of the walk for one lead, over its sorted activities; returns whether a rule failed.</summary>
+    private bool ScoreActivities(ColumnarLeads leads, ActivityColumns activities, Tables table, int lead, long asOfTicks, Span<long> sums, ActivityState state)
+    {
+        var from = activities.Start[lead];
+        var to = activities.Start[lead + 1];
+        while (from < to && activities.Ticks[from] > asOfTicks)
+        {
+            from++; // after asOf: not counted by activity rules
+        }
+
+        if (from == to)
+        {
+            return false;
+        }
+
+        var failedLead = false;
+        var limit = model.Limits.MaxActivitiesPerLead;
+        if (to - from > limit)
+        {
+            failedLead = true;
+            to = from + limit;
+        }
+
+        state.ResetDays();
+        LeadFacts? materialized = null;
+        var fallbackWords = state.FallbackMatched;
+        var fallbackFailed = state.FallbackFailed;
+        for (var k = from; k < to; k++)
+        {
+            WorkMeter.ThrowIfCancelled(); // sandbox: cancellation between activities
+            var occurred = activities.Ticks[k];
+            var age = asOfTicks - occurred;
+            var day = occurred / TimeSpan.TicksPerDay;
+            var key = activities.Key[k];
+            var matchedWords = table.KeyMatched.AsSpan(key * words, words);
+            var failedWords = table.KeyFailed.AsSpan(key * words, words);
+            var hasFallback = table.FallbackActivityRules.Length > 0;
+            if (hasFallback)
+            {
+                Array.Clear(fallbackWords);
+                Array.Clear(fallbackFailed);
+                materialized ??= leads.Materialize(lead);
+                var activity = activities.Materialize(k);
+                foreach (var r in table.FallbackActivityRules)
+                {
+                    if (age > activityPlans[r].Rule.WindowTicks)
+                    {
+                        continue; // outside its window the rule is not evaluated
+                    }
+
+                    if (model.EvaluateRule(activityPlans[r].Rule.Index, materialized, activity, out var failed))
+                    {
+                        fallbackWords[r >> 6] |= 1UL << (r & 63);
+                    }
+
+                    if (failed)
+                    {
+                        fallbackFailed[r >> 6] |= 1UL << (r & 63);
+                    }
+                }
+            }
+
+            for (var w = 0; w < words; w++)
+            {
+                var failedMask = failedWords[w] | (hasFallback ? fallbackFailed[w] : 0);
+                while (failedMask != 0)
+                {
+                    var r = (w << 6) + BitOperations.TrailingZeroCount(failedMask);
+                    failedMask &= failedMask - 1;
+                    failedLead |= age <= activityPlans[r].Rule.WindowTicks;
+                }
+
+                var mask = matchedWords[w] | (hasFallback ? fallbackWords[w] : 0);
+                while (mask != 0)
+                {
+                    var r = (w << 6) + BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    var rule = activityPlans[r].Rule;
+                    if (age > rule.WindowTicks)
+                    {
+                        continue;
+                    }
+
+                    var over = false;
+                    if (rule.MaxPerDay != int.MaxValue)
+                    {
+                        if (state.LastDay[r] != day)
+                        {
+                            state.LastDay[r] = day;
+                            state.DayCount[r] = 0;
+                        }
+
+                        over = ++state.DayCount[r] > rule.MaxPerDay;
+                    }
+
+                    var earned = over ? 0 : rule.Decay is { } decay ? decay.Apply(age) : rule.Points;
+                    sums[rule.Group] = checked(sums[rule.Group] + earned);
+                }
+            }
+        }
+
+        return failedLead;
+    }
+
+    private enum LeadKind
+    {
+        Fallback,
+        Constant,
+        Text,
+        Bool,
+        IntRanges,
+        DecimalThresholds,
+    }
+
+    /// <summary>Per-lead-batch tables: each vectorized rule's answer per distinct value or per distinct activity.</summary>
+    private sealed class Tables
+    {
+        public Tables(ColumnarScoringModel owner, ColumnarLeads leads)
+        {
+            var plans = owner.leadPlans;
+            Points = new long[plans.Length][];
+            Failed = new bool[plans.Length][];
+            for (var p = 0; p < plans.Length; p++)
+            {
+                var plan = plans[p];
+                plan.CheckColumns(leads);
+                if (plan.Kind is LeadKind.Text or LeadKind.Bool)
+                {
+                    var values = plan.Kind == LeadKind.Text ? [null, .. leads.Texts[plan.Column!].Values] : new object?[] { false, true };
+                    var points = Points[p] = new long[values.Length];
+                    for (var c = 0; c < values.Length; c++)
+                    {
+                        var lead = Synthetic.Lead(plan.Column!, values[c]);
+                        if (owner.model.EvaluateRule(plan.Rule.Index, lead, default!, out var failed))
+                        {
+                            points[c] = plan.Rule.Points;
+                        }
+
+                        if (failed)
+                        {
+                            (Failed[p] ??= new bool[values.Length])[c] = true;
+                        }
+                    }
+                }
+            }
+
+            var activityPlans = owner.activityPlans;
+            var words = owner.words;
+            FallbackActivityRules = [.. Enumerable.Range(0, activityPlans.Length).Where(r => !activityPlans[r].IsVectorized)];
+            foreach (var plan in activityPlans)
+            {
+                plan.CheckColumns(leads);
+            }
+
+            var activities = leads.Activities;
+            var keys = activities?.KeyCount ?? 0;
+            KeyMatched = new ulong[Math.Max(1, keys) * words];
+            KeyFailed = new ulong[Math.Max(1, keys) * words];
+            for (var key = 0; key < keys; key++)
+            {
+                var activity = activities!.OfKey(key);
+                for (var r = 0; r < activityPlans.Length; r++)
+                {
+                    if (!activityPlans[r].IsVectorized)
+                    {
+                        continue;
+                    }
+
+                    if (owner.model.EvaluateRule(activityPlans[r].Rule.Index, Synthetic.EmptyLead, activity, out var failed))
+                    {
+                        KeyMatched[(key * words) + (r >> 6)] |= 1UL << (r & 63);
+                    }
+
+                    if (failed)
+                    {
+                        KeyFailed[(key * words) + (r >> 6)] |= 1UL << (r & 63);
+                    }
+                }
+            }
+        }
+
+        public long[]?[] Points { get; }
+
+        public bool[]?[] Failed { get; }
+
+        public ulong[] KeyMatched { get; }
+
+        public ulong[] KeyFailed { get; }
+
+        public int[] FallbackActivityRules { get; }
+    }
+
+    /// <summary>The walk's per-lead state for activity rules, reused across leads.</summary>
+    private sealed class ActivityState(int rules, int words)
+    {
+        public long[] LastDay { get; } = new long[rules];
+
+        public int[] DayCount { get; } = new int[rules];
+
+        public ulong[] FallbackMatched { get; } = new ulong[words];
+
+        public ulong[] FallbackFailed { get; } = new ulong[words];
+
+        public void ResetDays()
+        {
+            Array.Fill(LastDay, long.MinValue);
+            Array.Clear(DayCount);
+        }
+    }
+
+    /// <summary>How one lead rule is scored.</summary>
+    private sealed class LeadPlan
+    {
+        private LeadPlan(PlannedRule rule, LeadKind kind, string? column, string how, RuleReads? reads)
+        {
+            Rule = rule;
+            Kind = kind;
+            Column = column;
+            How = how;
+            Reads = reads;
+        }
+
+        public PlannedRule Rule { get; }
+
+        public LeadKind Kind { get; }
+
+        public string? Column { get; }
+
+        public string How { get; }
+
+        public RuleReads? Reads { get; }
+
+        public (long Low, long High)[]? Ranges { get; private init; }
+
+        public bool NullMatches { get; private init; }
+
+        public decimal[]? Breaks { get; private init; }
+
+        public bool[]? AtBreak { get; private init; }
+
+        public bool[]? BelowBreak { get; private init; }
+
+        public bool ConstantMatch { get; private init; }
+
+        public bool ConstantFailed { get; private init; }
+
+        public static LeadPlan Fallback(PlannedRule rule, string why, RuleReads? reads = null) => new(rule, LeadKind.Fallback, null, "row by row: " + why, reads);
+
+        public static LeadPlan Of(LeadScoringModel<LeadFacts, LeadActivity> model, PlannedRule rule)
+        {
+            var reads = RuleReads.Of(rule.Body, model.LeadParameter, model.ActivityParameter);
+            if (reads.WholeLead || reads.WholeActivity || reads.ActivityMembers.Count > 0)
+            {
+                return Fallback(rule, "it uses the lead or the activity as a whole", reads);
+            }
+
+            if (reads.LeadMembers.Count == 0)
+            {
+                var matched = model.EvaluateRule(rule.Index, Synthetic.EmptyLead, default!, out var failed);
+                return new LeadPlan(rule, LeadKind.Constant, null, "constant: it reads no column", reads) { ConstantMatch = matched, ConstantFailed = failed };
+            }
+
+            if (reads.LeadMembers.Count > 1)
+            {
+                return Fallback(rule, "it reads several columns (" + string.Join(", ", reads.LeadMembers.Order(StringComparer.Ordinal)) + ")", reads);
+            }
+
+            var column = reads.LeadMembers.First();
+            if (ColumnarLeads.TextColumnNames.Contains(column, StringComparer.Ordinal))
+            {
+                return new LeadPlan(rule, LeadKind.Text, column, "a table over the distinct values of " + column, reads);
+            }
+
+            if (ColumnarLeads.BoolColumnNames.Contains(column, StringComparer.Ordinal))
+            {
+                return new LeadPlan(rule, LeadKind.Bool, column, "a table over the two values of " + column, reads);
+            }
+
+            if (column == ColumnarLeads.EmployeesColumn)
+            {
+                return IntRanges(model, rule, reads) ?? Fallback(rule, "its comparison of " + column + " is not a threshold test", reads);
+            }
+
+            if (column == ColumnarLeads.RevenueColumn)
+            {
+                return DecimalThresholds(model, rule, reads) ?? Fallback(rule, "its comparison of " + column + " is not a threshold test", reads);
+            }
+
+            return Fallback(rule, "it reads " + column + ", which is not encoded as a column", reads);
+        }
+
+        public ColumnarRulePlan Describe() => new(Rule.Name, Kind != LeadKind.Fallback, How);
+
+        public void CheckColumns(ColumnarLeads leads)
+        {
+            var needed = Reads is { WholeLead: false } ? Reads.LeadMembers.Where(m => m != "Activities") : AllLeadColumns;
+            foreach (var column in needed)
+            {
+                if (!leads.HasColumn(column))
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                        $"Rule '{Rule.Name}' reads lead.{column}, but the lead batch has no column '{column}'. Its columns: {string.Join(", ", leads.LeadColumns.Select(c => "'" + c + "'"))}."), nameof(leads));
+                }
+            }
+        }
+
+        private static LeadPlan? IntRanges(LeadScoringModel<LeadFacts, LeadActivity> model, PlannedRule rule, RuleReads reads)
+        {
+            var constants = ThresholdShape.Thresholds(rule.Body, model.LeadParameter, ColumnarLeads.EmployeesColumn, isDecimal: false);
+            if (constants is null)
+            {
+                return null;
+            }
+
+            var points = new SortedSet<long> { int.MinValue, int.MaxValue };
+            foreach (var c in constants)
+            {
+                points.Add((long)Math.Clamp(Math.Floor(c), int.MinValue, int.MaxValue));
+                points.Add((long)Math.Clamp(Math.Ceiling(c), int.MinValue, int.MaxValue));
+            }
+
+            // The answer is constant at each constant and between neighbours: evaluate the rule itself there.
+            var ranges = new List<(long Low, long High)>();
+            long? previous = null;
+            foreach (var point in points)
+            {
+                if (previous is { } p && point - p > 1 && !Add(p + 1, point - 1))
+                {
+                    return null;
+                }
+
+                if (!Add(point, point))
+                {
+                    return null;
+                }
+
+                previous = point;
+            }
+
+            var nullMatches = model.EvaluateRule(rule.Index, Synthetic.Lead(ColumnarLeads.EmployeesColumn, null), default!, out var nullFailed);
+            if (nullFailed)
+            {
+                return null;
+            }
+
+            return new LeadPlan(rule, LeadKind.IntRanges, ColumnarLeads.EmployeesColumn, "vector comparisons of Employees", reads) { Ranges = [.. ranges], NullMatches = nullMatches };
+
+            bool Add(long low, long high)
+            {
+                var matched = model.EvaluateRule(rule.Index, Synthetic.Lead(ColumnarLeads.EmployeesColumn, (int)low), default!, out var failed);
+                if (failed)
+                {
+                    return false;
+                }
+
+                if (matched)
+                {
+                    if (ranges.Count > 0 && ranges[^1].High == low - 1)
+                    {
+                        ranges[^1] = (ranges[^1].Low, high);
+                    }
+                    else
+                    {
+                        ranges.Add((low, high));
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        private static LeadPlan? DecimalThresholds(LeadScoringModel<LeadFacts, LeadActivity> model, PlannedRule rule, RuleReads reads)
+        {
+            var constants = ThresholdShape.Thresholds(rule.Body, model.LeadParameter, ColumnarLeads.RevenueColumn, isDecimal: true);
+            if (constants is null)
+            {
+                return null;
+            }
+
+            var breaks = constants.Append(decimal.MinValue).Append(decimal.MaxValue).Distinct().Order().ToArray();
+            var at = new bool[breaks.Length];
+            var below = new bool[breaks.Length];
+            for (var b = 0; b < breaks.Length; b++)
+            {
+                if (!Evaluate(breaks[b], out at[b]))
+                {
+                    return null;
+                }
+
+                if (b > 0)
+                {
+                    var between = (breaks[b - 1] / 2) + (breaks[b] / 2);
+                    if (between <= breaks[b - 1] || between >= breaks[b] || !Evaluate(between, out below[b]))
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            var nullMatches = model.EvaluateRule(rule.Index, Synthetic.Lead(ColumnarLeads.RevenueColumn, null), default!, out var nullFailed);
+            return nullFailed ? null : new LeadPlan(rule, LeadKind.DecimalThresholds, ColumnarLeads.RevenueColumn, "threshold tests of AnnualRevenue", reads)
+            {
+                Breaks = breaks,
+                AtBreak = at,
+                BelowBreak = below,
+                NullMatches = nullMatches,
+            };
+
+            bool Evaluate(decimal value, out bool matched)
+            {
+                matched = model.EvaluateRule(rule.Index, Synthetic.Lead(ColumnarLeads.RevenueColumn, value), default!, out var failed);
+                return !failed;
+            }
+        }
+
+        private static readonly string[] AllLeadColumns =
+            [ColumnarLeads.IdColumn, .. ColumnarLeads.TextColumnNames, .. ColumnarLeads.BoolColumnNames, ColumnarLeads.EmployeesColumn, ColumnarLeads.RevenueColumn];
+    }
+
+    /// <summary>How one activity rule is scored: a table per distinct activity, or row by row.</summary>
+    private sealed class ActivityPlan
+    {
+        private ActivityPlan(PlannedRule rule, bool isVectorized, string how, RuleReads reads)
+        {
+            Rule = rule;
+            IsVectorized = isVectorized;
+            How = how;
+            Reads = reads;
+        }
+
+        public PlannedRule Rule { get; }
+
+        public bool IsVectorized { get; }
+
+        public string How { get; }
+
+        public RuleReads Reads { get; }
+
+        public static ActivityPlan Of(LeadScoringModel<LeadFacts, LeadActivity> model, PlannedRule rule)
+        {
+            var reads = RuleReads.Of(rule.Body, model.LeadParameter, model.ActivityParameter);
+            if (reads.WholeLead || reads.WholeActivity || reads.LeadMembers.Count > 0)
+            {
+                return new ActivityPlan(rule, false, "row by row: it reads the lead, or the lead or the activity as a whole", reads);
+            }
+
+            var other = reads.ActivityMembers.Where(m => !ColumnarLeads.ActivityTextColumnNames.Contains(m, StringComparer.Ordinal)).ToArray();
+            return other.Length > 0
+                ? new ActivityPlan(rule, false, "row by row: it reads activity." + string.Join(", activity.", other), reads)
+                : new ActivityPlan(rule, true, "a table over the distinct activities (" + string.Join(", ", reads.ActivityMembers.Order(StringComparer.Ordinal)) + ")", reads);
+        }
+
+        public ColumnarRulePlan Describe() => new(Rule.Name, IsVectorized, How);
+
+        public void CheckColumns(ColumnarLeads leads)
+        {
+            if (leads.Activities is not { } activities)
+            {
+                return; // no activities: activity rules never run
+            }
+
+            foreach (var member in Reads.ActivityMembers)
+            {
+                var missing = member switch
+                {
+                    "Url" => activities.Url is null,
+                    "JourneyStage" => activities.Stage is null,
+                    _ => false,
+                };
+                if (missing)
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                        $"Rule '{Rule.Name}' reads activity.{member}, but the activity batch has no column '{member}'."), nameof(leads));
+                }
+            }
+
+            if (!IsVectorized)
+            {
+                new LeadPlan_Check(Rule, Reads).Check(leads);
+            }
+        }
+    }
+
+    /// <summary>The lead columns a row-by-row activity rule reads must be there too.</summary>
+    private readonly struct LeadPlan_Check(PlannedRule rule, RuleReads reads)
+    {
+        public void Check(ColumnarLeads leads)
+        {
+            var needed = reads.WholeLead
+                ? [ColumnarLeads.IdColumn, .. ColumnarLeads.TextColumnNames, .. ColumnarLeads.BoolColumnNames, ColumnarLeads.EmployeesColumn, ColumnarLeads.RevenueColumn]
+                : reads.LeadMembers.Where(m => m != "Activities").ToArray();
+            foreach (var column in needed)
+            {
+                if (!leads.HasColumn(column))
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                        $"Rule '{rule.Name}' reads lead.{column}, but the lead batch has no column '{column}'. Its columns: {string.Join(", ", leads.LeadColumns.Select(c => "'" + c + "'"))}."), nameof(leads));
+                }
+            }
+        }
+    }
+}
+
+/// <summary>Leads that hold one value: a rule reading only that column answers for every lead with that value.</summary>
+internal static class Synthetic
+{
+    public static readonly LeadFacts EmptyLead = new(string.Empty, null, null, null, null, null, null, null, null, false, false, []);
+
+    public static LeadFacts Lead(string column, object? value) => column switch
+    {
+        "Email" => EmptyLead with { Email = (string?)value },
+        "JobTitle" => EmptyLead with { JobTitle = (string?)value },
+        "Department" => EmptyLead with { Department = (string?)value },
+        "Industry" => EmptyLead with { Industry = (string?)value },
+        "Country" => EmptyLead with { Country = (string?)value },
+        "LeadSource" => EmptyLead with { LeadSource = (string?)value },
+        "Unsubscribed" => EmptyLead with { Unsubscribed = (bool)value! },
+        "HardBounced" => EmptyLead with { HardBounced = (bool)value! },
+        "Employees" => EmptyLead with { Employees = (int?)value },
+        "AnnualRevenue" => EmptyLead with { AnnualRevenue = (decimal?)value },
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column, "Not a lead column."),
+    };
+}

@@ -1,0 +1,137 @@
+using Apache.Arrow;
+using Array = System.Array;
+
+namespace SalesGlossary.Domain.Arrow;
+
+/// <summary>A text column encoded once: one code per row (0 for null, k + 1 for dictionary entry k) and its distinct values.</summary>
+internal sealed class TextColumn
+{
+    public TextColumn(int[] codes, string[] values)
+    {
+        Codes = codes;
+        Values = values;
+    }
+
+    /// <summary>Gets each row's code: 0 for null, <c>k + 1</c> for <see cref="Values"/>[k].</summary>
+    public int[] Codes { get; }
+
+    /// <summary>Gets the distinct values, each once.</summary>
+    public string[] Values { get; }
+
+    /// <summary>Gets the text of a code (<see langword="null"/> for 0).</summary>
+    public string? Text(int code) => code == 0 ? null : Values[code - 1];
+
+    /// <summary>Encodes a text column given as UTF-8 strings or as a dictionary of them.</summary>
+    public static TextColumn Encode(IArrowArray array, string column, bool allowNull)
+    {
+        var encoder = new TextEncoder();
+        var codes = new int[array.Length];
+        switch (array)
+        {
+            case StringArray strings:
+                for (var i = 0; i < strings.Length; i++)
+                {
+                    codes[i] = strings.IsNull(i) ? 0 : encoder.Code(strings.GetBytes(i, out _)) + 1;
+                }
+
+                break;
+            case DictionaryArray { Dictionary: StringArray dictionary } dictionaryArray:
+                var map = new int[dictionary.Length];
+                for (var d = 0; d < dictionary.Length; d++)
+                {
+                    map[d] = dictionary.IsNull(d) ? 0 : encoder.Code(dictionary.GetBytes(d, out _)) + 1;
+                }
+
+                for (var i = 0; i < dictionaryArray.Length; i++)
+                {
+                    codes[i] = dictionaryArray.IsNull(i) ? 0 : map[IndexOf(dictionaryArray.Indices, i)];
+                }
+
+                break;
+            default:
+                throw ColumnarErrors.WrongType(column, array, "utf8 text (a string array or a dictionary of strings)");
+        }
+
+        if (!allowNull && Array.IndexOf(codes, 0) is var nullRow and >= 0)
+        {
+            throw ColumnarErrors.NullIn(column, nullRow);
+        }
+
+        return new TextColumn(codes, encoder.Values());
+    }
+
+    private static int IndexOf(IArrowArray indices, int row) => indices switch
+    {
+        Int8Array a => a.GetValue(row)!.Value,
+        UInt8Array a => a.GetValue(row)!.Value,
+        Int16Array a => a.GetValue(row)!.Value,
+        UInt16Array a => a.GetValue(row)!.Value,
+        Int32Array a => a.GetValue(row)!.Value,
+        UInt32Array a => checked((int)a.GetValue(row)!.Value),
+        Int64Array a => checked((int)a.GetValue(row)!.Value),
+        UInt64Array a => checked((int)a.GetValue(row)!.Value),
+        _ => throw new ArgumentException("A dictionary column has indices of type " + indices.Data.DataType.Name + "; integer indices are expected.", nameof(indices)),
+    };
+}
+
+/// <summary>Assigns dense codes to distinct UTF-8 byte sequences without decoding each row to a string.</summary>
+internal sealed class TextEncoder
+{
+    private readonly List<byte[]> entries = [];
+    private readonly List<int> hashes = [];
+    private int[] slots = new int[64];
+
+    /// <summary>Gets the code (0-based) of a byte sequence, adding it when new.</summary>
+    public int Code(ReadOnlySpan<byte> bytes)
+    {
+        var hash = Hash(bytes);
+        var mask = slots.Length - 1;
+        for (var slot = hash & mask; ; slot = (slot + 1) & mask)
+        {
+            var entry = slots[slot] - 1;
+            if (entry < 0)
+            {
+                slots[slot] = entries.Count + 1;
+                entries.Add(bytes.ToArray());
+                hashes.Add(hash);
+                if (entries.Count * 2 > slots.Length)
+                {
+                    Grow();
+                }
+
+                return entries.Count - 1;
+            }
+
+            if (hashes[entry] == hash && bytes.SequenceEqual(entries[entry]))
+            {
+                return entry;
+            }
+        }
+    }
+
+    /// <summary>Gets the distinct values as text, in code order.</summary>
+    public string[] Values() => [.. entries.Select(e => System.Text.Encoding.UTF8.GetString(e))];
+
+    private static int Hash(ReadOnlySpan<byte> bytes)
+    {
+        var hash = default(HashCode);
+        hash.AddBytes(bytes);
+        return hash.ToHashCode() & int.MaxValue;
+    }
+
+    private void Grow()
+    {
+        slots = new int[slots.Length * 2];
+        var mask = slots.Length - 1;
+        for (var e = 0; e < entries.Count; e++)
+        {
+            var slot = hashes[e] & mask;
+            while (slots[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            slots[slot] = e + 1;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Linq.Expressions;
+
+namespace SalesGlossary.Domain.Scoring;
+
+/// <summary>One rule of the compiled plan as a columnar scorer sees it: where it counts and what it reads.</summary>
+/// <param name="Index">The rule's index in the model's rules.</param>
+/// <param name="Name">The rule's name.</param>
+/// <param name="IsActivity">Whether the rule is evaluated per activity.</param>
+/// <param name="Group">The index of the rule's group.</param>
+/// <param name="Points">The rule's points, in hundredths.</param>
+/// <param name="WindowTicks">The last age, in ticks, an activity may have to count; <see cref="long.MaxValue"/> without a window.</param>
+/// <param name="MaxPerDay">The daily maximum of matches; <see cref="int.MaxValue"/> without one.</param>
+/// <param name="Decay">The decay of an activity's points by its age in ticks, or <see langword="null"/> without decay.</param>
+/// <param name="Body">The rule's whole expression over the model's <c>lead</c> and <c>activity</c> parameters (nested rules combined).</param>
+internal sealed record PlannedRule(
+    int Index,
+    string Name,
+    bool IsActivity,
+    int Group,
+    long Points,
+    long WindowTicks,
+    int MaxPerDay,
+    DecayPlan? Decay,
+    Expression Body);
+
+/// <content>
+/// The seam of the columnar scorer (the SalesGlossary.Domain.Arrow package): the plan's rules, the evaluation of one
+/// rule exactly as the walk evaluates it (nested children, failures, the work meter), and the one home of caps. Columnar
+/// scoring adds no rule semantics of its own: every answer it tabulates comes from <see cref="EvaluateRule"/>.
+/// </content>
+public sealed partial class LeadScoringModel<TLead, TActivity>
+{
+    /// <summary>Gets the number of groups; sums are indexed by <see cref="PlannedRule.Group"/>.</summary>
+    internal int GroupCount => groups.Length;
+
+    /// <summary>Gets the limits the model was loaded with.</summary>
+    internal ScoringLimits Limits => limits;
+
+    /// <summary>Gets the <c>lead</c> parameter of every <see cref="PlannedRule.Body"/>.</summary>
+    internal ParameterExpression LeadParameter => leadParameter;
+
+    /// <summary>Gets the <c>activity</c> parameter of every <see cref="PlannedRule.Body"/>.</summary>
+    internal ParameterExpression ActivityParameter => activityParameter;
+
+    /// <summary>Gets the plan's rules in the order of <see cref="Rules"/>.</summary>
+    internal IReadOnlyList<PlannedRule> PlannedRules() =>
+        [.. planByIndex.Select(r => new PlannedRule(
+            r.Index, r.Rule.Name, r.Rule.Scope == ScoringScope.Activity, r.Group, r.Points, r.WindowTicks, r.MaxPerDay, r.Decay, bodies[r.Index]))];
+
+    /// <summary>
+    /// Evaluates one rule for a lead (and an activity, for activity rules) exactly as the walk does: every nested child,
+    /// a failing child counting as not matched, the rule's work meter and cancellation.
+    /// </summary>
+    /// <param name="index">The rule's index in <see cref="Rules"/>.</param>
+    /// <param name="lead">The lead.</param>
+    /// <param name="activity">The activity, or <see langword="default"/> for lead rules.</param>
+    /// <param name="failed">Whether the rule or one of its children failed (the lead's score is then incomplete).</param>
+    /// <returns>Whether the rule matched.</returns>
+    internal bool EvaluateRule(int index, TLead lead, TActivity activity, out bool failed)
+    {
+        var sink = new FailureSink();
+        var matched = planByIndex[index].Node.Evaluate(lead, activity, planByIndex[index].Rule.Scope == ScoringScope.Activity ? 0 : -1, ref sink);
+        failed = sink.Failed;
+        return matched;
+    }
+
+    /// <summary>Caps each group's raw sum, then the total: the one home of caps.</summary>
+    /// <param name="sums">Each group's raw sum in hundredths.</param>
+    /// <returns>The total in hundredths.</returns>
+    internal long CapTotal(ReadOnlySpan<long> sums) => Cap(sums, default, out _);
+
+    /// <summary>Notes only whether anything failed.</summary>
+    private struct FailureSink : IScoreSink
+    {
+        public bool Failed { get; private set; }
+
+        public readonly void LeadRuleMatched(int rule)
+        {
+        }
+
+        public readonly void ActivityRuleMatched(int rule, int activityIndex, long occurredTicks, long ageTicks, long earned, bool overDailyMaximum)
+        {
+        }
+
+        public void RuleFailed(string rule, int activityIndex, Exception error) => Failed = true;
+
+        public void LeadFailed(string message) => Failed = true;
+    }
+}
