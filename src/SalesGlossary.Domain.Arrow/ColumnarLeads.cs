@@ -40,7 +40,7 @@ public sealed class ColumnarLeads
     {
         Count = leads.Length;
         var present = Enumerable.Range(0, leads.Schema.FieldsList.Count).Select(i => leads.Schema.GetFieldByIndex(i).Name).ToArray();
-        ids = leads.Column(IdColumn) switch
+        ids = ColumnOf(leads, IdColumn) switch
         {
             null => throw ColumnarErrors.Missing(IdColumn, "lead", present),
             StringArray s => s.NullCount == 0 ? s : throw ColumnarErrors.NullIn(IdColumn, Enumerable.Range(0, s.Length).First(s.IsNull)),
@@ -49,7 +49,7 @@ public sealed class ColumnarLeads
 
         foreach (var name in TextColumnNames)
         {
-            if (leads.Column(name) is { } array)
+            if (ColumnOf(leads, name) is { } array)
             {
                 CheckLength("lead", array);
                 Texts[name] = TextColumn.Encode(array, name, allowNull: true);
@@ -58,20 +58,20 @@ public sealed class ColumnarLeads
 
         foreach (var name in BoolColumnNames)
         {
-            if (leads.Column(name) is { } array)
+            if (ColumnOf(leads, name) is { } array)
             {
                 CheckLength("lead", array);
                 Bools[name] = EncodeBool(array, name);
             }
         }
 
-        if (leads.Column(EmployeesColumn) is { } employees)
+        if (ColumnOf(leads, EmployeesColumn) is { } employees)
         {
             CheckLength("lead", employees);
             Employees = IntColumn.Encode(employees, EmployeesColumn);
         }
 
-        if (leads.Column(RevenueColumn) is { } revenue)
+        if (ColumnOf(leads, RevenueColumn) is { } revenue)
         {
             CheckLength("lead", revenue);
             Revenue = DecimalColumn.Encode(revenue, RevenueColumn);
@@ -130,6 +130,13 @@ public sealed class ColumnarLeads
             Bool("Unsubscribed"),
             Bool("HardBounced"),
             Activities?.MaterializeOf(row) ?? []);
+    }
+
+    /// <summary>The column of that exact name, or <see langword="null"/>.</summary>
+    internal static IArrowArray? ColumnOf(RecordBatch batch, string name)
+    {
+        var index = batch.Schema.GetFieldIndex(name, StringComparer.Ordinal);
+        return index < 0 ? null : batch.Column(index);
     }
 
     /// <summary>Whether the lead batch holds a column of that name.</summary>
@@ -302,12 +309,12 @@ internal sealed class ActivityColumns
     public static ActivityColumns Encode(RecordBatch batch, StringArray leadIds)
     {
         var present = Enumerable.Range(0, batch.Schema.FieldsList.Count).Select(i => batch.Schema.GetFieldByIndex(i).Name).ToArray();
-        IArrowArray Required(string name) => batch.Column(name) ?? throw ColumnarErrors.Missing(name, "activity", present);
+        IArrowArray Required(string name) => ColumnarLeads.ColumnOf(batch, name) ?? throw ColumnarErrors.Missing(name, "activity", present);
         var count = batch.Length;
         var leadOf = JoinLeads(Required("LeadId"), leadIds);
         var type = TextColumn.Encode(Required("Type"), "Type", allowNull: false);
-        var url = batch.Column("Url") is { } u ? TextColumn.Encode(u, "Url", allowNull: true) : null;
-        var stage = batch.Column("JourneyStage") is { } s ? TextColumn.Encode(s, "JourneyStage", allowNull: true) : null;
+        var url = ColumnarLeads.ColumnOf(batch, "Url") is { } u ? TextColumn.Encode(u, "Url", allowNull: true) : null;
+        var stage = ColumnarLeads.ColumnOf(batch, "JourneyStage") is { } s ? TextColumn.Encode(s, "JourneyStage", allowNull: true) : null;
         var at = Required("OccurredAt") as TimestampArray ?? throw ColumnarErrors.WrongType("OccurredAt", Required("OccurredAt"), "timestamp");
 
         // Keys: distinct (type, url, stage) combinations.

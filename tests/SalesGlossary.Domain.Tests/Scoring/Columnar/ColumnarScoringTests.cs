@@ -1,0 +1,315 @@
+using System.Text.Json;
+using Apache.Arrow;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using SalesGlossary.Domain.Arrow;
+using SalesGlossary.Domain.Scoring;
+
+namespace SalesGlossary.Domain.Tests.Scoring.Columnar;
+
+/// <summary>The columnar path gives exactly the totals and completeness of the row path, for any model and any leads.</summary>
+public class ColumnarScoringTests
+{
+    private static readonly DateTimeOffset AsOf = Generators.ScoringNow;
+
+    /// <summary>Lead rules: vectorizable shapes (one text, boolean or numeric column), failing ones, and ones that need the row path.</summary>
+    private static readonly string[] LeadExpressions =
+    [
+        "lead.Industry == \"Software\"",
+        "lead.Industry != \"Retail\"",
+        "lead.JobTitle != null && (lead.JobTitle.Contains(\"VP\") || lead.JobTitle.StartsWith(\"Chief\"))",
+        "lead.JobTitle.Contains(\"Head\")",
+        "lead.Email.EndsWith(\"@gmail.com\")",
+        "lead.Email != null && lead.Email.ToLower().EndsWith(\".de\")",
+        "lead.Employees >= 200 && lead.Employees <= 2000",
+        "lead.Employees > 2000",
+        "lead.Employees < 20",
+        "lead.Employees == null",
+        "lead.Employees != 450",
+        "!(lead.Employees >= 100) || lead.Employees == 4999",
+        "lead.Employees >= -5 && lead.Employees != 2147483647",
+        "lead.Employees.Value > 10",
+        "lead.AnnualRevenue >= 1000000",
+        "lead.AnnualRevenue < 5000.5 || lead.AnnualRevenue == 7000000",
+        "lead.Unsubscribed",
+        "!lead.HardBounced",
+        "new[] { \"DE\", \"AT\", \"CH\" }.Contains(lead.Country)",
+        "lead.Country.CompareTo(\"M\") < 0",
+        "lead.Department == \"IT\" || lead.LeadSource == \"Referral\"",
+        "lead.Employees > 100 && lead.Country == \"DE\"",
+        "lead.Activities.Count() > 3",
+        "lead.Activities.Count(a => a.Type == \"EmailOpen\") >= 2",
+        "true",
+        "1 == 2",
+    ];
+
+    /// <summary>Activity rules: tables over the activity's texts, failing ones, and ones that read the lead or the instant.</summary>
+    private static readonly string[] ActivityExpressions =
+    [
+        "activity.Type == \"EmailOpen\"",
+        "activity.Type == \"PageView\"",
+        "activity.Type == \"PageView\" && activity.Url != null && activity.Url.Contains(\"/pricing\")",
+        "activity.Url.Contains(\"/careers\")",
+        "activity.JourneyStage == \"Decision\"",
+        "activity.Type == \"DemoRequest\" || activity.Type == \"FormSubmission\"",
+        "lead.Employees > 100 && activity.Type == \"PageView\"",
+        "activity.OccurredAt.Hour >= 12",
+    ];
+
+    private static readonly string[] ActivityProperties =
+    [
+        "",
+        ",\"windowDays\":30",
+        ",\"windowDays\":0.5,\"maxPerDay\":2",
+        ",\"maxPerDay\":1",
+        ",\"decay\":{\"percent\":50,\"everyDays\":30}",
+        ",\"decay\":{\"percent\":0.5,\"everyDays\":3},\"maxPerDay\":3",
+        ",\"windowDays\":90,\"decay\":{\"percent\":25,\"everyDays\":7}",
+    ];
+
+    public static Gen<string> Models() =>
+        from leadRules in Gen.ListOf(Gen.Choose(0, LeadExpressions.Length - 1).SelectMany(e => Gen.Choose(-50, 50).Select(p => (e, p))))
+        from nested in Gen.Elements(0, 1, 2)
+        from activityRules in Gen.ListOf(
+            from e in Gen.Choose(0, ActivityExpressions.Length - 1)
+            from p in Gen.Choose(-20, 40)
+            from cents in Gen.Elements(0, 25, 5)
+            from props in Gen.Choose(0, ActivityProperties.Length - 1)
+            select (e, p, cents, props))
+        from fitCap in Gen.Elements("", "\"fit\":60")
+        from engagementCap in Gen.Elements("", "\"engagement\":45.5")
+        from totalCap in Gen.Elements("", "\"TotalCap\":80,")
+        select ModelJson(leadRules, nested, activityRules, fitCap, engagementCap, totalCap);
+
+    private static string ModelJson(
+        IEnumerable<(int Expression, int Points)> leadRules,
+        int nested,
+        IEnumerable<(int Expression, int Points, int Cents, int Properties)> activityRules,
+        string fitCap,
+        string engagementCap,
+        string totalCap)
+    {
+        var rules = new List<string>();
+        var n = 0;
+        foreach (var (e, p) in leadRules)
+        {
+            rules.Add($"{{\"RuleName\":\"L{n++}\",\"Expression\":{JsonSerializer.Serialize(LeadExpressions[e])},\"Properties\":{{\"points\":{p},\"group\":\"{(n % 3 == 0 ? "engagement" : "fit")}\",\"scope\":\"lead\"}}}}");
+        }
+
+        if (nested > 0)
+        {
+            var op = nested == 1 ? "Or" : "And";
+            rules.Add($"{{\"RuleName\":\"N{n++}\",\"Operator\":\"{op}\",\"Rules\":[{{\"RuleName\":\"N.a\",\"Expression\":\"lead.JobTitle.Contains(\\\"VP\\\")\"}},{{\"RuleName\":\"N.b\",\"Expression\":\"lead.JobTitle == null\"}}],\"Properties\":{{\"points\":7,\"group\":\"fit\"}}}}");
+        }
+
+        foreach (var (e, p, cents, props) in activityRules)
+        {
+            var points = p + (cents / 100m);
+            rules.Add($"{{\"RuleName\":\"A{n++}\",\"Expression\":{JsonSerializer.Serialize(ActivityExpressions[e])},\"Properties\":{{\"points\":{points.ToString(System.Globalization.CultureInfo.InvariantCulture)},\"group\":\"engagement\",\"scope\":\"activity\"{ActivityProperties[props]}}}}}");
+        }
+
+        if (rules.Count == 0)
+        {
+            rules.Add("{\"RuleName\":\"Base\",\"Expression\":\"lead.Unsubscribed\",\"Properties\":{\"points\":-5,\"group\":\"fit\",\"scope\":\"lead\"}}");
+        }
+
+        // A cap names a group some rule belongs to.
+        var caps = string.Join(",", new[] { fitCap, engagementCap }.Where(c => c.Length > 0 && rules.Any(r => r.Contains("\"group\":\"" + c.Split('"')[1] + "\"", StringComparison.Ordinal))));
+        return $"{{\"WorkflowName\":\"generated\",\"ScoringModel\":{{\"Version\":\"1\",{totalCap}\"GroupCaps\":{{{caps}}}}},\"Rules\":[{string.Join(",", rules)}]}}";
+    }
+
+    [Property(MaxTest = 150)]
+    public Property GeneratedModelsAndLeads_GiveExactlyTheRowPathTotalsAndCompleteness() =>
+        Prop.ForAll(Models().ToArbitrary(), Gen.ListOf(Generators.Leads()).ToArbitrary(), Gen.Elements(1_000, 100_000, 999).ToArbitrary(), (json, generated, budget) =>
+        {
+            var leads = Unique(generated);
+            var model = LeadScoringModel.Load(json, new ScoringLimits { MaxWorkPerRule = Math.Max(1_000, budget), MaxActivitiesPerLead = budget == 999 ? 5 : 10_000 });
+            var columnar = ColumnarScoringModel.Create(model);
+            var batches = LeadRecordBatches.From(leads);
+            var totals = new decimal[leads.Length];
+            var summary = columnar.ScoreTotals(ColumnarLeads.FromArrow(batches.Leads, batches.Activities), AsOf, totals);
+
+            var expected = leads.Select(l => model.Score(l, AsOf)).ToArray();
+            var rowTotals = new decimal[leads.Length];
+            var rowSummary = model.ScoreTotals(leads, AsOf, rowTotals);
+            Assert.Equal(expected.Select(s => s.Total), totals);
+            Assert.Equal(rowTotals, totals);
+            Assert.Equal(rowSummary.Incomplete, summary.Incomplete);
+            Assert.Equal(expected.Count(s => s.Errors.Count > 0), summary.Incomplete);
+        });
+
+    [Fact]
+    public void SampleModel_VectorizesItsCommonShapes_AndScoresLikeTheRowPath()
+    {
+        var model = LeadScoringModel.LoadSample();
+        var columnar = ColumnarScoringModel.Create(model);
+
+        Assert.All(columnar.RulePlans, p => Assert.True(p.IsVectorized, p.Rule + ": " + p.How));
+        var leads = Unique(Gen.ArrayOf(Generators.Leads(), 500).Sample(1, 1).Single());
+        AssertSameTotals(model, columnar, leads, LeadRecordBatches.From(leads));
+    }
+
+    [Fact]
+    public void RulesThatNeedTheRowPath_SayWhy()
+    {
+        var model = LeadScoringModel.Load(ModelJson([(21, 5), (22, 5), (13, 5)], 0, [(6, 3, 0, 0), (7, 2, 0, 0)], "", "", ""));
+        var plans = ColumnarScoringModel.Create(model).RulePlans;
+
+        Assert.Equal(
+            [
+                "row by row: it reads several columns (Country, Employees)",
+                "row by row: it reads Activities, which is not encoded as a column",
+                "row by row: its comparison of Employees is not a threshold test",
+                "row by row: it reads the lead, or the lead or the activity as a whole",
+                "row by row: it reads activity.OccurredAt",
+            ],
+            plans.Select(p => p.How));
+    }
+
+    [Fact]
+    public void DictionaryEncodedText_AndActivitiesInAnyOrder_ScoreLikeTheRowPath()
+    {
+        var model = LeadScoringModel.LoadSample();
+        var columnar = ColumnarScoringModel.Create(model);
+        var leads = Unique(Gen.ArrayOf(Generators.Leads(), 300).Sample(1, 2).Single());
+        var plain = LeadRecordBatches.From(leads);
+
+        // Job titles as a dictionary array; activities shuffled across leads (each lead's own order kept).
+        var titles = (StringArray)plain.Leads.Column("JobTitle");
+        var distinct = Enumerable.Range(0, titles.Length).Select(i => titles.GetString(i)).Where(t => t is not null).Distinct().ToList();
+        var indices = new Int32Array.Builder();
+        for (var i = 0; i < titles.Length; i++)
+        {
+            if (titles.IsNull(i))
+            {
+                indices.AppendNull();
+            }
+            else
+            {
+                indices.Append(distinct.IndexOf(titles.GetString(i)));
+            }
+        }
+
+        var dictionary = new StringArray.Builder().AppendRange(distinct).Build();
+        var dictionaryType = new Apache.Arrow.Types.DictionaryType(Apache.Arrow.Types.Int32Type.Default, Apache.Arrow.Types.StringType.Default, false);
+        var titleColumn = new DictionaryArray(dictionaryType, indices.Build(), dictionary);
+        var fields = plain.Leads.Schema.FieldsList.Select(f => f.Name == "JobTitle" ? new Field("JobTitle", dictionaryType, true) : f).ToList();
+        var columns = Enumerable.Range(0, fields.Count).Select(i => fields[i].Name == "JobTitle" ? titleColumn : plain.Leads.Column(i)).ToList();
+        var leadBatch = new RecordBatch(new Schema(fields, null), columns, plain.Leads.Length);
+
+        var byLead = leads.SelectMany(l => l.Activities.Select((a, k) => (l.Id, a, k))).ToList();
+        var shuffled = byLead.OrderBy(x => (x.k * 1000L) + ((uint)x.Id.GetHashCode(StringComparison.Ordinal) % 1000)).ToList();
+        var activityBatch = ActivitiesOf(shuffled.Select(x => (x.Id, x.a)).ToList());
+
+        AssertSameTotals(model, columnar, leads, new LeadRecordBatches(leadBatch, activityBatch));
+    }
+
+    [Fact]
+    public void WhatIf_ResidentLeads_RescoredByCandidateModels_MatchEachModelsRowPath()
+    {
+        var leads = Unique(Gen.ArrayOf(Generators.Leads(), 400).Sample(1, 3).Single());
+        var batches = LeadRecordBatches.From(leads);
+        var resident = ColumnarLeads.FromArrow(batches.Leads, batches.Activities);
+        foreach (var json in Models().Sample(5, 3))
+        {
+            var model = LeadScoringModel.Load(json);
+            var totals = new decimal[leads.Length];
+            ColumnarScoringModel.Create(model).ScoreTotals(resident, AsOf, totals);
+            Assert.Equal(leads.Select(l => model.Score(l, AsOf).Total), totals);
+        }
+    }
+
+    [Fact]
+    public void ARuleReadingAMissingColumn_IsRefusedWithTheRuleAndColumnNamed()
+    {
+        var model = ColumnarScoringModel.Create(LeadScoringModel.LoadSample());
+        var batch = new RecordBatch(
+            new Schema([new Field("Id", Apache.Arrow.Types.StringType.Default, false)], null),
+            [new StringArray.Builder().Append("L-1").Build()],
+            1);
+
+        var error = Assert.Throws<ArgumentException>(() => model.ScoreTotals(ColumnarLeads.FromArrow(batch), AsOf, new decimal[1]));
+        Assert.Contains("Rule 'IndustryIsSoftware' reads lead.Industry, but the lead batch has no column 'Industry'. Its columns: 'Id'.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadColumns_AreRefusedWithColumnAndRow()
+    {
+        var ids = new StringArray.Builder().Append("L-1").Append("L-1").Build();
+        var duplicate = new RecordBatch(new Schema([new Field("Id", Apache.Arrow.Types.StringType.Default, false)], null), [ids], 2);
+        var activities = ActivitiesOf([("L-1", new LeadActivity("EmailOpen", AsOf))]);
+        Assert.Contains("Lead id 'L-1' appears at rows 0 and 1", Assert.Throws<ArgumentException>(() => ColumnarLeads.FromArrow(duplicate, activities)).Message, StringComparison.Ordinal);
+
+        var one = new RecordBatch(new Schema([new Field("Id", Apache.Arrow.Types.StringType.Default, false)], null), [new StringArray.Builder().Append("L-1").Build()], 1);
+        var stranger = ActivitiesOf([("L-2", new LeadActivity("EmailOpen", AsOf))]);
+        Assert.Contains("Activity row 0 has LeadId 'L-2', which is no Id of the lead batch.", Assert.Throws<ArgumentException>(() => ColumnarLeads.FromArrow(one, stranger)).Message, StringComparison.Ordinal);
+
+        var employees = new RecordBatch(
+            new Schema([new Field("Id", Apache.Arrow.Types.StringType.Default, false), new Field("Employees", Apache.Arrow.Types.StringType.Default, true)], null),
+            [new StringArray.Builder().Append("L-1").Build(), new StringArray.Builder().Append("many").Build()],
+            1);
+        Assert.Contains("Column 'Employees' holds", Assert.Throws<ArgumentException>(() => ColumnarLeads.FromArrow(employees)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cancellation_StopsARunInsideARowByRowRule()
+    {
+        var model = LeadScoringModel.Load(ModelJson([(23, 5)], 0, [], "", "", ""));
+        var leads = Unique(Gen.ArrayOf(Generators.Leads(), 50).Sample(1, 4).Single());
+        var batches = LeadRecordBatches.From(leads);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            ColumnarScoringModel.Create(model).ScoreTotals(ColumnarLeads.FromArrow(batches.Leads, batches.Activities), AsOf, new decimal[leads.Length], cancelled.Token));
+    }
+
+    [Fact]
+    public void TwoThreadsOnTheSameResidentLeads_GiveTheSameTotals()
+    {
+        var model = LeadScoringModel.LoadSample();
+        var columnar = ColumnarScoringModel.Create(model);
+        var leads = Unique(Gen.ArrayOf(Generators.Leads(), 2000).Sample(1, 5).Single());
+        var batches = LeadRecordBatches.From(leads);
+        var resident = ColumnarLeads.FromArrow(batches.Leads, batches.Activities);
+        var first = new decimal[leads.Length];
+        var second = new decimal[leads.Length];
+        Parallel.Invoke(() => columnar.ScoreTotals(resident, AsOf, first), () => columnar.ScoreTotals(resident, AsOf, second));
+
+        Assert.Equal(leads.Select(l => model.Score(l, AsOf).Total), first);
+        Assert.Equal(first, second);
+    }
+
+    private static void AssertSameTotals(LeadScoringModel<LeadFacts, LeadActivity> model, ColumnarScoringModel columnar, LeadFacts[] leads, LeadRecordBatches batches)
+    {
+        var totals = new decimal[leads.Length];
+        var summary = columnar.ScoreTotals(ColumnarLeads.FromArrow(batches.Leads, batches.Activities), AsOf, totals);
+        var rowTotals = new decimal[leads.Length];
+        var rowSummary = model.ScoreTotals(leads, AsOf, rowTotals);
+        Assert.Equal(rowTotals, totals);
+        Assert.Equal(rowSummary.Incomplete, summary.Incomplete);
+    }
+
+    private static RecordBatch ActivitiesOf(IReadOnlyList<(string LeadId, LeadActivity Activity)> rows)
+    {
+        var leadId = new StringArray.Builder();
+        var type = new StringArray.Builder();
+        var at = new TimestampArray.Builder(new Apache.Arrow.Types.TimestampType(Apache.Arrow.Types.TimeUnit.Nanosecond, "UTC"));
+        var url = new StringArray.Builder();
+        var stage = new StringArray.Builder();
+        foreach (var (id, a) in rows)
+        {
+            leadId.Append(id);
+            type.Append(a.Type);
+            at.Append(a.OccurredAt);
+            url.Append(a.Url);
+            stage.Append(a.JourneyStage);
+        }
+
+        return new RecordBatch(LeadRecordBatches.ActivitySchema, [leadId.Build(), type.Build(), at.Build(), url.Build(), stage.Build()], rows.Count);
+    }
+
+    /// <summary>Activities are keyed by lead id: give generated leads distinct ids.</summary>
+    private static LeadFacts[] Unique(IEnumerable<LeadFacts> leads) => [.. leads.Select((l, i) => l with { Id = "L-" + i })];
+}
