@@ -1,0 +1,47 @@
+using SalesGlossary.Domain.Scoring;
+
+namespace ColumnarRescoring;
+
+/// <summary>Deterministic leads with firmographics and 0–8 activities over four months, generated lazily.</summary>
+public static class SampleLeads
+{
+    private static readonly string[] Titles = ["Director Marketing", "VP Sales", "Chief Revenue Officer", "Student", "Head of Growth", "Engineer", "CMO", "Marketing Intern"];
+    private static readonly string[] Industries = ["Software", "Manufacturing", "Marketing Software", "Retail", "Healthcare"];
+    private static readonly string[] Countries = ["DE", "AT", "CH", "US", "FR", "GB"];
+    private static readonly string[] Emails = ["mary@acme.de", "joe@gmail.com", "x@web.de", "ceo@globex.com", "ops@initech.io"];
+    private static readonly string[] Types = ["EmailOpen", "EmailOpen", "EmailOpen", "PageView", "PageView", "EmailClick", "WebinarAttended", "ContentDownload", "DemoRequest"];
+    private static readonly string[] Urls = ["/pricing", "/careers", "/blog/post", "/product"];
+    private static readonly string[] Stages = ["Awareness", "Consideration", "Decision"];
+
+    public static IEnumerable<LeadFacts> Create(int count, DateTimeOffset asOf, int seed = 42)
+    {
+        var random = new Random(seed);
+        for (var id = 0; id < count; id++)
+        {
+            var activities = new LeadActivity[random.Next(0, 9)];
+            for (var a = 0; a < activities.Length; a++)
+            {
+                var minutesAgo = random.Next(3) == 0 ? random.Next(0, 600) : random.Next(0, 60 * 24 * 120);
+                activities[a] = new LeadActivity(
+                    Types[random.Next(Types.Length)],
+                    asOf.AddMinutes(-minutesAgo),
+                    random.Next(3) == 0 ? null : Urls[random.Next(Urls.Length)],
+                    random.Next(2) == 0 ? null : Stages[random.Next(Stages.Length)]);
+            }
+
+            yield return new LeadFacts(
+                "L-" + id,
+                random.Next(6) == 0 ? null : Emails[random.Next(Emails.Length)],
+                random.Next(6) == 0 ? null : Titles[random.Next(Titles.Length)],
+                "Marketing",
+                random.Next(8) == 0 ? null : Industries[random.Next(Industries.Length)],
+                random.Next(8) == 0 ? null : random.Next(1, 5000),
+                null,
+                Countries[random.Next(Countries.Length)],
+                "Webinar",
+                random.Next(20) == 0,
+                random.Next(30) == 0,
+                activities);
+        }
+    }
+}
