@@ -143,7 +143,10 @@ internal sealed class RuleCostModel
         var data = length.N > 0 || length.M > 0;
         var parameter = lambda.Parameters[0];
         var outerLocal = local;
-        bindings[parameter] = data ? new Binding(Origin.Data, default) : new Binding(Origin.Constant, ElementText(source));
+        var elementText = ElementText(source);
+        bindings[parameter] = data
+            ? new Binding(Origin.Data, parameter.Type == typeof(string) ? new Poly(elementText.C, 0, Math.Max(1, elementText.N + elementText.M)) : default)
+            : new Binding(Origin.Constant, elementText);
         if (data)
         {
             local = parameter;
@@ -199,9 +202,16 @@ internal sealed class RuleCostModel
     private Poly Rooted(Expression expression)
     {
         var root = Root(expression);
-        if (root is not null && bindings.TryGetValue(root, out var binding) && binding.Origin == Origin.Constant)
+        var binding = root is not null && bindings.TryGetValue(root, out var found) ? found : default;
+        if (root is not null && binding.Origin == Origin.Constant && bindings.ContainsKey(root))
         {
             return binding.Text;
+        }
+
+        if (root is not null && expression == root && binding.Text != default)
+        {
+            // A text item of a loop whose items were built (Select(a => a.Url + a.Url)): its size relative to the item.
+            return root == local ? binding.Text : new Poly(binding.Text.C, binding.Text.M, 0);
         }
 
         return root is not null && root == local ? new Poly(0, 0, 1) : new Poly(0, 1, 0);

@@ -63,6 +63,23 @@ public class GuardCostModelTests
     }
 
     [Fact]
+    public void Load_TextRebuiltInChainedLoops_IsRejected()
+    {
+        var chained = "lead.Activities.Select(a => a.Type + a.Type + a.Type).Select(t => t + t).Any(t => t.Length > 0)";
+
+        Assert.Contains("6 times as long as the lead's texts", Rejection(chained), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_LoopOverTheLeadsOwnTexts_IsLinear()
+    {
+        var cost = Assert.Single(Load("lead.Activities.Select(a => a.Type).Any(t => (t + \"!\").Length > 3)").RuleCosts);
+
+        Assert.Equal(0, cost.FixedWork);
+        Assert.InRange(cost.WorkPerItem, 1, 10);
+    }
+
+    [Fact]
     public void Load_FixedWorkAboveTheBudget_IsRejected()
     {
         var items = string.Join(", ", Enumerable.Range(0, 1_000));

@@ -177,6 +177,7 @@ public class HostileRuleTests
         Expression("memory", "array bounds", "new int[1000000000].Length > 0", "does not parse", isolation: Own);
         Expression("memory", "string join", "string.Join(\",\", Enumerable.Repeat(\"x\", 100000000)) != null", "is not allowed", isolation: Own);
         Expression("memory", "gigabyte text from constants", "new[] { \"" + new string('x', 1_000) + "\" }" + string.Concat(Enumerable.Repeat(".Select(s => s + s + s + s)", 10)) + ".Any(s => s.Length > 0)", "characters from its own constants", isolation: Own);
+        Expression("memory", "text rebuilt in chained loops", "lead.Activities.Select(a => a.Url + a.Url + a.Url + a.Url)" + string.Concat(Enumerable.Repeat(".Select(t => t + t + t + t)", 10)) + ".Any(t => t.Length > 0)", "times as long as the lead's texts", "big", Own);
         Expression("memory", "text many times the lead's own", "(lead.Email + lead.Email + lead.Email + lead.Email + lead.Email + lead.Email).Length > 0", "times as long as the lead's texts", isolation: Own);
         // The parser's stack: nesting and length, checked on the parser's own tokens before anything parses.
         Expression("stack", "5,000 parentheses", new string('(', 5000) + "true" + new string(')', 5000), "rejected before parsing", isolation: Own);
