@@ -1,20 +1,30 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using RulesEngine.Models;
 using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Benchmarks.Scoring;
 
 /// <summary>
-/// The baseline: plain RulesEngine on the same file, one <c>ExecuteAllRulesAsync</c> for the lead's rules and one per
-/// activity, summing the points of matched rules with the same decay, windows, daily maximums and caps.
+/// The sample model on plain RulesEngine 6.0.1, summing the points of matched rules with the same windows, daily
+/// maximums, decay (exact, in hundredths) and caps. Naive: the whole workflow (all 21 rules) runs once for the lead and
+/// once per activity, as a first integration would. Used well (<c>split</c>): the file is split into a lead
+/// workflow run once per lead and an activity workflow run once per activity, so each rule runs only where it applies.
 /// </summary>
 internal sealed class NaiveRulesEngineScorer
 {
-    private readonly RulesEngine.RulesEngine engine = new([LeadScoringModel.SampleJson]);
-    private readonly Dictionary<string, RuleInfo> rules = [];
+    private const long Day = TimeSpan.TicksPerDay;
+    private const string Whole = "sample-lead-scoring";
+    private const string LeadWorkflow = "sample-lead-rules";
+    private const string ActivityWorkflow = "sample-activity-rules";
 
-    public NaiveRulesEngineScorer()
+    private readonly RulesEngine.RulesEngine engine;
+    private readonly Dictionary<string, RuleInfo> rules = [];
+    private readonly bool split;
+
+    public NaiveRulesEngineScorer(bool split = false)
     {
+        this.split = split;
         using var document = JsonDocument.Parse(LeadScoringModel.SampleJson);
         foreach (var rule in document.RootElement.GetProperty("Rules").EnumerateArray())
         {
@@ -24,18 +34,21 @@ internal sealed class NaiveRulesEngineScorer
             rules[rule.GetProperty("RuleName").GetString()!] = new RuleInfo(
                 group == "fit",
                 scope == "activity",
-                p.GetProperty("points").GetDecimal(),
-                p.TryGetProperty("windowDays", out var w) ? w.GetDecimal() : decimal.MaxValue,
+                (long)(p.GetProperty("points").GetDecimal() * 100),
+                p.TryGetProperty("windowDays", out var w) ? (long)(w.GetDecimal() * Day) : long.MaxValue,
                 p.TryGetProperty("maxPerDay", out var m) ? m.GetInt32() : int.MaxValue,
-                p.TryGetProperty("decay", out var d) ? (d.GetProperty("percent").GetDecimal(), d.GetProperty("everyDays").GetDecimal()) : null);
+                p.TryGetProperty("decay", out var d) ? (long)(d.GetProperty("everyDays").GetDecimal() * 100 / d.GetProperty("percent").GetDecimal() * Day) : 0);
         }
+
+        engine = split ? new RulesEngine.RulesEngine([Part(LeadWorkflow, activity: false), Part(ActivityWorkflow, activity: true)]) : new RulesEngine.RulesEngine([LeadScoringModel.SampleJson]);
     }
 
-    public decimal Score(LeadFacts lead, DateTimeOffset asOf)
+    /// <summary>The total in hundredths of a point.</summary>
+    public long Score(LeadFacts lead, DateTimeOffset asOf)
     {
-        decimal fit = 0, engagement = 0;
+        long fit = 0, engagement = 0;
         var leadInput = RuleParameter.Create("lead", lead);
-        foreach (var result in engine.ExecuteAllRulesAsync("sample-lead-scoring", leadInput, RuleParameter.Create<LeadActivity>("activity", null!)).AsTask().GetAwaiter().GetResult())
+        foreach (var result in Run(split ? LeadWorkflow : Whole, leadInput, RuleParameter.Create<LeadActivity>("activity", null!)))
         {
             var info = rules[result.Rule.RuleName];
             if (result.IsSuccess && !info.PerActivity)
@@ -44,12 +57,13 @@ internal sealed class NaiveRulesEngineScorer
             }
         }
 
+        var now = asOf.UtcTicks;
         var perDay = new Dictionary<(string, long), int>();
-        foreach (var activity in lead.Activities.Where(a => a.OccurredAt <= asOf).OrderByDescending(a => a.OccurredAt))
+        foreach (var activity in lead.Activities.Where(a => a.OccurredAt.UtcTicks <= now).OrderByDescending(a => a.OccurredAt.UtcTicks))
         {
-            var age = (decimal)(asOf - activity.OccurredAt).TotalDays;
-            var day = activity.OccurredAt.UtcTicks / TimeSpan.TicksPerDay;
-            foreach (var result in engine.ExecuteAllRulesAsync("sample-lead-scoring", leadInput, RuleParameter.Create("activity", activity)).AsTask().GetAwaiter().GetResult())
+            var age = now - activity.OccurredAt.UtcTicks;
+            var day = activity.OccurredAt.UtcTicks / Day;
+            foreach (var result in Run(split ? ActivityWorkflow : Whole, leadInput, RuleParameter.Create("activity", activity)))
             {
                 var info = rules[result.Rule.RuleName];
                 if (!result.IsSuccess || !info.PerActivity || age > info.Window)
@@ -64,14 +78,37 @@ internal sealed class NaiveRulesEngineScorer
                     continue;
                 }
 
-                engagement += info.Decay is var (percent, every)
-                    ? Math.Round(info.Points * Math.Clamp(1m - (percent / 100m * age / every), 0m, 1m), 2, MidpointRounding.AwayFromZero)
-                    : info.Points;
+                engagement += info.DecayZeroAt == 0 ? info.Points
+                    : age >= info.DecayZeroAt ? 0
+                    : ((2 * info.Points * (info.DecayZeroAt - age)) + info.DecayZeroAt) / (2 * info.DecayZeroAt);
             }
         }
 
-        return Math.Min(Math.Min(fit, 100m) + Math.Min(engagement, 100m), 150m);
+        return Math.Min(Math.Min(fit, 10_000) + Math.Min(engagement, 10_000), 15_000);
     }
 
-    private sealed record RuleInfo(bool Fit, bool PerActivity, decimal Points, decimal Window, int MaxPerDay, (decimal Percent, decimal Every)? Decay);
+    private static string Part(string name, bool activity)
+    {
+        var root = JsonNode.Parse(LeadScoringModel.SampleJson)!.AsObject();
+        root["WorkflowName"] = name;
+        var kept = new JsonArray();
+        foreach (var rule in root["Rules"]!.AsArray())
+        {
+            var p = rule!["Properties"]!;
+            var group = p["group"]!.GetValue<string>();
+            var isActivity = p["scope"] is { } s ? s.GetValue<string>() == "activity" : group == "engagement";
+            if (isActivity == activity)
+            {
+                kept.Add(rule.DeepClone());
+            }
+        }
+
+        root["Rules"] = kept;
+        return root.ToJsonString();
+    }
+
+    private List<RuleResultTree> Run(string workflow, params RuleParameter[] inputs) =>
+        engine.ExecuteAllRulesAsync(workflow, inputs).AsTask().GetAwaiter().GetResult();
+
+    private sealed record RuleInfo(bool Fit, bool PerActivity, long Points, long Window, int MaxPerDay, long DecayZeroAt);
 }

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Linq.Expressions;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace SalesGlossary.Domain.Scoring;
@@ -9,7 +7,7 @@ namespace SalesGlossary.Domain.Scoring;
 public sealed partial class LeadScoringModel<TLead, TActivity>
 {
     /// <summary>Gets how many <see cref="ulong"/> words record the matched rules of one lead (one bit per rule, in <see cref="Rules"/> order).</summary>
-    public int MatchWordsPerLead => kernel.Words;
+    public int MatchWordsPerLead => Math.Max(1, (Rules.Count + 63) / 64);
 
     /// <summary>Scores leads into totals on the calling thread, without allocating per lead.</summary>
     /// <param name="leads">The leads.</param>
@@ -65,7 +63,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         options ??= BulkScoringOptions.Default;
         options.Validate();
         CheckDestinations(leads.Length, totals.Length, matchedRules?.Length ?? 0);
-        var words = kernel.Words;
+        var words = MatchWordsPerLead;
         var batches = (leads.Length + options.BatchSize - 1) / options.BatchSize;
         long incomplete = 0;
         long scored = 0;
@@ -100,7 +98,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         {
             foreach (var lead in source)
             {
-                var total = kernel.Score(lead, at, default, out var complete);
+                var total = TotalOf(lead, at, default, out var complete);
                 yield return new ScoredLead<TLead>(lead, total, complete, Version);
             }
         }
@@ -126,7 +124,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     /// <param name="ruleIndex">The rule's index in <see cref="Rules"/>.</param>
     /// <returns><see langword="true"/> when the rule matched at least once for the lead.</returns>
     public bool RuleMatched(ReadOnlySpan<ulong> matchedRules, int leadIndex, int ruleIndex) =>
-        (matchedRules[(leadIndex * kernel.Words) + (ruleIndex >> 6)] & (1UL << (ruleIndex & 63))) != 0;
+        (matchedRules[(leadIndex * MatchWordsPerLead) + (ruleIndex >> 6)] & (1UL << (ruleIndex & 63))) != 0;
 
     /// <summary>Checks the arguments at once (the stream itself is lazy), then streams batches, each scored by the model current when it starts.</summary>
     internal static IAsyncEnumerable<ScoredLead<TLead>> Stream(
@@ -205,7 +203,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             using var observed = WorkMeter.Observe(cancellationToken); // sandbox: cancellation inside rules
             for (var i = from; i < to; i++)
             {
-                totals[i] = model.kernel.Score(batch[i], asOf, default, out complete[i]);
+                totals[i] = model.TotalOf(batch[i], asOf, default, out complete[i]);
                 versions[i] = model.Version;
             }
         });
@@ -214,11 +212,11 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     private int ScoreRange(ReadOnlySpan<TLead> leads, DateTimeOffset asOf, Span<decimal> totals, Span<ulong> matchedRules)
     {
         var incomplete = 0;
-        var words = kernel.Words;
+        var words = MatchWordsPerLead;
         for (var i = 0; i < leads.Length; i++)
         {
             var matches = matchedRules.IsEmpty ? default : matchedRules.Slice(i * words, words);
-            totals[i] = kernel.Score(leads[i], asOf, matches, out var complete);
+            totals[i] = TotalOf(leads[i], asOf, matches, out var complete);
             incomplete += complete ? 0 : 1;
         }
 
@@ -232,309 +230,75 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             throw new ArgumentException($"The totals destination holds {totals} values but there are {leads} leads.", nameof(totals));
         }
 
-        if (matchedRules != 0 && matchedRules < leads * kernel.Words)
+        if (matchedRules != 0 && matchedRules < leads * MatchWordsPerLead)
         {
             throw new ArgumentException(
-                $"The matched-rules destination holds {matchedRules} words but {leads} leads need {leads * kernel.Words} ({kernel.Words} per lead).",
+                $"The matched-rules destination holds {matchedRules} words but {leads} leads need {leads * MatchWordsPerLead} ({MatchWordsPerLead} per lead).",
                 nameof(matchedRules));
         }
     }
 
-    /// <summary>
-    /// The allocation-free totals path. All rules of a scope are fused into one compiled delegate per 64 rules that returns a
-    /// bit mask of matches; the arithmetic mirrors <see cref="LeadScoringModel{TLead, TActivity}.Score(TLead, DateTimeOffset)"/> exactly. A rule that throws sends the lead or activity
-    /// to the rule-by-rule path, so that errors are attributed exactly as <see cref="LeadScoringModel{TLead, TActivity}.Score(TLead, DateTimeOffset)"/> does.
-    /// </summary>
-    private sealed class TotalsKernel
+    /// <summary>Scores one lead through the single walk with the summing sink: no allocation, totals exactly those of <see cref="Score(TLead, DateTimeOffset)"/>.</summary>
+    private decimal TotalOf(TLead lead, DateTimeOffset asOf, Span<ulong> matched, out bool complete)
     {
-        private const int StackActivities = 128;
-
-        private readonly LeadScoringModel<TLead, TActivity> model;
-        private readonly Func<TLead, TActivity, ulong>[] leadChunks;
-        private readonly Func<TLead, TActivity, ulong>[] activityChunks;
-        private readonly int[] leadGroup;
-        private readonly decimal[] leadPoints;
-        private readonly int[] leadRuleIndex;
-        private readonly int[] activityGroup;
-        private readonly decimal[] activityPoints;
-        private readonly int[] activityRuleIndex;
-        private readonly decimal[] window;
-        private readonly int[] maxPerDay;
-        private readonly decimal[] decayShare;
-        private readonly decimal[] decayEveryDays;
-        private readonly decimal[] groupCap;
-        private readonly bool[] groupCapped;
-
-        public TotalsKernel(LeadScoringModel<TLead, TActivity> model, Expression[] bodies, ParameterExpression lead, ParameterExpression activity)
+        if (lead is null)
         {
-            this.model = model;
-            Words = Math.Max(1, (model.Rules.Count + 63) / 64);
-            var leadRules = model.leadRules;
-            var activityRules = model.activityRules;
-            leadChunks = Fuse([.. leadRules.Select(r => bodies[r.Order])], lead, activity);
-            activityChunks = Fuse([.. activityRules.Select(r => bodies[r.Order])], lead, activity);
-            leadGroup = [.. leadRules.Select(r => Array.IndexOf(model.groups, r.Rule.Group))];
-            leadPoints = [.. leadRules.Select(r => r.Rule.Points)];
-            leadRuleIndex = [.. leadRules.Select(r => r.Order)];
-            activityGroup = [.. activityRules.Select(r => Array.IndexOf(model.groups, r.Rule.Group))];
-            activityPoints = [.. activityRules.Select(r => r.Rule.Points)];
-            activityRuleIndex = [.. activityRules.Select(r => r.Order)];
-            window = [.. activityRules.Select(r => r.Rule.WindowDays ?? decimal.MaxValue)];
-            maxPerDay = [.. activityRules.Select(r => r.Rule.MaxPerDay ?? int.MaxValue)];
-            decayShare = [.. activityRules.Select(r => r.Rule.Decay is { } d ? d.Percent / 100m : 0m)];
-            decayEveryDays = [.. activityRules.Select(r => r.Rule.Decay?.EveryDays ?? 0m)];
-            groupCap = [.. model.groups.Select(g => model.GroupCaps.TryGetValue(g, out var c) ? c : 0m)];
-            groupCapped = [.. model.groups.Select(g => model.GroupCaps.ContainsKey(g))];
+            throw new ArgumentNullException(nameof(lead), "A lead in the bulk input is null.");
         }
 
-        public int Words { get; }
+        matched.Clear();
+        var sink = new SummingSink(matched);
+        Span<long> sums = groups.Length <= 64 ? stackalloc long[groups.Length] : new long[groups.Length];
+        var total = Walk(lead, asOf, ref sink, sums);
+        complete = sink.Complete;
+        return ScoreArithmetic.ToDecimal(total);
+    }
 
-        public decimal Score(TLead lead, DateTimeOffset asOf, Span<ulong> matched, out bool complete)
-        {
-            if (lead is null)
-            {
-                throw new ArgumentNullException(nameof(lead), "A lead in the bulk input is null.");
-            }
+    /// <summary>Only sums (the walk keeps the sums): records matched rules as bits and whether any rule failed.</summary>
+    private ref struct SummingSink(Span<ulong> matched) : IScoreSink
+    {
+        private readonly Span<ulong> matched = matched;
 
-            complete = true;
-            matched.Clear();
-            Span<decimal> sums = stackalloc decimal[groupCap.Length];
-            ScoreLeadRules(lead, sums, matched, ref complete);
-            if (activityPoints.Length > 0)
-            {
-                ScoreActivities(lead, asOf, sums, matched, ref complete);
-            }
+        public bool Complete { get; private set; } = true;
 
-            var total = 0m;
-            for (var g = 0; g < sums.Length; g++)
-            {
-                total += groupCapped[g] && sums[g] > groupCap[g] ? groupCap[g] : sums[g];
-            }
+        public readonly void LeadRuleMatched(int rule) => Mark(rule);
 
-            return model.TotalCap is { } cap && total > cap ? cap : total;
-        }
+        public readonly void ActivityRuleMatched(int rule, int activityIndex, long occurredTicks, long ageTicks, long earned, bool overDailyMaximum) => Mark(rule);
 
-        private void ScoreLeadRules(TLead lead, Span<decimal> sums, Span<ulong> matched, ref bool complete)
-        {
-            for (var chunk = 0; chunk < leadChunks.Length; chunk++)
-            {
-                ulong mask;
-                try
-                {
-                    mask = leadChunks[chunk](lead, default!);
-                }
-#pragma warning disable CA1031 // Re-run rule by rule to attribute the error exactly as Score does.
-                catch (Exception e) when (e is not OperationCanceledException) // sandbox: cancellation is never a rule error
-#pragma warning restore CA1031
-                {
-                    mask = RuleByRule(model.leadRules, chunk, lead, default!);
-                    complete = false;
-                }
+        public void RuleFailed(string rule, int activityIndex, Exception error) => Complete = false;
 
-                while (mask != 0)
-                {
-                    var bit = BitOperations.TrailingZeroCount(mask);
-                    mask &= mask - 1;
-                    var r = (chunk << 6) + bit;
-                    sums[leadGroup[r]] += leadPoints[r];
-                    Mark(matched, leadRuleIndex[r]);
-                }
-            }
-        }
+        public void LeadFailed(string message) => Complete = false;
 
-        private void ScoreActivities(TLead lead, DateTimeOffset asOf, Span<decimal> sums, Span<ulong> matched, ref bool complete)
-        {
-            IReadOnlyList<TActivity> list;
-            try
-            {
-                list = model.activities(lead) ?? [];
-            }
-#pragma warning disable CA1031 // Reported as an incomplete score, as Score does.
-            catch (Exception e) when (e is not OperationCanceledException) // sandbox: cancellation is never a rule error
-#pragma warning restore CA1031
-            {
-                complete = false;
-                return;
-            }
-
-            if (list.Count == 0)
-            {
-                return;
-            }
-
-            (long NegativeTicks, int Index)[]? rented = null;
-            var order = list.Count <= StackActivities
-                ? stackalloc (long, int)[list.Count]
-                : (rented = ArrayPool<(long, int)>.Shared.Rent(list.Count));
-            var rules = activityPoints.Length;
-            int[]? rentedCounts = null;
-            var dayCount = rules <= 256 ? stackalloc int[rules] : (rentedCounts = ArrayPool<int>.Shared.Rent(rules));
-            long[]? rentedDays = null;
-            var lastDay = rules <= 256 ? stackalloc long[rules] : (rentedDays = ArrayPool<long>.Shared.Rent(rules));
-            try
-            {
-                var count = 0;
-                for (var i = 0; i < list.Count; i++)
-                {
-                    RuleSandbox.EnsureActivity(lead, list[i], i); // sandbox: a null activity is the caller's error, named
-                    var at = model.occurredAt(list[i]);
-                    if (at <= asOf)
-                    {
-                        order[count++] = (-at.UtcTicks, i);
-                    }
-                }
-
-                var active = order[..count];
-                active.Sort();
-                if (count > model.limits.MaxActivitiesPerLead)
-                {
-                    complete = false;
-                    active = active[..model.limits.MaxActivitiesPerLead];
-                }
-
-                dayCount[..rules].Clear();
-                lastDay[..rules].Fill(long.MinValue);
-                foreach (var (negativeTicks, index) in active)
-                {
-                    WorkMeter.ThrowIfCancelled(); // sandbox: cancellation between activities
-                    var at = new DateTimeOffset(-negativeTicks, TimeSpan.Zero);
-                    var ageDays = (decimal)(asOf - at).TotalDays;
-                    var day = -negativeTicks / TimeSpan.TicksPerDay;
-                    ScoreActivity(lead, list[index], ageDays, day, sums, matched, dayCount, lastDay, ref complete);
-                }
-            }
-            finally
-            {
-                if (rented is not null)
-                {
-                    ArrayPool<(long, int)>.Shared.Return(rented);
-                }
-
-                if (rentedCounts is not null)
-                {
-                    ArrayPool<int>.Shared.Return(rentedCounts);
-                }
-
-                if (rentedDays is not null)
-                {
-                    ArrayPool<long>.Shared.Return(rentedDays);
-                }
-            }
-        }
-
-        private void ScoreActivity(
-            TLead lead,
-            TActivity activity,
-            decimal ageDays,
-            long day,
-            Span<decimal> sums,
-            Span<ulong> matched,
-            Span<int> dayCount,
-            Span<long> lastDay,
-            ref bool complete)
-        {
-            for (var chunk = 0; chunk < activityChunks.Length; chunk++)
-            {
-                ulong mask;
-                try
-                {
-                    mask = activityChunks[chunk](lead, activity);
-                }
-#pragma warning disable CA1031 // Re-run rule by rule (inside each rule's window only) to attribute errors exactly as Score does.
-                catch (Exception e) when (e is not OperationCanceledException) // sandbox: cancellation is never a rule error
-#pragma warning restore CA1031
-                {
-                    mask = ActivityRuleByRule(chunk, lead, activity, ageDays, ref complete);
-                }
-
-                while (mask != 0)
-                {
-                    var bit = BitOperations.TrailingZeroCount(mask);
-                    mask &= mask - 1;
-                    var r = (chunk << 6) + bit;
-                    if (ageDays > window[r])
-                    {
-                        continue;
-                    }
-
-                    Mark(matched, activityRuleIndex[r]);
-                    if (lastDay[r] != day)
-                    {
-                        lastDay[r] = day;
-                        dayCount[r] = 0;
-                    }
-
-                    if (++dayCount[r] > maxPerDay[r])
-                    {
-                        continue;
-                    }
-
-                    // The same arithmetic as ScoreDecay.Apply, with Percent / 100 computed once at load.
-                    sums[activityGroup[r]] += decayEveryDays[r] == 0m
-                        ? activityPoints[r]
-                        : Math.Round(activityPoints[r] * Math.Clamp(1m - (decayShare[r] * Math.Max(0m, ageDays) / decayEveryDays[r]), 0m, 1m), 2, MidpointRounding.AwayFromZero);
-                }
-            }
-        }
-
-        private static ulong RuleByRule(CompiledRule[] rules, int chunk, TLead lead, TActivity activity)
-        {
-            ulong mask = 0;
-            for (var bit = 0; bit < 64 && (chunk << 6) + bit < rules.Length; bit++)
-            {
-                try
-                {
-                    if (rules[(chunk << 6) + bit].Match(lead, activity))
-                    {
-                        mask |= 1UL << bit;
-                    }
-                }
-#pragma warning disable CA1031 // The failing rule contributes nothing, as in Score.
-                catch (Exception e) when (e is not OperationCanceledException) // sandbox: cancellation is never a rule error
-#pragma warning restore CA1031
-                {
-                }
-            }
-
-            return mask;
-        }
-
-        private ulong ActivityRuleByRule(int chunk, TLead lead, TActivity activity, decimal ageDays, ref bool complete)
-        {
-            ulong mask = 0;
-            var rules = model.activityRules;
-            for (var bit = 0; bit < 64 && (chunk << 6) + bit < rules.Length; bit++)
-            {
-                var r = (chunk << 6) + bit;
-                if (ageDays > window[r])
-                {
-                    continue;
-                }
-
-                try
-                {
-                    if (rules[r].Match(lead, activity))
-                    {
-                        mask |= 1UL << bit;
-                    }
-                }
-#pragma warning disable CA1031 // The failing rule contributes nothing and marks the lead incomplete, as in Score.
-                catch (Exception e) when (e is not OperationCanceledException) // sandbox: cancellation is never a rule error
-#pragma warning restore CA1031
-                {
-                    complete = false;
-                }
-            }
-
-            return mask;
-        }
-
-        private static void Mark(Span<ulong> matched, int rule)
+        private readonly void Mark(int rule)
         {
             if (!matched.IsEmpty)
             {
                 matched[rule >> 6] |= 1UL << (rule & 63);
             }
+        }
+    }
+
+    /// <summary>
+    /// Fuses all rules of a scope into one compiled delegate per 64 rules that returns a bit mask of matches. A rule that
+    /// throws makes the whole delegate throw; the walk then evaluates that chunk rule by rule to report the failure.
+    /// </summary>
+    private static class Fusion
+    {
+        public static Func<TLead, TActivity, ulong>[] Fuse(Expression[] bodies, ParameterExpression lead, ParameterExpression activity)
+        {
+            var chunks = new Func<TLead, TActivity, ulong>[(bodies.Length + 63) / 64];
+            for (var chunk = 0; chunk < chunks.Length; chunk++)
+            {
+                Expression mask = Expression.Constant(0UL);
+                for (var bit = 0; bit < 64 && (chunk << 6) + bit < bodies.Length; bit++)
+                {
+                    mask = Expression.Or(mask, Expression.Condition(bodies[(chunk << 6) + bit], Expression.Constant(1UL << bit), Expression.Constant(0UL)));
+                }
+
+                chunks[chunk] = Expression.Lambda<Func<TLead, TActivity, ulong>>(HoistAutoProperties(mask, lead, activity), lead, activity).Compile();
+            }
+
+            return chunks;
         }
 
         /// <summary>Reads each auto-property of <c>lead</c> or <c>activity</c> that the fused rules read more than once into a local, once.</summary>
@@ -556,23 +320,6 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 locals.Select(l => (Expression)Expression.Assign(l.Value, Expression.Property(l.Key.Parameter, l.Key.Property))).Append(body));
         }
 
-        private static Func<TLead, TActivity, ulong>[] Fuse(Expression[] bodies, ParameterExpression lead, ParameterExpression activity)
-        {
-            var chunks = new Func<TLead, TActivity, ulong>[(bodies.Length + 63) / 64];
-            for (var chunk = 0; chunk < chunks.Length; chunk++)
-            {
-                Expression mask = Expression.Constant(0UL);
-                for (var bit = 0; bit < 64 && (chunk << 6) + bit < bodies.Length; bit++)
-                {
-                    mask = Expression.Or(mask, Expression.Condition(bodies[(chunk << 6) + bit], Expression.Constant(1UL << bit), Expression.Constant(0UL)));
-                }
-
-                chunks[chunk] = Expression.Lambda<Func<TLead, TActivity, ulong>>(HoistAutoProperties(mask, lead, activity), lead, activity).Compile();
-            }
-
-            return chunks;
-        }
-    
         private static bool IsAutoProperty(System.Reflection.PropertyInfo property) =>
             property.GetMethod is { IsStatic: false } && property.DeclaringType!.GetField(
                 "<" + property.Name + ">k__BackingField",

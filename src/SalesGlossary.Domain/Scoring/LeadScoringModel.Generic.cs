@@ -12,22 +12,23 @@ namespace SalesGlossary.Domain.Scoring;
 /// reference. Scoring is deterministic: the same lead, model and <c>asOf</c> give the same score.
 /// </para>
 /// <para>
-/// How a score is computed: lead rules are evaluated once, activity rules once per activity that happened at or before
-/// <c>asOf</c> (newest first) and inside the rule's window; a rule's <c>maxPerDay</c> keeps the newest matches of each
-/// calendar day (UTC); decay reduces each activity's points with its age. Each group is then capped, then the total; a
-/// cap removes points from the last contributions first (oldest activities, later rules), so every contribution shows
-/// what it finally counts and the contributions add up to the total.
+/// How a score is computed (every rule is stated in docs/scoring-semantics.md): lead rules are evaluated once, activity
+/// rules once per activity that happened at or before <c>asOf</c> (newest first) and inside the rule's window (exact, in
+/// ticks); a rule's <c>maxPerDay</c> keeps the newest matches of each calendar day (UTC); decay reduces each activity's
+/// points with its exact age, rounded once to hundredths, half away from zero. Each group is then capped, then the
+/// total; a cap removes points from the last contributions first (later rules first, and within a rule the oldest
+/// activities first), so every contribution shows what it finally counts and the contributions add up to the total.
+/// Arithmetic is exact: whole hundredths inside, <see cref="decimal"/> only in the results.
 /// </para>
 /// </remarks>
 public sealed partial class LeadScoringModel<TLead, TActivity>
 {
-    private readonly CompiledRule[] leadRules;
-    private readonly CompiledRule[] activityRules;
     private readonly Func<TLead, IReadOnlyList<TActivity>?> activities;
     private readonly Func<TActivity, DateTimeOffset> occurredAt;
     private readonly ScoringLimits limits;
     private readonly string[] groups;
-    private readonly TotalsKernel kernel;
+    private readonly ScoringPlan plan;
+    private readonly PlanRule[] planByIndex;
 
     internal LeadScoringModel(
         ScoringModelDefinition definition,
@@ -37,25 +38,37 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         Func<TActivity, DateTimeOffset> occurredAt,
         ScoringLimits limits)
     {
+        CheckHundredths(definition);
         Name = definition.Name;
         Version = definition.Version;
-        Rules = [.. definition.Rules.Where(r => r.Enabled).Select(r => r.Rule)];
-        RuleCosts = [.. definition.Rules.Where(r => r.Enabled).Select(r => r.Cost)]; // sandbox: the cost model's estimates
+        var enabled = definition.Rules.Where(r => r.Enabled).ToArray();
+        Rules = [.. enabled.Select(r => r.Rule)];
+        RuleCosts = [.. enabled.Select(r => r.Cost)]; // sandbox: the cost model's estimates
         GroupCaps = new Dictionary<string, decimal>(definition.GroupCaps, StringComparer.Ordinal);
         TotalCap = definition.TotalCap;
         Grades = definition.Grades;
         this.activities = activities;
         this.occurredAt = occurredAt;
         this.limits = limits;
-        var compiled = definition.Rules
-            .Where(r => r.Enabled)
-            .Select((r, i) => new CompiledRule(r.Rule, i, Expression.Lambda<Func<TLead, TActivity, bool>>(r.Body, lead, activity).Compile()))
-            .ToArray();
-        leadRules = [.. compiled.Where(r => r.Rule.Scope == ScoringScope.Lead)];
-        activityRules = [.. compiled.Where(r => r.Rule.Scope == ScoringScope.Activity)];
         groups = [.. Rules.Select(r => r.Group).Distinct(StringComparer.Ordinal)];
+        var rules = enabled
+            .Select((r, i) => new PlanRule(i, r.Rule, Array.IndexOf(groups, r.Rule.Group), new CompiledNode(r.Node, lead, activity)))
+            .ToArray();
+        planByIndex = rules;
+        var leadRules = rules.Where(r => r.Rule.Scope == ScoringScope.Lead).ToArray();
+        var activityRules = rules.Where(r => r.Rule.Scope == ScoringScope.Activity).ToArray();
+        plan = new ScoringPlan
+        {
+            Lead = leadRules,
+            Activity = activityRules,
+            LeadChunks = Fusion.Fuse([.. leadRules.Select(r => enabled[r.Index].Body)], lead, activity),
+            ActivityChunks = Fusion.Fuse([.. activityRules.Select(r => enabled[r.Index].Body)], lead, activity),
+            GroupCap = [.. groups.Select(g => GroupCaps.TryGetValue(g, out var c) ? ScoreArithmetic.ToHundredths(c) : 0L)],
+            GroupCapped = [.. groups.Select(GroupCaps.ContainsKey)],
+            TotalCapped = TotalCap is not null,
+            TotalCap = TotalCap is { } t ? ScoreArithmetic.ToHundredths(t) : 0L,
+        };
         MaximumScore = ComputeMaximum();
-        kernel = new TotalsKernel(this, [.. definition.Rules.Where(r => r.Enabled).Select(r => r.Body)], lead, activity);
     }
 
     /// <summary>Gets the model's name (the workflow's <c>WorkflowName</c>).</summary>
@@ -82,7 +95,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
     /// <summary>Scores a lead as of an instant, with every contribution explained.</summary>
     /// <param name="lead">The lead.</param>
-    /// <param name="asOf">The instant the score is computed for; activities after it are not counted.</param>
+    /// <param name="asOf">The instant the score is computed for; activities after it are not counted by activity rules.</param>
     /// <returns>The score with its groups, grade, contributions, hand-raises and any rule errors for this lead.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="lead"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">An activity of the lead is <see langword="null"/>.</exception>
@@ -93,175 +106,42 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             throw new ArgumentNullException(nameof(lead));
         }
 
-        var matches = new List<Match>();
-        var errors = new List<ScoringError>();
-        var handRaises = new List<string>();
-        foreach (var rule in leadRules)
-        {
-            if (Evaluate(rule, lead, default!, null, errors))
-            {
-                matches.Add(new Match(rule, null, null, rule.Rule.Points, rule.Rule.Points, Plus(rule.Rule.Points) + " points"));
-                NoteHandRaise(rule, handRaises);
-            }
-        }
-
-        if (activityRules.Length > 0)
-        {
-            ScoreActivities(lead, asOf, matches, errors, handRaises);
-        }
-
-        return Total(asOf, matches, errors, handRaises);
+        var sink = new ExplainingSink(new Explanation(this));
+        Span<long> sums = groups.Length <= 64 ? stackalloc long[groups.Length] : new long[groups.Length];
+        Walk(lead, asOf, ref sink, sums);
+        return sink.Explanation.Finish(asOf, sums);
     }
 
-    private void ScoreActivities(TLead lead, DateTimeOffset asOf, List<Match> matches, List<ScoringError> errors, List<string> handRaises)
+    private static void CheckHundredths(ScoringModelDefinition definition)
     {
-        IReadOnlyList<TActivity> list;
-        try
+        // Scores are exact whole hundredths; a number with finer digits could only be honoured by rounding it silently.
+        var problems = new ValidationCollector();
+        for (var i = 0; i < definition.Rules.Count; i++)
         {
-            list = activities(lead) ?? [];
-        }
-#pragma warning disable CA1031 // The integrator's accessor failed for this lead: reported, never a silent zero.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            errors.Add(new ScoringError(null, null, "Reading the lead's activities failed: " + RuleSandbox.ErrorText(e)));
-            return;
-        }
-
-        var ordered = new List<(int Index, DateTimeOffset At, TActivity Activity)>(list.Count);
-        for (var i = 0; i < list.Count; i++)
-        {
-            RuleSandbox.EnsureActivity(lead, list[i], i); // sandbox: a null activity is the caller's error, named
-            var at = occurredAt(list[i]);
-            if (at <= asOf)
+            var points = definition.Rules[i].Rule.Points;
+            if (!ScoreArithmetic.IsHundredths(points))
             {
-                ordered.Add((i, at, list[i]));
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"$.Rules[{i}].Properties.points"), string.Create(CultureInfo.InvariantCulture,
+                    $"Rule '{definition.Rules[i].Rule.Name}' has {points} points; points are counted in hundredths, so use at most two decimals."));
             }
         }
 
-        ordered.Sort((a, b) => b.At != a.At ? b.At.CompareTo(a.At) : a.Index.CompareTo(b.Index));
-        if (ordered.Count > limits.MaxActivitiesPerLead)
+        foreach (var (group, cap) in definition.GroupCaps)
         {
-            errors.Add(new ScoringError(null, null, string.Create(CultureInfo.InvariantCulture,
-                $"The lead has {ordered.Count} activities; only the newest {limits.MaxActivitiesPerLead} were scored (the limit).")));
-            ordered.RemoveRange(limits.MaxActivitiesPerLead, ordered.Count - limits.MaxActivitiesPerLead);
-        }
-
-        foreach (var rule in activityRules)
-        {
-            var r = rule.Rule;
-            Dictionary<DateOnly, int>? perDay = r.MaxPerDay is null ? null : [];
-            foreach (var (index, at, activity) in ordered)
+            if (!ScoreArithmetic.IsHundredths(cap))
             {
-                var ageDays = (decimal)(asOf - at).TotalDays;
-                if (r.WindowDays is { } window && ageDays > window)
-                {
-                    continue;
-                }
-
-                if (!Evaluate(rule, lead, activity, index, errors))
-                {
-                    continue;
-                }
-
-                NoteHandRaise(rule, handRaises);
-                var day = DateOnly.FromDateTime(at.UtcDateTime);
-                if (perDay is not null)
-                {
-                    perDay[day] = perDay.GetValueOrDefault(day) + 1;
-                    if (perDay[day] > r.MaxPerDay)
-                    {
-                        matches.Add(new Match(rule, index, at, r.Points, 0m, string.Create(CultureInfo.InvariantCulture,
-                            $"{Plus(r.Points)} points, over the daily maximum of {r.MaxPerDay} on {day:yyyy-MM-dd}: 0")));
-                        continue;
-                    }
-                }
-
-                if (r.Decay is { } decay)
-                {
-                    var decayed = decay.Apply(r.Points, ageDays) / 1.0000000000000000000000000000m;
-                    matches.Add(new Match(rule, index, at, r.Points, decayed, string.Create(CultureInfo.InvariantCulture,
-                        $"{Plus(r.Points)} × (1 − {decay.Percent:0.####} % × {ageDays:0.##} days / {decay.EveryDays:0.####} days, at least 0) = {Plus(decayed)}")));
-                }
-                else
-                {
-                    matches.Add(new Match(rule, index, at, r.Points, r.Points, Plus(r.Points) + " points"));
-                }
+                problems.Add("$.ScoringModel.GroupCaps." + group, string.Create(CultureInfo.InvariantCulture,
+                    $"The cap of group '{group}' is {cap}; caps are counted in hundredths, so use at most two decimals."));
             }
         }
-    }
 
-    private LeadScore Total(DateTimeOffset asOf, List<Match> matches, List<ScoringError> errors, List<string> handRaises)
-    {
-        // Contributions in a fixed order: groups as first declared, then rule order, then newest activity first.
-        var ordered = matches
-            .OrderBy(m => Array.IndexOf(groups, m.Rule.Rule.Group))
-            .ThenBy(m => m.Rule.Order)
-            .ThenByDescending(m => m.At)
-            .ThenBy(m => m.ActivityIndex)
-            .ToArray();
-        var points = ordered.Select(m => m.Decayed).ToArray();
-        var notes = ordered.Select(m => m.Explanation).ToArray();
-        var groupScores = new List<GroupScore>(groups.Length);
-        foreach (var group in groups)
+        if (definition.TotalCap is { } total && !ScoreArithmetic.IsHundredths(total))
         {
-            var members = Enumerable.Range(0, ordered.Length).Where(i => ordered[i].Rule.Rule.Group == group).ToArray();
-            var raw = members.Sum(i => points[i]);
-            decimal? cap = GroupCaps.TryGetValue(group, out var c) ? c : null;
-            if (cap is { } limit && raw > limit)
-            {
-                TrimFromTheEnd(members, raw - limit, points, notes, string.Create(CultureInfo.InvariantCulture, $"group '{group}' cap of {limit:0.####}"));
-            }
-
-            groupScores.Add(new GroupScore(group, raw, cap, members.Sum(i => points[i])));
+            problems.Add("$.ScoringModel.TotalCap", string.Create(CultureInfo.InvariantCulture,
+                $"The total cap is {total}; caps are counted in hundredths, so use at most two decimals."));
         }
 
-        var total = points.Sum();
-        if (TotalCap is { } totalCap && total > totalCap)
-        {
-            var all = Enumerable.Range(0, ordered.Length).ToArray();
-            TrimFromTheEnd(all, total - totalCap, points, notes, string.Create(CultureInfo.InvariantCulture, $"total cap of {totalCap:0.####}"));
-            total = points.Sum();
-            groupScores = [.. groupScores.Select(g => g with { Score = Enumerable.Range(0, ordered.Length).Where(i => ordered[i].Rule.Rule.Group == g.Group).Sum(i => points[i]) })];
-        }
-
-        var contributions = ordered
-            .Select((m, i) => new ScoreContribution(m.Rule.Rule.Name, m.Rule.Rule.Group, m.ActivityIndex, m.At, m.Rule.Rule.Points, m.Decayed, Normal(points[i]), notes[i]))
-            .ToArray();
-        groupScores = [.. groupScores.Select(g => g with { Raw = Normal(g.Raw), Score = Normal(g.Score) })];
-        return new LeadScore(Name, Version, asOf, Normal(total), groupScores, Grade(groupScores), contributions, [.. handRaises.Distinct(StringComparer.Ordinal)], errors);
-    }
-
-    private static void TrimFromTheEnd(int[] members, decimal excess, decimal[] points, string[] notes, string cap)
-    {
-        for (var k = members.Length - 1; k >= 0 && excess > 0; k--)
-        {
-            var i = members[k];
-            if (points[i] <= 0)
-            {
-                continue;
-            }
-
-            var cut = Math.Min(points[i], excess);
-            var before = points[i];
-            points[i] -= cut;
-            excess -= cut;
-            notes[i] += string.Create(CultureInfo.InvariantCulture, $"; capped by the {cap}: {Plus(before)} → {Plus(points[i])}");
-        }
-    }
-
-    private ScoreGrade? Grade(IReadOnlyList<GroupScore> groupScores)
-    {
-        if (Grades is not { } g)
-        {
-            return null;
-        }
-
-        var fit = groupScores.FirstOrDefault(s => s.Group == "fit")?.Score ?? 0m;
-        var engagement = groupScores.FirstOrDefault(s => s.Group == "engagement")?.Score ?? 0m;
-        return new ScoreGrade(
-            fit >= g.FitA ? "A" : fit >= g.FitB ? "B" : "C",
-            engagement >= g.EngagementOne ? 1 : engagement >= g.EngagementTwo ? 2 : 3);
+        problems.ThrowIfAny("scoring model '" + definition.Name + "'");
     }
 
     private decimal? ComputeMaximum()
@@ -288,36 +168,4 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
         return TotalCap is { } totalCap ? Math.Min(total, totalCap) : total;
     }
-
-    private static bool Evaluate(CompiledRule rule, TLead lead, TActivity activity, int? activityIndex, List<ScoringError> errors)
-    {
-        try
-        {
-            WorkMeter.ThrowIfCancelled(); // sandbox: cancellation is observed between rules and inside metered rules
-            return rule.Match(lead, activity);
-        }
-#pragma warning disable CA1031 // A rule that fails for one lead is reported for that lead and rule, never a silent zero.
-        catch (Exception e) when (e is not OperationCanceledException)
-#pragma warning restore CA1031
-        {
-            errors.Add(new ScoringError(rule.Rule.Name, activityIndex, RuleSandbox.ErrorText(e))); // sandbox: bounded error text
-            return false;
-        }
-    }
-
-    private static void NoteHandRaise(CompiledRule rule, List<string> handRaises)
-    {
-        if (rule.Rule.HandRaise)
-        {
-            handRaises.Add(rule.Rule.Name);
-        }
-    }
-
-    private static decimal Normal(decimal value) => value / 1.0000000000000000000000000000m;
-
-    private static string Plus(decimal value) => (value > 0 ? "+" : string.Empty) + value.ToString("0.####", CultureInfo.InvariantCulture);
-
-    private sealed record CompiledRule(ScoringRule Rule, int Order, Func<TLead, TActivity, bool> Match);
-
-    private sealed record Match(CompiledRule Rule, int? ActivityIndex, DateTimeOffset? At, decimal Configured, decimal Decayed, string Explanation);
 }

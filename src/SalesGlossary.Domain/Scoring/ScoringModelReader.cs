@@ -228,7 +228,7 @@ internal sealed class ScoringModelReader
         var name = RuleName(rule, path);
         var label = name is null ? "The rule" : "Rule '" + name + "'";
         CheckRuleKeys(rule, path, label);
-        var body = ReadBody(rule, path, label, depth: 1);
+        var body = ReadBody(rule, path, label, depth: 1, name);
         var enabled = !rule.TryGetProperty("Enabled", out var enabledElement) || enabledElement.ValueKind != JsonValueKind.False;
         if (rule.TryGetProperty("Enabled", out enabledElement) && enabledElement.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
@@ -340,13 +340,14 @@ internal sealed class ScoringModelReader
         return new ScoringModelDefinition.RuleDefinition(
             new ScoringRule(name, group, scope, points.Value, body.Text, decay, window, maxPerDay, handRaise, description),
             limits.Metered ? WorkMetering.Instrument(body.Expression, limits.MaxWorkPerRule) : body.Expression,
+            body.Node,
             enabled,
             cost);
     }
 
-    private sealed record Body(Expression Expression, string Text, bool UsesActivity);
+    private sealed record Body(Expression Expression, string Text, bool UsesActivity, RuleNode Node);
 
-    private Body? ReadBody(JsonElement rule, string path, string label, int depth)
+    private Body? ReadBody(JsonElement rule, string path, string label, int depth, string? name)
     {
         if (++ruleCount > limits.MaxRules)
         {
@@ -370,7 +371,7 @@ internal sealed class ScoringModelReader
         var hasChildren = rule.TryGetProperty("Rules", out var children);
         if (hasOperator || hasChildren)
         {
-            return ReadNested(rule, path, label, depth, operatorElement, hasOperator, children, hasChildren);
+            return ReadNested(rule, path, label, depth, name, operatorElement, hasOperator, children, hasChildren);
         }
 
         if (!rule.TryGetProperty("Expression", out var expressionElement) || expressionElement.ValueKind != JsonValueKind.String
@@ -408,10 +409,12 @@ internal sealed class ScoringModelReader
             return null;
         }
 
-        return new Body(CheckedArithmetic.Rewrite(OrdinalText.Rewrite(parsed)), text, usesActivity);
+        // The leaf carries its own meter: a failing child of a nested rule is re-evaluated on its own (see RuleNode).
+        var rewritten = CheckedArithmetic.Rewrite(OrdinalText.Rewrite(parsed));
+        return new Body(rewritten, text, usesActivity, new RuleNode(name ?? string.Empty, limits.Metered ? WorkMetering.Instrument(rewritten, limits.MaxWorkPerRule) : rewritten, IsAnd: false, []));
     }
 
-    private Body? ReadNested(JsonElement rule, string path, string label, int depth, JsonElement operatorElement, bool hasOperator, JsonElement children, bool hasChildren)
+    private Body? ReadNested(JsonElement rule, string path, string label, int depth, string? name, JsonElement operatorElement, bool hasOperator, JsonElement children, bool hasChildren)
     {
         if (depth > 3)
         {
@@ -464,7 +467,7 @@ internal sealed class ScoringModelReader
                 problems.Add(childPath + ".Enabled", $"{childLabel} is nested and disabled; RulesEngine would still evaluate it. Remove it instead.");
             }
 
-            var body = ReadBody(child, childPath, childLabel, depth + 1);
+            var body = ReadBody(child, childPath, childLabel, depth + 1, childName);
             if (body is not null)
             {
                 parts.Add(body);
@@ -476,10 +479,13 @@ internal sealed class ScoringModelReader
             return null;
         }
 
+        // RulesEngine evaluates every child (NestedRuleExecutionMode.All, its default) and counts a failing child as not
+        // matched; the combined expression therefore evaluates every child too (& and |, never && or ||). See
+        // docs/scoring-semantics.md, "Nested rules".
         var isAnd = op is "And" or "AndAlso";
-        var expression = parts.Skip(1).Aggregate(parts[0].Expression, (left, right) => isAnd ? Expression.AndAlso(left, right.Expression) : Expression.OrElse(left, right.Expression));
+        var expression = parts.Skip(1).Aggregate(parts[0].Expression, (left, right) => isAnd ? Expression.And(left, right.Expression) : Expression.Or(left, right.Expression));
         var text = string.Join(isAnd ? " && " : " || ", parts.Select(b => "(" + b.Text + ")"));
-        return new Body(expression, text, parts.Any(b => b.UsesActivity));
+        return new Body(expression, text, parts.Any(b => b.UsesActivity), new RuleNode(name ?? string.Empty, null, isAnd, [.. parts.Select(b => b.Node)]));
     }
 
     private string? RuleName(JsonElement rule, string path)
@@ -636,5 +642,8 @@ internal sealed record ScoringModelDefinition(
     decimal? TotalCap,
     GradeThresholds? Grades)
 {
-    public sealed record RuleDefinition(ScoringRule Rule, Expression Body, bool Enabled, RuleCost Cost);
+    public sealed record RuleDefinition(ScoringRule Rule, Expression Body, RuleNode Node, bool Enabled, RuleCost Cost);
 }
+
+/// <summary>A rule as RulesEngine sees it: a leaf expression, or children combined with And or Or; each node keeps its name for errors.</summary>
+internal sealed record RuleNode(string Name, Expression? Leaf, bool IsAnd, IReadOnlyList<RuleNode> Children);

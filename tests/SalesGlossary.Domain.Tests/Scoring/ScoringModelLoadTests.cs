@@ -22,7 +22,7 @@ public class ScoringModelLoadTests
         Assert.Contains(model.Rules, r => r.Points < 0);
         Assert.Contains(model.Rules, r => r.Decay is not null);
         Assert.Equal(new ScoringRule("SeniorTitle", "fit", ScoringScope.Lead, 15m,
-            "(lead.JobTitle != null) && (lead.JobTitle.Contains(\"Director\") || lead.JobTitle.Contains(\"VP\") || lead.JobTitle.Contains(\"Head\"))"),
+            "(lead.JobTitle != null) && (lead.JobTitle != null && (lead.JobTitle.Contains(\"Director\") || lead.JobTitle.Contains(\"VP\") || lead.JobTitle.Contains(\"Head\")))"),
             model.Rules.Single(r => r.Name == "SeniorTitle"));
     }
 

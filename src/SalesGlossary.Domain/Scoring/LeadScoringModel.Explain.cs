@@ -1,0 +1,200 @@
+using System.Globalization;
+
+namespace SalesGlossary.Domain.Scoring;
+
+/// <content>The explaining sink: what the walk found, turned into contributions with their arithmetic in words.</content>
+public sealed partial class LeadScoringModel<TLead, TActivity>
+{
+    /// <summary>A number with its sign (<c>+2.5</c>, <c>-10</c>, <c>0</c>) and at most four decimals.</summary>
+    private const string Signed = "+0.####;-0.####;0";
+
+    private static string Plus(decimal value) => value.ToString(Signed, CultureInfo.InvariantCulture);
+
+    /// <summary>Records every match, error and hand-raise the walk reports.</summary>
+    private readonly struct ExplainingSink(Explanation explanation) : IScoreSink
+    {
+        public Explanation Explanation { get; } = explanation;
+
+        public void LeadRuleMatched(int rule) => Explanation.Add(new Found(rule, -1, 0, 0, Explanation.Model.PlanOf(rule).Points, false));
+
+        public void ActivityRuleMatched(int rule, int activityIndex, long occurredTicks, long ageTicks, long earned, bool overDailyMaximum) =>
+            Explanation.Add(new Found(rule, activityIndex, occurredTicks, ageTicks, earned, overDailyMaximum));
+
+        public void RuleFailed(string rule, int activityIndex, Exception error) =>
+            Explanation.Errors.Add(new ScoringError(rule, activityIndex < 0 ? null : activityIndex, RuleSandbox.ErrorText(error))); // sandbox: bounded error text
+
+        public void LeadFailed(string message) => Explanation.Errors.Add(new ScoringError(null, null, message));
+    }
+
+    /// <summary>One match as the walk found it: points in hundredths, ages in ticks.</summary>
+    private readonly record struct Found(int Rule, int ActivityIndex, long OccurredTicks, long AgeTicks, long Earned, bool OverDailyMaximum);
+
+    /// <summary>Collects one lead's matches and turns them into a <see cref="LeadScore"/>.</summary>
+    private sealed class Explanation(LeadScoringModel<TLead, TActivity> model)
+    {
+        private Found[] found = new Found[8];
+        private int count;
+        private List<string>? handRaises;
+        private List<ScoringError>? errors;
+
+        public LeadScoringModel<TLead, TActivity> Model { get; } = model;
+
+        public List<ScoringError> Errors => errors ??= [];
+
+        public void Add(Found match)
+        {
+            if (count == found.Length)
+            {
+                Array.Resize(ref found, count * 2);
+            }
+
+            found[count++] = match;
+            var rule = Model.Rules[match.Rule];
+            if (rule.HandRaise)
+            {
+                handRaises ??= [];
+                if (!handRaises.Contains(rule.Name))
+                {
+                    handRaises.Add(rule.Name);
+                }
+            }
+        }
+
+        public LeadScore Finish(DateTimeOffset asOf, ReadOnlySpan<long> sums)
+        {
+            // Contributions in document order of the rules, and within a rule newest activity first (then list order):
+            // a cap trims from the end of this order, so later rules first and, within a rule, the oldest activities first.
+            var matches = found.AsSpan(0, count);
+            matches.Sort(static (a, b) =>
+                a.Rule != b.Rule ? a.Rule.CompareTo(b.Rule)
+                : a.OccurredTicks != b.OccurredTicks ? b.OccurredTicks.CompareTo(a.OccurredTicks)
+                : a.ActivityIndex.CompareTo(b.ActivityIndex));
+            var points = new long[count];
+            string?[]? notes = null;
+            for (var i = 0; i < count; i++)
+            {
+                points[i] = matches[i].Earned;
+            }
+
+            var groups = Model.groups;
+            Span<long> capped = groups.Length <= 64 ? stackalloc long[groups.Length] : new long[groups.Length];
+            var total = Model.Cap(sums, capped, out var totalExcess);
+            for (var g = 0; g < groups.Length; g++)
+            {
+                if (sums[g] > capped[g])
+                {
+                    Trim(matches, g, sums[g] - capped[g], points, ref notes, string.Create(CultureInfo.InvariantCulture, $"group '{groups[g]}' cap of {Model.GroupCaps[groups[g]]:0.####}"));
+                }
+            }
+
+            if (totalExcess > 0)
+            {
+                Trim(matches, -1, totalExcess, points, ref notes, string.Create(CultureInfo.InvariantCulture, $"total cap of {Model.TotalCap:0.####}"));
+            }
+
+            var contributions = new ScoreContribution[count];
+            var groupScores = new long[groups.Length];
+            for (var i = 0; i < count; i++)
+            {
+                var m = matches[i];
+                var rule = Model.Rules[m.Rule];
+                var plan = Model.PlanOf(m.Rule);
+                groupScores[plan.Group] += points[i];
+                contributions[i] = new ScoreContribution(
+                    rule.Name,
+                    rule.Group,
+                    m.ActivityIndex < 0 ? null : m.ActivityIndex,
+                    m.ActivityIndex < 0 ? null : new DateTimeOffset(m.OccurredTicks, TimeSpan.Zero),
+                    rule.Points,
+                    ScoreArithmetic.ToDecimal(m.Earned),
+                    ScoreArithmetic.ToDecimal(points[i]),
+                    notes?[i] is { } note ? Describe(m, rule, plan) + note : Describe(m, rule, plan));
+            }
+
+            var groupList = new GroupScore[groups.Length];
+            for (var g = 0; g < groups.Length; g++)
+            {
+                groupList[g] = new GroupScore(
+                    groups[g],
+                    ScoreArithmetic.ToDecimal(sums[g]),
+                    Model.GroupCaps.TryGetValue(groups[g], out var cap) ? cap : null,
+                    ScoreArithmetic.ToDecimal(groupScores[g]));
+            }
+
+            return new LeadScore(
+                Model.Name,
+                Model.Version,
+                asOf,
+                ScoreArithmetic.ToDecimal(total),
+                groupList,
+                Model.Grade(groupList),
+                contributions,
+                handRaises is null ? [] : [.. handRaises],
+                errors is null ? [] : [.. errors]);
+        }
+
+        /// <summary>Removes <paramref name="excess"/> from the last positive contributions (of one group, or all for -1) first.</summary>
+        private void Trim(ReadOnlySpan<Found> matches, int group, long excess, long[] points, ref string?[]? notes, string cap)
+        {
+            for (var i = matches.Length - 1; i >= 0 && excess > 0; i--)
+            {
+                if (points[i] <= 0 || (group >= 0 && Model.PlanOf(matches[i].Rule).Group != group))
+                {
+                    continue;
+                }
+
+                var cut = Math.Min(points[i], excess);
+                var before = points[i];
+                notes ??= new string?[points.Length];
+                points[i] -= cut;
+                excess -= cut;
+                notes[i] += string.Create(CultureInfo.InvariantCulture, $"; capped by the {cap}: {ScoreArithmetic.ToDecimal(before).ToString(Signed, CultureInfo.InvariantCulture)} → {ScoreArithmetic.ToDecimal(points[i]).ToString(Signed, CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        private static string Describe(in Found m, ScoringRule rule, PlanRule plan)
+        {
+            if (m.OverDailyMaximum)
+            {
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"{rule.Points.ToString(Signed, CultureInfo.InvariantCulture)} points, over the daily maximum of {rule.MaxPerDay} on {new DateTime(m.OccurredTicks, DateTimeKind.Utc):yyyy-MM-dd}: 0");
+            }
+
+            if (m.ActivityIndex >= 0 && rule.Decay is { } decay)
+            {
+                var ageDays = (decimal)m.AgeTicks / TimeSpan.TicksPerDay;
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"{rule.Points.ToString(Signed, CultureInfo.InvariantCulture)} × (1 − {decay.Percent:0.####} % × {ageDays:0.##} days / {decay.EveryDays:0.####} days, at least 0) = {ScoreArithmetic.ToDecimal(m.Earned).ToString(Signed, CultureInfo.InvariantCulture)}");
+            }
+
+            return plan.PointsInWords;
+        }
+    }
+
+    private PlanRule PlanOf(int rule) => planByIndex[rule];
+
+    private ScoreGrade? Grade(IReadOnlyList<GroupScore> groupScores)
+    {
+        if (Grades is not { } g)
+        {
+            return null;
+        }
+
+        decimal fit = 0m, engagement = 0m;
+        foreach (var s in groupScores)
+        {
+            if (s.Group == "fit")
+            {
+                fit = s.Score;
+            }
+            else if (s.Group == "engagement")
+            {
+                engagement = s.Score;
+            }
+        }
+
+        return new ScoreGrade(
+            fit >= g.FitA ? "A" : fit >= g.FitB ? "B" : "C",
+            engagement >= g.EngagementOne ? 1 : engagement >= g.EngagementTwo ? 2 : 3);
+    }
+}

@@ -1,0 +1,322 @@
+using System.Buffers;
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Numerics;
+
+namespace SalesGlossary.Domain.Scoring;
+
+/// <summary>Receives what the scoring walk finds; the walk itself keeps the sums, windows, daily maximums, decay and caps.</summary>
+internal interface IScoreSink
+{
+    /// <summary>A lead rule matched (the rule's index in the model's rules).</summary>
+    void LeadRuleMatched(int rule);
+
+    /// <summary>An activity rule matched an activity inside its window; <paramref name="earned"/> is in hundredths, 0 when over the daily maximum.</summary>
+    void ActivityRuleMatched(int rule, int activityIndex, long occurredTicks, long ageTicks, long earned, bool overDailyMaximum);
+
+    /// <summary>A rule (or a nested rule, by its own name) failed for this lead; <paramref name="activityIndex"/> is -1 for lead rules.</summary>
+    void RuleFailed(string rule, int activityIndex, Exception error);
+
+    /// <summary>A problem with the lead as a whole (its activities could not be read, or too many).</summary>
+    void LeadFailed(string message);
+}
+
+/// <content>The scoring plan and its single walker: the one home of windows, daily maximums, decay and caps.</content>
+public sealed partial class LeadScoringModel<TLead, TActivity>
+{
+    private const int StackActivities = 128;
+    private const int StackRules = 256;
+
+    /// <summary>Walks one lead through the plan: lead rules once, then each scored activity (newest first) through the activity rules.</summary>
+    /// <returns>The total in hundredths after group caps and the total cap; <paramref name="sums"/> holds each group's raw sum.</returns>
+    private long Walk<TSink>(TLead lead, DateTimeOffset asOf, ref TSink sink, scoped Span<long> sums)
+        where TSink : IScoreSink, allows ref struct
+    {
+        sums.Clear();
+        for (var chunk = 0; chunk < plan.LeadChunks.Length; chunk++)
+        {
+            WorkMeter.ThrowIfCancelled(); // sandbox: cancellation is observed between rules and inside metered rules
+            ulong mask;
+            try
+            {
+                mask = plan.LeadChunks[chunk](lead, default!);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One rule failed inside the fused delegate: evaluate the chunk rule by rule to find and report it.
+                mask = RuleByRule(plan.Lead, chunk, lead, default!, -1, long.MinValue, ref sink);
+            }
+
+            while (mask != 0)
+            {
+                var r = (chunk << 6) + BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                var rule = plan.Lead[r];
+                sums[rule.Group] = checked(sums[rule.Group] + rule.Points);
+                sink.LeadRuleMatched(rule.Index);
+            }
+        }
+
+        if (plan.Activity.Length > 0)
+        {
+            WalkActivities(lead, asOf, ref sink, sums);
+        }
+
+        return Cap(sums, default, out _);
+    }
+
+    /// <summary>Caps each group, then the total: the one home of caps. Writes each group's capped score if asked.</summary>
+    private long Cap(ReadOnlySpan<long> sums, Span<long> capped, out long totalExcess)
+    {
+        long total = 0;
+        for (var g = 0; g < sums.Length; g++)
+        {
+            var score = plan.GroupCapped[g] && sums[g] > plan.GroupCap[g] ? plan.GroupCap[g] : sums[g];
+            if (!capped.IsEmpty)
+            {
+                capped[g] = score;
+            }
+
+            total += score;
+        }
+
+        totalExcess = plan.TotalCapped && total > plan.TotalCap ? total - plan.TotalCap : 0;
+        return total - totalExcess;
+    }
+
+    private void WalkActivities<TSink>(TLead lead, DateTimeOffset asOf, ref TSink sink, scoped Span<long> sums)
+        where TSink : IScoreSink, allows ref struct
+    {
+        IReadOnlyList<TActivity> list;
+        try
+        {
+            list = activities(lead) ?? [];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            sink.LeadFailed("Reading the lead's activities failed: " + RuleSandbox.ErrorText(e));
+            return;
+        }
+
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        var rules = plan.Activity;
+        (long NegativeTicks, int Index)[]? rentedOrder = null;
+        int[]? rentedCounts = null;
+        long[]? rentedDays = null;
+        var order = list.Count <= StackActivities ? stackalloc (long, int)[list.Count] : (rentedOrder = ArrayPool<(long, int)>.Shared.Rent(list.Count));
+        var dayCount = rules.Length <= StackRules ? stackalloc int[rules.Length] : (rentedCounts = ArrayPool<int>.Shared.Rent(rules.Length));
+        var lastDay = rules.Length <= StackRules ? stackalloc long[rules.Length] : (rentedDays = ArrayPool<long>.Shared.Rent(rules.Length));
+        try
+        {
+            var asOfTicks = asOf.UtcTicks;
+            var count = 0;
+            for (var i = 0; i < list.Count; i++)
+            {
+                var item = list[i];
+                RuleSandbox.EnsureActivity(lead, item, i); // sandbox: a null activity is the caller's error, named
+                var ticks = occurredAt(item).UtcTicks;
+                if (ticks <= asOfTicks)
+                {
+                    order[count++] = (-ticks, i);
+                }
+            }
+
+            // Newest first; at the same instant, in the order of the lead's list.
+            var active = order[..count];
+            active.Sort();
+            if (count > limits.MaxActivitiesPerLead)
+            {
+                sink.LeadFailed(string.Create(CultureInfo.InvariantCulture,
+                    $"The lead has {count} activities; only the newest {limits.MaxActivitiesPerLead} were scored (the limit)."));
+                active = active[..limits.MaxActivitiesPerLead];
+            }
+
+            dayCount[..rules.Length].Clear();
+            lastDay[..rules.Length].Fill(long.MinValue);
+            var chunks = plan.ActivityChunks;
+            foreach (var (negativeTicks, index) in active)
+            {
+                WorkMeter.ThrowIfCancelled(); // sandbox: cancellation between activities
+                var occurred = -negativeTicks;
+                var age = asOfTicks - occurred;
+                var day = occurred / TimeSpan.TicksPerDay;
+                var activity = list[index];
+                for (var chunk = 0; chunk < chunks.Length; chunk++)
+                {
+                    ulong mask;
+                    try
+                    {
+                        mask = chunks[chunk](lead, activity);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        mask = RuleByRule(rules, chunk, lead, activity, index, age, ref sink);
+                    }
+
+                    while (mask != 0)
+                    {
+                        var r = (chunk << 6) + BitOperations.TrailingZeroCount(mask);
+                        mask &= mask - 1;
+                        var rule = rules[r];
+                        if (age > rule.WindowTicks)
+                        {
+                            // Outside its window the rule is not evaluated: the fused delegate ran it, but its answer does not count.
+                            continue;
+                        }
+
+                        var over = false;
+                        if (rule.MaxPerDay != int.MaxValue)
+                        {
+                            if (lastDay[r] != day)
+                            {
+                                lastDay[r] = day;
+                                dayCount[r] = 0;
+                            }
+
+                            over = ++dayCount[r] > rule.MaxPerDay;
+                        }
+
+                        var earned = over ? 0 : rule.Decay is { } decay ? decay.Apply(age) : rule.Points;
+                        sums[rule.Group] = checked(sums[rule.Group] + earned);
+                        sink.ActivityRuleMatched(rule.Index, index, occurred, age, earned, over);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (rentedOrder is not null)
+            {
+                ArrayPool<(long, int)>.Shared.Return(rentedOrder);
+            }
+
+            if (rentedCounts is not null)
+            {
+                ArrayPool<int>.Shared.Return(rentedCounts);
+            }
+
+            if (rentedDays is not null)
+            {
+                ArrayPool<long>.Shared.Return(rentedDays);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Evaluates one chunk rule by rule, each nested rule child by child, reporting every failure; an activity rule is
+    /// evaluated only inside its window (<paramref name="age"/> is <see cref="long.MinValue"/> for lead rules).
+    /// </summary>
+    private static ulong RuleByRule<TSink>(PlanRule[] rules, int chunk, TLead lead, TActivity activity, int activityIndex, long age, ref TSink sink)
+        where TSink : IScoreSink, allows ref struct
+    {
+        ulong mask = 0;
+        for (var bit = 0; bit < 64 && (chunk << 6) + bit < rules.Length; bit++)
+        {
+            var rule = rules[(chunk << 6) + bit];
+            if (age > rule.WindowTicks)
+            {
+                continue;
+            }
+
+            if (rule.Node.Evaluate(lead, activity, activityIndex, ref sink))
+            {
+                mask |= 1UL << bit;
+            }
+        }
+
+        return mask;
+    }
+
+    /// <summary>One rule of the plan: its place, group, points (hundredths) and, for activity rules, window, daily maximum and decay.</summary>
+    private sealed class PlanRule(int index, ScoringRule rule, int group, CompiledNode node)
+    {
+        public int Index { get; } = index;
+
+        public ScoringRule Rule { get; } = rule;
+
+        public int Group { get; } = group;
+
+        public long Points { get; } = ScoreArithmetic.ToHundredths(rule.Points);
+
+        public CompiledNode Node { get; } = node;
+
+        public long WindowTicks { get; } = rule.Scope == ScoringScope.Activity ? ScoreArithmetic.WindowTicks(rule.WindowDays) : long.MaxValue;
+
+        public int MaxPerDay { get; } = rule.MaxPerDay ?? int.MaxValue;
+
+        public DecayPlan? Decay { get; } = rule.Decay is { } d ? new DecayPlan(d, ScoreArithmetic.ToHundredths(rule.Points)) : null;
+
+        /// <summary>Gets the words of a match that earns the rule's points unchanged, written once: <c>+20 points</c>.</summary>
+        public string PointsInWords { get; } = Plus(rule.Points) + " points";
+    }
+
+    /// <summary>A rule as RulesEngine evaluates it: a leaf that fails on its own, or children that are all evaluated and combined.</summary>
+    private sealed class CompiledNode
+    {
+        private readonly string name;
+        private readonly Func<TLead, TActivity, bool>? leaf;
+        private readonly bool isAnd;
+        private readonly CompiledNode[] children;
+
+        public CompiledNode(RuleNode node, ParameterExpression lead, ParameterExpression activity)
+        {
+            name = node.Name;
+            leaf = node.Leaf is { } body ? Expression.Lambda<Func<TLead, TActivity, bool>>(body, lead, activity).Compile() : null;
+            isAnd = node.IsAnd;
+            children = [.. node.Children.Select(c => new CompiledNode(c, lead, activity))];
+        }
+
+        public bool Evaluate<TSink>(TLead lead, TActivity activity, int activityIndex, ref TSink sink)
+            where TSink : IScoreSink, allows ref struct
+        {
+            if (leaf is not null)
+            {
+                WorkMeter.ThrowIfCancelled(); // sandbox: cancellation between rules, and inside metered rules
+                try
+                {
+                    return leaf(lead, activity);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A failing rule does not match and is reported for this lead: never a silent zero.
+                    sink.RuleFailed(name, activityIndex, e);
+                    return false;
+                }
+            }
+
+            // Every child is evaluated, as RulesEngine does by default; a failing child counts as not matched.
+            var result = isAnd;
+            foreach (var child in children)
+            {
+                var matched = child.Evaluate(lead, activity, activityIndex, ref sink);
+                result = isAnd ? result & matched : result | matched;
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>The compiled model: rules per scope in document order, fused match delegates, caps in hundredths.</summary>
+    private sealed class ScoringPlan
+    {
+        public required PlanRule[] Lead { get; init; }
+
+        public required PlanRule[] Activity { get; init; }
+
+        public required Func<TLead, TActivity, ulong>[] LeadChunks { get; init; }
+
+        public required Func<TLead, TActivity, ulong>[] ActivityChunks { get; init; }
+
+        public required long[] GroupCap { get; init; }
+
+        public required bool[] GroupCapped { get; init; }
+
+        public required bool TotalCapped { get; init; }
+
+        public required long TotalCap { get; init; }
+    }
+}
