@@ -109,6 +109,23 @@ public class LifecyclePolicyTests
     }
 
     [Fact]
+    public void ThresholdMessages_AreTheSameInAnotherCulture()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            var error = Assert.Throws<DefinitionValidationException>(() =>
+                new LifecyclePolicy(new LifecycleDefinitions(), new QualificationThresholds(100.5m, 99.25m), ConnectPolicy.Default));
+            Assert.Equal("The SQL threshold 99.25 must be above the MQL threshold 100.5.", Assert.Single(error.Problems).Message);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
     public void Definitions_RoundTripThroughJson()
     {
         var definitions = new LifecycleDefinitions
