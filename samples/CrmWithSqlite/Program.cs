@@ -18,7 +18,8 @@ var path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "salesgl
 File.Delete(path);
 var agreement = ServiceLevelAgreement.Default;
 var clock = new Clock(new DateTimeOffset(2026, 2, 2, 8, 0, 0, TimeSpan.Zero));
-var model = agreement.ScoringModelFor("new-prospect");
+var prospect = agreement.GetLeadType("new-prospect");
+var model = prospect.ScoringModel;
 const int Count = 300;
 
 // 1. Create the database and a first batch of contacts, scored and promoted.
@@ -27,8 +28,8 @@ await using (var db = new CrmDbContext(path))
     await db.Database.EnsureCreatedAsync();
     for (var i = 0; i < Count; i++)
     {
-        var contact = Contact.Create(Id(i), LifecycleStage.Lead, agreement.Lifecycle, clock, Actor.Integration, "new-prospect");
-        contact.ApplyScore(model.Score(Facts(i, clock.Now), clock.Now), Actor.System);
+        var contact = prospect.CreateContact(Id(i), LifecycleStage.Lead, clock, Actor.Integration);
+        prospect.ApplyScore(contact, model.Score(Facts(i, clock.Now), clock.Now), Actor.System);
         db.Contacts.Add(ToRow(contact));
     }
 
@@ -44,7 +45,7 @@ await using (var db = new CrmDbContext(path))
     var worked = 0;
     foreach (var row in rows)
     {
-        var contact = Contact.Rehydrate(ToState(row), agreement.Lifecycle, clock);
+        var contact = agreement.RehydrateContact(ToState(row), clock);
         var before = contact.Version;
         if (contact.Stage == LifecycleStage.MarketingQualifiedLead)
         {
@@ -87,9 +88,9 @@ await using (var db = new CrmDbContext(path))
             continue;
         }
 
-        var contact = Contact.Rehydrate(ToState(rows[i]), agreement.Lifecycle, clock);
+        var contact = agreement.RehydrateContact(ToState(rows[i]), clock);
         var explained = model.Score(leads[i], clock.Now);
-        contact.ApplyScore(explained, Actor.System);
+        agreement.GetLeadType(contact.LeadType!).ApplyScore(contact, explained, Actor.System);
         Apply(rows[i], contact);
         db.ScoreLedger.Add(new ScoreLedgerRow
         {

@@ -18,12 +18,12 @@ var reportAt = new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
 Console.WriteLine($"SalesGlossary.Domain quickstart — agreement '{agreement.Name}' v{agreement.Version}");
 Console.WriteLine();
 Console.WriteLine("Lifecycle stages (owner):  " + string.Join("  ", LifecycleStage.InFunnelOrder.Select(s => $"{s.Abbreviation} ({agreement.OwnerOf(s).Name})")));
-Console.WriteLine("Lead types:                " + string.Join("; ", agreement.LeadTypes.Select(t => $"{t.Name}: MQL at {agreement.ThresholdsFor(t.Key).Mql} points, pipeline '{t.Pipeline}'")));
+Console.WriteLine("Lead types:                " + string.Join("; ", agreement.LeadTypes.Select(t => $"{t.Definition.Name}: MQL at {t.Thresholds.Mql} points, pipeline '{t.Pipeline.Name}'")));
 Console.WriteLine();
 
 // 1. Score 2,000 generated leads in bulk with the agreement's model, with a progress bar.
 var leads = SampleData.Leads(2_000, quarterStart.AddDays(45));
-var model = agreement.ScoringModelFor("new-prospect");
+var model = agreement.GetLeadType("new-prospect").ScoringModel;
 var totals = new decimal[leads.Length];
 var progress = new ConsoleProgressBar("Scoring leads");
 var summary = model.ScoreTotals(leads, quarterStart.AddDays(45), totals, null, new BulkScoringOptions { BatchSize = 100, MaxDegreeOfParallelism = 1, Progress = progress });
@@ -36,8 +36,8 @@ var deals = new List<Deal>();
 for (var i = 0; i < leads.Length; i++)
 {
     var clock = new SimulatedClock(quarterStart.AddMinutes(random.Next(0, 60 * 24 * 40)));
-    var leadType = i % 5 == 0 ? "existing-customer" : "new-prospect";
-    var contact = Contact.Create(leads[i].Id, random.Next(4) == 0 ? LifecycleStage.Subscriber : LifecycleStage.Lead, agreement.Lifecycle, clock, Actor.Integration, leadType);
+    var leadType = agreement.GetLeadType(i % 5 == 0 ? "existing-customer" : "new-prospect");
+    var contact = leadType.CreateContact(leads[i].Id, random.Next(4) == 0 ? LifecycleStage.Subscriber : LifecycleStage.Lead, clock, Actor.Integration);
     contacts.Add(contact);
     if (contact.Stage == LifecycleStage.Subscriber && random.Next(2) == 0)
     {
@@ -46,21 +46,21 @@ for (var i = 0; i < leads.Length; i++)
     }
 
     clock.Advance(TimeSpan.FromDays(random.Next(1, 5)));
-    contact.ApplyScore(model.Score(leads[i], clock.Now), Actor.System);
+    leadType.ApplyScore(contact, leadType.ScoringModel.Score(leads[i], clock.Now), Actor.System);
     if (contact.Stage != LifecycleStage.MarketingQualifiedLead && contact.Stage != LifecycleStage.SalesQualifiedLead)
     {
         continue;
     }
 
     // Sales works the handed-over lead: attempts over the following days, across channels.
-    var policy = agreement.ConnectPolicyFor(leadType);
+    var policy = leadType.ConnectPolicy;
     clock.Advance(TimeSpan.FromHours(random.Next(1, 9)));
     var connected = false;
     for (var attempt = 0; attempt < policy.MinimumAttempts && !connected; attempt++)
     {
         var outcome = random.Next(5) == 0 ? ConnectOutcome.Connected : random.Next(2) == 0 ? ConnectOutcome.NoAnswer : ConnectOutcome.LeftVoicemail;
         contact.RecordConnectAttempt(new ConnectAttempt(clock.Now, attempt % 2 == 0 ? ConnectChannel.Phone : ConnectChannel.Email, outcome, "sam"), Actor.Sales);
-        connected = outcome.IsConnectedByDefault;
+        connected = policy.IsConnected(outcome);
         clock.Advance(TimeSpan.FromDays(2));
     }
 
@@ -91,7 +91,7 @@ for (var i = 0; i < leads.Length; i++)
         continue;
     }
 
-    var deal = Deal.Open("D-" + contact.Id, agreement.PipelineFor(leadType), random.Next(5, 80) * 1_000m, null, clock, Actor.Sales, contact: contact, actorName: "sam");
+    var deal = leadType.OpenDeal("D-" + contact.Id, contact, random.Next(5, 80) * 1_000m, null, clock, Actor.Sales, actorName: "sam");
     deals.Add(deal);
     clock.Advance(TimeSpan.FromDays(random.Next(3, 20)));
     var next = deal.Pipeline.OpenStages.Skip(1).FirstOrDefault();
@@ -103,8 +103,8 @@ for (var i = 0; i < leads.Length; i++)
     clock.Advance(TimeSpan.FromDays(random.Next(3, 20)));
     switch (random.Next(4))
     {
-        case 0: deal.Win(Actor.Sales, contact, "sam"); break;
-        case 1: deal.Lose("Chose a competitor", Actor.Sales, contact, "sam"); break;
+        case 0: deal.Win(Actor.Sales, "sam"); break;
+        case 1: deal.Lose("Chose a competitor", Actor.Sales, "sam"); break;
         default: break;
     }
 }
@@ -176,7 +176,7 @@ Console.WriteLine("Ideal customer profile: " + string.Join(", ",
 // 6. The machines, drawn.
 var output = Path.Combine(AppContext.BaseDirectory, "output");
 Directory.CreateDirectory(output);
-File.WriteAllText(Path.Combine(output, "lifecycle.mmd"), agreement.Lifecycle.ToMermaidGraph());
+File.WriteAllText(Path.Combine(output, "lifecycle.mmd"), agreement.GetLeadType("new-prospect").Lifecycle.ToMermaidGraph());
 foreach (var pipeline in agreement.Pipelines.Values)
 {
     File.WriteAllText(Path.Combine(output, "pipeline-" + pipeline.Name.ToLowerInvariant().Replace(' ', '-') + ".mmd"), pipeline.ToMermaidGraph());

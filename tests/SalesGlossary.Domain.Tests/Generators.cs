@@ -112,19 +112,21 @@ public static class Generators
         select new QualificationThresholds(mql, sql);
 
     public static Gen<LifecycleDefinitions> LifecycleDefinitions() =>
-        from thresholds in Thresholds()
-        from perType in Gen.ListOf(Thresholds())
         from sqlQualification in Gen.Elements(SqlQualification.SalesAcceptance, SqlQualification.SalesAcceptanceOrScore)
         from opportunity in Gen.Elements(OpportunityDefinition.OpenDeal, OpportunityDefinition.FirstSuccessfulConnect)
         from route in Gen.Elements(LifecycleStage.MarketingQualifiedLead, LifecycleStage.SalesQualifiedLead).OrNull()
         select new LifecycleDefinitions
         {
-            DefaultThresholds = thresholds,
-            LeadTypeThresholds = perType.Take(3).Select((t, i) => (Key: "type-" + i, t)).ToDictionary(p => p.Key, p => p.t),
             SqlQualification = sqlQualification,
             OpportunityDefinition = opportunity,
             HandRaiseRoute = route,
         };
+
+    /// <summary>Rebuilds a generated contact with the policy of its lead type: through the default agreement, or the default policy for none.</summary>
+    public static Contact Rehydrate(ContactState state, TimeProvider time) =>
+        state.LeadType is null
+            ? Contact.Rehydrate(state, LifecyclePolicy.Default, time)
+            : Domain.Agreement.ServiceLevelAgreement.Default.RehydrateContact(state, time);
 
     /// <summary>Stored states of contacts driven through random verbs; refused verbs are skipped.</summary>
     public static Gen<ContactState> ContactStates() =>
@@ -136,7 +138,9 @@ public static class Generators
     private static ContactState Drive(LifecycleStage start, IEnumerable<int> steps, int score)
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Epoch);
-        var contact = Contact.Create("C-" + score, start, LifecyclePolicy.Default, time, Actor.Integration, score % 2 == 0 ? "new-prospect" : null);
+        var contact = score % 2 == 0
+            ? Domain.Agreement.ServiceLevelAgreement.Default.GetLeadType("new-prospect").CreateContact("C-" + score, start, time, Actor.Integration)
+            : Contact.Create("C-" + score, start, LifecyclePolicy.Default, time, Actor.Integration);
         foreach (var step in steps)
         {
             time.Advance(TimeSpan.FromMinutes(37 * (step + 1)));
@@ -148,8 +152,8 @@ public static class Generators
                     case 1: contact.ApplyScore(score, Actor.System); break;
                     case 2: contact.AcceptBySales(Actor.Sales, "sam"); break;
                     case 3: contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.NoAnswer), Actor.Sales); break;
-                    case 4: contact.RecordDealCreated(Actor.Sales); break;
-                    case 5: contact.RecordDealWon(Actor.Sales); break;
+                    case 4: contact.RecordDealCreated(Actor.Sales, null, "D-1"); break;
+                    case 5: contact.EnsureCanWinDeal(); contact.RecordDealWon(Actor.Sales, null, "D-1"); break;
                     case 6: contact.ReturnToMarketing("Not ready \"yet\"", Actor.Sales); break;
                     case 7: contact.Disqualify(DisqualificationReason.NoFit, Actor.Sales, "Too small"); break;
                     case 8: contact.Reopen("Grew", Actor.Marketing); break;

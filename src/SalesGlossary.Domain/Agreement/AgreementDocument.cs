@@ -1,21 +1,23 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using SalesGlossary.Domain.Connecting;
 using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
 
 namespace SalesGlossary.Domain.Agreement;
 
-/// <summary>The JSON shape of an agreement document, before validation. Every field is optional here so that a missing one is reported with its path.</summary>
+/// <summary>
+/// The JSON shape of an agreement document, before validation. Every field is optional and every name (stage, status,
+/// team, outcome, day, choice) is read as text, so that a missing field or an unknown name is reported with its path
+/// together with every other problem of the document.
+/// </summary>
 internal sealed record AgreementDocument(
     string? Name,
     string? Version,
-    Dictionary<string, List<LifecycleStage>>? Teams,
+    Dictionary<string, List<string?>?>? Teams,
     LifecycleChoices? Lifecycle,
-    List<LeadStatus>? LeadStatuses,
-    List<LeadTypeDocument>? LeadTypes,
-    List<PipelineDocument>? Pipelines,
-    List<ConnectPolicyDocument>? ConnectPolicies,
+    List<string?>? LeadStatuses,
+    List<LeadTypeDocument?>? LeadTypes,
+    List<PipelineDocument?>? Pipelines,
+    List<ConnectPolicyDocument?>? ConnectPolicies,
     Dictionary<string, JsonElement>? ScoringModels,
     CommitmentsDocument? Commitments)
 {
@@ -24,22 +26,24 @@ internal sealed record AgreementDocument(
 }
 
 internal sealed record LifecycleChoices(
-    SqlQualification? SqlQualification,
-    OpportunityDefinition? OpportunityDefinition,
-    LifecycleStage? HandRaiseRoute,
-    LifecycleStage? NurtureStage,
+    string? SqlQualification,
+    string? OpportunityDefinition,
+    string? HandRaiseRoute,
+    string? NurtureStage,
     bool? RecycleWhenDealLost);
+
+internal sealed record ThresholdsDocument(decimal? Mql, decimal? Sql);
 
 internal sealed record LeadTypeDocument(
     string? Key,
     string? Name,
     string? Description,
     string? ScoringModel,
-    QualificationThresholds? Thresholds,
+    ThresholdsDocument? Thresholds,
     string? Pipeline,
     string? ConnectPolicy);
 
-internal sealed record BusinessHoursDocument(string? TimeZone, TimeOnly? Opens, TimeOnly? Closes, List<DayOfWeek>? WorkingDays, List<DateOnly>? Holidays);
+internal sealed record BusinessHoursDocument(string? TimeZone, TimeOnly? Opens, TimeOnly? Closes, List<string?>? WorkingDays, List<DateOnly>? Holidays);
 
 internal sealed record ConnectPolicyDocument(
     string? Name,
@@ -49,8 +53,12 @@ internal sealed record ConnectPolicyDocument(
     int? OverDays,
     int? MinimumChannels,
     decimal? MinimumSpacingHours,
-    List<ConnectOutcome>? ConnectedOutcomes);
+    List<string?>? ConnectedOutcomes);
 
-internal sealed record CommitmentsDocument(MarketingCommitment? Marketing, SalesCommitment? Sales);
+internal sealed record MarketingCommitmentDocument(int? MqlsPerMonth, decimal? MaxSqlRejectionRatePercent);
 
-internal sealed record PipelineDocument(string? Name, List<DealStage>? Stages, PipelineRules? Rules);
+internal sealed record CommitmentsDocument(MarketingCommitmentDocument? Marketing, JsonElement? Sales);
+
+internal sealed record DealStageDocument(string? Name, decimal? Probability, string? Kind, string? Forecast);
+
+internal sealed record PipelineDocument(string? Name, List<DealStageDocument?>? Stages, PipelineRules? Rules);

@@ -5,6 +5,7 @@ using SalesGlossary.Domain.Deals;
 using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Profiles;
 using SalesGlossary.Domain.Scoring;
+using Ardalis.SmartEnum;
 using SalesGlossary.Domain.Serialization;
 
 namespace SalesGlossary.Domain.Agreement;
@@ -14,6 +15,8 @@ internal static class AgreementLoader
 {
     private const int MaxDocumentLength = 4_000_000;
     private const decimal MaxPolicyHours = 100_000m;
+
+    private static readonly JsonSerializerOptions ReadingOptions = new(SalesGlossaryJson.Options) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip };
 
     public static ServiceLevelAgreement Load(string json, IReadOnlyDictionary<string, string> externalModels)
     {
@@ -33,12 +36,21 @@ internal static class AgreementLoader
                 problems.ThrowIfAny("service level agreement");
             }
 
-            document = JsonSerializer.Deserialize<AgreementDocument>(json, SalesGlossaryJson.Options);
+            // Unknown properties are reported with every other problem, not as the one error that stops reading.
+            using (var parsed = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 }))
+            {
+                UnknownProperties(problems, parsed.RootElement, typeof(AgreementDocument), "$");
+            }
+
+            document = JsonSerializer.Deserialize<AgreementDocument>(json, ReadingOptions);
         }
         catch (JsonException e)
         {
             var reason = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].Trim();
-            problems.Add(e.Path ?? "$", "The document cannot be read: " + reason);
+            var where = e.LineNumber is { } line
+                ? string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1})")
+                : string.Empty;
+            problems.Add(e.Path ?? "$", "The document cannot be read" + where + ": " + reason);
         }
         catch (ArgumentException e)
         {
@@ -63,30 +75,138 @@ internal static class AgreementLoader
         var name = Required(problems, "$.name", document.Name, "The agreement needs a name.");
         var version = Required(problems, "$.version", document.Version, "The agreement needs a version; reports and scores record it.");
         var owners = Teams(problems, document.Teams);
-        var lifecycle = Lifecycle(problems, document.Lifecycle);
-        var statuses = document.LeadStatuses is { Count: > 0 } s ? s : (IReadOnlyList<LeadStatus>)[.. LeadStatus.List.OrderBy(x => x.Value)];
-        if (statuses.Any(x => x is null))
-        {
-            problems.Add("$.leadStatuses", "A lead status in the list is missing.");
-        }
-
+        var lifecycle = Lifecycle(problems, document.Lifecycle, owners);
+        var statuses = Statuses(problems, document.LeadStatuses);
         var pipelines = Pipelines(problems, document.Pipelines);
         var policies = Policies(problems, document.ConnectPolicies);
-        var models = Models(problems, document.ScoringModels, externalModels);
+        var referenced = (document.LeadTypes ?? []).Select(t => t?.ScoringModel).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var models = Models(problems, document.ScoringModels, externalModels, referenced);
         var declared = new Declared(
             [.. (document.Pipelines ?? []).Select(p => p?.Name).OfType<string>()],
             [.. (document.ConnectPolicies ?? []).Select(p => p?.Name).OfType<string>()],
-            [.. (document.ScoringModels?.Keys.AsEnumerable() ?? []).Concat(ScoringModelsKeys(externalModels))]);
-        var (leadTypes, thresholds) = LeadTypes(problems, document.LeadTypes, declared, models, lifecycle);
-        var (marketing, sales) = Commitments(problems, document.Commitments);
+            [.. (document.ScoringModels?.Keys.AsEnumerable() ?? []).Concat(externalModels.Keys).Concat(BuiltIn.Keys).Distinct(StringComparer.Ordinal)]);
+        var leadTypes = LeadTypes(problems, document.LeadTypes, declared, models, pipelines, policies, lifecycle);
+        var marketing = Commitments(problems, document.Commitments);
         problems.ThrowIfAny("service level agreement '" + (name ?? "?") + "'");
-        return new ServiceLevelAgreement(name!, version!, owners, statuses, leadTypes, thresholds, pipelines, policies, models, marketing!, sales!, lifecycle);
+        return new ServiceLevelAgreement(name!, version!, lifecycle, statuses, leadTypes, pipelines, policies, models, marketing!);
     }
 
-    private static IEnumerable<string> ScoringModelsKeys(IReadOnlyDictionary<string, string> external) => external.Keys;
+    /// <summary>Reports every property the document shape does not know, with its path and the known names.</summary>
+    private static void UnknownProperties(ValidationCollector problems, JsonElement element, Type type, string path)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(JsonElement) || type == typeof(string) || type.IsPrimitive || type.IsEnum)
+        {
+            return;
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) && element.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                UnknownProperties(problems, item, type.GetGenericArguments()[0], string.Create(CultureInfo.InvariantCulture, $"{path}[{index++}]"));
+            }
+
+            return;
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>) && element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                UnknownProperties(problems, property.Value, type.GetGenericArguments()[1], path + "." + property.Name);
+            }
+
+            return;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object || type.Assembly != typeof(AgreementLoader).Assembly)
+        {
+            return;
+        }
+
+        var known = type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Where(p => p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute), false).Length == 0 && p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+            .ToDictionary(
+                p => p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), false) is [System.Text.Json.Serialization.JsonPropertyNameAttribute named] ? named.Name : JsonNamingPolicy.CamelCase.ConvertName(p.Name),
+                p => p.PropertyType,
+                StringComparer.OrdinalIgnoreCase);
+        foreach (var property in element.EnumerateObject())
+        {
+            if (known.TryGetValue(property.Name, out var propertyType))
+            {
+                UnknownProperties(problems, property.Value, propertyType, path + "." + property.Name);
+            }
+            else
+            {
+                problems.Add(path + "." + property.Name, $"'{property.Name}' is not a property here. Known: {string.Join(", ", known.Keys.Where(k => k != "$schema"))}.");
+            }
+        }
+    }
+
+    /// <summary>Scoring models the package ships, found by name without being passed; each compiled once per process.</summary>
+    private static readonly Dictionary<string, Lazy<LeadScoringModel<LeadFacts, LeadActivity>>> BuiltIn = new(StringComparer.Ordinal)
+    {
+        [ServiceLevelAgreement.SampleScoringModelName] = new(LeadScoringModel.LoadSample),
+    };
 
     /// <summary>The names the document declares, valid or not, so that a broken definition is not reported a second time as a missing reference.</summary>
     private sealed record Declared(HashSet<string> Pipelines, HashSet<string> ConnectPolicies, HashSet<string> ScoringModels);
+
+    private static T? Named<T>(ValidationCollector problems, string path, string? name, string what)
+        where T : SmartEnum<T>
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            problems.Add(path, $"The {what} is missing.");
+            return null;
+        }
+
+        if (SmartEnum<T>.TryFromName(name, ignoreCase: true, out var value))
+        {
+            return value;
+        }
+
+        problems.Add(path, $"'{name}' is not a {what}. Known: {string.Join(", ", SmartEnum<T>.List.OrderBy(e => e.Value).Select(e => e.Name))}.");
+        return null;
+    }
+
+    private static TEnum? Choice<TEnum>(ValidationCollector problems, string path, string? name, string what)
+        where TEnum : struct, Enum
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(name, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) && Enum.TryParse<TEnum>(name, ignoreCase: true, out var value) && Enum.IsDefined(value))
+        {
+            return value;
+        }
+
+        problems.Add(path, $"'{name}' is not {what}. Known: {string.Join(", ", Enum.GetNames<TEnum>())}.");
+        return null;
+    }
+
+    private static List<LeadStatus> Statuses(ValidationCollector problems, List<string?>? names)
+    {
+        if (names is not { Count: > 0 })
+        {
+            return [.. LeadStatus.List.OrderBy(x => x.Value)];
+        }
+
+        var statuses = new List<LeadStatus>();
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (Named<LeadStatus>(problems, string.Create(CultureInfo.InvariantCulture, $"$.leadStatuses[{i}]"), names[i], "lead status") is { } status)
+            {
+                statuses.Add(status);
+            }
+        }
+
+        return statuses;
+    }
 
     private static string? Required(ValidationCollector problems, string path, string? value, string message)
     {
@@ -99,7 +219,7 @@ internal static class AgreementLoader
         return value;
     }
 
-    private static Dictionary<LifecycleStage, Team> Teams(ValidationCollector problems, Dictionary<string, List<LifecycleStage>>? teams)
+    private static Dictionary<LifecycleStage, Team> Teams(ValidationCollector problems, Dictionary<string, List<string?>?>? teams)
     {
         var owners = new Dictionary<LifecycleStage, Team>();
         if (teams is null || teams.Count == 0)
@@ -110,19 +230,17 @@ internal static class AgreementLoader
 
         foreach (var (teamName, stages) in teams)
         {
-            if (!Team.TryFromName(teamName, ignoreCase: true, out var team))
+            var team = Named<Team>(problems, "$.teams." + teamName, teamName, "team");
+            var list = stages ?? [];
+            for (var i = 0; i < list.Count; i++)
             {
-                problems.Add("$.teams." + teamName, $"'{teamName}' is not a team; use Marketing, Sales or Service.");
-                continue;
-            }
-
-            foreach (var stage in stages ?? [])
-            {
-                if (stage is null)
+                var stage = Named<LifecycleStage>(problems, string.Create(CultureInfo.InvariantCulture, $"$.teams.{teamName}[{i}]"), list[i], "lifecycle stage");
+                if (stage is null || team is null)
                 {
-                    problems.Add("$.teams." + teamName, "A stage in the list is missing.");
+                    continue;
                 }
-                else if (!owners.TryAdd(stage, team))
+
+                if (!owners.TryAdd(stage, team))
                 {
                     problems.Add("$.teams." + teamName, $"{stage.Name} is owned by {owners[stage].Name} already; each stage has one owner.");
                 }
@@ -134,12 +252,14 @@ internal static class AgreementLoader
             problems.Add("$.teams", $"No team owns {stage.Name}; every funnel stage needs an owner so that handoffs are explicit.");
         }
 
+        // Other (disqualified contacts) belongs to marketing unless the agreement says otherwise, as the schema documents.
+        owners.TryAdd(LifecycleStage.Other, Team.Marketing);
         return owners;
     }
 
-    private static LifecycleDefinitions Lifecycle(ValidationCollector problems, LifecycleChoices? choices)
+    private static LifecycleDefinitions Lifecycle(ValidationCollector problems, LifecycleChoices? choices, Dictionary<LifecycleStage, Team> owners)
     {
-        var defaults = new LifecycleDefinitions();
+        var defaults = new LifecycleDefinitions() with { StageOwners = owners };
         if (choices is null)
         {
             problems.Add("$.lifecycle", "The agreement makes no lifecycle choices; say at least what makes an SQL and what an Opportunity is.");
@@ -148,15 +268,21 @@ internal static class AgreementLoader
 
         var definitions = defaults with
         {
-            SqlQualification = choices.SqlQualification ?? defaults.SqlQualification,
-            OpportunityDefinition = choices.OpportunityDefinition ?? defaults.OpportunityDefinition,
-            HandRaiseRoute = choices.HandRaiseRoute,
-            NurtureStage = choices.NurtureStage ?? defaults.NurtureStage,
+            SqlQualification = Choice<SqlQualification>(problems, "$.lifecycle.sqlQualification", choices.SqlQualification, "an SQL qualification") ?? defaults.SqlQualification,
+            OpportunityDefinition = Choice<OpportunityDefinition>(problems, "$.lifecycle.opportunityDefinition", choices.OpportunityDefinition, "an Opportunity definition") ?? defaults.OpportunityDefinition,
+            HandRaiseRoute = choices.HandRaiseRoute is null ? null : Named<LifecycleStage>(problems, "$.lifecycle.handRaiseRoute", choices.HandRaiseRoute, "lifecycle stage"),
+            NurtureStage = choices.NurtureStage is null ? defaults.NurtureStage : Named<LifecycleStage>(problems, "$.lifecycle.nurtureStage", choices.NurtureStage, "lifecycle stage") ?? defaults.NurtureStage,
             RecycleWhenDealLost = choices.RecycleWhenDealLost ?? false,
         };
+        if (!owners.Keys.ToHashSet().SetEquals(LifecycleStage.List))
+        {
+            // The missing owners are reported under $.teams already.
+            definitions = definitions with { StageOwners = new LifecycleDefinitions().StageOwners };
+        }
+
         try
         {
-            _ = new LifecyclePolicy(definitions with { DefaultThresholds = new QualificationThresholds(1m, definitions.SqlQualification == SqlQualification.Score ? 2m : null) });
+            _ = new LifecyclePolicy(definitions, new QualificationThresholds(1m, 2m), ConnectPolicy.Default);
         }
         catch (DefinitionValidationException e)
         {
@@ -169,7 +295,7 @@ internal static class AgreementLoader
         return definitions;
     }
 
-    private static Dictionary<string, Pipeline> Pipelines(ValidationCollector problems, List<PipelineDocument>? documents)
+    private static Dictionary<string, Pipeline> Pipelines(ValidationCollector problems, List<PipelineDocument?>? documents)
     {
         var pipelines = new Dictionary<string, Pipeline>(StringComparer.Ordinal);
         if (documents is null || documents.Count == 0)
@@ -182,9 +308,32 @@ internal static class AgreementLoader
         {
             var path = string.Create(CultureInfo.InvariantCulture, $"$.pipelines[{i}]");
             var document = documents[i];
+            var stages = new List<DealStage>();
+            var named = true;
+            var stageDocuments = document?.Stages ?? [];
+            for (var j = 0; j < stageDocuments.Count; j++)
+            {
+                var stagePath = string.Create(CultureInfo.InvariantCulture, $"{path}.stages[{j}]");
+                var d = stageDocuments[j];
+                var kind = Named<DealStageKind>(problems, stagePath + ".kind", d?.Kind, "deal stage kind");
+                var forecast = Named<ForecastCategory>(problems, stagePath + ".forecast", d?.Forecast, "forecast category");
+                if (d?.Probability is null)
+                {
+                    problems.Add(stagePath + ".probability", "The stage needs a probability in percent.");
+                }
+
+                named &= kind is not null && forecast is not null && d?.Probability is not null;
+                stages.Add(new DealStage(d?.Name!, d?.Probability ?? 0, kind!, forecast!));
+            }
+
+            if (!named)
+            {
+                continue;
+            }
+
             try
             {
-                var pipeline = new Pipeline(document?.Name!, document?.Stages!, document?.Rules);
+                var pipeline = new Pipeline(document?.Name!, stages, document?.Rules);
                 if (!pipelines.TryAdd(pipeline.Name, pipeline))
                 {
                     problems.Add(path + ".name", $"The pipeline name '{pipeline.Name}' is used more than once.");
@@ -199,7 +348,7 @@ internal static class AgreementLoader
         return pipelines;
     }
 
-    private static Dictionary<string, ConnectPolicy> Policies(ValidationCollector problems, List<ConnectPolicyDocument>? documents)
+    private static Dictionary<string, ConnectPolicy> Policies(ValidationCollector problems, List<ConnectPolicyDocument?>? documents)
     {
         var policies = new Dictionary<string, ConnectPolicy>(StringComparer.Ordinal);
         if (documents is null || documents.Count == 0)
@@ -229,12 +378,32 @@ internal static class AgreementLoader
                 return value ?? 0;
             }
 
+            var days = new List<DayOfWeek>();
+            var dayNames = hours.WorkingDays ?? [];
+            for (var j = 0; j < dayNames.Count; j++)
+            {
+                if (Choice<DayOfWeek>(problems, string.Create(CultureInfo.InvariantCulture, $"{path}.businessHours.workingDays[{j}]"), dayNames[j] ?? string.Empty, "a day of the week") is { } day)
+                {
+                    days.Add(day);
+                }
+            }
+
+            var outcomes = new List<ConnectOutcome>();
+            var outcomeNames = d.ConnectedOutcomes ?? [];
+            for (var j = 0; j < outcomeNames.Count; j++)
+            {
+                if (Named<ConnectOutcome>(problems, string.Create(CultureInfo.InvariantCulture, $"{path}.connectedOutcomes[{j}]"), outcomeNames[j], "connect outcome") is { } outcome)
+                {
+                    outcomes.Add(outcome);
+                }
+            }
+
             var firstTouch = Hours(d.FirstTouchWithinHours, "firstTouchWithinHours");
             var spacing = Hours(d.MinimumSpacingHours, "minimumSpacingHours");
             BusinessHours? businessHours = null;
             try
             {
-                businessHours = new BusinessHours(hours.TimeZone!, hours.Opens ?? new TimeOnly(9, 0), hours.Closes ?? new TimeOnly(17, 0), hours.WorkingDays, hours.Holidays);
+                businessHours = new BusinessHours(hours.TimeZone!, hours.Opens ?? new TimeOnly(9, 0), hours.Closes ?? new TimeOnly(17, 0), hours.WorkingDays is null ? null : days, hours.Holidays);
             }
             catch (DefinitionValidationException e)
             {
@@ -251,7 +420,7 @@ internal static class AgreementLoader
                     d.OverDays ?? 0,
                     d.MinimumChannels ?? 0,
                     TimeSpan.FromHours((double)spacing),
-                    d.ConnectedOutcomes);
+                    d.ConnectedOutcomes is null ? null : outcomes);
                 if (businessHours is not null && !policies.TryAdd(policy.Name, policy))
                 {
                     problems.Add(path + ".name", $"The connect policy name '{policy.Name}' is used more than once.");
@@ -269,7 +438,8 @@ internal static class AgreementLoader
     private static Dictionary<string, LeadScoringModel<LeadFacts, LeadActivity>> Models(
         ValidationCollector problems,
         Dictionary<string, JsonElement>? inline,
-        IReadOnlyDictionary<string, string> external)
+        IReadOnlyDictionary<string, string> external,
+        HashSet<string> referenced)
     {
         var models = new Dictionary<string, LeadScoringModel<LeadFacts, LeadActivity>>(StringComparer.Ordinal);
         var sources = (inline ?? []).Select(p => (p.Key, Json: p.Value.GetRawText(), Path: "$.scoringModels." + p.Key))
@@ -294,27 +464,32 @@ internal static class AgreementLoader
             }
         }
 
-        if (models.Count == 0 && !problems.HasProblems)
+        foreach (var name in referenced.Where(n => !models.ContainsKey(n) && BuiltIn.ContainsKey(n)).Order(StringComparer.Ordinal))
         {
-            problems.Add("$.scoringModels", "The agreement has no scoring model; lead types need one.");
+            if (!(inline?.ContainsKey(name) ?? false) && !external.ContainsKey(name))
+            {
+                models.Add(name, BuiltIn[name].Value);
+            }
         }
 
         return models;
     }
 
-    private static (Dictionary<string, LeadType>, Dictionary<string, QualificationThresholds>) LeadTypes(
+    private static List<LeadTypePolicy> LeadTypes(
         ValidationCollector problems,
-        List<LeadTypeDocument>? documents,
+        List<LeadTypeDocument?>? documents,
         Declared declared,
         Dictionary<string, LeadScoringModel<LeadFacts, LeadActivity>> models,
+        Dictionary<string, Pipeline> pipelines,
+        Dictionary<string, ConnectPolicy> policies,
         LifecycleDefinitions lifecycle)
     {
-        var types = new Dictionary<string, LeadType>(StringComparer.Ordinal);
-        var thresholds = new Dictionary<string, QualificationThresholds>(StringComparer.Ordinal);
+        var types = new List<LeadTypePolicy>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         if (documents is null || documents.Count == 0)
         {
             problems.Add("$.leadTypes", "The agreement defines no lead type; every lead needs one to be scored, qualified and worked.");
-            return (types, thresholds);
+            return types;
         }
 
         for (var i = 0; i < documents.Count; i++)
@@ -330,62 +505,70 @@ internal static class AgreementLoader
             var valid = Required(problems, path + ".key", d.Key, "The lead type needs a key.") is not null
                 & Required(problems, path + ".name", d.Name, "The lead type needs a name.") is not null
                 & Required(problems, path + ".description", d.Description, "The lead type needs a description of what makes a lead of this type.") is not null;
-            valid &= Reference(problems, path + ".scoringModel", d.ScoringModel, "scoring model", declared.ScoringModels);
-            valid &= Reference(problems, path + ".pipeline", d.Pipeline, "pipeline", declared.Pipelines);
-            valid &= Reference(problems, path + ".connectPolicy", d.ConnectPolicy, "connect policy", declared.ConnectPolicies);
-            if (d.Thresholds is not { } t)
+            valid &= Reference(problems, path + ".scoringModel", d.ScoringModel, "scoring model", declared.ScoringModels, "write it under $.scoringModels, or pass its document to ServiceLevelAgreement.Load(json, scoringModels) by this name");
+            valid &= Reference(problems, path + ".pipeline", d.Pipeline, "pipeline", declared.Pipelines, "define it under $.pipelines");
+            valid &= Reference(problems, path + ".connectPolicy", d.ConnectPolicy, "connect policy", declared.ConnectPolicies, "define it under $.connectPolicies");
+            QualificationThresholds? thresholds = null;
+            if (d.Thresholds is null)
             {
-                problems.Add(path + ".thresholds", "The lead type needs its thresholds, at least { \"mql\": … }.");
-                continue;
+                QualificationThresholds.Validate(problems, path + ".thresholds", null, lifecycle.SqlQualification);
+            }
+            else if (d.Thresholds.Mql is not { } mql)
+            {
+                problems.Add(path + ".thresholds.mql", "The lead type needs an MQL threshold.");
+            }
+            else
+            {
+                thresholds = new QualificationThresholds(mql, d.Thresholds.Sql);
+                QualificationThresholds.Validate(problems, path + ".thresholds", thresholds, lifecycle.SqlQualification);
             }
 
-            if (t.Mql <= 0)
+            if (thresholds is not null && d.ScoringModel is not null && models.TryGetValue(d.ScoringModel, out var model) && model.MaximumScore is { } maximum)
             {
-                problems.Add(path + ".thresholds.mql", $"The MQL threshold must be above 0; it is {t.Mql.ToString(CultureInfo.InvariantCulture)}.");
-            }
-
-            if (t.Sql is { } sql && sql <= t.Mql)
-            {
-                problems.Add(path + ".thresholds.sql", $"The SQL threshold {sql.ToString(CultureInfo.InvariantCulture)} must be above the MQL threshold {t.Mql.ToString(CultureInfo.InvariantCulture)}.");
-            }
-
-            if (t.Sql is null && lifecycle.SqlQualification == SqlQualification.Score)
-            {
-                problems.Add(path + ".thresholds.sql", "SQLs are qualified by score only, so the lead type needs an SQL threshold.");
-            }
-
-            if (d.ScoringModel is not null && models.TryGetValue(d.ScoringModel, out var model) && model.MaximumScore is { } maximum)
-            {
-                if (t.Mql > maximum)
+                if (thresholds.Mql > maximum)
                 {
-                    problems.Add(path + ".thresholds.mql", $"The MQL threshold {t.Mql.ToString(CultureInfo.InvariantCulture)} can never be reached: scoring model '{model.Name}' gives at most {maximum.ToString(CultureInfo.InvariantCulture)}.");
+                    problems.Add(path + ".thresholds.mql", $"The MQL threshold {thresholds.Mql.ToString(CultureInfo.InvariantCulture)} can never be reached: scoring model '{model.Name}' gives at most {maximum.ToString(CultureInfo.InvariantCulture)}.");
                 }
 
-                if (t.Sql is { } sqlThreshold && sqlThreshold > maximum)
+                if (thresholds.Sql is { } sqlThreshold && sqlThreshold > maximum)
                 {
                     problems.Add(path + ".thresholds.sql", $"The SQL threshold {sqlThreshold.ToString(CultureInfo.InvariantCulture)} can never be reached: scoring model '{model.Name}' gives at most {maximum.ToString(CultureInfo.InvariantCulture)}.");
                 }
             }
 
-            if (!valid)
+            if (!valid || thresholds is null)
             {
                 continue;
             }
 
-            if (types.ContainsKey(d.Key!))
+            if (!keys.Add(d.Key!))
             {
                 problems.Add(path + ".key", $"The lead type key '{d.Key}' is used more than once.");
                 continue;
             }
 
-            types[d.Key!] = new LeadType(d.Key!, d.Name!, d.Description!, d.ScoringModel!, d.Pipeline!, d.ConnectPolicy!);
-            thresholds[d.Key!] = t;
+            // A reference to a declared but broken definition is reported where the definition is.
+            if (!models.TryGetValue(d.ScoringModel!, out var scoringModel) || !pipelines.TryGetValue(d.Pipeline!, out var pipeline) || !policies.TryGetValue(d.ConnectPolicy!, out var connectPolicy))
+            {
+                continue;
+            }
+
+            try
+            {
+                var definition = new LeadType(d.Key!, d.Name!, d.Description!, d.ScoringModel!, d.Pipeline!, d.ConnectPolicy!);
+                var lifecyclePolicy = new LifecyclePolicy(lifecycle, thresholds, connectPolicy, d.Key);
+                types.Add(new LeadTypePolicy(definition, thresholds, scoringModel, pipeline, connectPolicy, lifecyclePolicy));
+            }
+            catch (DefinitionValidationException)
+            {
+                // The lifecycle choices and thresholds are reported above, with their paths.
+            }
         }
 
-        return (types, thresholds);
+        return types;
     }
 
-    private static bool Reference(ValidationCollector problems, string path, string? value, string what, IEnumerable<string> known)
+    private static bool Reference(ValidationCollector problems, string path, string? value, string what, IEnumerable<string> known, string howToAdd)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -393,52 +576,42 @@ internal static class AgreementLoader
             return false;
         }
 
-        if (!known.Contains(value, StringComparer.Ordinal))
+        var names = known.Order(StringComparer.Ordinal).ToArray();
+        if (!names.Contains(value, StringComparer.Ordinal))
         {
-            problems.Add(path, $"There is no {what} '{value}' in the agreement. Known: {string.Join(", ", known.Select(k => "'" + k + "'"))}.");
+            problems.Add(path, names.Length == 0
+                ? $"There is no {what} '{value}': the agreement has none; {howToAdd}."
+                : $"There is no {what} '{value}' in the agreement. Known: {string.Join(", ", names.Select(k => "'" + k + "'"))}; or {howToAdd}.");
             return false;
         }
 
         return true;
     }
 
-    private static (MarketingCommitment?, SalesCommitment?) Commitments(ValidationCollector problems, CommitmentsDocument? commitments)
+    private static MarketingCommitment? Commitments(ValidationCollector problems, CommitmentsDocument? commitments)
     {
+        if (commitments?.Sales is not null)
+        {
+            problems.Add("$.commitments.sales", "Sales' commitments are the connect policies of the lead types (firstTouchWithinHours, minimumAttempts, overDays, minimumChannels): remove commitments.sales and set them there.");
+        }
+
         if (commitments?.Marketing is not { } marketing)
         {
             problems.Add("$.commitments.marketing", "The agreement needs marketing's commitment: MQLs per month and the highest SQL rejection rate.");
+            return null;
         }
-        else
+
+        if (marketing.MqlsPerMonth is not > 0)
         {
-            if (marketing.MqlsPerMonth <= 0)
-            {
-                problems.Add("$.commitments.marketing.mqlsPerMonth", $"Marketing must commit to more than 0 MQLs per month; it is {marketing.MqlsPerMonth}.");
-            }
-
-            if (marketing.MaxSqlRejectionRatePercent is < 0 or > 100)
-            {
-                problems.Add("$.commitments.marketing.maxSqlRejectionRatePercent", $"The rejection rate is a percentage between 0 and 100; it is {marketing.MaxSqlRejectionRatePercent.ToString(CultureInfo.InvariantCulture)}.");
-            }
+            problems.Add("$.commitments.marketing.mqlsPerMonth", $"Marketing must commit to more than 0 MQLs per month; it is {(marketing.MqlsPerMonth?.ToString(CultureInfo.InvariantCulture) ?? "missing")}.");
         }
 
-        if (commitments?.Sales is not { } sales)
+        if (marketing.MaxSqlRejectionRatePercent is not (>= 0 and <= 100))
         {
-            problems.Add("$.commitments.sales", "The agreement needs sales' commitment: first touch within business hours and attempts per lead.");
-        }
-        else
-        {
-            if (sales.FirstTouchWithinBusinessHours <= 0)
-            {
-                problems.Add("$.commitments.sales.firstTouchWithinBusinessHours", "Sales must commit to a first touch within some business hours; it is not positive.");
-            }
-
-            if (sales.AttemptsPerLead < 1)
-            {
-                problems.Add("$.commitments.sales.attemptsPerLead", $"Sales must commit to at least 1 attempt per lead; it is {sales.AttemptsPerLead}.");
-            }
+            problems.Add("$.commitments.marketing.maxSqlRejectionRatePercent", $"The rejection rate is a percentage between 0 and 100; it is {(marketing.MaxSqlRejectionRatePercent?.ToString(CultureInfo.InvariantCulture) ?? "missing")}.");
         }
 
-        return (commitments?.Marketing, commitments?.Sales);
+        return new MarketingCommitment(marketing.MqlsPerMonth ?? 0, marketing.MaxSqlRejectionRatePercent ?? 0);
     }
 
     private static void Nest(ValidationCollector problems, string path, DefinitionValidationException e)

@@ -1,7 +1,6 @@
 using SalesGlossary.Domain.Connecting;
 using SalesGlossary.Domain.Deals;
 using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Profiles;
 using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Agreement;
@@ -18,54 +17,46 @@ namespace SalesGlossary.Domain.Agreement;
 /// Loading validates everything at once and reports each problem with its JSON path: unknown references, thresholds a
 /// model's maximum score can never reach, an MQL threshold not below the SQL threshold, invalid business hours or time
 /// zones, empty definitions, and every problem of the pipelines, policies and scoring models inside. The lifecycle
-/// machine, the deal pipelines, the scorer and the thresholds all read their definitions from here.
+/// machine, the deal pipelines, the scorer and the thresholds all read their definitions from here: each lead type is
+/// resolved once into a <see cref="LeadTypePolicy"/> that holds them as objects.
 /// </para>
 /// </remarks>
 public sealed class ServiceLevelAgreement
 {
-    private static readonly Lazy<ServiceLevelAgreement> DefaultAgreement = new(() =>
-        Load(DefaultJson, new Dictionary<string, string>(StringComparer.Ordinal) { ["sample-lead-scoring"] = LeadScoringModel.SampleJson }));
+    /// <summary>The name under which the agreement finds the package's sample scoring model without being given it.</summary>
+    public const string SampleScoringModelName = "sample-lead-scoring";
 
-    private readonly Dictionary<string, LeadType> leadTypes;
-    private readonly Dictionary<string, QualificationThresholds> thresholds;
-    private readonly Dictionary<LifecycleStage, Team> owners;
+    private static readonly Lazy<ServiceLevelAgreement> DefaultAgreement = new(() => Load(DefaultJson));
+
+    private readonly Dictionary<string, LeadTypePolicy> leadTypes;
 
     internal ServiceLevelAgreement(
         string name,
         string version,
-        Dictionary<LifecycleStage, Team> owners,
+        LifecycleDefinitions lifecycle,
         IReadOnlyList<LeadStatus> leadStatuses,
-        Dictionary<string, LeadType> leadTypes,
-        Dictionary<string, QualificationThresholds> thresholds,
+        IReadOnlyList<LeadTypePolicy> leadTypes,
         IReadOnlyDictionary<string, Pipeline> pipelines,
         IReadOnlyDictionary<string, ConnectPolicy> connectPolicies,
         IReadOnlyDictionary<string, LeadScoringModel<LeadFacts, LeadActivity>> scoringModels,
-        MarketingCommitment marketing,
-        SalesCommitment sales,
-        LifecycleDefinitions lifecycle)
+        MarketingCommitment marketing)
     {
         Name = name;
         Version = version;
-        this.owners = owners;
+        LifecycleDefinitions = lifecycle;
         LeadStatuses = leadStatuses;
-        this.leadTypes = leadTypes;
-        this.thresholds = thresholds;
+        LeadTypes = leadTypes;
+        this.leadTypes = leadTypes.ToDictionary(t => t.Key, StringComparer.Ordinal);
         Pipelines = pipelines;
         ConnectPolicies = connectPolicies;
         ScoringModels = scoringModels;
         Marketing = marketing;
-        Sales = sales;
-        Lifecycle = new LifecyclePolicy(lifecycle with
-        {
-            LeadTypeThresholds = thresholds,
-            ConnectAttemptsExhausted = (leadType, attempts) => ConnectPolicyFor(leadType).IsExhausted(attempts),
-        });
     }
 
     /// <summary>Gets the default agreement, which mirrors the source article; everything runs with it and no file at all.</summary>
     public static ServiceLevelAgreement Default => DefaultAgreement.Value;
 
-    /// <summary>Gets the JSON of the default agreement (its scoring model is the package's sample model).</summary>
+    /// <summary>Gets the JSON of the default agreement; it loads with <see cref="Load"/> alone (its scoring model is the package's sample model, referenced by <see cref="SampleScoringModelName"/>).</summary>
     public static string DefaultJson => EmbeddedResource.Read("SalesGlossary.Domain.Agreement.default-agreement.json");
 
     /// <summary>Gets the JSON schema of the agreement document.</summary>
@@ -77,8 +68,11 @@ public sealed class ServiceLevelAgreement
     /// <summary>Gets the agreement's version.</summary>
     public string Version { get; }
 
-    /// <summary>Gets the lead types, the policy bundles of the agreement.</summary>
-    public IReadOnlyCollection<LeadType> LeadTypes => leadTypes.Values;
+    /// <summary>Gets the lead types, resolved, in the order the document lists them.</summary>
+    public IReadOnlyList<LeadTypePolicy> LeadTypes { get; }
+
+    /// <summary>Gets the lifecycle choices every lead type shares: what makes an SQL, what an Opportunity is, hand-raise route, nurture stage and the team that owns each stage.</summary>
+    public LifecycleDefinitions LifecycleDefinitions { get; }
 
     /// <summary>Gets the lead statuses in use.</summary>
     public IReadOnlyList<LeadStatus> LeadStatuses { get; }
@@ -86,80 +80,74 @@ public sealed class ServiceLevelAgreement
     /// <summary>Gets the pipelines by name.</summary>
     public IReadOnlyDictionary<string, Pipeline> Pipelines { get; }
 
-    /// <summary>Gets the connect policies by name.</summary>
+    /// <summary>Gets the connect policies by name: what sales commits to for each lead type.</summary>
     public IReadOnlyDictionary<string, ConnectPolicy> ConnectPolicies { get; }
 
-    /// <summary>Gets the compiled scoring models by name.</summary>
+    /// <summary>Gets the compiled scoring models by name: those the document writes inline, those passed to <see cref="Load"/>, and the package's sample model where a lead type refers to it.</summary>
     public IReadOnlyDictionary<string, LeadScoringModel<LeadFacts, LeadActivity>> ScoringModels { get; }
 
     /// <summary>Gets what marketing commits to.</summary>
     public MarketingCommitment Marketing { get; }
 
-    /// <summary>Gets what sales commits to.</summary>
-    public SalesCommitment Sales { get; }
-
-    /// <summary>Gets the lifecycle policy built from the agreement: thresholds per lead type, the lifecycle choices, and "unable to reach" gated by each lead type's connect policy.</summary>
-    public LifecyclePolicy Lifecycle { get; }
-
     /// <summary>Loads an agreement document and validates all of it.</summary>
     /// <param name="json">The agreement document.</param>
-    /// <param name="scoringModels">Scoring model documents kept in files of their own, by name; they join those written inline in the agreement.</param>
-    /// <returns>The agreement, with its scoring models compiled.</returns>
+    /// <param name="scoringModels">Scoring model documents kept in files of their own, by name; they join those written inline in the agreement. <see cref="SampleScoringModelName"/> needs none: it names the package's sample model.</param>
+    /// <returns>The agreement, with its scoring models compiled and its lead types resolved.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
-    /// <exception cref="DefinitionValidationException">The agreement is invalid; every problem is listed with its JSON path.</exception>
+    /// <exception cref="DefinitionValidationException">The agreement is invalid; every problem is listed with its JSON path (syntax errors with line and position).</exception>
     public static ServiceLevelAgreement Load(string json, IReadOnlyDictionary<string, string>? scoringModels = null) =>
         AgreementLoader.Load(Guard.NotNull(json), scoringModels ?? new Dictionary<string, string>());
 
-    /// <summary>Gets a lead type by key.</summary>
-    /// <param name="key">The lead type's key.</param>
+    /// <summary>Gets a lead type by key, resolved into its thresholds, scoring model, pipeline, connect policy and lifecycle policy.</summary>
+    /// <param name="key">The lead type's key, for example <c>new-prospect</c>.</param>
     /// <returns>The lead type.</returns>
-    /// <exception cref="ArgumentException">The agreement has no such lead type; the message lists the keys.</exception>
-    public LeadType LeadType(string key) =>
-        key is not null && leadTypes.TryGetValue(key, out var type)
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The agreement has no such lead type; the message lists the keys it has.</exception>
+    public LeadTypePolicy GetLeadType(string key)
+    {
+        Guard.NotNull(key);
+        return leadTypes.TryGetValue(key, out var type)
             ? type
-            : throw new ArgumentException($"The agreement has no lead type '{key}'. Its lead types: {string.Join(", ", leadTypes.Keys.Select(k => "'" + k + "'"))}.", nameof(key));
+            : throw new ArgumentException(
+                $"The agreement '{Name}' has no lead type '{key}'. Its lead types: {string.Join(", ", LeadTypes.Select(t => "'" + t.Key + "'"))}.",
+                nameof(key));
+    }
 
-    /// <summary>Gets the MQL and SQL thresholds of a lead type.</summary>
-    /// <param name="leadType">The lead type's key.</param>
-    /// <returns>The thresholds.</returns>
-    /// <exception cref="ArgumentException">The agreement has no such lead type.</exception>
-    public QualificationThresholds ThresholdsFor(string leadType) => thresholds[LeadType(leadType).Key];
+    /// <summary>Gets a lead type by key, if the agreement has it.</summary>
+    /// <param name="key">The lead type's key.</param>
+    /// <param name="leadType">The lead type, or <see langword="null"/> when there is none.</param>
+    /// <returns><see langword="true"/> when the agreement has the lead type.</returns>
+    public bool TryGetLeadType(string? key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LeadTypePolicy? leadType)
+    {
+        leadType = null;
+        return key is not null && leadTypes.TryGetValue(key, out leadType);
+    }
 
-    /// <summary>Gets the pipeline of a lead type.</summary>
-    /// <param name="leadType">The lead type's key.</param>
-    /// <returns>The pipeline.</returns>
-    /// <exception cref="ArgumentException">The agreement has no such lead type.</exception>
-    public Pipeline PipelineFor(string leadType) => Pipelines[LeadType(leadType).Pipeline];
+    /// <summary>Rebuilds a stored contact, resolving its stored lead type through the agreement.</summary>
+    /// <param name="state">The stored state (see <see cref="Contact.ToState"/>).</param>
+    /// <param name="timeProvider">Where the times of new records come from.</param>
+    /// <returns>The contact, governed by its lead type's lifecycle policy.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="DefinitionValidationException">The stored lead type is missing or unknown to the agreement (the message lists the known keys), or the stored history is not a valid chain; every problem is listed with its path.</exception>
+    public Contact RehydrateContact(ContactState state, TimeProvider timeProvider)
+    {
+        Guard.NotNull(state);
+        if (!TryGetLeadType(state.LeadType, out var leadType))
+        {
+            var problems = new ValidationCollector();
+            problems.Add(
+                "$.leadType",
+                (state.LeadType is null ? "The contact is stored without a lead type" : $"The stored lead type '{state.LeadType}' is not one of agreement '{Name}'")
+                + $"; its lead types: {string.Join(", ", LeadTypes.Select(t => "'" + t.Key + "'"))}.");
+            problems.ThrowIfAny("stored contact '" + state.Id + "'");
+        }
 
-    /// <summary>Gets the scoring model of a lead type.</summary>
-    /// <param name="leadType">The lead type's key.</param>
-    /// <returns>The compiled scoring model.</returns>
-    /// <exception cref="ArgumentException">The agreement has no such lead type.</exception>
-    public LeadScoringModel<LeadFacts, LeadActivity> ScoringModelFor(string leadType) => ScoringModels[LeadType(leadType).ScoringModel];
-
-    /// <summary>Gets the connect policy of a lead type; for <see langword="null"/>, that of the first lead type.</summary>
-    /// <param name="leadType">The lead type's key, or <see langword="null"/>.</param>
-    /// <returns>The connect policy.</returns>
-    /// <exception cref="ArgumentException">The agreement has no such lead type.</exception>
-    public ConnectPolicy ConnectPolicyFor(string? leadType) =>
-        ConnectPolicies[(leadType is null ? leadTypes.Values.First() : LeadType(leadType)).ConnectPolicy];
+        return Contact.Rehydrate(state, leadType!.Lifecycle, timeProvider);
+    }
 
     /// <summary>Gets the team that owns a lifecycle stage.</summary>
     /// <param name="stage">The stage.</param>
-    /// <returns>The owning team; Other belongs to marketing unless the agreement says otherwise.</returns>
-    public Team OwnerOf(LifecycleStage stage) => owners.TryGetValue(Guard.NotNull(stage), out var team) ? team : stage.OwningTeam;
-
-    /// <summary>Lists the handoffs between teams in a contact's history: each stage change that moved the contact to another team.</summary>
-    /// <param name="contact">The contact.</param>
-    /// <returns>The handoffs, oldest first.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="contact"/> is <see langword="null"/>.</exception>
-    public IReadOnlyList<Handoff> HandoffsOf(Contact contact)
-    {
-        Guard.NotNull(contact);
-        return [.. contact.History
-            .Where(r => r.ChangesStage && OwnerOf(r.From) != OwnerOf(r.To))
-            .Select(r => new Handoff(r.At, OwnerOf(r.From), OwnerOf(r.To), r.To))];
-    }
-
-
+    /// <returns>The owning team, as the agreement assigns it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stage"/> is <see langword="null"/>.</exception>
+    public Team OwnerOf(LifecycleStage stage) => LifecycleDefinitions.StageOwners[Guard.NotNull(stage)];
 }

@@ -24,6 +24,7 @@ public enum ConnectStatus
 public sealed record ConnectBreach(string Kind, string Message);
 
 /// <summary>The result of evaluating a lead's attempts against a connect policy.</summary>
+/// <param name="HandedOverAt">When the lead was handed to sales: the start of the policy's clock; attempts before it do not count.</param>
 /// <param name="Status">Where the attempts stand.</param>
 /// <param name="Attempts">How many attempts count (those at or after the handoff).</param>
 /// <param name="Channels">How many distinct channels they used.</param>
@@ -31,6 +32,7 @@ public sealed record ConnectBreach(string Kind, string Message);
 /// <param name="StoppedBy">The outcome that stopped the sequence (a bounce), or <see langword="null"/>.</param>
 /// <param name="Breaches">Every way the attempts fell short of the policy so far.</param>
 public sealed record ConnectEvaluation(
+    DateTimeOffset HandedOverAt,
     ConnectStatus Status,
     int Attempts,
     int Channels,
@@ -124,6 +126,16 @@ public sealed record ConnectPolicy
         problems.ThrowIfAny("connect policy '" + name + "'");
     }
 
+    /// <summary>Gets the connect policy used where no agreement gives one: the first touch within 4 business hours (09:00 to 17:00 UTC, Monday to Friday), and the sequence exhausted after 6 attempts without a connection, at least 1 business hour apart.</summary>
+    public static ConnectPolicy Default { get; } = new(
+        "Default follow-up",
+        new BusinessHours("UTC", new TimeOnly(9, 0), new TimeOnly(17, 0)),
+        TimeSpan.FromHours(4),
+        minimumAttempts: 6,
+        overDays: 0,
+        minimumChannels: 1,
+        minimumSpacing: TimeSpan.Zero);
+
     /// <summary>Gets the policy's name.</summary>
     public string Name { get; }
 
@@ -148,6 +160,24 @@ public sealed record ConnectPolicy
     /// <summary>Gets the outcomes that count as connected.</summary>
     public IReadOnlyList<ConnectOutcome> ConnectedOutcomes { get; }
 
+    /// <summary>Gets a value indicating whether an outcome counts as connected under this policy; the policy alone decides it.</summary>
+    /// <param name="outcome">The outcome.</param>
+    /// <returns><see langword="true"/> when the outcome is one of <see cref="ConnectedOutcomes"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="outcome"/> is <see langword="null"/>.</exception>
+    public bool IsConnected(ConnectOutcome outcome)
+    {
+        Guard.NotNull(outcome);
+        foreach (var connected in ConnectedOutcomes)
+        {
+            if (connected == outcome)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Gets a value indicating whether these attempts complete the sequence without a connection.</summary>
     /// <param name="attempts">The attempts made since the handoff.</param>
     /// <returns><see langword="true"/> when the sequence is exhausted.</returns>
@@ -169,7 +199,7 @@ public sealed record ConnectPolicy
         var counted = attempts.Where(a => a.At >= handoffAt).OrderBy(a => a.At).ToArray();
         var status = Status(counted);
         var channels = counted.Select(a => a.Channel).Distinct().Count();
-        var stoppedBy = status is ConnectStatus.InProgress ? counted.FirstOrDefault(a => a.Outcome.StopsSequence && !ConnectedOutcomes.Contains(a.Outcome))?.Outcome : null;
+        var stoppedBy = status is ConnectStatus.InProgress ? counted.FirstOrDefault(a => a.Outcome.StopsSequence && !IsConnected(a.Outcome))?.Outcome : null;
         var breaches = new List<ConnectBreach>();
         var firstDue = BusinessHours.Add(handoffAt, FirstTouchWithin);
         var firstTouch = counted.Length > 0 ? counted[0].At : (DateTimeOffset?)null;
@@ -209,7 +239,7 @@ public sealed record ConnectPolicy
             ConnectStatus.InProgress when stoppedBy is null => BusinessHours.Add(counted[^1].At, MinimumSpacing),
             _ => null,
         };
-        return new ConnectEvaluation(status, counted.Length, channels, next, stoppedBy, breaches);
+        return new ConnectEvaluation(handoffAt, status, counted.Length, channels, next, stoppedBy, breaches);
     }
 
     private ConnectStatus Status(ConnectAttempt[] ordered)
@@ -219,7 +249,7 @@ public sealed record ConnectPolicy
             return ConnectStatus.NotStarted;
         }
 
-        if (ordered.Any(a => ConnectedOutcomes.Contains(a.Outcome)))
+        if (ordered.Any(a => IsConnected(a.Outcome)))
         {
             return ConnectStatus.Connected;
         }

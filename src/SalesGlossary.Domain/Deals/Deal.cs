@@ -14,6 +14,7 @@ namespace SalesGlossary.Domain.Deals;
 /// <param name="Reason">Why: always for moves back, losses (where required), reopening and holds with a reason.</param>
 /// <param name="Amount">The deal's amount after the record.</param>
 /// <param name="ExpectedClose">The expected close date after the record, if known.</param>
+/// <param name="Contacts">The ids of the deal's contacts, recorded on the creation record; <see langword="null"/> on every other record.</param>
 public sealed record DealTransition(
     int Sequence,
     string From,
@@ -24,7 +25,8 @@ public sealed record DealTransition(
     string? ActorName,
     string? Reason,
     decimal Amount,
-    DateOnly? ExpectedClose);
+    DateOnly? ExpectedClose,
+    IReadOnlyList<string>? Contacts = null);
 
 /// <summary>The exception thrown when a deal cannot take a move; the deal (and its contact) are left unchanged.</summary>
 public sealed class DealTransitionException : InvalidOperationException
@@ -49,7 +51,7 @@ public sealed class DealTransitionException : InvalidOperationException
     /// <summary>Gets the descriptions of the guards that were not met.</summary>
     public IReadOnlyList<string> UnmetGuards { get; }
 
-    /// <summary>Gets the moves allowed now, in words.</summary>
+    /// <summary>Gets the moves allowed now, named as the methods that make them (for example <c>MoveTo('Create proposal')</c>, <c>Lose (with a reason)</c>).</summary>
     public IReadOnlyList<string> Allowed { get; }
 }
 
@@ -62,19 +64,23 @@ public sealed class DealTransitionException : InvalidOperationException
 /// not the stage left), are won or lost (with a lost reason where required), and reopen only explicitly, with a reason.
 /// </para>
 /// <para>
-/// Passing the deal's contact makes the deal drive it: creating a deal makes the contact an Opportunity (lead status
-/// Open deal) where the agreement defines it so, winning makes it a Customer, and losing recycles it only where the
-/// definitions say so. The contact is checked before anything changes, so a refused move changes neither.
+/// A deal knows its contact: it is given when the deal opens, its id is recorded in the creation record, and a
+/// rehydrated deal is given it again. The deal drives it, and no verb can leave them disagreeing: opening makes the
+/// contact an Opportunity (lead status Open deal) where the agreement defines it so, winning always makes it a Customer
+/// (with no lead status: it is no longer a lead), and losing recycles it where the agreement says so or else turns its
+/// Open deal status to Connected. The contact is checked before anything changes, so a refused move changes neither.
 /// </para>
 /// </remarks>
 public sealed class Deal
 {
     private readonly List<DealTransition> history;
     private readonly TimeProvider time;
+    private readonly Contact[] contacts;
 
-    private Deal(string id, Pipeline pipeline, DealStage stage, decimal amount, DateOnly? expectedClose, List<DealTransition> history, TimeProvider time)
+    private Deal(string id, Pipeline pipeline, DealStage stage, decimal amount, DateOnly? expectedClose, List<DealTransition> history, Contact[] contacts, TimeProvider time)
     {
         Id = id;
+        this.contacts = contacts;
         Pipeline = pipeline;
         Stage = stage;
         Amount = amount;
@@ -110,18 +116,21 @@ public sealed class Deal
     /// <summary>Gets the stage a deal on hold resumes in, or a closed deal reopens in; otherwise <see langword="null"/>.</summary>
     public DealStage? ResumeStage => Stage.Kind == DealStageKind.Open ? null : LastOpenStage();
 
+    /// <summary>Gets the deal's contacts, which it drives.</summary>
+    public IReadOnlyList<Contact> Contacts => contacts;
+
     /// <summary>Gets every record of the deal, oldest first.</summary>
     public IReadOnlyList<DealTransition> History => history;
 
-    /// <summary>Opens a deal in a start stage of its pipeline and, when a contact is given, records the deal on the contact.</summary>
+    /// <summary>Opens a deal for a contact in a start stage of its pipeline and records the deal on the contact.</summary>
     /// <param name="id">The deal's id.</param>
-    /// <param name="pipeline">The pipeline the deal follows.</param>
+    /// <param name="pipeline">The pipeline the deal follows (an agreement's lead type opens deals in its own: <c>LeadTypePolicy.OpenDeal</c>).</param>
+    /// <param name="contact">The contact the deal is for; it becomes an Opportunity where the agreement defines it so, and the deal drives it from then on.</param>
     /// <param name="amount">The deal's amount (not negative).</param>
     /// <param name="expectedClose">The expected close date, if known.</param>
     /// <param name="timeProvider">Where the times of its records come from.</param>
     /// <param name="actor">Who opened it.</param>
     /// <param name="startStage">The start stage's name, or <see langword="null"/> for the pipeline's first start stage.</param>
-    /// <param name="contact">The contact the deal is for, or <see langword="null"/>; it becomes an Opportunity where the agreement defines it so.</param>
     /// <param name="actorName">The person or system, if known.</param>
     /// <returns>The new deal, with one record in its history.</returns>
     /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
@@ -130,16 +139,17 @@ public sealed class Deal
     public static Deal Open(
         string id,
         Pipeline pipeline,
+        Contact contact,
         decimal amount,
         DateOnly? expectedClose,
         TimeProvider timeProvider,
         Actor actor,
         string? startStage = null,
-        Contact? contact = null,
         string? actorName = null)
     {
         Guard.NotBlank(id);
         Guard.NotNull(pipeline);
+        Guard.NotNull(contact);
         Guard.NotNull(timeProvider);
         Guard.NotNull(actor);
         Guard.InRange(amount, 0m, decimal.MaxValue);
@@ -151,22 +161,25 @@ public sealed class Deal
                 nameof(startStage));
         }
 
-        contact?.RecordDealCreated(actor, actorName, id);
-        var created = new DealTransition(1, stage.Name, stage.Name, DealTrigger.Create, timeProvider.GetUtcNow(), actor, actorName, null, amount, expectedClose);
-        return new Deal(id, pipeline, stage, amount, expectedClose, [created], timeProvider);
+        contact.RecordDealCreated(actor, actorName, id);
+        var created = new DealTransition(1, stage.Name, stage.Name, DealTrigger.Create, timeProvider.GetUtcNow(), actor, actorName, null, amount, expectedClose, [contact.Id]);
+        return new Deal(id, pipeline, stage, amount, expectedClose, [created], [contact], timeProvider);
     }
 
     /// <summary>Rebuilds a deal from its stored history; it continues exactly as the original would.</summary>
     /// <param name="id">The deal's id.</param>
     /// <param name="pipeline">The pipeline the deal follows.</param>
     /// <param name="history">The stored history, oldest first.</param>
+    /// <param name="contacts">The deal's contacts, rehydrated: exactly those whose ids the creation record holds.</param>
     /// <param name="timeProvider">Where the times of new records come from.</param>
     /// <returns>The deal in the stage, amount and close date its last record left it.</returns>
-    /// <exception cref="DefinitionValidationException">The history is not a valid chain of this pipeline's stages; every problem is listed.</exception>
-    public static Deal Rehydrate(string id, Pipeline pipeline, IReadOnlyList<DealTransition> history, TimeProvider timeProvider)
+    /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
+    /// <exception cref="DefinitionValidationException">The history is not a valid chain of this pipeline's stages, or the contacts are not those it records; every problem is listed.</exception>
+    public static Deal Rehydrate(string id, Pipeline pipeline, IReadOnlyList<DealTransition> history, IReadOnlyList<Contact> contacts, TimeProvider timeProvider)
     {
         Guard.NotBlank(id);
         Guard.NotNull(pipeline);
+        Guard.NotNull(contacts);
         Guard.NotNull(timeProvider);
         var problems = new ValidationCollector();
         var records = history ?? [];
@@ -204,9 +217,34 @@ public sealed class Deal
             }
         }
 
+        var recorded = records.Count > 0 ? records[0]?.Contacts ?? [] : [];
+        if (records.Count > 0 && recorded.Count == 0)
+        {
+            problems.Add("$.history[0].contacts", "The creation record names no contact; a deal always has one.");
+        }
+
+        for (var i = 1; i < records.Count; i++)
+        {
+            if (records[i]?.Contacts is not null)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"$.history[{i}].contacts"), "Only the creation record names the deal's contacts.");
+            }
+        }
+
+        var given = contacts.Select(c => c?.Id).ToArray();
+        foreach (var missing in recorded.Where(r => !given.Contains(r, StringComparer.Ordinal)))
+        {
+            problems.Add("$.contacts", $"The deal's contact '{missing}' is not given; pass every contact the history names, rehydrated.");
+        }
+
+        foreach (var extra in given.Where(g => !recorded.Contains(g, StringComparer.Ordinal)))
+        {
+            problems.Add("$.contacts", $"Contact '{extra ?? "null"}' is not one of the deal's contacts ({string.Join(", ", recorded.Select(r => "'" + r + "'"))}).");
+        }
+
         problems.ThrowIfAny("stored history of deal '" + id + "'");
         var last = records[^1];
-        return new Deal(id, pipeline, pipeline.Stage(last.To), last.Amount, last.ExpectedClose, [.. records], timeProvider);
+        return new Deal(id, pipeline, pipeline.Stage(last.To), last.Amount, last.ExpectedClose, [.. records], [.. contacts], timeProvider);
     }
 
     /// <summary>Gets whether the deal can move to a stage now (with a reason, when <paramref name="withReason"/> is set).</summary>
@@ -217,7 +255,16 @@ public sealed class Deal
     public bool CanMoveTo(string stage, bool withReason = false)
     {
         var target = Pipeline.Stage(stage);
-        return WithMachine(withReason, m => m.Machine.CanFire(m.MoveTo, target));
+        var machine = DealMachine.Rent(Pipeline);
+        try
+        {
+            machine.Bind(Stage, ResumeStage, withReason);
+            return machine.CanMoveTo(target);
+        }
+        finally
+        {
+            machine.Release();
+        }
     }
 
     /// <summary>Moves the deal to another open stage: the next one, a later one where the pipeline allows skipping, or an earlier one (with a reason) where it allows moving back.</summary>
@@ -248,53 +295,64 @@ public sealed class Deal
     public void Resume(Actor actor, string? actorName = null) =>
         Fire(DealTrigger.Resume, null, actor, actorName, null, "resume", null);
 
-    /// <summary>Wins the deal; a given contact becomes a Customer.</summary>
+    /// <summary>Wins the deal; its contact becomes a Customer (with no lead status: it is no longer a lead), unless it is one already or an Evangelist.</summary>
     /// <param name="actor">Who closed it.</param>
-    /// <param name="contact">The deal's contact, or <see langword="null"/>.</param>
     /// <param name="actorName">The person or system, if known.</param>
     /// <exception cref="DealTransitionException">The deal is not in an open stage.</exception>
-    /// <exception cref="LifecycleTransitionException">The contact cannot become a Customer from its stage; the deal is unchanged.</exception>
-    public void Win(Actor actor, Contact? contact = null, string? actorName = null)
+    /// <exception cref="LifecycleTransitionException">The contact cannot become a Customer from its stage (it was disqualified: reopen it first); the deal and the contact are unchanged.</exception>
+    public void Win(Actor actor, string? actorName = null)
     {
-        Action? drive = null;
-        if (contact is not null && contact.Stage != LifecycleStage.Customer && contact.Stage != LifecycleStage.Evangelist)
+        foreach (var contact in contacts)
         {
-            if (!contact.CanTake(LifecycleTrigger.WinDeal))
+            contact.EnsureCanWinDeal();
+        }
+
+        Fire(DealTrigger.Win, null, actor, actorName, null, "be won", () =>
+        {
+            foreach (var contact in contacts)
             {
-                // Throws the contact's refusal before the deal changes.
                 contact.RecordDealWon(actor, actorName, Id);
             }
-
-            drive = () => contact.RecordDealWon(actor, actorName, Id);
-        }
-
-        Fire(DealTrigger.Win, null, actor, actorName, null, "be won", drive);
+        });
     }
 
-    /// <summary>Loses the deal; a given contact is recycled only where its lifecycle definitions say so.</summary>
+    /// <summary>Loses the deal; its contact is recycled where the agreement says so, and otherwise its lead status Open deal becomes Connected.</summary>
     /// <param name="reason">The lost reason; required where the pipeline says so.</param>
     /// <param name="actor">Who closed it.</param>
-    /// <param name="contact">The deal's contact, or <see langword="null"/>.</param>
     /// <param name="actorName">The person or system, if known.</param>
     /// <exception cref="DealTransitionException">The deal is closed, or no lost reason is given where one is required.</exception>
-    public void Lose(string? reason, Actor actor, Contact? contact = null, string? actorName = null)
-    {
-        Action? drive = null;
-        if (contact is not null && contact.RecyclesWhenDealLost && contact.Stage == LifecycleStage.Opportunity)
+    public void Lose(string? reason, Actor actor, string? actorName = null) =>
+        Fire(DealTrigger.Lose, null, actor, actorName, reason, "be lost", () =>
         {
-            drive = () => contact.Recycle("Deal '" + Id + "' lost: " + (string.IsNullOrWhiteSpace(reason) ? "no reason given" : reason), actor, actorName);
-        }
+            foreach (var contact in contacts)
+            {
+                contact.RecordDealLost(actor, actorName, Id, reason);
+            }
+        });
 
-        Fire(DealTrigger.Lose, null, actor, actorName, reason, "be lost", drive);
-    }
-
-    /// <summary>Reopens a closed deal in the stage it closed from.</summary>
+    /// <summary>Reopens a closed deal in the stage it closed from; a reopened lost deal is recorded on its contact as an open deal again.</summary>
     /// <param name="reason">Why it is reopened.</param>
     /// <param name="actor">Who reopened it.</param>
     /// <param name="actorName">The person or system, if known.</param>
     /// <exception cref="DealTransitionException">The deal is not closed, or no reason is given.</exception>
-    public void Reopen(string reason, Actor actor, string? actorName = null) =>
-        Fire(DealTrigger.Reopen, null, actor, actorName, reason, "reopen", null);
+    /// <exception cref="LifecycleTransitionException">The contact of a lost deal is in Other (reopen it first); nothing changed.</exception>
+    public void Reopen(string reason, Actor actor, string? actorName = null)
+    {
+        Action? drive = null;
+        if (Stage.Kind == DealStageKind.Lost)
+        {
+            // A reopened lost deal is an open deal of its contact again.
+            drive = () =>
+            {
+                foreach (var contact in contacts)
+                {
+                    contact.RecordDealCreated(actor, actorName, Id);
+                }
+            };
+        }
+
+        Fire(DealTrigger.Reopen, null, actor, actorName, reason, "reopen", drive);
+    }
 
     /// <summary>Changes the amount or expected close date, recorded like a stage change.</summary>
     /// <param name="amount">The new amount (not negative).</param>
@@ -426,11 +484,11 @@ public sealed class Deal
         {
             if (Can(() => m.Machine.CanFire(m.MoveTo, stage), out var needsReason))
             {
-                allowed.Add("move to '" + stage.Name + "'" + (needsReason ? " (with a reason)" : string.Empty));
+                allowed.Add("MoveTo('" + stage.Name + "')" + (needsReason ? " (with a reason)" : string.Empty));
             }
         }
 
-        foreach (var (trigger, words) in new[] { (DealTrigger.PutOnHold, "put on hold"), (DealTrigger.Resume, "resume"), (DealTrigger.Win, "win"), (DealTrigger.Lose, "lose"), (DealTrigger.Reopen, "reopen") })
+        foreach (var (trigger, words) in new[] { (DealTrigger.PutOnHold, "PutOnHold"), (DealTrigger.Resume, "Resume"), (DealTrigger.Win, "Win"), (DealTrigger.Lose, "Lose"), (DealTrigger.Reopen, "Reopen") })
         {
             if (Can(() => m.Machine.CanFire(trigger), out var needsReason))
             {

@@ -76,7 +76,7 @@ public static class DealForecast
             .Select(g =>
             {
                 var times = g.Select(t => t.Time).Order().ToArray();
-                var median = times.Length % 2 == 1 ? times[times.Length / 2] : (times[(times.Length / 2) - 1] + times[times.Length / 2]) / 2;
+                var median = Statistics.Median(times);
                 return new StageVelocity(g.Key, times.Length, TimeSpan.FromTicks((long)times.Average(t => (double)t.Ticks)), median);
             })
             .ToArray();

@@ -3,7 +3,7 @@ using Stateless;
 namespace SalesGlossary.Domain.Deals;
 
 /// <summary>The Stateless machine of one pipeline, bound in turn to the deal being moved (external state storage).</summary>
-internal sealed class DealMachine : ThreadSlot<DealMachine>.IRentable
+internal sealed class DealMachine
 {
     internal const string ForwardGuard = "the next open stage";
     internal const string SkipGuard = "the pipeline lets deals skip stages";
@@ -11,9 +11,14 @@ internal sealed class DealMachine : ThreadSlot<DealMachine>.IRentable
     internal const string LostReasonGuard = "a lost reason is given, where the pipeline requires one";
     internal const string ReasonGuard = "a reason is given";
 
-    public DealMachine(Pipeline pipeline)
+    private readonly bool drawing;
+    private readonly List<(DealStage From, DealStage To, Func<bool> Guard)> moves = [];
+
+    /// <summary>Initializes a machine for a pipeline: for firing, every move is configured with its guard (so a refusal names it); for drawing, the pipeline's fixed rules are applied, so a move they forbid is not drawn.</summary>
+    public DealMachine(Pipeline pipeline, bool drawing)
     {
         Pipeline = pipeline;
+        this.drawing = drawing;
         Stage = pipeline.OpenStages[0];
         Machine = new StateMachine<DealStage, DealTrigger>(() => Stage, stage => Stage = stage, FiringMode.Immediate);
         MoveTo = Machine.SetTriggerParameters<DealStage>(DealTrigger.MoveTo);
@@ -32,11 +37,7 @@ internal sealed class DealMachine : ThreadSlot<DealMachine>.IRentable
 
     public bool HasReason { get; set; }
 
-    public bool InUse { get; set; }
-
-    object ThreadSlot<DealMachine>.IRentable.Owner => Pipeline;
-
-    public static DealMachine Rent(Pipeline pipeline) => ThreadSlot<DealMachine>.Rent(pipeline, () => new DealMachine(pipeline));
+    public static DealMachine Rent(Pipeline pipeline) => pipeline.Machines.Rent();
 
     public void Bind(DealStage stage, DealStage? resumeStage, bool hasReason)
     {
@@ -45,7 +46,30 @@ internal sealed class DealMachine : ThreadSlot<DealMachine>.IRentable
         HasReason = hasReason;
     }
 
-    public void Release() => InUse = false;
+    public void Release() => Pipeline.Machines.Return(this);
+
+    /// <summary>Gets a value indicating whether the bound deal can move to a stage, from the same configuration as the Stateless machine, without allocating.</summary>
+    public bool CanMoveTo(DealStage target)
+    {
+        foreach (var (from, to, guard) in moves)
+        {
+            if (from.Equals(Stage) && to.Equals(target) && guard())
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Configures one move in both sinks: the Stateless machine and the allocation-free list of <see cref="CanMoveTo"/>.</summary>
+    private void AllowMove(StateMachine<DealStage, DealTrigger>.StateConfiguration config, DealStage from, DealStage target, Func<bool> guard, string description)
+    {
+        config.PermitIf(MoveTo, target, t => t == target && guard(), description);
+        moves.Add((from, target, guard));
+    }
+
+    private static bool Always() => true;
 
     private void Configure()
     {
@@ -61,15 +85,15 @@ internal sealed class DealMachine : ThreadSlot<DealMachine>.IRentable
                 var target = open[j];
                 if (j == i + 1)
                 {
-                    config.PermitIf(MoveTo, target, t => t == target, ForwardGuard);
+                    AllowMove(config, open[i], target, Always, ForwardGuard);
                 }
-                else if (j > i + 1)
+                else if (j > i + 1 && (!drawing || rules.AllowSkipping))
                 {
-                    config.PermitIf(MoveTo, target, t => t == target && rules.AllowSkipping, SkipGuard);
+                    AllowMove(config, open[i], target, () => rules.AllowSkipping, SkipGuard);
                 }
-                else if (j < i)
+                else if (j < i && (!drawing || rules.AllowMovingBack))
                 {
-                    config.PermitIf(MoveTo, target, t => t == target && rules.AllowMovingBack && HasReason, BackGuard);
+                    AllowMove(config, open[i], target, () => rules.AllowMovingBack && HasReason, BackGuard);
                 }
             }
 
@@ -98,10 +122,16 @@ internal sealed class DealMachine : ThreadSlot<DealMachine>.IRentable
                 .PermitIf(DealTrigger.Lose, Pipeline.Lost[0], LostReason, LostReasonGuard);
         }
 
+        var reopenTargets = new Stateless.Reflection.DynamicStateInfos();
+        foreach (var stage in open)
+        {
+            reopenTargets.Add(stage, "closed from '" + stage.Name + "'");
+        }
+
         foreach (var closed in Pipeline.Lost.Append(Pipeline.Won))
         {
             Machine.Configure(closed)
-                .PermitDynamicIf(DealTrigger.Reopen, () => ResumeStage ?? open[0], Reason, ReasonGuard);
+                .PermitDynamicIf(DealTrigger.Reopen, () => ResumeStage ?? open[0], "the stage the deal closed from", Reason, ReasonGuard, reopenTargets);
         }
     }
 }

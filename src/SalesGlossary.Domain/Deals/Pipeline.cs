@@ -46,6 +46,7 @@ public sealed record Pipeline
         Lost = [.. Stages.Where(s => s.Kind == DealStageKind.Lost)];
         OnHold = Stages.SingleOrDefault(s => s.Kind == DealStageKind.OnHold);
         StartStages = Rules.StartStages is { Count: > 0 } starts ? [.. starts.Select(Stage)] : [OpenStages[0]];
+        Machines = new MachinePool<DealMachine>(() => new DealMachine(this, drawing: false));
     }
 
     /// <summary>Gets the pipeline of the source article: Discovery / meeting booked (20 %), Create proposal (40 %), Present proposal (60 %), Closed won, Closed lost and On hold.</summary>
@@ -95,7 +96,7 @@ public sealed record Pipeline
     /// <returns>The stage.</returns>
     /// <exception cref="ArgumentException">The pipeline has no stage of that name; the message lists its stages.</exception>
     public DealStage Stage(string name) =>
-        Stages.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal))
+        Find(name)
         ?? throw new ArgumentException(
             string.Create(CultureInfo.InvariantCulture, $"The pipeline '{Name}' has no stage '{name}'. Its stages: {string.Join(", ", Stages.Select(s => "'" + s.Name + "'"))}."),
             nameof(name));
@@ -106,7 +107,7 @@ public sealed record Pipeline
     {
         // Stateless names a state by its text without spaces; Mermaid ids must be plain words, so
         // "Discovery / meeting booked" becomes the id Discoverymeetingbooked with its full name as the label.
-        var graph = MermaidGraph.Format(new DealMachine(this).Machine.GetInfo());
+        var graph = MermaidGraph.Format(new DealMachine(this, drawing: true).Machine.GetInfo());
         foreach (var stage in Stages.OrderByDescending(s => s.Name.Length))
         {
             var raw = stage.Name.Replace(" ", string.Empty, StringComparison.Ordinal);
@@ -122,7 +123,23 @@ public sealed record Pipeline
 
     /// <summary>Draws the pipeline's deal machine as a Graphviz DOT graph.</summary>
     /// <returns>The graph in DOT syntax.</returns>
-    public string ToDotGraph() => UmlDotGraph.Format(new DealMachine(this).Machine.GetInfo());
+    public string ToDotGraph() => UmlDotGraph.Format(new DealMachine(this, drawing: true).Machine.GetInfo());
+
+    /// <summary>Gets the pipeline's own pool of configured deal machines.</summary>
+    internal MachinePool<DealMachine> Machines { get; }
+
+    private DealStage? Find(string name)
+    {
+        foreach (var stage in Stages)
+        {
+            if (string.Equals(stage.Name, name, StringComparison.Ordinal))
+            {
+                return stage;
+            }
+        }
+
+        return null;
+    }
 
     internal int IndexOfOpen(DealStage stage) => OpenStages.ToList().IndexOf(stage);
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Lifecycle;
 
@@ -27,10 +26,9 @@ public sealed class Contact
     private readonly TimeProvider time;
     private int changing;
 
-    private Contact(string id, string? leadType, decimal? score, List<LifecycleTransition> history, List<ConnectAttempt> attempts, LifecyclePolicy policy, TimeProvider time)
+    private Contact(string id, decimal? score, List<LifecycleTransition> history, List<ConnectAttempt> attempts, LifecyclePolicy policy, TimeProvider time)
     {
         Id = id;
-        LeadType = leadType;
         Score = score;
         this.history = history;
         this.attempts = attempts;
@@ -44,8 +42,11 @@ public sealed class Contact
     /// <summary>Gets the contact's id.</summary>
     public string Id { get; }
 
-    /// <summary>Gets the key of the contact's lead type, or <see langword="null"/> for the agreement's default thresholds.</summary>
-    public string? LeadType { get; }
+    /// <summary>Gets the key of the contact's lead type (that of its <see cref="Policy"/>), or <see langword="null"/> for a contact governed by a policy outside an agreement.</summary>
+    public string? LeadType => policy.LeadType;
+
+    /// <summary>Gets the lifecycle policy of the contact's lead type: its thresholds, connect policy and the agreement's lifecycle choices.</summary>
+    public LifecyclePolicy Policy => policy;
 
     /// <summary>Gets the contact's lifecycle stage.</summary>
     public LifecycleStage Stage { get; private set; }
@@ -77,10 +78,9 @@ public sealed class Contact
     /// <summary>Creates a contact in its initial stage and records the creation.</summary>
     /// <param name="id">The contact's id.</param>
     /// <param name="initialStage">The stage it starts in: Subscriber or Lead.</param>
-    /// <param name="policy">The lifecycle policy that governs its moves.</param>
+    /// <param name="policy">The lifecycle policy of the contact's lead type (from the agreement: <c>agreement.GetLeadType(key).CreateContact(…)</c> does this).</param>
     /// <param name="timeProvider">Where the times of its records come from.</param>
     /// <param name="actor">Who created it.</param>
-    /// <param name="leadType">The key of its lead type, or <see langword="null"/> for the default thresholds.</param>
     /// <param name="actorName">The person or system that created it, if known.</param>
     /// <returns>The new contact, with one record in its history.</returns>
     /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
@@ -91,7 +91,6 @@ public sealed class Contact
         LifecyclePolicy policy,
         TimeProvider timeProvider,
         Actor actor,
-        string? leadType = null,
         string? actorName = null)
     {
         Guard.NotBlank(id);
@@ -107,23 +106,31 @@ public sealed class Contact
         }
 
         var created = new LifecycleTransition(1, initialStage, initialStage, null, null, LifecycleTrigger.Create, timeProvider.GetUtcNow(), actor, actorName, null, null);
-        return new Contact(id, leadType, null, [created], [], policy, timeProvider);
+        return new Contact(id, null, [created], [], policy, timeProvider);
     }
 
     /// <summary>Rebuilds a contact from its stored state; it continues exactly as the original would.</summary>
     /// <param name="state">The stored state (see <see cref="ToState"/>).</param>
-    /// <param name="policy">The lifecycle policy that governs its moves.</param>
+    /// <param name="policy">The lifecycle policy of the stored lead type (<c>agreement.RehydrateContact</c> resolves it from the stored key).</param>
     /// <param name="timeProvider">Where the times of new records come from.</param>
     /// <returns>The contact, in the stage and status its last record left it.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The stored lead type is not the policy's.</exception>
     /// <exception cref="DefinitionValidationException">The stored history is not a valid chain; every problem is listed with its path, and nothing is loaded.</exception>
     public static Contact Rehydrate(ContactState state, LifecyclePolicy policy, TimeProvider timeProvider)
     {
         Guard.NotNull(state);
         Guard.NotNull(policy);
         Guard.NotNull(timeProvider);
+        if (!string.Equals(state.LeadType, policy.LeadType, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"Contact '{state.Id}' is stored with lead type {Quote(state.LeadType)} but the policy is that of lead type {Quote(policy.LeadType)}; rehydrate it with the policy of its own lead type (ServiceLevelAgreement.RehydrateContact resolves it).",
+                nameof(policy));
+        }
+
         ContactHistoryValidator.Validate(state);
-        return new Contact(state.Id, state.LeadType, state.Score, [.. state.History], [.. state.ConnectAttempts ?? []], policy, timeProvider);
+        return new Contact(state.Id, state.Score, [.. state.History], [.. state.ConnectAttempts ?? []], policy, timeProvider);
     }
 
     /// <summary>Returns the contact's state for storage; <see cref="Rehydrate"/> turns it back into an equal contact.</summary>
@@ -141,7 +148,7 @@ public sealed class Contact
         try
         {
             slot.Bind(this, null);
-            return slot.Machine.CanFire(trigger);
+            return slot.CanFire(trigger);
         }
         finally
         {
@@ -160,7 +167,7 @@ public sealed class Contact
         try
         {
             slot.Bind(this, reason);
-            return slot.Machine.CanFire(LifecycleTrigger.Disqualify);
+            return slot.CanFire(LifecycleTrigger.Disqualify);
         }
         finally
         {
@@ -168,16 +175,36 @@ public sealed class Contact
         }
     }
 
-    /// <summary>Records a new lead score and promotes the contact where a threshold is reached (to MQL, and to SQL where the agreement qualifies SQLs by score).</summary>
+    /// <summary>Records a new lead score and promotes the contact where a threshold of its lead type is reached (to MQL, and to SQL where the agreement qualifies SQLs by score).</summary>
     /// <param name="score">The new score.</param>
     /// <param name="actor">Who scored; usually <see cref="Actor.System"/>.</param>
-    /// <returns>The number of transitions made: 0 when no threshold was reached, up to 2 (Lead → MQL → SQL).</returns>
-    /// <remarks>A lower score never demotes a contact: stages are sticky; use <see cref="ReturnToMarketing"/> to move back.</remarks>
+    /// <param name="handRaise">What the contact did that raises its hand (for example <c>Demo request</c>), or <see langword="null"/>: where the agreement routes hand-raises further than the contact's stage, it is routed there first (recorded with this as the reason).</param>
+    /// <returns>The number of transitions made: 0 when nothing was reached, up to 2 (Lead → MQL → SQL).</returns>
+    /// <remarks>
+    /// A lower score never demotes a contact: stages are sticky; use <see cref="ReturnToMarketing"/> to move back. To apply a
+    /// computed <c>LeadScore</c>, use the lead type's <c>ApplyScore</c>, which knows the model that made it.
+    /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
-    public int ApplyScore(decimal score, Actor actor)
+    public int ApplyScore(decimal score, Actor actor, string? handRaise = null)
     {
         Guard.NotNull(actor);
-        var thresholds = policy.Definitions.ThresholdsFor(LeadType);
+        var before = history.Count;
+        if (!string.IsNullOrWhiteSpace(handRaise) && policy.Definitions.HandRaiseRoute is { } route && Stage.IsFunnelStage && Stage.Value < route.Value)
+        {
+            var previous = Score;
+            Score = score;
+            try
+            {
+                HandRaise(handRaise, actor);
+            }
+            catch
+            {
+                Score = previous;
+                throw;
+            }
+        }
+
+        var thresholds = policy.Thresholds;
         var reachesMql = Stage.Value < LifecycleStage.MarketingQualifiedLead.Value && score >= thresholds.Mql;
         var reachesSql = policy.Definitions.SqlQualification != SqlQualification.SalesAcceptance
             && thresholds.Sql is { } sql && score >= sql
@@ -185,11 +212,10 @@ public sealed class Contact
         if (!reachesMql && !reachesSql)
         {
             Score = score;
-            return 0;
+            return history.Count - before;
         }
 
         var previousScore = Score;
-        var previousCount = history.Count;
         Score = score;
         try
         {
@@ -211,31 +237,6 @@ public sealed class Contact
             Fire(LifecycleTrigger.ReachSqlThreshold, actor, null, null, null);
         }
 
-        return history.Count - previousCount;
-    }
-
-    /// <summary>Applies a computed lead score: a matched hand-raise rule routes the contact first (where the agreement defines a route), then the total promotes it where a threshold is reached.</summary>
-    /// <param name="score">The score from a scoring model.</param>
-    /// <param name="actor">Who scored; usually <see cref="Actor.System"/>.</param>
-    /// <returns>The number of transitions made.</returns>
-    /// <remarks>
-    /// A hand-raise moves the contact only where <see cref="LifecycleDefinitions.HandRaiseRoute"/> leads further than its
-    /// current stage; otherwise only the total counts. An incomplete score (rule errors for this lead) is applied like any
-    /// other: the errors are the caller's to report.
-    /// </remarks>
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public int ApplyScore(LeadScore score, Actor actor)
-    {
-        Guard.NotNull(score);
-        Guard.NotNull(actor);
-        var before = history.Count;
-        if (score.HandRaises.Count > 0 && policy.Definitions.HandRaiseRoute is { } route && Stage.IsFunnelStage && Stage.Value < route.Value)
-        {
-            Score = score.Total;
-            HandRaise(string.Join(", ", score.HandRaises), actor);
-        }
-
-        ApplyScore(score.Total, actor);
         return history.Count - before;
     }
 
@@ -260,13 +261,50 @@ public sealed class Contact
     public void HandRaise(string what, Actor actor, string? actorName = null) =>
         Fire(LifecycleTrigger.HandRaise, actor, actorName, Guard.NotBlank(what), null);
 
-    /// <summary>Records that a deal was created: the lead status becomes Open deal, and the contact an Opportunity where the agreement defines it so.</summary>
-    /// <param name="actor">Who created the deal.</param>
-    /// <param name="actorName">The person or system, if known.</param>
-    /// <param name="deal">The deal's name or id, recorded as the reason, if given.</param>
-    /// <remarks>On a contact that is already an Opportunity or further along, only the lead status changes, if anything.</remarks>
-    /// <exception cref="LifecycleTransitionException">The contact is in Other: reopen it first.</exception>
-    public void RecordDealCreated(Actor actor, string? actorName = null, string? deal = null)
+    /// <summary>Gets the handoffs between teams in the contact's history, oldest first: each stage change into a stage another team owns, as the agreement assigns ownership.</summary>
+    public IReadOnlyList<Handoff> Handoffs
+    {
+        get
+        {
+            var handoffs = new List<Handoff>();
+            foreach (var record in history)
+            {
+                if (policy.HandoffOf(record) is { } handoff)
+                {
+                    handoffs.Add(handoff);
+                }
+            }
+
+            return handoffs;
+        }
+    }
+
+    /// <summary>Gets when the contact was last handed to sales (entered a stage sales owns from a stage another team owns), or <see langword="null"/> if never.</summary>
+    /// <remarks>The connect policy's clock starts here (<see cref="EvaluateConnectAttempts"/>), and the reports count handoffs by the same definition.</remarks>
+    public DateTimeOffset? HandedOverAt
+    {
+        get
+        {
+            for (var i = history.Count - 1; i >= 0; i--)
+            {
+                if (policy.HandoffOf(history[i]) is { } handoff && handoff.To == Team.Sales)
+                {
+                    return handoff.At;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Evaluates the contact's connect attempts since it was last handed to sales against the connect policy of its lead type.</summary>
+    /// <param name="now">The instant of the evaluation, from the caller's <see cref="TimeProvider"/>.</param>
+    /// <returns>The evaluation, or <see langword="null"/> when the contact was never handed to sales.</returns>
+    public ConnectEvaluation? EvaluateConnectAttempts(DateTimeOffset now) =>
+        HandedOverAt is { } handedOver ? policy.ConnectPolicy.Evaluate(handedOver, attempts, now) : null;
+
+    /// <summary>Records that a deal was created; only a <c>Deal</c> calls it, so that deal and contact always agree.</summary>
+    internal void RecordDealCreated(Actor actor, string? actorName, string deal)
     {
         Guard.NotNull(actor);
         if (Stage == LifecycleStage.Other)
@@ -284,13 +322,47 @@ public sealed class Contact
         }
     }
 
-    /// <summary>Records that a deal was won: the contact becomes a Customer.</summary>
-    /// <param name="actor">Who closed the deal.</param>
-    /// <param name="actorName">The person or system, if known.</param>
-    /// <param name="deal">The deal's name or id, recorded as the reason, if given.</param>
-    /// <exception cref="LifecycleTransitionException">The contact is a Subscriber, already a Customer or Evangelist, or in Other.</exception>
-    public void RecordDealWon(Actor actor, string? actorName = null, string? deal = null) =>
-        Fire(LifecycleTrigger.WinDeal, actor, actorName, deal, null);
+    /// <summary>Throws the refusal a won deal would meet, before the deal changes.</summary>
+    internal void EnsureCanWinDeal()
+    {
+        if (Stage != LifecycleStage.Customer && Stage != LifecycleStage.Evangelist && !CanTake(LifecycleTrigger.WinDeal))
+        {
+            var slot = policy.Rent();
+            try
+            {
+                slot.Bind(this, null);
+                slot.Machine.CanFire(LifecycleTrigger.WinDeal, out var unmet);
+                throw new LifecycleTransitionException(Id, Stage, LeadStatus, LifecycleTrigger.WinDeal, [.. unmet ?? []], PermittedIn(slot));
+            }
+            finally
+            {
+                slot.Release();
+            }
+        }
+    }
+
+    /// <summary>Records that a deal was won: the contact becomes a Customer (a customer has no lead status: it is no longer a lead); a Customer or Evangelist stays as it is.</summary>
+    internal void RecordDealWon(Actor actor, string? actorName, string deal)
+    {
+        if (Stage != LifecycleStage.Customer && Stage != LifecycleStage.Evangelist)
+        {
+            Fire(LifecycleTrigger.WinDeal, actor, actorName, deal, null);
+        }
+    }
+
+    /// <summary>Records that a deal was lost: the contact is recycled where the agreement says so; otherwise an Open deal status becomes Connected (the contact was reached, and no deal is open).</summary>
+    internal void RecordDealLost(Actor actor, string? actorName, string deal, string? reason)
+    {
+        var why = "Deal '" + deal + "' lost: " + (string.IsNullOrWhiteSpace(reason) ? "no reason given" : reason);
+        if (policy.Definitions.RecycleWhenDealLost && Stage == LifecycleStage.Opportunity)
+        {
+            Fire(LifecycleTrigger.Recycle, actor, actorName, why, null);
+        }
+        else if (LeadStatus == Lifecycle.LeadStatus.OpenDeal)
+        {
+            Append(Stage, Lifecycle.LeadStatus.Connected, LifecycleTrigger.LoseDeal, actor, actorName, why, null);
+        }
+    }
 
     /// <summary>Moves a customer to Evangelist.</summary>
     /// <param name="actor">Who recorded it.</param>
@@ -356,13 +428,13 @@ public sealed class Contact
     {
         Guard.NotNull(attempt);
         Guard.NotNull(actor);
-        if (Stage != LifecycleStage.MarketingQualifiedLead && Stage != LifecycleStage.SalesQualifiedLead && Stage != LifecycleStage.Opportunity)
+        if (policy.OwnerOf(Stage) != Team.Sales)
         {
-            throw Refused(LifecycleTrigger.RecordConnectAttempt, null, "connect attempts are recorded on contacts handed to sales (MQL, SQL or Opportunity)");
+            throw Refused(LifecycleTrigger.RecordConnectAttempt, null, "connect attempts are recorded on contacts handed to sales (in a stage sales owns: " + string.Join(", ", LifecycleStage.InFunnelOrder.Where(s => policy.OwnerOf(s) == Team.Sales).Select(s => s.DisplayName)) + ")");
         }
 
         var reason = string.Create(CultureInfo.InvariantCulture, $"Attempt {attempts.Count + 1} by {attempt.Channel.DisplayName}: {attempt.Outcome.DisplayName}");
-        var connected = attempt.Outcome.IsConnectedByDefault;
+        var connected = policy.ConnectPolicy.IsConnected(attempt.Outcome);
         var movesToOpportunity = connected && Stage == LifecycleStage.SalesQualifiedLead
             && policy.Definitions.OpportunityDefinition == OpportunityDefinition.FirstSuccessfulConnect;
         if (movesToOpportunity)
@@ -440,7 +512,7 @@ public sealed class Contact
         if (stage == Stage && status == LeadStatus)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"The override changes nothing: contact '{Id}' is already in stage {Stage.Name} with lead status {LeadStatus?.Name ?? "none"}."),
+                string.Create(CultureInfo.InvariantCulture, $"The override changes nothing: contact '{Id}' is already in stage {Stage.DisplayName} with lead status {LeadStatus?.DisplayName ?? "none"}."),
                 nameof(stage));
         }
 
@@ -471,40 +543,24 @@ public sealed class Contact
     /// <remarks>The cumulative times of all stages add up to the time since the contact was created.</remarks>
     public IReadOnlyList<StageTime> TimeInStages() => StageTime.FromHistory(history, time.GetUtcNow());
 
-    internal bool RecyclesWhenDealLost => policy.Definitions.RecycleWhenDealLost;
-
-    /// <summary>Gets when the contact was last handed to sales (entered MQL or SQL from an earlier stage), or <see langword="null"/> if never.</summary>
-    public DateTimeOffset? HandedOverAt
-    {
-        get
-        {
-            for (var i = history.Count - 1; i >= 0; i--)
-            {
-                var record = history[i];
-                if (record.ChangesStage && (record.To == LifecycleStage.MarketingQualifiedLead || record.To == LifecycleStage.SalesQualifiedLead)
-                    && record.From != LifecycleStage.MarketingQualifiedLead && record.From != LifecycleStage.SalesQualifiedLead)
-                {
-                    return record.At;
-                }
-            }
-
-            return null;
-        }
-    }
-
     internal IReadOnlyList<ConnectAttempt> AttemptsSinceHandoff()
     {
         var since = HandedOverAt ?? DateTimeOffset.MinValue;
         return [.. attempts.Where(a => a.At >= since)];
     }
 
-    private IReadOnlyList<LifecycleTrigger> Permitted(DisqualificationReason? reason)
+    private static string Quote(string? leadType) => leadType is null ? "none" : "'" + leadType + "'";
+
+    private static LifecycleTrigger[] PermittedIn(LifecyclePolicy.MachineSlot slot) =>
+        [.. LifecycleTrigger.List.OrderBy(t => t.Value).Where(slot.CanFire)];
+
+    private LifecycleTrigger[] Permitted(DisqualificationReason? reason)
     {
         var slot = policy.Rent();
         try
         {
             slot.Bind(this, reason);
-            return [.. LifecycleTrigger.List.OrderBy(t => t.Value).Where(t => slot.Machine.CanFire(t))];
+            return PermittedIn(slot);
         }
         finally
         {
@@ -523,8 +579,7 @@ public sealed class Contact
             slot.Bind(this, disqualification);
             if (!slot.Machine.CanFire(trigger, out var unmet))
             {
-                var permitted = LifecycleTrigger.List.OrderBy(t => t.Value).Where(t => slot.Machine.CanFire(t)).ToArray();
-                throw new LifecycleTransitionException(Id, Stage, LeadStatus, trigger, [.. unmet ?? []], permitted);
+                throw new LifecycleTransitionException(Id, Stage, LeadStatus, trigger, [.. unmet ?? []], PermittedIn(slot));
             }
 
             slot.Machine.Fire(trigger);
@@ -560,7 +615,7 @@ public sealed class Contact
             return Lifecycle.LeadStatus.Connected;
         }
 
-        if (trigger == LifecycleTrigger.Recycle || trigger == LifecycleTrigger.Reopen)
+        if (trigger == LifecycleTrigger.Recycle || trigger == LifecycleTrigger.Reopen || trigger == LifecycleTrigger.WinDeal)
         {
             return null;
         }

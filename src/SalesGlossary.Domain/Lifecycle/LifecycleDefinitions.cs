@@ -1,12 +1,38 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
-using SalesGlossary.Domain.Connecting;
 
 namespace SalesGlossary.Domain.Lifecycle;
 
-/// <summary>Represents the score thresholds at which a lead qualifies.</summary>
+/// <summary>Represents the score thresholds at which a lead of one lead type qualifies.</summary>
 /// <param name="Mql">The score at which a lead becomes a Marketing Qualified Lead.</param>
 /// <param name="Sql">The score at which an MQL becomes a Sales Qualified Lead, or <see langword="null"/> when score alone never makes an SQL.</param>
-public sealed record QualificationThresholds(decimal Mql, decimal? Sql = null);
+/// <remarks>Thresholds are validated in one place, for a lifecycle policy and an agreement alike: the MQL threshold is above 0, an SQL threshold is above it, and an agreement that qualifies SQLs by score alone needs one.</remarks>
+public sealed record QualificationThresholds(decimal Mql, decimal? Sql = null)
+{
+    internal static void Validate(ValidationCollector problems, string path, QualificationThresholds? thresholds, SqlQualification sqlQualification)
+    {
+        if (thresholds is null)
+        {
+            problems.Add(path, "The thresholds are missing; give at least { \"mql\": … }.");
+            return;
+        }
+
+        if (thresholds.Mql <= 0)
+        {
+            problems.Add(path + ".mql", string.Create(CultureInfo.InvariantCulture, $"The MQL threshold must be above 0; it is {thresholds.Mql}."));
+        }
+
+        if (thresholds.Sql is { } sql && sql <= thresholds.Mql)
+        {
+            problems.Add(path + ".sql", string.Create(CultureInfo.InvariantCulture, $"The SQL threshold {sql} must be above the MQL threshold {thresholds.Mql}."));
+        }
+
+        if (thresholds.Sql is null && sqlQualification == SqlQualification.Score)
+        {
+            problems.Add(path + ".sql", "SQLs are qualified by score only, so an SQL threshold is required.");
+        }
+    }
+}
 
 /// <summary>What makes a Marketing Qualified Lead a Sales Qualified Lead, as the agreement chooses.</summary>
 public enum SqlQualification
@@ -31,30 +57,32 @@ public enum OpportunityDefinition
     FirstSuccessfulConnect = 1,
 }
 
-/// <summary>The lifecycle definitions of the agreement that the lifecycle machine's guards read.</summary>
+/// <summary>The lifecycle choices of the agreement that the lifecycle machine's guards read: what makes an SQL, what an Opportunity is, where hand-raises route, where returned contacts are nurtured, and which team owns each stage.</summary>
 /// <remarks>
 /// <para>
-/// An options object with documented defaults; validate it by building a <see cref="LifecyclePolicy"/>, which
-/// reports every problem at once. The agreement document supplies these definitions per lead type.
+/// An options object with documented defaults, shared by every lead type of an agreement; validate it by building a
+/// <see cref="LifecyclePolicy"/>, which reports every problem at once. What differs per lead type (thresholds and
+/// connect policy) is given to the policy beside it.
 /// </para>
 /// <para>
-/// The defaults follow common practice: MQL at 100 points (GitLab), SQL by sales acceptance, an Opportunity is a
-/// contact with an open deal, a hand-raise (demo request) routes straight to SQL, and nurturing happens in the Lead stage.
+/// The defaults follow common practice: SQL by sales acceptance, an Opportunity is a contact with an open deal, a
+/// hand-raise (demo request) routes straight to SQL, nurturing happens in the Lead stage, and sales owns the stages in
+/// which it works a lead (MQL, SQL, Opportunity), so the handoff to sales is entering MQL.
 /// </para>
 /// </remarks>
 public sealed record LifecycleDefinitions
 {
-    /// <summary>The number of non-connected attempts after which the default connect policy counts as exhausted.</summary>
-    public const int DefaultAttemptsBeforeExhausted = 6;
-
-    /// <summary>Gets the thresholds for lead types without thresholds of their own.</summary>
-    /// <value>The default is MQL at 100 points and no SQL threshold.</value>
-    public QualificationThresholds DefaultThresholds { get; init; } = new(100m);
-
-    /// <summary>Gets the thresholds per lead type key, for example 200 points for existing customers.</summary>
-    /// <value>The default is empty: every lead type uses <see cref="DefaultThresholds"/>.</value>
-    public IReadOnlyDictionary<string, QualificationThresholds> LeadTypeThresholds { get; init; } =
-        new Dictionary<string, QualificationThresholds>(StringComparer.Ordinal);
+    private static readonly IReadOnlyDictionary<LifecycleStage, Team> DefaultOwners = new Dictionary<LifecycleStage, Team>
+    {
+        [LifecycleStage.Subscriber] = Team.Marketing,
+        [LifecycleStage.Lead] = Team.Marketing,
+        [LifecycleStage.MarketingQualifiedLead] = Team.Sales,
+        [LifecycleStage.SalesQualifiedLead] = Team.Sales,
+        [LifecycleStage.Opportunity] = Team.Sales,
+        [LifecycleStage.Customer] = Team.Service,
+        [LifecycleStage.Evangelist] = Team.Service,
+        [LifecycleStage.Other] = Team.Marketing,
+    };
 
     /// <summary>Gets what makes an MQL an SQL.</summary>
     /// <value>The default is <see cref="SqlQualification.SalesAcceptance"/>.</value>
@@ -69,29 +97,22 @@ public sealed record LifecycleDefinitions
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public LifecycleStage? HandRaiseRoute { get; init; } = LifecycleStage.SalesQualifiedLead;
 
-    /// <summary>Gets the stage in which returned, recycled and reopened contacts are nurtured: Subscriber, Lead or MQL.</summary>
+    /// <summary>Gets the stage in which returned, recycled and reopened contacts are nurtured: Subscriber or Lead.</summary>
     /// <value>The default is <see cref="LifecycleStage.Lead"/>.</value>
     public LifecycleStage NurtureStage { get; init; } = LifecycleStage.Lead;
 
     /// <summary>Gets a value indicating whether losing a deal recycles its contact (an Opportunity) back to nurturing.</summary>
-    /// <value>The default is <see langword="false"/>: a lost deal leaves the contact where it is.</value>
+    /// <value>The default is <see langword="false"/>: a lost deal leaves the contact in its stage, with lead status Connected.</value>
     public bool RecycleWhenDealLost { get; init; }
 
-    /// <summary>Gets the connect policy's verdict on the attempts made since the contact was handed to sales: are they exhausted? It receives the contact's lead type and the attempts.</summary>
+    /// <summary>Gets the team that owns each lifecycle stage; a handoff is a stage change into a stage another team owns.</summary>
     /// <value>
-    /// The default counts the policy as exhausted after <see cref="DefaultAttemptsBeforeExhausted"/> attempts of which
-    /// none connected. The agreement replaces it with the connect policy of the contact's lead type. Not serialized.
+    /// The default gives Subscriber, Lead and Other to marketing, MQL, SQL and Opportunity to sales, Customer and
+    /// Evangelist to service. Every stage needs an owner.
     /// </value>
-    /// <remarks>Disqualifying a contact as "unable to reach" is accepted only when this returns <see langword="true"/>.</remarks>
-    [JsonIgnore]
-    public Func<string?, IReadOnlyList<ConnectAttempt>, bool> ConnectAttemptsExhausted { get; init; } = DefaultExhausted;
-
-    /// <summary>Gets the thresholds for a lead type, or the default thresholds when it has none of its own.</summary>
-    /// <param name="leadType">The lead type key, or <see langword="null"/> for the default.</param>
-    /// <returns>The thresholds that apply.</returns>
-    public QualificationThresholds ThresholdsFor(string? leadType) =>
-        leadType is not null && LeadTypeThresholds.TryGetValue(leadType, out var thresholds) ? thresholds : DefaultThresholds;
-
-    private static bool DefaultExhausted(string? leadType, IReadOnlyList<ConnectAttempt> attempts) =>
-        attempts.Count >= DefaultAttemptsBeforeExhausted && !attempts.Any(a => a.Outcome.IsConnectedByDefault);
+    /// <remarks>
+    /// The owners decide, in one place, when a contact is handed to sales: the contact's <see cref="Contact.HandedOverAt"/>,
+    /// the start of the connect policy's clock and every report use this one definition.
+    /// </remarks>
+    public IReadOnlyDictionary<LifecycleStage, Team> StageOwners { get; init; } = DefaultOwners;
 }

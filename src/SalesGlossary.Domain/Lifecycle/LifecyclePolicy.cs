@@ -1,4 +1,4 @@
-using System.Globalization;
+using SalesGlossary.Domain.Connecting;
 using Stateless;
 using Stateless.Graph;
 
@@ -8,7 +8,7 @@ namespace SalesGlossary.Domain.Lifecycle;
 /// <remarks>
 /// <para>
 /// Build one policy per set of definitions and share it: contacts use it for every transition. The Stateless
-/// configuration is built once per policy and thread, never per contact, so re-evaluating millions of contacts
+/// configuration is built once per policy and kept in the policy's own pool, never per contact, so re-evaluating millions of contacts
 /// costs no machine construction. A policy is immutable and safe to share between threads; a
 /// <see cref="Contact"/> is not thread-safe.
 /// </para>
@@ -19,7 +19,7 @@ namespace SalesGlossary.Domain.Lifecycle;
 /// <item><description>MQL → SQL on <c>AcceptBySales</c> or <c>ReachSqlThreshold</c>, as <see cref="LifecycleDefinitions.SqlQualification"/> allows;</description></item>
 /// <item><description>Subscriber, Lead or MQL → MQL or SQL on <c>HandRaise</c>, as <see cref="LifecycleDefinitions.HandRaiseRoute"/> says;</description></item>
 /// <item><description>any earlier stage → Opportunity on <c>CreateDeal</c>, or SQL → Opportunity on <c>ConnectSucceeded</c>, as <see cref="LifecycleDefinitions.OpportunityDefinition"/> says;</description></item>
-/// <item><description>Lead to Opportunity → Customer on <c>WinDeal</c>; Customer → Evangelist on <c>BecomeAdvocate</c>.</description></item>
+/// <item><description>Subscriber to Opportunity → Customer on <c>WinDeal</c>; Customer → Evangelist on <c>BecomeAdvocate</c>.</description></item>
 /// </list>
 /// <para>
 /// Backward: MQL or SQL → nurture stage on <c>ReturnToMarketing</c>; Opportunity, Customer or Evangelist → nurture
@@ -46,48 +46,83 @@ public sealed class LifecyclePolicy
         LifecycleStage.SalesQualifiedLead, LifecycleStage.Opportunity,
     ];
 
-    /// <summary>Initializes a new policy and validates the definitions.</summary>
-    /// <param name="definitions">The lifecycle definitions of the agreement.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="definitions"/> is <see langword="null"/>.</exception>
-    /// <exception cref="DefinitionValidationException">The definitions are invalid; every problem is listed with its path.</exception>
-    public LifecyclePolicy(LifecycleDefinitions definitions)
+    private readonly MachinePool<MachineSlot> machines;
+
+    /// <summary>Initializes a new policy for the contacts of one lead type and validates it.</summary>
+    /// <param name="definitions">The lifecycle choices of the agreement.</param>
+    /// <param name="thresholds">The lead type's MQL and SQL thresholds.</param>
+    /// <param name="connectPolicy">The lead type's connect policy: it alone decides when an attempt connected and when the attempts are exhausted.</param>
+    /// <param name="leadType">The key of the lead type, stored with each contact so that an agreement can resolve it again; <see langword="null"/> for a policy outside an agreement.</param>
+    /// <remarks>An agreement builds one policy per lead type (see <c>ServiceLevelAgreement.GetLeadType</c>); build one yourself only to use the lifecycle without an agreement.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="definitions"/>, <paramref name="thresholds"/> or <paramref name="connectPolicy"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="leadType"/> is empty or white space.</exception>
+    /// <exception cref="DefinitionValidationException">The definitions or thresholds are invalid; every problem is listed with its path.</exception>
+    public LifecyclePolicy(LifecycleDefinitions definitions, QualificationThresholds thresholds, ConnectPolicy connectPolicy, string? leadType = null)
     {
         Definitions = Guard.NotNull(definitions);
-        Validate(definitions);
+        Thresholds = Guard.NotNull(thresholds);
+        ConnectPolicy = Guard.NotNull(connectPolicy);
+        if (leadType is not null)
+        {
+            Guard.NotBlank(leadType);
+        }
+
+        LeadType = leadType;
+        Validate(definitions, thresholds);
+        machines = new MachinePool<MachineSlot>(() => new MachineSlot(this, drawing: false));
     }
 
-    /// <summary>Gets a policy with the default definitions (see <see cref="LifecycleDefinitions"/>).</summary>
-    public static LifecyclePolicy Default { get; } = new(new LifecycleDefinitions());
+    /// <summary>Gets a policy with the default definitions, an MQL threshold of 100 points and <see cref="ConnectPolicy.Default"/>.</summary>
+    public static LifecyclePolicy Default { get; } = new(new LifecycleDefinitions(), new QualificationThresholds(100m), ConnectPolicy.Default);
 
-    /// <summary>Gets the definitions the policy enforces.</summary>
+    /// <summary>Gets the lifecycle choices the policy enforces.</summary>
     public LifecycleDefinitions Definitions { get; }
 
-    /// <summary>Draws the lifecycle machine as a Mermaid state diagram, with every guard described in words.</summary>
+    /// <summary>Gets the MQL and SQL thresholds of the policy's lead type.</summary>
+    public QualificationThresholds Thresholds { get; }
+
+    /// <summary>Gets the connect policy of the policy's lead type.</summary>
+    public ConnectPolicy ConnectPolicy { get; }
+
+    /// <summary>Gets the key of the policy's lead type, or <see langword="null"/> for a policy outside an agreement.</summary>
+    public string? LeadType { get; }
+
+    /// <summary>Gets the team that owns a lifecycle stage, as the definitions assign it.</summary>
+    /// <param name="stage">The stage.</param>
+    /// <returns>The owning team.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stage"/> is <see langword="null"/>.</exception>
+    public Team OwnerOf(LifecycleStage stage) => Definitions.StageOwners[Guard.NotNull(stage)];
+
+    /// <summary>Draws the lifecycle machine as a Mermaid state diagram of the moves this policy allows, with every remaining guard described in words.</summary>
     /// <returns>The diagram in Mermaid's <c>stateDiagram-v2</c> syntax.</returns>
-    public string ToMermaidGraph() => MermaidGraph.Format(new MachineSlot(this).Machine.GetInfo());
+    /// <remarks>The agreement's fixed choices (what makes an SQL, what an Opportunity is, where hand-raises route) are applied when drawing: a move they rule out is not drawn.</remarks>
+    public string ToMermaidGraph() => MermaidGraph.Format(new MachineSlot(this, drawing: true).Machine.GetInfo());
 
-    /// <summary>Draws the lifecycle machine as a Graphviz DOT graph, with every guard described in words.</summary>
+    /// <summary>Draws the lifecycle machine as a Graphviz DOT graph of the moves this policy allows, with every remaining guard described in words.</summary>
     /// <returns>The graph in DOT syntax.</returns>
-    public string ToDotGraph() => UmlDotGraph.Format(new MachineSlot(this).Machine.GetInfo());
+    public string ToDotGraph() => UmlDotGraph.Format(new MachineSlot(this, drawing: true).Machine.GetInfo());
 
-    internal MachineSlot Rent() => ThreadSlot<MachineSlot>.Rent(this, () => new MachineSlot(this));
+    /// <summary>Gets the handoff a record makes: a stage change into a stage another team owns; the one definition the contact, the connect clock and the reports share.</summary>
+    internal Handoff? HandoffOf(LifecycleTransition record)
+    {
+        if (!record.ChangesStage)
+        {
+            return null;
+        }
 
-    private static void Validate(LifecycleDefinitions definitions)
+        var from = OwnerOf(record.From);
+        var to = OwnerOf(record.To);
+        return from == to ? null : new Handoff(record.At, from, to, record.To);
+    }
+
+    internal MachineSlot Rent() => machines.Rent();
+
+    internal void Return(MachineSlot slot) => machines.Return(slot);
+
+    private static void Validate(LifecycleDefinitions definitions, QualificationThresholds thresholds)
     {
         var problems = new ValidationCollector();
-        ValidateThresholds(problems, "$.defaultThresholds", definitions.DefaultThresholds, definitions.SqlQualification);
-        if (definitions.LeadTypeThresholds is null)
-        {
-            problems.Add("$.leadTypeThresholds", "The thresholds per lead type are missing; use an empty map when every lead type uses the default.");
-        }
-        else
-        {
-            foreach (var (leadType, thresholds) in definitions.LeadTypeThresholds.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                ValidateThresholds(problems, "$.leadTypeThresholds['" + leadType + "']", thresholds, definitions.SqlQualification);
-            }
-        }
-
+        QualificationThresholds.Validate(problems, "$.thresholds", thresholds, definitions.SqlQualification);
         if (!Enum.IsDefined(definitions.SqlQualification))
         {
             problems.Add("$.sqlQualification", $"{(int)definitions.SqlQualification} is not an SQL qualification; use SalesAcceptance, Score or SalesAcceptanceOrScore.");
@@ -108,44 +143,31 @@ public sealed class LifecyclePolicy
             problems.Add("$.nurtureStage", $"Returned and recycled contacts are nurtured as Subscriber or Lead, not {definitions.NurtureStage?.Name ?? "nothing"}.");
         }
 
-        if (definitions.ConnectAttemptsExhausted is null)
+        if (definitions.StageOwners is null)
         {
-            problems.Add("$.connectAttemptsExhausted", "The connect policy's exhaustion check is missing; 'unable to reach' could never be judged.");
+            problems.Add("$.stageOwners", "The stage owners are missing; every stage needs an owning team so that handoffs are explicit.");
+        }
+        else
+        {
+            foreach (var stage in LifecycleStage.InFunnelOrder.Where(s => !definitions.StageOwners.TryGetValue(s, out var team) || team is null))
+            {
+                problems.Add("$.stageOwners", $"No team owns {stage.Name}; every stage needs an owner so that handoffs are explicit.");
+            }
         }
 
         problems.ThrowIfAny("lifecycle definitions");
     }
 
-    private static void ValidateThresholds(ValidationCollector problems, string path, QualificationThresholds? thresholds, SqlQualification sqlQualification)
-    {
-        if (thresholds is null)
-        {
-            problems.Add(path, "The thresholds are missing.");
-            return;
-        }
-
-        if (thresholds.Mql <= 0)
-        {
-            problems.Add(path + ".mql", $"The MQL threshold must be above 0; it is {thresholds.Mql.ToString(CultureInfo.InvariantCulture)}.");
-        }
-
-        if (thresholds.Sql is { } sql && sql <= thresholds.Mql)
-        {
-            problems.Add(path + ".sql", $"The SQL threshold {sql.ToString(CultureInfo.InvariantCulture)} must be above the MQL threshold {thresholds.Mql.ToString(CultureInfo.InvariantCulture)}.");
-        }
-
-        if (thresholds.Sql is null && sqlQualification == SqlQualification.Score)
-        {
-            problems.Add(path + ".sql", "SQLs are qualified by score only, so an SQL threshold is required.");
-        }
-    }
-
     /// <summary>One configured Stateless machine, bound in turn to the contact being moved.</summary>
-    internal sealed class MachineSlot : ThreadSlot<MachineSlot>.IRentable
+    internal sealed class MachineSlot
     {
-        public MachineSlot(LifecyclePolicy policy)
+        private readonly bool drawing;
+        private readonly Func<bool>[][]?[,] permits = new Func<bool>[][]?[LifecycleStage.List.Max(s => s.Value) + 1, LifecycleTrigger.List.Max(t => t.Value) + 1];
+
+        public MachineSlot(LifecyclePolicy policy, bool drawing)
         {
             Policy = policy;
+            this.drawing = drawing;
             Stage = LifecycleStage.Subscriber;
             Machine = new StateMachine<LifecycleStage, LifecycleTrigger>(() => Stage, stage => Stage = stage, FiringMode.Immediate);
             Configure(policy.Definitions);
@@ -153,11 +175,7 @@ public sealed class LifecyclePolicy
 
         public LifecyclePolicy Policy { get; }
 
-        object ThreadSlot<MachineSlot>.IRentable.Owner => Policy;
-
         public StateMachine<LifecycleStage, LifecycleTrigger> Machine { get; }
-
-        public bool InUse { get; set; }
 
         public LifecycleStage Stage { get; set; }
 
@@ -176,10 +194,10 @@ public sealed class LifecyclePolicy
         {
             Contact = null;
             DisqualificationReason = null;
-            InUse = false;
+            Policy.Return(this);
         }
 
-        private QualificationThresholds Thresholds => Policy.Definitions.ThresholdsFor(Contact?.LeadType);
+        private QualificationThresholds Thresholds => Policy.Thresholds;
 
         private bool ScoreReachedMql() => Contact?.Score is { } score && score >= Thresholds.Mql;
 
@@ -188,74 +206,127 @@ public sealed class LifecyclePolicy
         private bool AttemptsAllowUnableToReach() =>
             DisqualificationReason is null
             || !DisqualificationReason.RequiresExhaustedConnectPolicy
-            || (Contact is not null && Policy.Definitions.ConnectAttemptsExhausted(Contact.LeadType, Contact.AttemptsSinceHandoff()));
+            || (Contact is not null && Policy.ConnectPolicy.IsExhausted(Contact.AttemptsSinceHandoff()));
 
         private static bool Always() => true;
+
+        /// <summary>Gets a value indicating whether the bound contact can take a trigger, from the same configuration as the Stateless machine, without allocating.</summary>
+        public bool CanFire(LifecycleTrigger trigger)
+        {
+            if (permits[Stage.Value, trigger.Value] is not { } candidates)
+            {
+                return false;
+            }
+
+            foreach (var guards in candidates)
+            {
+                var met = true;
+                foreach (var guard in guards)
+                {
+                    if (!guard())
+                    {
+                        met = false;
+                        break;
+                    }
+                }
+
+                if (met)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Configures one transition in both sinks: the Stateless machine (firing, refusal messages, diagrams) and the allocation-free table of <see cref="CanFire"/>.</summary>
+        private void Allow(LifecycleStage from, LifecycleTrigger trigger, LifecycleStage to, params (Func<bool> Guard, string Description)[] guards)
+        {
+            var config = Machine.Configure(from);
+            switch (guards.Length)
+            {
+                case 0:
+                    config.Permit(trigger, to);
+                    break;
+                case 1:
+                    config.PermitIf(trigger, to, guards[0].Guard, guards[0].Description);
+                    break;
+                default:
+                    config.PermitIf(trigger, to, [.. guards.Select(g => new Tuple<Func<bool>, string>(g.Guard, g.Description))]);
+                    break;
+            }
+
+            var existing = permits[from.Value, trigger.Value] ?? [];
+            permits[from.Value, trigger.Value] = [.. existing, [.. guards.Select(g => g.Guard)]];
+        }
+
+        /// <summary>A fixed choice of the agreement is a guard when firing (so a refusal names it) and decides whether a move is drawn at all when drawing (so the diagram shows only what the agreement allows).</summary>
+        private void AllowByChoice(LifecycleStage from, LifecycleTrigger trigger, LifecycleStage to, Func<bool> choice, string description, params (Func<bool> Guard, string Description)[] guards)
+        {
+            if (!drawing)
+            {
+                Allow(from, trigger, to, [(choice, description), .. guards]);
+            }
+            else if (choice())
+            {
+                Allow(from, trigger, to, guards);
+            }
+        }
 
         private void Configure(LifecycleDefinitions d)
         {
             var nurture = d.NurtureStage;
             var mql = LifecycleStage.MarketingQualifiedLead;
             var sql = LifecycleStage.SalesQualifiedLead;
+            var opportunity = LifecycleStage.Opportunity;
             bool SqlByAcceptance() => d.SqlQualification != SqlQualification.Score;
             bool SqlByScore() => d.SqlQualification != SqlQualification.SalesAcceptance;
             bool HandRaiseToMql() => d.HandRaiseRoute == mql;
             bool HandRaiseToSql() => d.HandRaiseRoute == sql;
             bool OpportunityByDeal() => d.OpportunityDefinition == OpportunityDefinition.OpenDeal;
             bool OpportunityByConnect() => d.OpportunityDefinition == OpportunityDefinition.FirstSuccessfulConnect;
+            var reason = ((Func<bool>)Always, ReasonGuard);
 
             foreach (var stage in LifecycleStage.InFunnelOrder)
             {
-                var config = Machine.Configure(stage);
                 if (stage.Value < mql.Value)
                 {
-                    config.PermitIf(LifecycleTrigger.ReachMqlThreshold, mql, ScoreReachedMql, MqlThresholdGuard);
-                    config.PermitIf(LifecycleTrigger.HandRaise, mql, HandRaiseToMql, HandRaiseToMqlGuard);
+                    Allow(stage, LifecycleTrigger.ReachMqlThreshold, mql, (ScoreReachedMql, MqlThresholdGuard));
+                    AllowByChoice(stage, LifecycleTrigger.HandRaise, mql, HandRaiseToMql, HandRaiseToMqlGuard);
                 }
 
                 if (stage.Value < sql.Value)
                 {
-                    config.PermitIf(LifecycleTrigger.HandRaise, sql, HandRaiseToSql, HandRaiseToSqlGuard);
+                    AllowByChoice(stage, LifecycleTrigger.HandRaise, sql, HandRaiseToSql, HandRaiseToSqlGuard);
                 }
 
-                if (stage.Value < LifecycleStage.Opportunity.Value)
+                if (stage.Value < opportunity.Value)
                 {
-                    config.PermitIf(LifecycleTrigger.CreateDeal, LifecycleStage.Opportunity, OpportunityByDeal, OpportunityByDealGuard);
+                    AllowByChoice(stage, LifecycleTrigger.CreateDeal, opportunity, OpportunityByDeal, OpportunityByDealGuard);
                 }
 
-                if (stage.Value >= LifecycleStage.Lead.Value && stage.Value < LifecycleStage.Customer.Value)
+                if (stage.IsFunnelStage && stage.Value < LifecycleStage.Customer.Value)
                 {
-                    config.Permit(LifecycleTrigger.WinDeal, LifecycleStage.Customer);
+                    Allow(stage, LifecycleTrigger.WinDeal, LifecycleStage.Customer);
                 }
 
                 if (BeforeCustomer.Contains(stage))
                 {
-                    config.PermitIf(LifecycleTrigger.Disqualify, LifecycleStage.Other, AttemptsAllowUnableToReach, UnableToReachGuard);
+                    Allow(stage, LifecycleTrigger.Disqualify, LifecycleStage.Other, (AttemptsAllowUnableToReach, UnableToReachGuard));
                 }
             }
 
-            Machine.Configure(LifecycleStage.Subscriber)
-                .Permit(LifecycleTrigger.Convert, LifecycleStage.Lead);
-            Machine.Configure(mql)
-                .PermitIf(LifecycleTrigger.AcceptBySales, sql, SqlByAcceptance, SqlByAcceptanceGuard)
-                .PermitIf(
-                    LifecycleTrigger.ReachSqlThreshold,
-                    sql,
-                    new Tuple<Func<bool>, string>(SqlByScore, SqlByScoreGuard),
-                    new Tuple<Func<bool>, string>(ScoreReachedSql, SqlThresholdGuard))
-                .PermitIf(LifecycleTrigger.ReturnToMarketing, nurture, Always, ReasonGuard);
-            Machine.Configure(sql)
-                .PermitIf(LifecycleTrigger.ConnectSucceeded, LifecycleStage.Opportunity, OpportunityByConnect, OpportunityByConnectGuard)
-                .PermitIf(LifecycleTrigger.ReturnToMarketing, nurture, Always, ReasonGuard);
-            Machine.Configure(LifecycleStage.Opportunity)
-                .PermitIf(LifecycleTrigger.Recycle, nurture, Always, ReasonGuard);
-            Machine.Configure(LifecycleStage.Customer)
-                .Permit(LifecycleTrigger.BecomeAdvocate, LifecycleStage.Evangelist)
-                .PermitIf(LifecycleTrigger.Recycle, nurture, Always, ReasonGuard);
-            Machine.Configure(LifecycleStage.Evangelist)
-                .PermitIf(LifecycleTrigger.Recycle, nurture, Always, ReasonGuard);
-            Machine.Configure(LifecycleStage.Other)
-                .PermitIf(LifecycleTrigger.Reopen, nurture, Always, ReasonGuard);
+            Allow(LifecycleStage.Subscriber, LifecycleTrigger.Convert, LifecycleStage.Lead);
+            AllowByChoice(mql, LifecycleTrigger.AcceptBySales, sql, SqlByAcceptance, SqlByAcceptanceGuard);
+            AllowByChoice(mql, LifecycleTrigger.ReachSqlThreshold, sql, SqlByScore, SqlByScoreGuard, (ScoreReachedSql, SqlThresholdGuard));
+            Allow(mql, LifecycleTrigger.ReturnToMarketing, nurture, reason);
+            AllowByChoice(sql, LifecycleTrigger.ConnectSucceeded, opportunity, OpportunityByConnect, OpportunityByConnectGuard);
+            Allow(sql, LifecycleTrigger.ReturnToMarketing, nurture, reason);
+            Allow(opportunity, LifecycleTrigger.Recycle, nurture, reason);
+            Allow(LifecycleStage.Customer, LifecycleTrigger.BecomeAdvocate, LifecycleStage.Evangelist);
+            Allow(LifecycleStage.Customer, LifecycleTrigger.Recycle, nurture, reason);
+            Allow(LifecycleStage.Evangelist, LifecycleTrigger.Recycle, nurture, reason);
+            Allow(LifecycleStage.Other, LifecycleTrigger.Reopen, nurture, reason);
         }
     }
 }

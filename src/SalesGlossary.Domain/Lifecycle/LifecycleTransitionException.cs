@@ -52,12 +52,12 @@ public sealed class LifecycleTransitionException : InvalidOperationException
     {
         var why = detail
             ?? (unmetGuards.Count == 0
-                ? string.Create(CultureInfo.InvariantCulture, $"no transition for {trigger.Name} leaves {stage.Name}")
+                ? string.Create(CultureInfo.InvariantCulture, $"{trigger.Verb} is not possible from {stage.DisplayName}")
                 : "unmet " + (unmetGuards.Count == 1 ? "guard" : "guards") + ": " + string.Join("; ", unmetGuards));
-        var permitted = permittedTriggers.Count == 0 ? "none" : string.Join(", ", permittedTriggers.Select(t => t.Name));
-        var statusText = status is null ? string.Empty : " (lead status " + status.Name + ")";
+        var permitted = permittedTriggers.Count == 0 ? "none" : string.Join(", ", permittedTriggers.Select(t => t.Verb).Distinct(StringComparer.Ordinal));
+        var statusText = status is null ? string.Empty : " (lead status " + status.DisplayName + ")";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"Contact '{contactId}' in stage {stage.Name}{statusText} cannot take {trigger.Name}: {why}. Permitted now: {permitted}.");
+            $"Contact '{contactId}' in stage {stage.DisplayName}{statusText} cannot {trigger.Verb}: {why}. Permitted now: {permitted}.");
     }
 }

@@ -27,7 +27,7 @@ public sealed record ReportPeriod(DateTimeOffset From, DateTimeOffset To)
 public sealed record FunnelStage(LifecycleStage Stage, int Reached, decimal? ConversionPercent);
 
 /// <summary>How often sales returned handed-over leads to marketing, and why.</summary>
-/// <param name="HandedOver">Contacts handed to sales (entered MQL or SQL from an earlier stage) in the period.</param>
+/// <param name="HandedOver">Handoffs to sales in the period: entries into a stage sales owns from one another team owns, as the agreement assigns ownership.</param>
 /// <param name="Returned">Returns to marketing in the period.</param>
 /// <param name="RatePercent">Returned as a share of handed over, in percent; 0 when none was handed over.</param>
 /// <param name="ByReason">The returns per reason, most frequent first.</param>
@@ -59,9 +59,9 @@ public sealed record Attainment(Team Team, string Measure, decimal Actual, decim
 /// <param name="Rejections">The SQL rejection (return) rate with reasons.</param>
 /// <param name="TimeInStage">Median and 90th percentile time per stage.</param>
 /// <param name="Attainment">
-/// Attainment of marketing's and sales' commitments: qualified leads delivered (every handoff to sales, MQL or a
-/// hand-raise straight to SQL) against the monthly commitment, the rejection rate against its limit, and the share of
-/// handed-over leads touched in time and worked through a full attempt sequence.
+/// Attainment of marketing's and sales' commitments: qualified leads delivered (every handoff to sales) against the
+/// monthly commitment, the rejection rate against its limit, and the share of handed-over leads touched in time and
+/// worked through a full attempt sequence by the connect policy of their lead type (sales' commitment).
 /// </param>
 /// <param name="Forecast">The weighted pipeline and forecast totals of the deals.</param>
 public sealed record SlaReport(
@@ -130,7 +130,7 @@ public sealed record SlaReport(
         Guard.NotNull(contacts);
         Guard.NotNull(period);
         var records = contacts.SelectMany(c => c.History).Where(r => period.Contains(r.At)).ToArray();
-        var handedOver = records.Count(IsHandoff);
+        var handedOver = HandoffsToSales(contacts, period);
         var returns = records.Where(r => r.Trigger == LifecycleTrigger.ReturnToMarketing).ToArray();
         var byReason = returns.GroupBy(r => r.Reason ?? "no reason", StringComparer.Ordinal)
             .Select(g => new ReasonCount(g.Key, g.Count()))
@@ -140,9 +140,9 @@ public sealed record SlaReport(
         return new RejectionReport(handedOver, returns.Length, rate, byReason);
     }
 
-    private static bool IsHandoff(LifecycleTransition r) =>
-        r.ChangesStage && (r.To == LifecycleStage.MarketingQualifiedLead || r.To == LifecycleStage.SalesQualifiedLead)
-        && r.From != LifecycleStage.MarketingQualifiedLead && r.From != LifecycleStage.SalesQualifiedLead;
+    /// <summary>The handoffs to sales in the period, by the contact's one definition (entering a stage sales owns, as the agreement assigns ownership).</summary>
+    private static int HandoffsToSales(IReadOnlyCollection<Contact> contacts, ReportPeriod period) =>
+        contacts.Sum(c => c.Handoffs.Count(h => h.To == Team.Sales && period.Contains(h.At)));
 
     private static IReadOnlyList<StageDuration> Durations(IReadOnlyCollection<Contact> contacts, DateTimeOffset now) =>
         [.. contacts
@@ -152,18 +152,12 @@ public sealed record SlaReport(
             .Select(g =>
             {
                 var times = g.Select(t => t.Cumulative).Order().ToArray();
-                return new StageDuration(g.Key, times.Length, Percentile(times, 0.5), Percentile(times, 0.9));
+                return new StageDuration(g.Key, times.Length, Statistics.Median(times), Statistics.Percentile(times, 0.9));
             })];
-
-    private static TimeSpan Percentile(TimeSpan[] sorted, double p)
-    {
-        var rank = (int)Math.Ceiling(p * sorted.Length) - 1;
-        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
-    }
 
     private static IReadOnlyList<Attainment> Attain(ServiceLevelAgreement agreement, IReadOnlyCollection<Contact> contacts, ReportPeriod period, DateTimeOffset now)
     {
-        var delivered = contacts.SelectMany(c => c.History).Count(r => period.Contains(r.At) && IsHandoff(r));
+        var delivered = HandoffsToSales(contacts, period);
         var target = Math.Round(agreement.Marketing.MqlsPerMonth * period.Months, 1);
         var rejections = ComputeRejections(contacts, period);
         var handedOver = contacts.Where(c => c.HandedOverAt is { } at && period.Contains(at)).ToArray();
@@ -171,8 +165,7 @@ public sealed record SlaReport(
         var fullSequence = 0;
         foreach (var contact in handedOver)
         {
-            var policy = agreement.ConnectPolicyFor(contact.LeadType);
-            var evaluation = policy.Evaluate(contact.HandedOverAt!.Value, contact.ConnectAttempts, now);
+            var evaluation = contact.EvaluateConnectAttempts(now)!;
             touchedInTime += evaluation.Breaches.Any(b => b.Kind == "FirstTouchLate") ? 0 : 1;
             fullSequence += evaluation.Status is ConnectStatus.Connected or ConnectStatus.Exhausted ? 1 : 0;
         }
@@ -180,7 +173,7 @@ public sealed record SlaReport(
         var rejectionLimit = agreement.Marketing.MaxSqlRejectionRatePercent;
         return
         [
-            new Attainment(Team.Marketing, "Qualified leads delivered (MQL or SQL)", delivered, target, Percent(delivered, target)),
+            new Attainment(Team.Marketing, "Qualified leads handed to sales", delivered, target, Percent(delivered, target)),
             new Attainment(Team.Marketing, "SQL rejection rate at most the limit (%)", rejections.RatePercent, rejectionLimit,
                 rejections.RatePercent <= rejectionLimit ? 100m : Percent(rejectionLimit, rejections.RatePercent)),
             new Attainment(Team.Sales, "Handed-over leads touched in time", touchedInTime, handedOver.Length, Percent(touchedInTime, handedOver.Length)),

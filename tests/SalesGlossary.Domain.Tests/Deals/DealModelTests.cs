@@ -52,7 +52,7 @@ public class DealModelTests
             var time = new FakeTimeProvider(new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.Zero));
             var contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration);
             contact.AcceptBySalesAfterScore();
-            var deal = Deal.Open("D-1", Pipeline.Default, 1000m, null, time, Actor.Sales, contact: contact);
+            var deal = Deal.Open("D-1", Pipeline.Default, contact, 1000m, null, time, Actor.Sales);
             var model = new Model(Open[0], null, false);
             var contactStages = new List<int> { contact.Stage.Value };
             var amount = 1000m;
@@ -69,8 +69,8 @@ public class DealModelTests
                         case "MoveTo": deal.MoveTo(Open[op.Target], Actor.Sales, reason); break;
                         case "PutOnHold": deal.PutOnHold(Actor.Sales); break;
                         case "Resume": deal.Resume(Actor.Sales); break;
-                        case "Win": deal.Win(Actor.Sales, contact); break;
-                        case "Lose": deal.Lose(reason, Actor.Sales, contact); break;
+                        case "Win": deal.Win(Actor.Sales); break;
+                        case "Lose": deal.Lose(reason, Actor.Sales); break;
                         case "Reopen": deal.Reopen(reason!, Actor.Sales); break;
                         default: deal.UpdateForecast(amount += 10, null, Actor.Sales); break;
                     }
@@ -89,6 +89,15 @@ public class DealModelTests
                 }
 
                 contactStages.Add(contact.Stage.Value);
+                if (deal.Stage.Kind == DealStageKind.Won && (contact.Stage != LifecycleStage.Customer || contact.LeadStatus is not null))
+                {
+                    return false.Label($"{op}: the deal is won but its contact is {contact.Stage.Name} with lead status {contact.LeadStatus?.Name ?? "none"}");
+                }
+
+                if (deal.Stage.Kind == DealStageKind.Open && contact.Stage != LifecycleStage.Customer && contact.LeadStatus != LeadStatus.OpenDeal)
+                {
+                    return false.Label($"{op}: the deal is open but its contact's lead status is {contact.LeadStatus?.Name ?? "none"}");
+                }
                 if (deal.Stage.Name != model.Stage)
                 {
                     return false.Label($"{op}: deal in '{deal.Stage.Name}', model in '{model.Stage}'");
@@ -112,7 +121,7 @@ public class DealModelTests
             var time = new FakeTimeProvider();
             var deals = specs.Select((s, i) =>
             {
-                var deal = Deal.Open("D-" + i, Pipeline.Default, s.Item2, null, time, Actor.Sales);
+                var deal = Deal.Open("D-" + i, Pipeline.Default, Contact.Create("C-" + i, LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration), s.Item2, null, time, Actor.Sales);
                 for (var step = 0; step < Math.Min(s.Item1, 2); step++)
                 {
                     deal.MoveTo(Open[step + 1], Actor.Sales);
@@ -123,7 +132,7 @@ public class DealModelTests
                 if (s.Item1 == 5) { deal.PutOnHold(Actor.Sales); }
                 return deal;
             }).ToList();
-            var won = Deal.Open("W", Pipeline.Default, wonAmount, null, time, Actor.Sales);
+            var won = Deal.Open("W", Pipeline.Default, Contact.Create("C-W", LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration), wonAmount, null, time, Actor.Sales);
             won.Win(Actor.Sales);
 
             var before = DealForecast.For(deals, includeOnHold: true);

@@ -10,7 +10,7 @@ public class DealTests
     private readonly FakeTimeProvider time = new(Start);
 
     private Deal NewDeal(Pipeline? pipeline = null, Contact? contact = null) =>
-        Deal.Open("D-7", pipeline ?? Pipeline.Default, 50_000m, new DateOnly(2026, 6, 30), time, Actor.Sales, contact: contact, actorName: "sam");
+        Deal.Open("D-7", pipeline ?? Pipeline.Default, contact ?? NewSql(), 50_000m, new DateOnly(2026, 6, 30), time, Actor.Sales, actorName: "sam");
 
     private Contact NewSql()
     {
@@ -33,7 +33,7 @@ public class DealTests
         time.Advance(TimeSpan.FromDays(4));
         deal.MoveTo("Present proposal", Actor.Sales);
         time.Advance(TimeSpan.FromDays(5));
-        deal.Win(Actor.Sales, contact);
+        deal.Win(Actor.Sales);
 
         Assert.Equal("Closed won", deal.Stage.Name);
         Assert.Equal(100m, deal.Probability);
@@ -53,7 +53,7 @@ public class DealTests
         var error = Assert.Throws<DealTransitionException>(() => deal.MoveTo("Present proposal", Actor.Sales));
 
         Assert.Equal(
-            "Deal 'D-7' in stage 'Discovery / meeting booked' cannot move to 'Present proposal': unmet guard: the pipeline lets deals skip stages. Allowed now: move to 'Create proposal', put on hold, win, lose (with a reason).",
+            "Deal 'D-7' in stage 'Discovery / meeting booked' cannot move to 'Present proposal': unmet guard: the pipeline lets deals skip stages. Allowed now: MoveTo('Create proposal'), PutOnHold, Win, Lose (with a reason).",
             error.Message);
         Assert.Equal("Discovery / meeting booked", deal.Stage.Name);
         Assert.Single(deal.History);
@@ -67,7 +67,7 @@ public class DealTests
 
         var error = Assert.Throws<DealTransitionException>(() => deal.MoveTo("Discovery / meeting booked", Actor.Sales));
         Assert.Equal(
-            "Deal 'D-7' in stage 'Create proposal' cannot move to 'Discovery / meeting booked': unmet guard: the pipeline lets deals move back, with a reason. Allowed now: move to 'Discovery / meeting booked' (with a reason), move to 'Present proposal', put on hold, win, lose (with a reason).",
+            "Deal 'D-7' in stage 'Create proposal' cannot move to 'Discovery / meeting booked': unmet guard: the pipeline lets deals move back, with a reason. Allowed now: MoveTo('Discovery / meeting booked') (with a reason), MoveTo('Present proposal'), PutOnHold, Win, Lose (with a reason).",
             error.Message);
 
         deal.MoveTo("Discovery / meeting booked", Actor.Sales, "New decision maker joined");
@@ -82,13 +82,13 @@ public class DealTests
 
         var error = Assert.Throws<DealTransitionException>(() => deal.Lose(null, Actor.Sales));
         Assert.Equal(
-            "Deal 'D-7' in stage 'Create proposal' cannot be lost: unmet guard: a lost reason is given, where the pipeline requires one. Allowed now: move to 'Discovery / meeting booked' (with a reason), move to 'Present proposal', put on hold, win, lose (with a reason).",
+            "Deal 'D-7' in stage 'Create proposal' cannot be lost: unmet guard: a lost reason is given, where the pipeline requires one. Allowed now: MoveTo('Discovery / meeting booked') (with a reason), MoveTo('Present proposal'), PutOnHold, Win, Lose (with a reason).",
             error.Message);
         deal.Lose("Chose a competitor", Actor.Sales);
         Assert.True(deal.IsClosed);
         Assert.Equal(0m, deal.Probability);
         var moving = Assert.Throws<DealTransitionException>(() => deal.MoveTo("Present proposal", Actor.Sales));
-        Assert.Equal("Deal 'D-7' in stage 'Closed lost' cannot move to 'Present proposal': the pipeline has no such move from this stage. Allowed now: reopen (with a reason).", moving.Message);
+        Assert.Equal("Deal 'D-7' in stage 'Closed lost' cannot move to 'Present proposal': the pipeline has no such move from this stage. Allowed now: Reopen (with a reason).", moving.Message);
 
         deal.Reopen("Competitor failed the pilot", Actor.Sales);
         Assert.Equal("Create proposal", deal.Stage.Name);
@@ -119,7 +119,7 @@ public class DealTests
         var deal = NewDeal(contact: contact);
         contact.Disqualify(DisqualificationReason.NoBudget, Actor.Sales);
 
-        Assert.Throws<LifecycleTransitionException>(() => deal.Win(Actor.Sales, contact));
+        Assert.Throws<LifecycleTransitionException>(() => deal.Win(Actor.Sales));
 
         Assert.Equal("Discovery / meeting booked", deal.Stage.Name);
         Assert.Single(deal.History);
@@ -128,18 +128,20 @@ public class DealTests
     [Fact]
     public void Lose_RecyclesTheContact_OnlyWhereTheDefinitionsSaySo()
     {
-        var recycling = new LifecyclePolicy(new LifecycleDefinitions { RecycleWhenDealLost = true });
+        var recycling = new LifecyclePolicy(new LifecycleDefinitions { RecycleWhenDealLost = true }, new QualificationThresholds(100m), Domain.Connecting.ConnectPolicy.Default);
         var contact = Contact.Create("C-2", LifecycleStage.Lead, recycling, time, Actor.Integration);
         contact.ApplyScore(150, Actor.System);
         var deal = NewDeal(contact: contact);
-        deal.Lose("No budget", Actor.Sales, contact);
+        deal.Lose("No budget", Actor.Sales);
         Assert.Same(LifecycleStage.Lead, contact.Stage);
         Assert.Equal("Deal 'D-7' lost: No budget", contact.History[^1].Reason);
 
         var keeping = NewSql();
         var other = NewDeal(contact: keeping);
-        other.Lose("No budget", Actor.Sales, keeping);
+        other.Lose("No budget", Actor.Sales);
         Assert.Same(LifecycleStage.Opportunity, keeping.Stage);
+        Assert.Same(LeadStatus.Connected, keeping.LeadStatus);
+        Assert.Same(LifecycleTrigger.LoseDeal, keeping.History[^1].Trigger);
     }
 
     [Fact]
@@ -155,9 +157,9 @@ public class DealTests
     [Fact]
     public void Open_InAStageThatIsNotAStartStage_IsRejected()
     {
-        var error = Assert.Throws<ArgumentException>(() => Deal.Open("D-1", Pipeline.Default, 10m, null, time, Actor.Sales, "Present proposal"));
+        var error = Assert.Throws<ArgumentException>(() => Deal.Open("D-1", Pipeline.Default, NewSql(), 10m, null, time, Actor.Sales, "Present proposal"));
         Assert.Equal("Deals in pipeline 'Default' start in 'Discovery / meeting booked', not 'Present proposal'. (Parameter 'startStage')", error.Message);
-        var unknown = Assert.Throws<ArgumentException>(() => Deal.Open("D-1", Pipeline.Default, 10m, null, time, Actor.Sales, "Negotiation"));
+        var unknown = Assert.Throws<ArgumentException>(() => Deal.Open("D-1", Pipeline.Default, NewSql(), 10m, null, time, Actor.Sales, "Negotiation"));
         Assert.StartsWith("The pipeline 'Default' has no stage 'Negotiation'. Its stages: 'Discovery / meeting booked', 'Create proposal',", unknown.Message, StringComparison.Ordinal);
     }
 
@@ -166,12 +168,12 @@ public class DealTests
     {
         var deal = NewDeal();
         deal.MoveTo("Create proposal", Actor.Sales);
-        var copy = Deal.Rehydrate("D-7", Pipeline.Default, deal.History, time);
+        var copy = Deal.Rehydrate("D-7", Pipeline.Default, deal.History, deal.Contacts, time);
         Assert.Equal((deal.Stage, deal.Amount), (copy.Stage, copy.Amount));
 
         var broken = deal.History.ToArray();
         broken[1] = broken[1] with { From = "Present proposal" };
-        var error = Assert.Throws<DefinitionValidationException>(() => Deal.Rehydrate("D-7", Pipeline.Default, broken, time));
+        var error = Assert.Throws<DefinitionValidationException>(() => Deal.Rehydrate("D-7", Pipeline.Default, broken, deal.Contacts, time));
         Assert.Equal("$.history[1].from: The record starts in 'Present proposal' but the previous one ended in 'Discovery / meeting booked'; the chain is broken.", error.Problems.Single().ToString());
     }
 }

@@ -61,4 +61,20 @@ public class PipelineTests
             .SelectMany(l => l.Split(" : ")[0].Split(" --> "));
         Assert.All(ids, id => Assert.Matches("^[A-Za-z0-9]+$", id));
     }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public void Mermaid_DrawsOnlyTheMovesTheRulesAllow_AndNoDeadEnds(bool allowSkipping, bool allowMovingBack)
+    {
+        var pipeline = new Pipeline("P", Pipeline.Default.Stages, new PipelineRules(allowSkipping, allowMovingBack));
+        var lines = pipeline.ToMermaidGraph().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        Assert.Equal(allowSkipping, lines.Contains("Discoverymeetingbooked --> Presentproposal : MoveTo [the pipeline lets deals skip stages]"));
+        Assert.Equal(allowMovingBack, lines.Contains("Createproposal --> Discoverymeetingbooked : MoveTo [the pipeline lets deals move back, with a reason]"));
+        var decisions = lines.Where(l => l.EndsWith("<<choice>>", StringComparison.Ordinal)).Select(l => l.Split(' ')[1]).ToArray();
+        Assert.NotEmpty(decisions);
+        Assert.All(decisions, d => Assert.Equal(3, lines.Count(l => l.StartsWith(d + " --> ", StringComparison.Ordinal))));
+        Assert.Contains("Decision2 --> Createproposal : Reopen [closed from 'Create proposal']", lines);
+    }
 }

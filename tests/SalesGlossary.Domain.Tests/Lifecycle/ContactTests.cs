@@ -9,8 +9,11 @@ public class ContactTests
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider time = new(Start);
 
-    private Contact NewLead(LifecyclePolicy? policy = null, string? leadType = null) =>
-        Contact.Create("C-42", LifecycleStage.Lead, policy ?? LifecyclePolicy.Default, time, Actor.Integration, leadType, "web form");
+    private Contact NewLead(LifecyclePolicy? policy = null) =>
+        Contact.Create("C-42", LifecycleStage.Lead, policy ?? LifecyclePolicy.Default, time, Actor.Integration, "web form");
+
+    private static LifecyclePolicy Policy(LifecycleDefinitions definitions, QualificationThresholds? thresholds = null) =>
+        new(definitions, thresholds ?? new QualificationThresholds(100m), ConnectPolicy.Default);
 
     private Contact NewSql()
     {
@@ -41,7 +44,7 @@ public class ContactTests
             ["Create", "Convert", "ReachMqlThreshold", "AcceptBySales", "RecordConnectAttempt", "CreateDeal", "WinDeal"],
             contact.History.Select(r => r.Trigger.Name));
         Assert.Equal(
-            [null, null, "New", "New", "Connected", "OpenDeal", "OpenDeal"],
+            [null, null, "New", "New", "Connected", "OpenDeal", null],
             contact.History.Select(r => r.ToStatus?.Name));
         var mql = contact.History[2];
         Assert.Equal(130m, mql.Score);
@@ -81,12 +84,8 @@ public class ContactTests
     [Fact]
     public void ApplyScore_UsesTheThresholdsOfTheLeadType()
     {
-        var policy = new LifecyclePolicy(new LifecycleDefinitions
-        {
-            LeadTypeThresholds = new Dictionary<string, QualificationThresholds> { ["existing-customer"] = new(200m) },
-        });
-        var prospect = NewLead(policy);
-        var customer = NewLead(policy, "existing-customer");
+        var prospect = NewLead(Policy(new LifecycleDefinitions(), new QualificationThresholds(100m)));
+        var customer = NewLead(Policy(new LifecycleDefinitions(), new QualificationThresholds(200m)));
 
         prospect.ApplyScore(150, Actor.System);
         customer.ApplyScore(150, Actor.System);
@@ -98,11 +97,7 @@ public class ContactTests
     [Fact]
     public void ApplyScore_AboveBothThresholds_PromotesTwiceWhereSqlsQualifyByScore()
     {
-        var policy = new LifecyclePolicy(new LifecycleDefinitions
-        {
-            DefaultThresholds = new QualificationThresholds(100m, 180m),
-            SqlQualification = SqlQualification.Score,
-        });
+        var policy = Policy(new LifecycleDefinitions { SqlQualification = SqlQualification.Score }, new QualificationThresholds(100m, 180m));
         var contact = NewLead(policy);
 
         Assert.Equal(2, contact.ApplyScore(200, Actor.System));
@@ -128,7 +123,7 @@ public class ContactTests
         var error = Assert.Throws<LifecycleTransitionException>(() => contact.AcceptBySales(Actor.Sales));
 
         Assert.Equal(
-            "Contact 'C-42' in stage Lead cannot take AcceptBySales: no transition for AcceptBySales leaves Lead. Permitted now: HandRaise, CreateDeal, WinDeal, Disqualify.",
+            "Contact 'C-42' in stage Lead cannot AcceptBySales: AcceptBySales is not possible from Lead. Permitted now: HandRaise, Deal.Open, Deal.Win, Disqualify.",
             error.Message);
         Assert.Empty(error.UnmetGuards);
         Assert.Equal(before.History, contact.History);
@@ -137,14 +132,14 @@ public class ContactTests
     [Fact]
     public void AcceptBySales_WhereSqlsQualifyByScoreOnly_NamesTheUnmetGuard()
     {
-        var policy = new LifecyclePolicy(new LifecycleDefinitions { DefaultThresholds = new QualificationThresholds(100m, 300m), SqlQualification = SqlQualification.Score });
+        var policy = Policy(new LifecycleDefinitions { SqlQualification = SqlQualification.Score }, new QualificationThresholds(100m, 300m));
         var contact = NewLead(policy);
         contact.ApplyScore(150, Actor.System);
 
         var error = Assert.Throws<LifecycleTransitionException>(() => contact.AcceptBySales(Actor.Sales));
 
         Assert.Equal(
-            "Contact 'C-42' in stage MarketingQualifiedLead (lead status New) cannot take AcceptBySales: unmet guard: the agreement qualifies SQLs by sales acceptance. Permitted now: HandRaise, CreateDeal, WinDeal, ReturnToMarketing, Disqualify.",
+            "Contact 'C-42' in stage Marketing Qualified Lead (lead status New) cannot AcceptBySales: unmet guard: the agreement qualifies SQLs by sales acceptance. Permitted now: HandRaise, Deal.Open, Deal.Win, ReturnToMarketing, Disqualify.",
             error.Message);
         Assert.Equal([LifecyclePolicy.SqlByAcceptanceGuard], error.UnmetGuards);
     }
@@ -152,13 +147,13 @@ public class ContactTests
     [Fact]
     public void HandRaise_WithoutARoute_NamesBothRouteGuards()
     {
-        var policy = new LifecyclePolicy(new LifecycleDefinitions { HandRaiseRoute = null });
+        var policy = Policy(new LifecycleDefinitions { HandRaiseRoute = null });
         var contact = NewLead(policy);
 
         var error = Assert.Throws<LifecycleTransitionException>(() => contact.HandRaise("Demo request", Actor.Integration));
 
         Assert.Equal(
-            "Contact 'C-42' in stage Lead cannot take HandRaise: unmet guards: the agreement routes hand-raises to MQL; the agreement routes hand-raises straight to SQL. Permitted now: CreateDeal, WinDeal, Disqualify.",
+            "Contact 'C-42' in stage Lead cannot HandRaise: unmet guards: the agreement routes hand-raises to MQL; the agreement routes hand-raises straight to SQL. Permitted now: Deal.Open, Deal.Win, Disqualify.",
             error.Message);
     }
 
@@ -183,7 +178,7 @@ public class ContactTests
         Assert.False(contact.CanDisqualify(DisqualificationReason.UnableToReach));
         var error = Assert.Throws<LifecycleTransitionException>(() => contact.Disqualify(DisqualificationReason.UnableToReach, Actor.Sales));
         Assert.Equal(
-            "Contact 'C-42' in stage SalesQualifiedLead (lead status AttemptedToContact) cannot take Disqualify: unmet guard: 'unable to reach' only after the connect policy's attempts are exhausted. Permitted now: CreateDeal, WinDeal, ReturnToMarketing.",
+            "Contact 'C-42' in stage Sales Qualified Lead (lead status Attempted to contact) cannot Disqualify: unmet guard: 'unable to reach' only after the connect policy's attempts are exhausted. Permitted now: Deal.Open, Deal.Win, ReturnToMarketing.",
             error.Message);
 
         contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Email, ConnectOutcome.Bounced), Actor.Sales);
@@ -225,14 +220,14 @@ public class ContactTests
         var error = Assert.Throws<LifecycleTransitionException>(() =>
             NewLead().RecordConnectAttempt(new ConnectAttempt(Start, ConnectChannel.Phone, ConnectOutcome.NoAnswer), Actor.Sales));
         Assert.Equal(
-            "Contact 'C-42' in stage Lead cannot take RecordConnectAttempt: connect attempts are recorded on contacts handed to sales (MQL, SQL or Opportunity). Permitted now: HandRaise, CreateDeal, WinDeal, Disqualify.",
+            "Contact 'C-42' in stage Lead cannot RecordConnectAttempt: connect attempts are recorded on contacts handed to sales (in a stage sales owns: Marketing Qualified Lead, Sales Qualified Lead, Opportunity). Permitted now: HandRaise, Deal.Open, Deal.Win, Disqualify.",
             error.Message);
     }
 
     [Fact]
     public void FirstSuccessfulConnect_MakesTheSqlAnOpportunity_WhereDefinedSo()
     {
-        var policy = new LifecyclePolicy(new LifecycleDefinitions { OpportunityDefinition = OpportunityDefinition.FirstSuccessfulConnect });
+        var policy = Policy(new LifecycleDefinitions { OpportunityDefinition = OpportunityDefinition.FirstSuccessfulConnect });
         var contact = NewLead(policy);
         contact.ApplyScore(100, Actor.System);
         contact.AcceptBySales(Actor.Sales);
@@ -241,7 +236,7 @@ public class ContactTests
 
         Assert.Same(LifecycleStage.Opportunity, contact.Stage);
         Assert.Same(LeadStatus.Connected, contact.LeadStatus);
-        contact.RecordDealCreated(Actor.Sales);
+        contact.RecordDealCreated(Actor.Sales, null, "D-1");
         Assert.Same(LeadStatus.OpenDeal, contact.LeadStatus);
     }
 
@@ -249,7 +244,7 @@ public class ContactTests
     public void Recycle_AndReopen_NeedAReason()
     {
         var contact = NewSql();
-        contact.RecordDealCreated(Actor.Sales);
+        contact.RecordDealCreated(Actor.Sales, null, "D-1");
         var error = Assert.Throws<ArgumentException>(() => contact.Recycle(" ", Actor.Sales));
         Assert.Equal("reason", error.ParamName);
         contact.Recycle("Lost to competitor", Actor.Sales);
@@ -279,7 +274,7 @@ public class ContactTests
         Assert.Same(LeadStatus.BadTiming, contact.LeadStatus);
         var error = Assert.Throws<LifecycleTransitionException>(() => contact.StartWorking(Actor.Sales));
         Assert.Equal(
-            "Contact 'C-42' in stage SalesQualifiedLead (lead status BadTiming) cannot take StartWorking: work starts on an MQL or SQL whose lead status is New or Open. Permitted now: CreateDeal, WinDeal, ReturnToMarketing, Disqualify.",
+            "Contact 'C-42' in stage Sales Qualified Lead (lead status Bad timing) cannot StartWorking: work starts on an MQL or SQL whose lead status is New or Open. Permitted now: Deal.Open, Deal.Win, ReturnToMarketing, Disqualify.",
             error.Message);
     }
 

@@ -13,11 +13,9 @@ public class LifecycleModelTests
 {
     [Property(MaxTest = 200)]
     public Property RandomEventSequences_MatchTheReferenceModel_WithScoreQualifiedSqls() =>
-        new LifecycleMachine(new LifecycleDefinitions
-        {
-            DefaultThresholds = new QualificationThresholds(100m, 200m),
-            SqlQualification = SqlQualification.SalesAcceptanceOrScore,
-        }).ToProperty();
+        new LifecycleMachine(
+            new LifecycleDefinitions { SqlQualification = SqlQualification.SalesAcceptanceOrScore },
+            new QualificationThresholds(100m, 200m)).ToProperty();
 
     [Property(MaxTest = 200)]
     public Property RandomEventSequences_MatchTheReferenceModel_WithOpportunityOnFirstConnect() =>
@@ -26,7 +24,8 @@ public class LifecycleModelTests
             OpportunityDefinition = OpportunityDefinition.FirstSuccessfulConnect,
             HandRaiseRoute = LifecycleStage.MarketingQualifiedLead,
             NurtureStage = LifecycleStage.Subscriber,
-        }).ToProperty();
+        },
+        new QualificationThresholds(100m)).ToProperty();
 
     /// <summary>The system under test: a contact and the clock it reads.</summary>
     public sealed class Sut(Contact contact, FakeTimeProvider time)
@@ -49,9 +48,9 @@ public class LifecycleModelTests
 
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
-    private sealed class LifecycleMachine(LifecycleDefinitions definitions) : Machine<Sut, Model>(40)
+    private sealed class LifecycleMachine(LifecycleDefinitions definitions, QualificationThresholds thresholds) : Machine<Sut, Model>(40)
     {
-        private readonly LifecyclePolicy policy = new(definitions);
+        private readonly LifecyclePolicy policy = new(definitions, thresholds, ConnectPolicy.Default);
 
         public override Arbitrary<Setup<Sut, Model>> Setup =>
             Gen.Elements(LifecycleStage.Subscriber, LifecycleStage.Lead)
@@ -60,7 +59,7 @@ public class LifecycleModelTests
 
         public override Gen<Operation<Sut, Model>> Next(Model model) =>
             Gen.OneOf(
-                Gen.Choose(0, 260).Select(s => Op(new ApplyScore(definitions, s))),
+                Gen.Choose(0, 260).Select(s => Op(new ApplyScore(definitions, thresholds, s))),
                 Gen.Elements<Operation<Sut, Model>>(
                     Op(new Simple(definitions, "Convert")),
                     Op(new Simple(definitions, "AcceptBySales")),
@@ -140,7 +139,7 @@ public class LifecycleModelTests
             var times = contact.TimeInStages();
             var total = times.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Cumulative);
             var elapsed = sut.Time.GetUtcNow() - history[0].At;
-            var rehydrated = Contact.Rehydrate(contact.ToState(), LifecyclePolicy.Default, sut.Time);
+            var rehydrated = Contact.Rehydrate(contact.ToState(), contact.Policy, sut.Time);
             var stageAtNow = contact.StageAt(sut.Time.GetUtcNow());
             return chain.Label("history is a contiguous chain with non-decreasing times")
                 .And(orderOnlyFallsWithReason.Label("the stage order falls only through reasoned backward triggers"))
@@ -172,20 +171,20 @@ public class LifecycleModelTests
 
     private static Model Refuse(Model m) => m with { Refused = true };
 
-    private sealed class ApplyScore(LifecycleDefinitions d, decimal score) : LifecycleOperation
+    private sealed class ApplyScore(LifecycleDefinitions d, QualificationThresholds thresholds, decimal score) : LifecycleOperation
     {
         protected override void Act(Sut sut) => sut.Contact.ApplyScore(score, Actor.System);
 
         public override Model Run(Model m)
         {
             m = m with { Score = score, Refused = false };
-            if (Before(m.Stage, LifecycleStage.MarketingQualifiedLead) && score >= d.DefaultThresholds.Mql)
+            if (Before(m.Stage, LifecycleStage.MarketingQualifiedLead) && score >= thresholds.Mql)
             {
                 m = Enter(m, LifecycleStage.MarketingQualifiedLead);
             }
 
             if (m.Stage == LifecycleStage.MarketingQualifiedLead && d.SqlQualification != SqlQualification.SalesAcceptance
-                && d.DefaultThresholds.Sql is { } sql && score >= sql)
+                && thresholds.Sql is { } sql && score >= sql)
             {
                 m = Enter(m, LifecycleStage.SalesQualifiedLead);
             }
@@ -206,8 +205,8 @@ public class LifecycleModelTests
                 case "Convert": c.Convert(Actor.Marketing); break;
                 case "AcceptBySales": c.AcceptBySales(Actor.Sales); break;
                 case "HandRaise": c.HandRaise("Demo request", Actor.Integration); break;
-                case "DealCreated": c.RecordDealCreated(Actor.Sales); break;
-                case "DealWon": c.RecordDealWon(Actor.Sales); break;
+                case "DealCreated": c.RecordDealCreated(Actor.Sales, null, "D-1"); break;
+                case "DealWon": c.EnsureCanWinDeal(); c.RecordDealWon(Actor.Sales, null, "D-1"); break;
                 case "BecomeAdvocate": c.BecomeAdvocate(Actor.Marketing); break;
                 case "ReturnToMarketing": c.ReturnToMarketing("Not ready to buy", Actor.Sales); break;
                 case "Recycle": c.Recycle("Deal lost to a competitor", Actor.Sales); break;
@@ -231,8 +230,8 @@ public class LifecycleModelTests
                         : s.Value <= LifecycleStage.Opportunity.Value && m.Status != LeadStatus.OpenDeal
                             ? m with { Status = LeadStatus.OpenDeal, Records = m.Records + 1, Refused = false }
                             : m with { Refused = false },
-                "DealWon" => s.IsFunnelStage && s.Value >= LifecycleStage.Lead.Value && s.Value < LifecycleStage.Customer.Value
-                    ? Enter(m, LifecycleStage.Customer) : Refuse(m),
+                "DealWon" => s == LifecycleStage.Customer || s == LifecycleStage.Evangelist ? m with { Refused = false }
+                    : s.IsFunnelStage ? Enter(m, LifecycleStage.Customer, keepStatus: false) : Refuse(m),
                 "BecomeAdvocate" => s == LifecycleStage.Customer ? Enter(m, LifecycleStage.Evangelist) : Refuse(m),
                 "ReturnToMarketing" => IsHandedOver(s) ? Enter(m, d.NurtureStage, LeadStatus.ReturnedNotReady) : Refuse(m),
                 "Recycle" => s == LifecycleStage.Opportunity || s == LifecycleStage.Customer || s == LifecycleStage.Evangelist
@@ -252,7 +251,7 @@ public class LifecycleModelTests
         public override Model Run(Model m)
         {
             var sinceHandoff = m.Attempts.Where(a => a.At >= m.HandoffAt).ToArray();
-            var exhausted = sinceHandoff.Length >= LifecycleDefinitions.DefaultAttemptsBeforeExhausted && !sinceHandoff.Any(a => a.Connected);
+            var exhausted = sinceHandoff.Length >= ConnectPolicy.Default.MinimumAttempts && !sinceHandoff.Any(a => a.Connected);
             var allowed = Before(m.Stage, LifecycleStage.Customer) && (reason != DisqualificationReason.UnableToReach || exhausted);
             return allowed ? Enter(m, LifecycleStage.Other, LeadStatus.Unqualified) : Refuse(m);
         }
@@ -272,7 +271,7 @@ public class LifecycleModelTests
                 return Refuse(m);
             }
 
-            var connected = outcome.IsConnectedByDefault;
+            var connected = ConnectPolicy.Default.ConnectedOutcomes.Contains(outcome);
             m = m with { Attempts = [.. m.Attempts, (m.Now, connected)], Refused = false };
             if (connected && m.Stage == LifecycleStage.SalesQualifiedLead && d.OpportunityDefinition == OpportunityDefinition.FirstSuccessfulConnect)
             {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
+using SalesGlossary.Domain.Agreement;
 using SalesGlossary.Domain.Connecting;
 using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Serialization;
@@ -8,25 +9,51 @@ namespace SalesGlossary.Domain.Tests.Lifecycle;
 
 public class LifecyclePolicyTests
 {
-    private static readonly string[] GuardDescriptions =
-    [
-        LifecyclePolicy.MqlThresholdGuard, LifecyclePolicy.SqlByAcceptanceGuard, LifecyclePolicy.SqlByScoreGuard,
-        LifecyclePolicy.SqlThresholdGuard, LifecyclePolicy.HandRaiseToMqlGuard, LifecyclePolicy.HandRaiseToSqlGuard,
-        LifecyclePolicy.OpportunityByDealGuard, LifecyclePolicy.OpportunityByConnectGuard, LifecyclePolicy.UnableToReachGuard,
-        LifecyclePolicy.ReasonGuard,
-    ];
-
     [Fact]
-    public void MermaidGraph_ContainsEveryStageAndEveryGuardDescription()
+    public void MermaidGraph_DrawsOnlyWhatTheChoicesAllow_WithEveryRemainingGuardInWords()
     {
         var graph = LifecyclePolicy.Default.ToMermaidGraph();
 
         Assert.StartsWith("stateDiagram-v2", graph, StringComparison.Ordinal);
         Assert.All(LifecycleStage.List, stage => Assert.Contains(stage.Name, graph, StringComparison.Ordinal));
-        Assert.All(GuardDescriptions, guard => Assert.Contains("[" + guard + "]", graph, StringComparison.Ordinal));
+        Assert.All(
+            [LifecyclePolicy.MqlThresholdGuard, LifecyclePolicy.UnableToReachGuard, LifecyclePolicy.ReasonGuard],
+            guard => Assert.Contains("[" + guard + "]", graph, StringComparison.Ordinal));
         Assert.Contains("Subscriber --> Lead : Convert", graph, StringComparison.Ordinal);
+        Assert.Contains("MarketingQualifiedLead --> SalesQualifiedLead : AcceptBySales", graph, StringComparison.Ordinal);
+        Assert.Contains("Lead --> SalesQualifiedLead : HandRaise", graph, StringComparison.Ordinal);
+        Assert.Contains("Lead --> Opportunity : CreateDeal", graph, StringComparison.Ordinal);
         Assert.Contains("SalesQualifiedLead --> Lead : ReturnToMarketing [a reason is given]", graph, StringComparison.Ordinal);
+
+        // SQLs by acceptance only, hand-raises to SQL, Opportunity = open deal: the other choices are not drawn.
+        Assert.DoesNotContain("ReachSqlThreshold", graph, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lead --> MarketingQualifiedLead : HandRaise", graph, StringComparison.Ordinal);
+        Assert.DoesNotContain("ConnectSucceeded", graph, StringComparison.Ordinal);
+        Assert.DoesNotContain("the agreement", graph, StringComparison.Ordinal);
         Assert.DoesNotContain("Function", graph, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MermaidGraph_OfOtherChoices_DrawsTheirMovesInstead()
+    {
+        var policy = new LifecyclePolicy(
+            new LifecycleDefinitions
+            {
+                SqlQualification = SqlQualification.Score,
+                OpportunityDefinition = OpportunityDefinition.FirstSuccessfulConnect,
+                HandRaiseRoute = LifecycleStage.MarketingQualifiedLead,
+            },
+            new QualificationThresholds(100m, 200m),
+            ConnectPolicy.Default);
+
+        var graph = policy.ToMermaidGraph();
+
+        Assert.Contains("MarketingQualifiedLead --> SalesQualifiedLead : ReachSqlThreshold [" + LifecyclePolicy.SqlThresholdGuard + "]", graph, StringComparison.Ordinal);
+        Assert.Contains("SalesQualifiedLead --> Opportunity : ConnectSucceeded", graph, StringComparison.Ordinal);
+        Assert.Contains("Lead --> MarketingQualifiedLead : HandRaise", graph, StringComparison.Ordinal);
+        Assert.DoesNotContain("AcceptBySales", graph, StringComparison.Ordinal);
+        Assert.DoesNotContain("CreateDeal", graph, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lead --> SalesQualifiedLead : HandRaise", graph, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,25 +68,81 @@ public class LifecyclePolicyTests
     [Fact]
     public void Definitions_Invalid_ReportsEveryProblemWithItsPath()
     {
-        var error = Assert.Throws<DefinitionValidationException>(() => new LifecyclePolicy(new LifecycleDefinitions
-        {
-            DefaultThresholds = new QualificationThresholds(0m),
-            LeadTypeThresholds = new Dictionary<string, QualificationThresholds> { ["customer"] = new(200m, 150m) },
-            SqlQualification = SqlQualification.Score,
-            HandRaiseRoute = LifecycleStage.Customer,
-            NurtureStage = LifecycleStage.Opportunity,
-        }));
+        var error = Assert.Throws<DefinitionValidationException>(() => new LifecyclePolicy(
+            new LifecycleDefinitions
+            {
+                SqlQualification = SqlQualification.Score,
+                HandRaiseRoute = LifecycleStage.Customer,
+                NurtureStage = LifecycleStage.Opportunity,
+                StageOwners = new Dictionary<LifecycleStage, Team> { [LifecycleStage.Lead] = Team.Marketing },
+            },
+            new QualificationThresholds(0m),
+            ConnectPolicy.Default));
 
-        Assert.Equal(
+        Assert.StartsWith(
             """
-            The lifecycle definitions is invalid (5 problems); fix every problem listed and load it again:
-            - $.defaultThresholds.mql: The MQL threshold must be above 0; it is 0.
-            - $.defaultThresholds.sql: SQLs are qualified by score only, so an SQL threshold is required.
-            - $.leadTypeThresholds['customer'].sql: The SQL threshold 150 must be above the MQL threshold 200.
+            The lifecycle definitions is invalid (11 problems); fix every problem listed and load it again:
+            - $.thresholds.mql: The MQL threshold must be above 0; it is 0.
+            - $.thresholds.sql: SQLs are qualified by score only, so an SQL threshold is required.
             - $.handRaiseRoute: A hand-raise can route to MarketingQualifiedLead or SalesQualifiedLead, not Customer.
             - $.nurtureStage: Returned and recycled contacts are nurtured as Subscriber or Lead, not Opportunity.
+            - $.stageOwners: No team owns Subscriber; every stage needs an owner so that handoffs are explicit.
             """.ReplaceLineEndings("\n"),
-            error.Message);
+            error.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Thresholds_AreValidatedInOnePlace_TheSameForAPolicyAndAnAgreement()
+    {
+        var policyError = Assert.Throws<DefinitionValidationException>(() =>
+            new LifecyclePolicy(new LifecycleDefinitions(), new QualificationThresholds(130m, 120m), ConnectPolicy.Default));
+        var json = ServiceLevelAgreement.DefaultJson.Replace("\"thresholds\": { \"mql\": 140 }", "\"thresholds\": { \"mql\": 130, \"sql\": 120 }", StringComparison.Ordinal);
+        var agreementError = Assert.Throws<DefinitionValidationException>(() => ServiceLevelAgreement.Load(json));
+
+        var policyProblem = Assert.Single(policyError.Problems);
+        var agreementProblem = Assert.Single(agreementError.Problems);
+        Assert.Equal("$.thresholds.sql", policyProblem.Path);
+        Assert.Equal("$.leadTypes[1].thresholds.sql", agreementProblem.Path);
+        Assert.Equal("The SQL threshold 120 must be above the MQL threshold 130.", policyProblem.Message);
+        Assert.Equal(policyProblem.Message, agreementProblem.Message);
+    }
+
+    [Fact]
+    public void TwoPolicies_OnSeveralThreads_EachContactIsJudgedByItsOwn()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var low = new LifecyclePolicy(new LifecycleDefinitions(), new QualificationThresholds(100m), ConnectPolicy.Default, "low");
+        var high = new LifecyclePolicy(new LifecycleDefinitions { SqlQualification = SqlQualification.Score }, new QualificationThresholds(140m, 150m), ConnectPolicy.Default, "high");
+        var contacts = Enumerable.Range(0, 4000)
+            .Select(i => Contact.Create("C-" + i, LifecycleStage.Lead, i % 2 == 0 ? low : high, time, Actor.Integration))
+            .ToArray();
+
+        Parallel.ForEach(contacts, new ParallelOptions { MaxDegreeOfParallelism = 4 }, contact =>
+        {
+            Assert.Equal(contact.Policy == low, contact.CanTake(LifecycleTrigger.AcceptBySales) || contact.ApplyScore(120m, Actor.System) == 1);
+            contact.ApplyScore(150m, Actor.System);
+        });
+
+        Assert.All(contacts.Where(c => c.Policy == low), c => Assert.Equal((LifecycleStage.MarketingQualifiedLead, 2), (c.Stage, c.Version)));
+        Assert.All(contacts.Where(c => c.Policy == high), c => Assert.Equal((LifecycleStage.SalesQualifiedLead, 3), (c.Stage, c.Version)));
+    }
+
+    [Fact]
+    public void ThresholdMessages_AreTheSameInAnotherCulture()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            var error = Assert.Throws<DefinitionValidationException>(() =>
+                new LifecyclePolicy(new LifecycleDefinitions(), new QualificationThresholds(100.5m, 99.25m), ConnectPolicy.Default));
+            Assert.Equal("The SQL threshold 99.25 must be above the MQL threshold 100.5.", Assert.Single(error.Problems).Message);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
     }
 
     [Fact]
@@ -67,8 +150,6 @@ public class LifecyclePolicyTests
     {
         var definitions = new LifecycleDefinitions
         {
-            DefaultThresholds = new QualificationThresholds(100m, 250m),
-            LeadTypeThresholds = new Dictionary<string, QualificationThresholds> { ["existing-customer"] = new(200m) },
             SqlQualification = SqlQualification.SalesAcceptanceOrScore,
             HandRaiseRoute = null,
         };
@@ -77,8 +158,8 @@ public class LifecyclePolicyTests
         var back = JsonSerializer.Deserialize<LifecycleDefinitions>(json, SalesGlossaryJson.Options)!;
 
         Assert.Equal(json, JsonSerializer.Serialize(back, SalesGlossaryJson.Options));
-        Assert.Equal(200m, back.ThresholdsFor("existing-customer").Mql);
-        Assert.Equal(100m, back.ThresholdsFor("unknown").Mql);
+        Assert.Equal(Team.Sales, back.StageOwners[LifecycleStage.MarketingQualifiedLead]);
+        Assert.Null(back.HandRaiseRoute);
         Assert.Contains("\"sqlQualification\":\"SalesAcceptanceOrScore\"", json, StringComparison.Ordinal);
     }
 
@@ -103,4 +184,26 @@ public class LifecyclePolicyTests
         Assert.All(contacts.Where((_, i) => i % 2 == 0), c => Assert.Equal((LifecycleStage.SalesQualifiedLead, LeadStatus.AttemptedToContact, 4), (c.Stage, c.LeadStatus, c.Version)));
         Assert.All(contacts.Where((_, i) => i % 2 == 1), c => Assert.Equal((LifecycleStage.Lead, 1), (c.Stage, c.Version)));
     }
+
+    /// <summary>The allocation-free answer of CanTake and the Stateless machine that fires are built from one configuration: they agree for every stored contact, trigger and choice.</summary>
+    [FsCheck.Xunit.Property(MaxTest = 100)]
+    public FsCheck.Property FastAnswer_AgreesWithTheStatelessMachine() =>
+        FsCheck.Fluent.Prop.ForAll(
+            FsCheck.Fluent.Arb.ToArbitrary(Generators.ContactStates()),
+            FsCheck.Fluent.Arb.ToArbitrary(Generators.LifecycleDefinitions()),
+            (state, definitions) =>
+            {
+                var policy = new LifecyclePolicy(definitions, new QualificationThresholds(100m, 200m), ConnectPolicy.Default, state.LeadType);
+                var contact = Contact.Rehydrate(state, policy, TimeProvider.System);
+                var slot = policy.Rent();
+                try
+                {
+                    slot.Bind(contact, DisqualificationReason.UnableToReach);
+                    return LifecycleTrigger.List.All(t => slot.CanFire(t) == slot.Machine.CanFire(t));
+                }
+                finally
+                {
+                    slot.Release();
+                }
+            });
 }

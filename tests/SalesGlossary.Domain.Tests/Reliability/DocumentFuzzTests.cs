@@ -64,7 +64,7 @@ public class DocumentFuzzTests(ITestOutputHelper output)
 
     [Property(MaxTest = 150)]
     public Property Agreements_EndInAnAgreementOrAValidationError() =>
-        Fuzz("agreements", ServiceLevelAgreement.DefaultJson, 150, json => ServiceLevelAgreement.Load(json, SampleModel), typeof(DefinitionValidationException));
+        Fuzz("agreements", ServiceLevelAgreement.DefaultJson, 150, json => ServiceLevelAgreement.Load(json), typeof(DefinitionValidationException));
 
     [Property(MaxTest = 400)]
     public Property StoredContactHistories_EndInAContactOrARejection() =>
@@ -72,7 +72,7 @@ public class DocumentFuzzTests(ITestOutputHelper output)
             "stored contact histories",
             JsonSerializer.Serialize(Generators.ContactStates().Sample(1, 30).Single(), SalesGlossaryJson.Options),
             400,
-            json => Contact.Rehydrate(SalesGlossaryJson.Read<ContactState>(json), LifecyclePolicy.Default, TimeProvider.System),
+            json => Generators.Rehydrate(SalesGlossaryJson.Read<ContactState>(json), TimeProvider.System),
             typeof(DefinitionValidationException));
 
     [Property(MaxTest = 300)]
@@ -81,13 +81,14 @@ public class DocumentFuzzTests(ITestOutputHelper output)
             "stored deal histories",
             JsonSerializer.Serialize(SampleDeal().History, SalesGlossaryJson.Options),
             300,
-            json => Deal.Rehydrate("D-1", Pipeline.Default, SalesGlossaryJson.Read<DealTransition[]>(json), TimeProvider.System),
+            json => Deal.Rehydrate("D-1", Pipeline.Default, SalesGlossaryJson.Read<DealTransition[]>(json), SampleDeal().Contacts, TimeProvider.System),
             typeof(DefinitionValidationException));
 
     private static Deal SampleDeal()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Generators.ScoringNow);
-        var deal = Deal.Open("D-1", Pipeline.Default, 12_000m, new DateOnly(2026, 5, 1), time, Actor.Sales);
+        var contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration);
+        var deal = Deal.Open("D-1", Pipeline.Default, contact, 12_000m, new DateOnly(2026, 5, 1), time, Actor.Sales);
         time.Advance(TimeSpan.FromDays(2));
         deal.MoveTo("Create proposal", Actor.Sales);
         time.Advance(TimeSpan.FromDays(3));

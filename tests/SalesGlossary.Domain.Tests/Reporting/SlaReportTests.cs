@@ -13,7 +13,7 @@ public class SlaReportTests
     private static readonly ReportPeriod Quarter = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero));
 
     private static Gen<Contact[]> Contacts() =>
-        Gen.ListOf(Generators.ContactStates()).Select(states => states.Select(s => Contact.Rehydrate(s, LifecyclePolicy.Default, TimeProvider.System)).ToArray());
+        Gen.ListOf(Generators.ContactStates()).Select(states => states.Select(s => Generators.Rehydrate(s, TimeProvider.System)).ToArray());
 
     [Property(MaxTest = 100)]
     public Property InACohort_NoStageCountsMoreThanTheStageBefore_AndAttainmentStaysWithin0And100() =>
@@ -32,8 +32,8 @@ public class SlaReportTests
     public void Report_CountsFunnelRejectionsAndAttainment()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 2, 2, 8, 0, 0, TimeSpan.Zero));
-        var policy = ServiceLevelAgreement.Default.Lifecycle;
-        var contacts = Enumerable.Range(0, 4).Select(i => Contact.Create("C-" + i, LifecycleStage.Lead, policy, time, Actor.Integration, "new-prospect")).ToArray();
+        var prospect = ServiceLevelAgreement.Default.GetLeadType("new-prospect");
+        var contacts = Enumerable.Range(0, 4).Select(i => prospect.CreateContact("C-" + i, LifecycleStage.Lead, time, Actor.Integration)).ToArray();
         contacts[0].ApplyScore(120, Actor.System);
         contacts[1].ApplyScore(120, Actor.System);
         time.Advance(TimeSpan.FromHours(2));

@@ -75,8 +75,9 @@ public class LeadScoringTests
         var score = Sample.Score(Lead(new LeadActivity("DemoRequest", Now.AddDays(-1))), Now);
         Assert.Equal(["DemoRequested"], score.HandRaises);
 
-        var contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, new FakeTimeProvider(Now), Actor.Integration);
-        Assert.Equal(1, contact.ApplyScore(score, Actor.System));
+        var prospect = Domain.Agreement.ServiceLevelAgreement.Default.GetLeadType("new-prospect");
+        var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, new FakeTimeProvider(Now), Actor.Integration);
+        Assert.Equal(1, prospect.ApplyScore(contact, score, Actor.System));
         Assert.Same(LifecycleStage.SalesQualifiedLead, contact.Stage);
         Assert.Equal("DemoRequested", contact.History[^1].Reason);
         Assert.Equal(score.Total, contact.Score);
@@ -85,10 +86,11 @@ public class LeadScoringTests
     [Fact]
     public void Score_ReachingTheMqlThreshold_PromotesTheContact()
     {
-        var contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, new FakeTimeProvider(Now), Actor.Integration);
+        var prospect = Domain.Agreement.ServiceLevelAgreement.Default.GetLeadType("new-prospect");
+        var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, new FakeTimeProvider(Now), Actor.Integration);
         var score = Sample.Score(Lead(Enumerable.Range(0, 4).Select(i => new LeadActivity("WebinarAttended", Now.AddDays(-i))).ToArray()), Now);
 
-        contact.ApplyScore(score, Actor.System);
+        prospect.ApplyScore(contact, score, Actor.System);
 
         Assert.True(score.Total >= 100m);
         Assert.Same(LifecycleStage.MarketingQualifiedLead, contact.Stage);
