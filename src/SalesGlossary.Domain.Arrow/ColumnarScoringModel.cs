@@ -113,6 +113,7 @@ public sealed class ColumnarScoringModel
 
                 if (activityPlans.Length > 0 && leads.Activities is { } activities)
                 {
+                    cancellationToken.ThrowIfCancellationRequested(); // sandbox: cancellation between leads; rules run row by row also check inside
                     incomplete[i] |= ScoreActivities(leads, activities, table, start + i, asOf.UtcTicks, leadSums, state);
                 }
 
@@ -126,6 +127,35 @@ public sealed class ColumnarScoringModel
 
     private void ScoreLeadRules(ColumnarLeads leads, Tables table, int start, int count, long[] sums, bool[] incomplete)
     {
+        foreach (var column in table.Columns)
+        {
+            for (var g = 0; g < column.Points.Length; g++)
+            {
+                if (column.Points[g] is not { } points)
+                {
+                    continue;
+                }
+
+                var sum = sums.AsSpan(g * Block, count);
+                if (column.IsBool)
+                {
+                    AddLookup(sum, leads.Bools[column.Column].AsSpan(start, count), points);
+                }
+                else
+                {
+                    AddLookup(sum, leads.Texts[column.Column].Codes.AsSpan(start, count), points);
+                }
+            }
+
+            if (column.Failed is { } failed)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    incomplete[i] |= column.IsBool ? failed[leads.Bools[column.Column][start + i]] : failed[leads.Texts[column.Column].Codes[start + i]];
+                }
+            }
+        }
+
         LeadFacts?[]? materialized = null;
         for (var p = 0; p < leadPlans.Length; p++)
         {
@@ -145,12 +175,9 @@ public sealed class ColumnarScoringModel
                     }
 
                     break;
-                case LeadKind.Text:
-                    AddLookup(sum, leads.Texts[plan.Column!].Codes.AsSpan(start, count), table.Points[p]!, table.Failed[p], incomplete);
-                    break;
-                case LeadKind.Bool:
-                    AddLookup(sum, leads.Bools[plan.Column!].AsSpan(start, count), table.Points[p]!, table.Failed[p], incomplete);
-                    break;
+                case LeadKind.Text or LeadKind.Bool:
+                    break; // in the fused column tables
+
                 case LeadKind.IntRanges:
                     AddRanges(sum, leads.Employees!.Values.AsSpan(start, count), leads.Employees.NullMask.AsSpan(start, count), plan);
                     break;
@@ -183,34 +210,25 @@ public sealed class ColumnarScoringModel
         }
     }
 
-    private static void AddLookup(Span<long> sum, ReadOnlySpan<int> codes, long[] points, bool[]? failed, bool[] incomplete)
+    // Sums cannot overflow: the constructor bounds the vectorized points (see the bound there).
+    private static void AddLookup(Span<long> sum, ReadOnlySpan<int> codes, long[] points)
     {
-        for (var i = 0; i < sum.Length; i++)
-        {
-            sum[i] += points[codes[i]];
-        }
-
-        if (failed is not null)
+        unchecked
         {
             for (var i = 0; i < sum.Length; i++)
             {
-                incomplete[i] |= failed[codes[i]];
+                sum[i] += points[codes[i]];
             }
         }
     }
 
-    private static void AddLookup(Span<long> sum, ReadOnlySpan<byte> codes, long[] points, bool[]? failed, bool[] incomplete)
+    private static void AddLookup(Span<long> sum, ReadOnlySpan<byte> codes, long[] points)
     {
-        for (var i = 0; i < sum.Length; i++)
-        {
-            sum[i] += points[codes[i]];
-        }
-
-        if (failed is not null)
+        unchecked
         {
             for (var i = 0; i < sum.Length; i++)
             {
-                incomplete[i] |= failed[codes[i]];
+                sum[i] += points[codes[i]];
             }
         }
     }
@@ -242,7 +260,10 @@ public sealed class ColumnarScoringModel
                 }
 
                 match = Vector.ConditionalSelect(new Vector<long>(nulls[i..]), nullAnswer, match);
-                (new Vector<long>(sum[i..]) + (match & points)).CopyTo(sum[i..]);
+                unchecked
+                {
+                    (new Vector<long>(sum[i..]) + (match & points)).CopyTo(sum[i..]);
+                }
             }
         }
 
@@ -315,7 +336,6 @@ public sealed class ColumnarScoringModel
         var fallbackFailed = state.FallbackFailed;
         for (var k = from; k < to; k++)
         {
-            WorkMeter.ThrowIfCancelled(); // sandbox: cancellation between activities
             var occurred = activities.Ticks[k];
             var age = asOfTicks - occurred;
             var day = occurred / TimeSpan.TicksPerDay;
@@ -406,31 +426,40 @@ public sealed class ColumnarScoringModel
         public Tables(ColumnarScoringModel owner, ColumnarLeads leads)
         {
             var plans = owner.leadPlans;
-            Points = new long[plans.Length][];
-            Failed = new bool[plans.Length][];
-            for (var p = 0; p < plans.Length; p++)
+            var groups = owner.model.GroupCount;
+            var columns = new Dictionary<string, ColumnTable>(StringComparer.Ordinal);
+            foreach (var plan in plans)
             {
-                var plan = plans[p];
                 plan.CheckColumns(leads);
-                if (plan.Kind is LeadKind.Text or LeadKind.Bool)
+                if (plan.Kind is not (LeadKind.Text or LeadKind.Bool))
                 {
-                    var values = plan.Kind == LeadKind.Text ? [null, .. leads.Texts[plan.Column!].Values] : new object?[] { false, true };
-                    var points = Points[p] = new long[values.Length];
-                    for (var c = 0; c < values.Length; c++)
-                    {
-                        var lead = Synthetic.Lead(plan.Column!, values[c]);
-                        if (owner.model.EvaluateRule(plan.Rule.Index, lead, default!, out var failed))
-                        {
-                            points[c] = plan.Rule.Points;
-                        }
+                    continue;
+                }
 
-                        if (failed)
-                        {
-                            (Failed[p] ??= new bool[values.Length])[c] = true;
-                        }
+                // One table per column and group: the points of every rule on that column, per distinct value.
+                var values = plan.Kind == LeadKind.Text ? [null, .. leads.Texts[plan.Column!].Values] : new object?[] { false, true };
+                if (!columns.TryGetValue(plan.Column!, out var table))
+                {
+                    columns[plan.Column!] = table = new ColumnTable(plan.Column!, plan.Kind == LeadKind.Bool, groups, values.Length);
+                }
+
+                var points = table.Points[plan.Rule.Group] ??= new long[values.Length];
+                for (var c = 0; c < values.Length; c++)
+                {
+                    var lead = Synthetic.Lead(plan.Column!, values[c]);
+                    if (owner.model.EvaluateRule(plan.Rule.Index, lead, default!, out var failed))
+                    {
+                        points[c] += plan.Rule.Points;
+                    }
+
+                    if (failed)
+                    {
+                        (table.Failed ??= new bool[values.Length])[c] = true;
                     }
                 }
             }
+
+            Columns = [.. columns.Values];
 
             var activityPlans = owner.activityPlans;
             var words = owner.words;
@@ -467,15 +496,28 @@ public sealed class ColumnarScoringModel
             }
         }
 
-        public long[]?[] Points { get; }
-
-        public bool[]?[] Failed { get; }
+        /// <summary>Gets the fused tables of the lead rules on text and boolean columns.</summary>
+        public ColumnTable[] Columns { get; }
 
         public ulong[] KeyMatched { get; }
 
         public ulong[] KeyFailed { get; }
 
         public int[] FallbackActivityRules { get; }
+    }
+
+    /// <summary>Every text or boolean lead rule on one column, fused: per group, the points per distinct value; where any rule failed.</summary>
+    private sealed class ColumnTable(string column, bool isBool, int groups, int values)
+    {
+        public string Column { get; } = column;
+
+        public bool IsBool { get; } = isBool;
+
+        public long[]?[] Points { get; } = new long[groups][];
+
+        public bool[]? Failed { get; set; }
+
+        public int Values { get; } = values;
     }
 
     /// <summary>The walk's per-lead state for activity rules, reused across leads.</summary>
