@@ -1,6 +1,5 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using ColumnarRescoring;
 using SalesGlossary.Domain.Arrow;
 using SalesGlossary.Domain.Scoring;
@@ -15,7 +14,6 @@ namespace SalesGlossary.Benchmarks.Scoring;
 /// <c>samples/ColumnarRescoring</c> prints the same split with each path's peak working set.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 [JsonExporterAttribute.Full]
 [MarkdownExporterAttribute.GitHub]
 public class ParquetRescoringBenchmarks
