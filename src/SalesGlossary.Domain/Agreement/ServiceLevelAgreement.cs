@@ -3,6 +3,7 @@ using SalesGlossary.Domain.Deals;
 using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Profiles;
 using SalesGlossary.Domain.Scoring;
+using SalesGlossary.Domain.Telemetry;
 
 namespace SalesGlossary.Domain.Agreement;
 
@@ -107,8 +108,14 @@ public sealed class ServiceLevelAgreement
     /// <returns>The agreement, with its scoring models compiled.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     /// <exception cref="DefinitionValidationException">The agreement is invalid; every problem is listed with its JSON path.</exception>
-    public static ServiceLevelAgreement Load(string json, IReadOnlyDictionary<string, string>? scoringModels = null) =>
-        AgreementLoader.Load(Guard.NotNull(json), scoringModels ?? new Dictionary<string, string>());
+    public static ServiceLevelAgreement Load(string json, IReadOnlyDictionary<string, string>? scoringModels = null)
+    {
+        Guard.NotNull(json);
+        return DomainTelemetry.Load(
+            "salesglossary.agreement.load",
+            () => AgreementLoader.Load(json, scoringModels ?? new Dictionary<string, string>()),
+            agreement => (agreement.Name, agreement.Version));
+    }
 
     /// <summary>Gets a lead type by key.</summary>
     /// <param name="key">The lead type's key.</param>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SalesGlossary.Domain.Telemetry;
 
 namespace SalesGlossary.Domain.Connecting;
 
@@ -209,6 +210,7 @@ public sealed record ConnectPolicy
             ConnectStatus.InProgress when stoppedBy is null => BusinessHours.Add(counted[^1].At, MinimumSpacing),
             _ => null,
         };
+        DomainTelemetry.Breaches(breaches);
         return new ConnectEvaluation(status, counted.Length, channels, next, stoppedBy, breaches);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SalesGlossary.Domain.Lifecycle;
+using SalesGlossary.Domain.Telemetry;
 
 namespace SalesGlossary.Domain.Deals;
 
@@ -381,6 +382,7 @@ public sealed class Deal
             var can = target is null ? m.Machine.CanFire(trigger, out unmet) : m.Machine.CanFire(m.MoveTo, target, out unmet);
             if (!can)
             {
+                DomainTelemetry.DealRefused(trigger.Name);
                 throw new DealTransitionException(Id, Stage, move, target is null ? [.. unmet ?? []] : UnmetMoveGuard(target), Allowed(m));
             }
 
@@ -451,5 +453,6 @@ public sealed class Deal
         Stage = to;
         Amount = amount;
         ExpectedClose = expectedClose;
+        DomainTelemetry.DealTransition(trigger.Name);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SalesGlossary.Domain.Connecting;
 using SalesGlossary.Domain.Scoring;
+using SalesGlossary.Domain.Telemetry;
 
 namespace SalesGlossary.Domain.Lifecycle;
 
@@ -524,6 +525,7 @@ public sealed class Contact
             if (!slot.Machine.CanFire(trigger, out var unmet))
             {
                 var permitted = LifecycleTrigger.List.OrderBy(t => t.Value).Where(t => slot.Machine.CanFire(t)).ToArray();
+                DomainTelemetry.LifecycleRefused(trigger.Name);
                 throw new LifecycleTransitionException(Id, Stage, LeadStatus, trigger, [.. unmet ?? []], permitted);
             }
 
@@ -594,6 +596,7 @@ public sealed class Contact
             history.Add(new LifecycleTransition(history.Count + 1, Stage, to, LeadStatus, toStatus, trigger, now, actor, actorName, reason, Score, disqualification));
             Stage = to;
             LeadStatus = toStatus;
+            DomainTelemetry.LifecycleTransition(trigger.Name);
         }
         finally
         {
@@ -605,6 +608,9 @@ public sealed class Contact
         CultureInfo.InvariantCulture,
         $"Contact '{Id}' was changed by another caller while this change was being made; nothing was recorded. A contact is not thread-safe: serialize the calls on one contact, or reload it and try again."));
 
-    private LifecycleTransitionException Refused(LifecycleTrigger trigger, IReadOnlyList<string>? unmet, string detail) =>
-        new(Id, Stage, LeadStatus, trigger, unmet ?? [], Permitted(null), detail);
+    private LifecycleTransitionException Refused(LifecycleTrigger trigger, IReadOnlyList<string>? unmet, string detail)
+    {
+        DomainTelemetry.LifecycleRefused(trigger.Name);
+        return new(Id, Stage, LeadStatus, trigger, unmet ?? [], Permitted(null), detail);
+    }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Linq.Expressions;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using SalesGlossary.Domain.Telemetry;
 
 namespace SalesGlossary.Domain.Scoring;
 
@@ -38,6 +39,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     {
         CheckDestinations(leads.Length, totals.Length, matchedRules.Length);
         var incomplete = ScoreRange(leads, asOf, totals, matchedRules);
+        DomainTelemetry.Scored(Name, DomainTelemetry.Bulk, leads.Length, incomplete);
         return new BulkScoringSummary(leads.Length, incomplete, Name, Version);
     }
 
@@ -69,6 +71,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         var batches = (leads.Length + options.BatchSize - 1) / options.BatchSize;
         long incomplete = 0;
         long scored = 0;
+        using var activity = DomainTelemetry.StartBulk(Name, Version, DomainTelemetry.Bulk, leads.Length);
         Parallel.For(
             0,
             batches,
@@ -82,6 +85,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 var done = Interlocked.Add(ref scored, count);
                 options.Progress?.Report(new BulkScoringProgress(done, leads.Length));
             });
+        DomainTelemetry.BulkScored(activity, Name, DomainTelemetry.Bulk, leads.Length, incomplete);
         return new BulkScoringSummary(leads.Length, incomplete, Name, Version);
     }
 
@@ -97,10 +101,20 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
         IEnumerable<ScoredLead<TLead>> Iterate(IEnumerable<TLead> source, DateTimeOffset at)
         {
-            foreach (var lead in source)
+            long scored = 0, incomplete = 0;
+            try
             {
-                var total = kernel.Score(lead, at, default, out var complete);
-                yield return new ScoredLead<TLead>(lead, total, complete, Version);
+                foreach (var lead in source)
+                {
+                    var total = kernel.Score(lead, at, default, out var complete);
+                    scored++;
+                    incomplete += complete ? 0 : 1;
+                    yield return new ScoredLead<TLead>(lead, total, complete, Version);
+                }
+            }
+            finally
+            {
+                DomainTelemetry.Scored(Name, DomainTelemetry.Stream, scored, incomplete);
             }
         }
     }
@@ -196,6 +210,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        using var activity = DomainTelemetry.StartBulk(model.Name, model.Version, DomainTelemetry.Stream, count);
         var slices = Math.Min(options.MaxDegreeOfParallelism, Math.Max(1, count / 64));
         Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, slice =>
         {
@@ -207,6 +222,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 versions[i] = model.Version;
             }
         });
+        DomainTelemetry.BulkScored(activity, model.Name, DomainTelemetry.Stream, complete.AsSpan(0, count));
     }
 
     private int ScoreRange(ReadOnlySpan<TLead> leads, DateTimeOffset asOf, Span<decimal> totals, Span<ulong> matchedRules)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using SalesGlossary.Domain.Telemetry;
 
 namespace SalesGlossary.Domain.Scoring;
 
@@ -108,6 +109,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             ScoreActivities(lead, asOf, matches, errors, handRaises);
         }
 
+        DomainTelemetry.ScoredExplained(Name, errors.Count);
         return Total(asOf, matches, errors, handRaises);
     }
 
