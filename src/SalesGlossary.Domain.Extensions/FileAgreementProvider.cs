@@ -117,7 +117,6 @@ internal sealed class FileAgreementProvider : IAgreementProvider, IDisposable
     {
         disposed = true;
         StopWatching();
-        changed.Dispose();
     }
 
     private AgreementSnapshot InitializeNow() =>
@@ -203,9 +202,6 @@ internal sealed class FileAgreementProvider : IAgreementProvider, IDisposable
         var generation = (Volatile.Read(ref current)?.Generation ?? 0) + 1;
         var snapshot = new AgreementSnapshot(agreement, generation, time.GetUtcNow(), documents.Source);
         Volatile.Write(ref current, snapshot);
-        var previous = Interlocked.Exchange(ref changed, new CancellationTokenSource());
-        previous.Cancel();
-        previous.Dispose();
         telemetry.Reloaded(AgreementReloadOutcome.Published);
         if (logger.IsEnabled(LogLevel.Information))
         {
@@ -213,6 +209,10 @@ internal sealed class FileAgreementProvider : IAgreementProvider, IDisposable
             Log.AgreementPublished(logger, agreement.Name, agreement.Version, generation, documents.Source, models);
         }
 
+        // The application's change callbacks run on the thread pool, never inside the reload: one that reloads or
+        // blocks cannot deadlock it. The old source is not disposed, so late registrations still see it cancelled.
+        var previous = Interlocked.Exchange(ref changed, new CancellationTokenSource());
+        ThreadPool.UnsafeQueueUserWorkItem(static source => source.Cancel(), previous, preferLocal: false);
         return snapshot;
     }
 

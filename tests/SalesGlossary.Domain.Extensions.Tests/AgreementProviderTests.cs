@@ -121,6 +121,29 @@ public sealed class AgreementProviderTests
     }
 
     [Fact]
+    public async Task ChangeCallback_ThatReloads_DoesNotDeadlockThePublishingReload()
+    {
+        using var files = new TestFiles();
+        var path = files.Write("model.json", TestFiles.Model("1.0.0"));
+        using var harness = new Harness(o =>
+        {
+            o.ScoringModelFiles["sample-lead-scoring"] = path;
+            o.ReloadOnChange = false;
+        });
+        _ = harness.Provider.Current;
+        var nested = new TaskCompletionSource<AgreementReload>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = harness.Provider.GetChangeToken().RegisterChangeCallback(_ => nested.SetResult(harness.Provider.ReloadAsync().GetAwaiter().GetResult()), null);
+        files.Write("model.json", TestFiles.Model("2.0.0"));
+
+        var reload = await harness.Provider.ReloadAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        var inner = await nested.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(AgreementReloadOutcome.Published, reload.Outcome);
+        Assert.Equal(AgreementReloadOutcome.Unchanged, inner.Outcome);
+        Assert.Equal(2, inner.Generation);
+    }
+
+    [Fact]
     public async Task UnchangedFiles_AreNotReloaded()
     {
         using var files = new TestFiles();
