@@ -172,8 +172,23 @@ public sealed class DomainTelemetryTests
     }
 
     [Fact]
+    public void BudgetStopped_CountsTheStopsOfARun_AndNothingForNone()
+    {
+        using var stops = Collector("salesglossary.scoring.budget_stops");
+
+        DomainTelemetry.BudgetStopped("telemetry-budget", DomainTelemetry.Bulk, 0);
+        DomainTelemetry.BudgetStopped("telemetry-budget", DomainTelemetry.Bulk, 3);
+
+        var measurement = Assert.Single(stops.GetMeasurementSnapshot());
+        Assert.Equal(3, measurement.Value);
+        Assert.Equal("telemetry-budget", measurement.Tags[DomainTelemetry.ModelTag]);
+        Assert.Equal(DomainTelemetry.Bulk, measurement.Tags[DomainTelemetry.ModeTag]);
+    }
+
+    [Fact]
     public void Instruments_FollowTheNamingConvention()
     {
+        _ = DomainTelemetry.Source;
         var names = new List<(string Name, string? Unit)>();
         using var listener = new System.Diagnostics.Metrics.MeterListener
         {
