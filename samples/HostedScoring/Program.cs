@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Primitives;
 using SalesGlossary.Domain.Extensions;
 using SalesGlossary.Domain.Scoring;
-using SalesGlossary.Domain.Telemetry;
+using SalesGlossary.Domain;
 
 // The sample works in a directory of its own and deletes only that directory.
 var workDirectory = Directory.CreateTempSubdirectory("hosted-scoring-");

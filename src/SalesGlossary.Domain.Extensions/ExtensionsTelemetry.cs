@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using SalesGlossary.Domain.Telemetry;
 
 namespace SalesGlossary.Domain.Extensions;
 

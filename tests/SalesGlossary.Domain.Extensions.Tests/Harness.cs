@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
-using SalesGlossary.Domain.Telemetry;
 
 namespace SalesGlossary.Domain.Extensions.Tests;
 

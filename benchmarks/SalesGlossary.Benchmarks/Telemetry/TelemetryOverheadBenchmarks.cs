@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
 using SalesGlossary.Benchmarks.Scoring;
 using SalesGlossary.Domain.Scoring;
-using SalesGlossary.Domain.Telemetry;
+using SalesGlossary.Domain;
 
 namespace SalesGlossary.Benchmarks.Telemetry;
 

@@ -3,7 +3,6 @@ using SalesGlossary.Domain.Deals;
 using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Profiles;
 using SalesGlossary.Domain.Scoring;
-using SalesGlossary.Domain.Telemetry;
 
 namespace SalesGlossary.Domain.Agreement;
 

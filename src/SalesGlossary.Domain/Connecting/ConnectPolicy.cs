@@ -1,5 +1,4 @@
 using System.Globalization;
-using SalesGlossary.Domain.Telemetry;
 
 namespace SalesGlossary.Domain.Connecting;
 
@@ -210,7 +209,7 @@ public sealed record ConnectPolicy
             ConnectStatus.InProgress when stoppedBy is null => BusinessHours.Add(counted[^1].At, MinimumSpacing),
             _ => null,
         };
-        DomainTelemetry.Breaches(breaches);
+        DomainTelemetry.Breaches(breaches, static breach => breach.Kind);
         return new ConnectEvaluation(status, counted.Length, channels, next, stoppedBy, breaches);
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Telemetry;
 
 namespace SalesGlossary.Domain.Deals;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using SalesGlossary.Domain.Connecting;
 using SalesGlossary.Domain.Scoring;
-using SalesGlossary.Domain.Telemetry;
 
 namespace SalesGlossary.Domain.Lifecycle;
 

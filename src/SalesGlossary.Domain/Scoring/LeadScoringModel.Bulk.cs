@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Linq.Expressions;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using SalesGlossary.Domain.Telemetry;
 
 namespace SalesGlossary.Domain.Scoring;
 

@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using SalesGlossary.Domain.Telemetry;
 
 namespace SalesGlossary.Domain.Scoring;
 

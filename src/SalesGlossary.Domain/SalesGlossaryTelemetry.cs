@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace SalesGlossary.Domain.Telemetry;
+namespace SalesGlossary.Domain;
 
 /// <summary>Names the meter and the activity source through which the library reports what it does.</summary>
 /// <remarks>

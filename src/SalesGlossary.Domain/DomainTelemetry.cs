@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
-using SalesGlossary.Domain.Connecting;
 
-namespace SalesGlossary.Domain.Telemetry;
+namespace SalesGlossary.Domain;
 
 /// <summary>The one home of the library's instruments; every feature reports through these methods.</summary>
 /// <remarks>
@@ -125,7 +124,7 @@ internal static class DomainTelemetry
     }
 
     /// <summary>Counts the breaches one evaluation reports.</summary>
-    internal static void Breaches(IReadOnlyList<ConnectBreach> breaches)
+    internal static void Breaches<T>(IReadOnlyList<T> breaches, Func<T, string> kind)
     {
         if (breaches.Count == 0 || !SlaBreaches.Enabled)
         {
@@ -134,7 +133,7 @@ internal static class DomainTelemetry
 
         foreach (var breach in breaches)
         {
-            SlaBreaches.Add(1, new KeyValuePair<string, object?>(BreachKindTag, breach.Kind));
+            SlaBreaches.Add(1, new KeyValuePair<string, object?>(BreachKindTag, kind(breach)));
         }
     }
 

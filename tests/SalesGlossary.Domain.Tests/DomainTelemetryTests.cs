@@ -7,10 +7,9 @@ using SalesGlossary.Domain.Agreement;
 using SalesGlossary.Domain.Deals;
 using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Scoring;
-using SalesGlossary.Domain.Telemetry;
 using SalesGlossary.Domain.Tests.Scoring;
 
-namespace SalesGlossary.Domain.Tests.Telemetry;
+namespace SalesGlossary.Domain.Tests;
 
 /// <summary>The instruments are process-wide, so these tests run alone, after every parallel test, and count exactly.</summary>
 [CollectionDefinition(nameof(TelemetryCollection), DisableParallelization = true)]
