@@ -8,16 +8,18 @@ using SalesGlossary.Domain.Profiles;
 
 namespace SalesGlossary.Domain.EntityFrameworkCore.Tests;
 
-public sealed class VocabularyConverterTests : IDisposable
+/// <summary>What every database provider must show: each value of each vocabulary type stored by its number and read back.</summary>
+public abstract class VocabularyConverterContract
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "salesglossary-ef-" + Guid.NewGuid().ToString("N"));
+    /// <summary>Gets the SQL expression that names the storage type of the column <c>"Stage"</c>.</summary>
+    protected abstract string StageColumnTypeSql { get; }
 
-    public VocabularyConverterTests() => Directory.CreateDirectory(directory);
+    /// <summary>Gets the storage type expected for the column <c>"Stage"</c>.</summary>
+    protected abstract string ExpectedStageColumnType { get; }
 
-    private string DatabaseFile => Path.Combine(directory, "vocabulary.db");
+    protected abstract VocabularyContext Create();
 
-    [Fact]
-    public void EveryValueOfEveryVocabularyType_RoundTripsThroughASqliteFile()
+    protected void RoundTrip()
     {
         var rows = Enumerable.Range(0, 40).Select(Row).ToArray();
         using (var context = Create())
@@ -41,8 +43,7 @@ public sealed class VocabularyConverterTests : IDisposable
             read.Select(r => typeof(VocabularyRow).GetProperties().Single(p => p.PropertyType == type).GetValue(r)).Where(v => v is not null).Distinct().Count()));
     }
 
-    [Fact]
-    public void Columns_HoldTheStableNumbers()
+    protected void StoredNumbers()
     {
         var row = Row(7);
         using (var context = Create())
@@ -52,26 +53,26 @@ public sealed class VocabularyConverterTests : IDisposable
             context.SaveChanges();
         }
 
-        using var connection = new SqliteConnection("Data Source=" + DatabaseFile + ";Pooling=False");
-        connection.Open();
+        using var context2 = Create();
+        var connection = context2.Database.GetDbConnection();
+        context2.Database.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Stage, Outcome, typeof(Stage) FROM Rows";
+        command.CommandText = "SELECT \"Stage\", \"Outcome\", " + StageColumnTypeSql + " FROM \"Rows\"";
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read());
         Assert.Equal(row.Stage.Value, reader.GetInt32(0));
         Assert.Equal(row.Outcome.Value, reader.GetInt32(1));
-        Assert.Equal("integer", reader.GetString(2));
+        Assert.Equal(ExpectedStageColumnType, reader.GetString(2));
     }
 
-    [Fact]
-    public void UnknownStoredNumber_FailsTheRead_NamingTypeNumberAndKnownNumbers()
+    protected void UnknownNumber()
     {
         using (var context = Create())
         {
             context.Database.EnsureCreated();
             context.Rows.Add(Row(1));
             context.SaveChanges();
-            context.Database.ExecuteSqlRaw("UPDATE Rows SET Stage = 999");
+            context.Database.ExecuteSqlRaw("UPDATE \"Rows\" SET \"Stage\" = 999");
         }
 
         using var reread = Create();
@@ -81,8 +82,7 @@ public sealed class VocabularyConverterTests : IDisposable
         Assert.Contains("(Subscriber)", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void TheConventions_CoverEveryVocabularyTypeOfTheLibrary()
+    protected void Coverage()
     {
         using var context = Create();
         var entity = context.Model.FindEntityType(typeof(VocabularyRow))!;
@@ -93,12 +93,6 @@ public sealed class VocabularyConverterTests : IDisposable
         {
             Assert.Equal(typeof(SmartEnumValueConverter<>).MakeGenericType(property.ClrType), property.GetValueConverter()?.GetType());
         }
-    }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
     }
 
     private static Type[] VocabularyTypes() =>
@@ -135,7 +129,39 @@ public sealed class VocabularyConverterTests : IDisposable
         Journey = Pick<BuyerJourneyStage>(i),
     };
 
-    private VocabularyContext Create() => new(new DbContextOptionsBuilder<VocabularyContext>().UseSqlite("Data Source=" + DatabaseFile + ";Pooling=False").Options);
+}
+
+/// <summary>The contract on a real SQLite file.</summary>
+public sealed class SqliteVocabularyConverterTests : VocabularyConverterContract, IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "salesglossary-ef-" + Guid.NewGuid().ToString("N"));
+
+    public SqliteVocabularyConverterTests() => Directory.CreateDirectory(directory);
+
+    protected override string StageColumnTypeSql => "typeof(\"Stage\")";
+
+    protected override string ExpectedStageColumnType => "integer";
+
+    [Fact]
+    public void EveryValueOfEveryVocabularyType_RoundTrips() => RoundTrip();
+
+    [Fact]
+    public void Columns_HoldTheStableNumbers() => StoredNumbers();
+
+    [Fact]
+    public void UnknownStoredNumber_FailsTheRead_NamingTypeNumberAndKnownNumbers() => UnknownNumber();
+
+    [Fact]
+    public void TheConventions_CoverEveryVocabularyTypeOfTheLibrary() => Coverage();
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    protected override VocabularyContext Create() =>
+        new(new DbContextOptionsBuilder<VocabularyContext>().UseSqlite("Data Source=" + Path.Combine(directory, "vocabulary.db") + ";Pooling=False").Options);
 }
 
 public sealed class VocabularyRow
