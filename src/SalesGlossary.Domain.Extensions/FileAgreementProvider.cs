@@ -97,7 +97,9 @@ internal sealed class FileAgreementProvider : IAgreementProvider, IDisposable
 
             lastSeen = documents;
             var snapshot = Publish(agreement, documents);
-            if (settings.ReloadOnChange && !disposed)
+            // Without files there is nothing that can change: the package's own documents are never polled.
+            var hasFiles = settings.AgreementFile is not null || settings.ScoringModelFiles.Count > 0;
+            if (settings.ReloadOnChange && hasFiles && !disposed)
             {
                 timer = time.CreateTimer(_ => OnTick(), null, settings.ReloadCheckInterval, settings.ReloadCheckInterval);
             }

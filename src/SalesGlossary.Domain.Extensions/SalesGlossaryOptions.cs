@@ -27,7 +27,7 @@ public sealed class SalesGlossaryOptions
     public IDictionary<string, string> ScoringModelFiles { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Gets or sets whether changed files are loaded, checked and published while the application runs.</summary>
-    /// <value>The default is <see langword="true"/>.</value>
+    /// <value>The default is <see langword="true"/>; without any file configured nothing is checked.</value>
     public bool ReloadOnChange { get; set; } = true;
 
     /// <summary>Gets or sets how often the files are checked for changes.</summary>

@@ -144,6 +144,51 @@ public sealed class AgreementProviderTests
     }
 
     [Fact]
+    public async Task TwoReloadsAtOnce_PublishAChangeOnce()
+    {
+        using var files = new TestFiles();
+        var path = files.Write("model.json", TestFiles.Model("1.0.0"));
+        using var harness = new Harness(o =>
+        {
+            o.ScoringModelFiles["sample-lead-scoring"] = path;
+            o.ReloadOnChange = false;
+        });
+        _ = harness.Provider.Current;
+        files.Write("model.json", TestFiles.Model("2.0.0"));
+
+        var reloads = await Task.WhenAll(Task.Run(() => harness.Provider.ReloadAsync()), Task.Run(() => harness.Provider.ReloadAsync()));
+
+        Assert.Equal(
+            [AgreementReloadOutcome.Published, AgreementReloadOutcome.Unchanged],
+            reloads.Select(r => r.Outcome).Order());
+        Assert.Equal(2, harness.Provider.Current.Generation);
+    }
+
+    [Fact]
+    public async Task OversizedOrNonUtf8File_IsRejectedWithoutReplacingTheModel()
+    {
+        using var files = new TestFiles();
+        var path = files.Write("model.json", TestFiles.Model("1.0.0"));
+        using var harness = new Harness(o =>
+        {
+            o.ScoringModelFiles["sample-lead-scoring"] = path;
+            o.ReloadOnChange = false;
+        });
+        var running = harness.Provider.Current;
+
+        files.Write("model.json", new string(' ', Scoring.ScoringLimits.Default.MaxDocumentLength + 1));
+        var oversized = await harness.Provider.ReloadAsync();
+        File.WriteAllBytes(path, [0x7B, 0xFF, 0xFE, 0x7D]);
+        var binary = await harness.Provider.ReloadAsync();
+
+        Assert.Equal(AgreementReloadOutcome.Rejected, oversized.Outcome);
+        Assert.Contains("longer than", Assert.Single(oversized.Problems).Message, StringComparison.Ordinal);
+        Assert.Equal(AgreementReloadOutcome.Rejected, binary.Outcome);
+        Assert.Contains("not valid UTF-8", Assert.Single(binary.Problems).Message, StringComparison.Ordinal);
+        Assert.Same(running, harness.Provider.Current);
+    }
+
+    [Fact]
     public async Task UnchangedFiles_AreNotReloaded()
     {
         using var files = new TestFiles();
