@@ -242,7 +242,7 @@ internal sealed class ScoringModelReader
         }
 
         var p = path + ".Properties";
-        CheckKeys(properties, p, PropertyKeys, Of(label, "Properties"), allowExtensions: true);
+        CheckKeys(properties, p, PropertyKeys, PartOf(label, "Properties"), allowExtensions: true);
         var points = properties.TryGetProperty("points", out var pointsElement)
             ? Number(pointsElement, p + ".points", Of(label, "points"))
             : Missing(p + ".points", $"{label} has no points; add \"points\": a number (negative to subtract).");
@@ -610,7 +610,7 @@ internal sealed class ScoringModelReader
             return null;
         }
 
-        CheckKeys(element, path, ["percent", "everyDays"], Of(label, "decay"));
+        CheckKeys(element, path, ["percent", "everyDays"], PartOf(label, "decay"));
         var percent = element.TryGetProperty("percent", out var p) ? Number(p, path + ".percent", Of(label, "decay percent")) : Missing(path + ".percent", $"{Of(label, "decay")} needs a percent.");
         var every = element.TryGetProperty("everyDays", out var d) ? Positive(d, path + ".everyDays", Of(label, "decay everyDays")) : Missing(path + ".everyDays", $"{Of(label, "decay")} needs everyDays.");
         if (percent is <= 0 or > 100)
@@ -633,8 +633,10 @@ internal sealed class ScoringModelReader
     };
 
     /// <summary>Names a part of a rule in a message: <c>The points of rule 'webinar'</c>, never <c>'webinar''s points</c>.</summary>
-    private static string Of(string label, string part) =>
-        "The " + part + " of " + char.ToLowerInvariant(label[0]) + label[1..];
+    private static string Of(string label, string part) => "The " + PartOf(label, part);
+
+    /// <summary>A part of a rule without an article, for messages that supply their own: <c>Properties of rule 'webinar'</c>.</summary>
+    private static string PartOf(string label, string part) => part + " of " + char.ToLowerInvariant(label[0]) + label[1..];
 }
 
 /// <summary>The checked parts of a scoring model document, before compilation.</summary>
