@@ -439,6 +439,7 @@ public sealed class Deal
             var can = target is null ? m.Machine.CanFire(trigger, out unmet) : m.Machine.CanFire(m.MoveTo, target, out unmet);
             if (!can)
             {
+                DomainTelemetry.DealRefused(trigger.Name);
                 throw new DealTransitionException(Id, Stage, move, target is null ? [.. unmet ?? []] : UnmetMoveGuard(target), Allowed(m));
             }
 
@@ -509,5 +510,6 @@ public sealed class Deal
         Stage = to;
         Amount = amount;
         ExpectedClose = expectedClose;
+        DomainTelemetry.DealTransition(trigger.Name);
     }
 }
