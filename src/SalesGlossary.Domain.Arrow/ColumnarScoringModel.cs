@@ -806,13 +806,13 @@ public sealed class ColumnarScoringModel
 
             if (!IsVectorized)
             {
-                new LeadPlan_Check(Rule, Reads).Check(leads);
+                new RowRuleColumns(Rule, Reads).Check(leads);
             }
         }
     }
 
     /// <summary>The lead columns a row-by-row activity rule reads must be there too.</summary>
-    private readonly struct LeadPlan_Check(PlannedRule rule, RuleReads reads)
+    private readonly struct RowRuleColumns(PlannedRule rule, RuleReads reads)
     {
         public void Check(ColumnarLeads leads)
         {

@@ -253,6 +253,25 @@ public class ColumnarScoringTests
     }
 
     [Fact]
+    public void ARowByRowRuleOverItsBudget_StopsAndMarksTheLeadIncomplete_AsTheRowPathDoes()
+    {
+        var model = LeadScoringModel.Load(ModelJson([(23, 5), (0, 3)], 0, [], "", "", ""), new ScoringLimits { MaxWorkPerRule = 1_000 });
+        var many = Enumerable.Range(0, 1_500).Select(k => new LeadActivity("EmailOpen", AsOf.AddMinutes(-k))).ToArray();
+        LeadFacts[] leads =
+        [
+            new("L-0", null, null, null, "Software", 10, null, "DE", null, false, false, many),
+            new("L-1", null, null, null, "Software", 10, null, "DE", null, false, false, many[..3]),
+        ];
+
+        var totals = new decimal[2];
+        var summary = ColumnarScoringModel.Create(model).ScoreTotals(ColumnarLeads.FromArrow(LeadRecordBatches.From(leads).Leads, LeadRecordBatches.From(leads).Activities), AsOf, totals);
+
+        Assert.Equal(1, summary.Incomplete);
+        Assert.Equal(leads.Select(l => model.Score(l, AsOf).Total), totals);
+        Assert.Contains(model.Score(leads[0], AsOf).Errors, e => e.Rule == "L0");
+    }
+
+    [Fact]
     public void Cancellation_StopsARunInsideARowByRowRule()
     {
         var model = LeadScoringModel.Load(ModelJson([(23, 5)], 0, [], "", "", ""));
