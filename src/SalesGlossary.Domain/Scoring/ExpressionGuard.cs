@@ -192,6 +192,43 @@ internal static class ExpressionGuard
         }
     }
 
+    private static bool IsTimeType(Type type) =>
+        Unwrap(type) is var t && (t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(TimeSpan) || t == typeof(DateOnly) || t == typeof(TimeOnly));
+
+    /// <summary>
+    /// Refuses a collection operation that compares, hashes or orders items of a type that is not text, a number, a date
+    /// or an enum: it would run that type's own <c>Equals</c>, <c>GetHashCode</c> or <c>CompareTo</c>, code of the
+    /// integrator's types that a rule must never run.
+    /// </summary>
+    private static string? EqualityProblem(MethodCallExpression node)
+    {
+        var method = node.Method;
+        Type? compared = null;
+        if (method.DeclaringType == typeof(Enumerable) && method.IsGenericMethod)
+        {
+            var arguments = method.GetGenericArguments();
+            compared = method.Name switch
+            {
+                "Distinct" or "Contains" or "Except" or "Intersect" or "Union" or "SequenceEqual" or "ToHashSet" => arguments[0],
+                "Min" or "Max" => node.Arguments.Count == 1 ? arguments[0] : method.ReturnType,
+                "GroupBy" or "ToDictionary" or "ToLookup" or "DistinctBy" or "ExceptBy" or "IntersectBy" or "UnionBy" or "OrderBy" or "OrderByDescending"
+                    => arguments.Length > 1 ? arguments[1] : arguments[0],
+                _ => null,
+            };
+        }
+        else if (node.Object is { } collection && collection.Type != typeof(string)
+            && method.Name is "Contains" or "ContainsKey" or "ContainsValue" or "IndexOf" or "LastIndexOf" or "get_Item" or "TryGetValue"
+            && method.GetParameters() is [var first, ..])
+        {
+            compared = first.ParameterType;
+        }
+
+        return compared is null || IsValueType(compared)
+            ? null
+            : "'" + method.Name + "' compares items of type '" + Name(compared) + "' with that type's own Equals, GetHashCode or CompareTo, "
+                + "code that a rule must not run; compare a text, number or date of the items instead (for example Select(a => a.Url).Distinct())";
+    }
+
     private static Type Unwrap(Type type) => Nullable.GetUnderlyingType(type) ?? type;
 
     private static bool IsValueType(Type type) => ValueTypes.Contains(Unwrap(type)) || Unwrap(type).IsEnum;
@@ -256,6 +293,15 @@ internal static class ExpressionGuard
 
         protected override Expression VisitConstant(ConstantExpression node)
         {
+            if (node.Value is not null && IsTimeType(node.Type))
+            {
+                // The parser turns a text compared with a date into a date constant, read in the host's time zone.
+                Problems.Add("a date or time given as text ('" + Name(node.Type) + "' made from a quoted literal) is not allowed: it is read in the host's time zone, "
+                    + "so the same lead would score differently on another server; build it with DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.FromHours(0)) "
+                    + "(or TimeSpan.FromDays(…)), or compare with the lead's own date fields");
+                return node;
+            }
+
             if (node.Value is not null && !IsValueType(node.Type) && !(node.Type.IsArray && IsValueType(node.Type.GetElementType()!)))
             {
                 Problems.Add("a constant of type '" + Name(node.Type) + "' is not allowed in scoring rules");
@@ -297,6 +343,10 @@ internal static class ExpressionGuard
             else if (HostIndependence.MethodProblem(node) is { } hostProblem)
             {
                 Problems.Add(hostProblem);
+            }
+            else if (EqualityProblem(node) is { } equalityProblem)
+            {
+                Problems.Add(equalityProblem);
             }
 
             return base.VisitMethodCall(node);

@@ -106,6 +106,11 @@ internal sealed class RuleCostModel
                 cost += Cost(argument);
             }
 
+            if ((call.Method.DeclaringType == typeof(string) || call.Method.DeclaringType == typeof(OrdinalText)) && call.Type != typeof(string))
+            {
+                cost += TextSearchCost(call);
+            }
+
             if (call.Method.DeclaringType == typeof(string) && call.Type == typeof(string))
             {
                 var built = TextBound(call);
@@ -136,6 +141,38 @@ internal sealed class RuleCostModel
         }
 
         return cost;
+    }
+
+    /// <summary>
+    /// The work of a text search or comparison, as the meter charges it: a search (<c>Contains</c>, <c>IndexOf</c>) costs the
+    /// text's length times the needle's; a comparison costs both lengths. A search of the lead's text for the lead's text
+    /// grows with the product of two lengths and is refused.
+    /// </summary>
+    private Poly TextSearchCost(MethodCallExpression call)
+    {
+        var texts = (call.Object is null ? call.Arguments : call.Arguments.Prepend(call.Object)).Where(o => o.Type == typeof(string)).Take(2).ToArray();
+        if (texts.Length == 0)
+        {
+            return default;
+        }
+
+        var text = TextBound(texts[0]);
+        var needle = texts.Length > 1 ? TextBound(texts[1]) : default;
+        if (call.Method.Name is not (nameof(string.Contains) or nameof(string.IndexOf) or nameof(string.LastIndexOf)))
+        {
+            return text + needle;
+        }
+
+        var textData = text.N > 0 || text.M > 0;
+        var needleData = needle.N > 0 || needle.M > 0;
+        if (textData && needleData)
+        {
+            problems.Add("it searches the lead's text for another of the lead's texts (" + Describe(call)
+                + "), so its work grows with the product of the two lengths; search for a fixed text instead");
+            return text + needle;
+        }
+
+        return needleData ? needle * Math.Max(1, text.C) : text * Math.Max(1, needle.C);
     }
 
     private Poly Loop(Expression source, Poly length, LambdaExpression lambda)

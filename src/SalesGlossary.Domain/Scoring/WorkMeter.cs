@@ -22,6 +22,9 @@ internal static class WorkMeter
     internal static readonly MethodInfo StartRuleMethod = typeof(WorkMeter).GetMethod(nameof(StartRule), BindingFlags.Static | BindingFlags.NonPublic)!;
     internal static readonly MethodInfo IterationMethod = typeof(WorkMeter).GetMethod(nameof(Iteration), BindingFlags.Static | BindingFlags.NonPublic)!;
     internal static readonly MethodInfo BuiltMethod = typeof(WorkMeter).GetMethod(nameof(Built), BindingFlags.Static | BindingFlags.NonPublic)!;
+    internal static readonly MethodInfo SearchMethod = typeof(WorkMeter).GetMethod(nameof(Search), BindingFlags.Static | BindingFlags.NonPublic)!;
+    internal static readonly MethodInfo CompareMethod = typeof(WorkMeter).GetMethod(nameof(Compare), BindingFlags.Static | BindingFlags.NonPublic)!;
+    internal static readonly MethodInfo WalkMethod = typeof(WorkMeter).GetMethod(nameof(Walk), BindingFlags.Static | BindingFlags.NonPublic)!;
 
     [ThreadStatic]
     private static State? state;
@@ -81,6 +84,72 @@ internal static class WorkMeter
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// Charges a text search before it runs: in the worst case it compares each position of the text with the whole
+    /// needle, so it costs the text's length times the needle's (at least one). Compiled before every
+    /// <c>Contains</c>/<c>IndexOf</c> of text in a rule, so an oversized search is stopped by the budget without running.
+    /// </summary>
+    internal static void Search(string? text, string? needle)
+    {
+        if (text is null)
+        {
+            return;
+        }
+
+        Charge((long)text.Length * Math.Max(1, needle?.Length ?? 0));
+    }
+
+    /// <summary>Charges a comparison of two texts (<c>Equals</c>, <c>StartsWith</c>, <c>Compare</c>, …): at most both lengths.</summary>
+    internal static void Compare(string? left, string? right) =>
+        Charge((long)(left?.Length ?? 0) + (right?.Length ?? 0));
+
+    /// <summary>
+    /// Charges the walk of a sequence by a collection operation that runs no lambda of the rule (<c>Distinct()</c>,
+    /// <c>Count()</c>, <c>Contains(x)</c>, <c>Sum()</c>, …): a sequence whose size is known is charged its size at once;
+    /// any other is charged one unit per item as it is read.
+    /// </summary>
+    internal static IEnumerable<T>? Walk<T>(IEnumerable<T>? source)
+    {
+        if (source is null)
+        {
+            return null;
+        }
+
+        if (source is string text)
+        {
+            Charge(text.Length);
+            return source;
+        }
+
+        if (source.TryGetNonEnumeratedCount(out var count))
+        {
+            Charge(count);
+            return source;
+        }
+
+        return Metered(source);
+    }
+
+    private static IEnumerable<T> Metered<T>(IEnumerable<T> source)
+    {
+        foreach (var item in source)
+        {
+            Iteration();
+            yield return item;
+        }
+    }
+
+    private static void Charge(long units)
+    {
+        var current = state ??= new State();
+        current.Remaining -= units;
+        current.UntilCancellationCheck -= (int)Math.Min(CancellationStride, Math.Max(1, units / 64));
+        if (current.Remaining < 0 || current.UntilCancellationCheck <= 0)
+        {
+            current.Check();
+        }
     }
 
     /// <summary>Restores the cancellation token observed before <see cref="Observe"/>.</summary>

@@ -15,6 +15,16 @@ internal sealed class WorkMetering : ExpressionVisitor
         nameof(string.Trim), nameof(string.TrimStart), nameof(string.TrimEnd), nameof(string.Substring),
     ];
 
+    private static readonly HashSet<string> TextSearches = [nameof(string.Contains), nameof(string.IndexOf), nameof(string.LastIndexOf)];
+
+    private static readonly HashSet<string> TextComparisons =
+    [
+        nameof(string.Equals), nameof(string.StartsWith), nameof(string.EndsWith), nameof(string.Compare), nameof(string.CompareOrdinal), nameof(string.CompareTo),
+    ];
+
+    /// <summary>Sequence operations that read no item when called; what reads their result is charged instead.</summary>
+    private static readonly HashSet<string> LazyWindows = [nameof(Enumerable.Take), nameof(Enumerable.Skip)];
+
     private readonly Expression iteration = Expression.Call(WorkMeter.IterationMethod);
     private bool metered;
 
@@ -53,6 +63,80 @@ internal sealed class WorkMetering : ExpressionVisitor
             return Expression.Call(WorkMeter.BuiltMethod, call);
         }
 
+        if (visited is not MethodCallExpression searched)
+        {
+            return visited;
+        }
+
+        if ((searched.Method.DeclaringType == typeof(string) || searched.Method.DeclaringType == typeof(OrdinalText)) && searched.Type != typeof(string))
+        {
+            if (TextSearches.Contains(searched.Method.Name))
+            {
+                return ChargedText(searched, WorkMeter.SearchMethod);
+            }
+
+            if (TextComparisons.Contains(searched.Method.Name))
+            {
+                return ChargedText(searched, WorkMeter.CompareMethod);
+            }
+        }
+
+        if (searched.Method.DeclaringType == typeof(Enumerable) && !LazyWindows.Contains(searched.Method.Name)
+            && !searched.Arguments.Any(a => a is LambdaExpression))
+        {
+            // No lambda of the rule runs, so no step is charged by the lambdas: charge the walk of each sequence read.
+            var parameters = searched.Method.IsGenericMethod ? searched.Method.GetGenericMethodDefinition().GetParameters() : searched.Method.GetParameters();
+            var actual = searched.Method.GetParameters();
+            var arguments = searched.Arguments.Select((a, i) => ElementType(parameters[i].ParameterType) is not null && ElementType(actual[i].ParameterType) is { } element
+                ? Expression.Call(WorkMeter.WalkMethod.MakeGenericMethod(element), a)
+                : a).ToArray();
+            metered = true;
+            return searched.Update(searched.Object, arguments);
+        }
+
+        if (searched.Object is { } collection && collection.Type != typeof(string) && searched.Method.Name == "Contains"
+            && ElementTypeOf(collection.Type) is { } item)
+        {
+            // List<T>.Contains, ICollection<T>.Contains, …: charge the collection's size before the scan.
+            var target = Expression.Variable(collection.Type, "collection");
+            metered = true;
+            return Expression.Block(
+                searched.Type,
+                [target],
+                Expression.Assign(target, collection),
+                Expression.Call(WorkMeter.WalkMethod.MakeGenericMethod(item), target),
+                searched.Update(target, searched.Arguments));
+        }
+
         return visited;
     }
+
+    /// <summary>Evaluates each operand once, charges the text operands with <paramref name="charge"/>, then runs the call.</summary>
+    private Expression ChargedText(MethodCallExpression call, System.Reflection.MethodInfo charge)
+    {
+        var operands = (call.Object is null ? call.Arguments : call.Arguments.Prepend(call.Object)).ToList();
+        var temporaries = operands.Select((o, i) => Expression.Variable(o.Type, "operand" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var texts = temporaries.Where(t => t.Type == typeof(string)).Cast<Expression>().ToList();
+        if (texts.Count == 0)
+        {
+            return call;
+        }
+
+        var text = texts[0];
+        Expression other = texts.Count > 1 ? texts[1] : Expression.Constant(null, typeof(string));
+        metered = true;
+        var body = new List<Expression>();
+        body.AddRange(operands.Select((o, i) => Expression.Assign(temporaries[i], o)));
+        body.Add(Expression.Call(charge, text, other));
+        body.Add(call.Object is null
+            ? call.Update(null, temporaries)
+            : call.Update(temporaries[0], temporaries.Skip(1)));
+        return Expression.Block(call.Type, temporaries, body);
+    }
+
+    private static Type? ElementType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>) ? type.GetGenericArguments()[0] : null;
+
+    private static Type? ElementTypeOf(Type type) =>
+        ElementType(type) ?? type.GetInterfaces().Select(ElementType).FirstOrDefault(t => t is not null);
 }

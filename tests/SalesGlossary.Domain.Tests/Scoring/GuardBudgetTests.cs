@@ -155,7 +155,7 @@ public class GuardBudgetTests
             var model = LeadScoringModel.Load(
                 ModelJson.WithRules(
                     "{\"RuleName\":\"Views\",\"Expression\":\"lead.Activities.Count(a => a.Type == \\\"PageView\\\") > 3\",\"Properties\":{\"points\":5}}",
-                    "{\"RuleName\":\"Pricing\",\"Expression\":\"lead.Activities.Any(a => a.Url.EndsWith(\\\"/never\\\"))\",\"Properties\":{\"points\":7}}",
+                    "{\"RuleName\":\"Pricing\",\"Expression\":\"lead.Activities.Any(a => a.Url == \\\"/never\\\")\",\"Properties\":{\"points\":7}}",
                     "{\"RuleName\":\"Title\",\"Expression\":\"lead.JobTitle.ToLower() == \\\"vp sales\\\"\",\"Properties\":{\"points\":11}}",
                     "{\"RuleName\":\"Page\",\"Expression\":\"activity.Url.Any(c => c == 'p')\",\"Properties\":{\"points\":1,\"scope\":\"activity\"}}"),
                 new ScoringLimits { MaxWorkPerRule = 1_000 });

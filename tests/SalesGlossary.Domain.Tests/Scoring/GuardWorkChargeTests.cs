@@ -1,0 +1,133 @@
+using SalesGlossary.Domain.Scoring;
+
+namespace SalesGlossary.Domain.Tests.Scoring;
+
+/// <summary>
+/// Text searches and collection operations without a lambda are charged: by the cost model at load and by the work
+/// meter before they run. Safe in the test host, because the meter stops the work before it is done.
+/// </summary>
+public class GuardWorkChargeTests
+{
+    private static readonly DateTimeOffset Now = Generators.ScoringNow;
+
+    private static LeadFacts Lead(string title, string department = "Sales", int activities = 1) =>
+        new("L-7", "mary@acme.de", title, department, "Software", 450, null, "DE", "Web", false, false,
+            [.. Enumerable.Range(0, activities).Select(i => new LeadActivity("PageView", Now.AddMinutes(-i), "/pricing"))]);
+
+    private static LeadScoringModel<LeadFacts, LeadActivity> Load(string expression, ScoringLimits? limits = null) =>
+        LeadScoringModel.Load(ModelJson.WithRule(expression, "{\"points\": 10}"), limits);
+
+    private static string Rejection(string expression, ScoringLimits? limits = null) =>
+        Assert.Single(Assert.Throws<DefinitionValidationException>(() => Load(expression, limits)).Problems).Message;
+
+    [Theory]
+    [InlineData("lead.JobTitle.Contains(lead.Department, StringComparison.OrdinalIgnoreCase)")]
+    [InlineData("lead.JobTitle.IndexOf(lead.Department, StringComparison.Ordinal) >= 0")]
+    [InlineData("lead.Activities.Any(a => a.Url.Contains(lead.JobTitle))")]
+    public void Load_SearchOfLeadTextForLeadText_IsRejectedAsAProductOfLengths(string expression)
+    {
+        Assert.Contains("product of the two lengths", Rejection(expression), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SearchOfLeadTextInsideALoopOverLeadText_IsRejectedAsSuperlinear()
+    {
+        var needle = new string('x', 200);
+
+        var message = Rejection("lead.JobTitle.Count(c => lead.JobTitle.Contains(\"" + needle + "\", StringComparison.OrdinalIgnoreCase)) > 0");
+
+        Assert.Contains("square of the lead's data", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ConstantSearchesOverTheBudget_AreRejectedByTheirFixedWork()
+    {
+        var text = new string('a', 600);
+        var needle = new string('a', 300) + "b";
+
+        var message = Rejection("\"" + text + "\".Trim().Count(c => \"" + text + "\".Contains(\"" + needle + "\", StringComparison.OrdinalIgnoreCase)) > 0");
+
+        Assert.Contains("fixed work alone", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_SearchOverTheBudget_IsStoppedBeforeItRuns()
+    {
+        var needle = new string('a', 200) + "b";
+        var model = Load("lead.JobTitle.Contains(\"" + needle + "\", StringComparison.OrdinalIgnoreCase)");
+
+        var score = model.Score(Lead(new string('a', 200_000)), Now);
+
+        var error = Assert.Single(score.Errors);
+        Assert.StartsWith("The rule was stopped after 1,000,000 units of work", error.Message, StringComparison.Ordinal);
+        Assert.True(WorkMeter.LastRuleWork > 1_000_000);
+    }
+
+    [Fact]
+    public void Score_SearchWithinTheBudget_ChargesTextTimesNeedleAndScores()
+    {
+        var model = Load("lead.JobTitle.Contains(\"sales\", StringComparison.OrdinalIgnoreCase)");
+
+        var score = model.Score(Lead("VP Sales"), Now);
+
+        Assert.Empty(score.Errors);
+        Assert.Equal(10m, score.Total);
+        Assert.Equal(8 * 5, WorkMeter.LastRuleWork);
+    }
+
+    [Fact]
+    public void Score_ComparisonOfTexts_ChargesBothLengths()
+    {
+        var model = Load("lead.JobTitle.Equals(lead.Department, StringComparison.OrdinalIgnoreCase) || lead.JobTitle.StartsWith(\"VP\")");
+
+        var score = model.Score(Lead("VP Sales", "Sales"), Now);
+
+        Assert.Equal(10m, score.Total);
+        Assert.Equal((8 + 5) + (8 + 2), WorkMeter.LastRuleWork);
+    }
+
+    [Fact]
+    public void Score_DistinctWithoutALambda_IsChargedForEachItemItWalks()
+    {
+        // Select charges one step per activity; Distinct() reads them all again, Count() reads the one distinct url.
+        var model = Load("lead.Activities.Select(a => a.Url).Distinct().Count() > 5", new ScoringLimits { MaxWorkPerRule = 1_000 });
+
+        Assert.Empty(model.Score(Lead("VP", activities: 400), Now).Errors);
+        var stopped = model.Score(Lead("VP", activities: 600), Now);
+
+        Assert.StartsWith("The rule was stopped after 1,000 units of work", Assert.Single(stopped.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_NestedConstantLoopsOverALambdaFreeWalk_AreStoppedByTheBudget()
+    {
+        var text = new string('a', 370);
+        var model = Load("\"" + text + "\".Trim().Count(c => \"" + text + "\".Trim().Count(d => lead.Activities.Count() > 5) > 0) > 0");
+
+        var score = model.Score(Lead("VP", activities: 1_000), Now);
+
+        Assert.StartsWith("The rule was stopped after 1,000,000 units of work", Assert.Single(score.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("lead.Activities.Select(a => a.Type).Contains(\"Demo\")")]
+    [InlineData("lead.Activities.Select(a => a.Url).Distinct().Count() > 1")]
+    [InlineData("lead.Activities.Count() > 1 && lead.Activities.Count() > 2")]
+    public void Score_LambdaFreeWalks_AreChargedForTheItemsTheyRead(string expression)
+    {
+        var model = Load(expression, new ScoringLimits { MaxWorkPerRule = 1_000 });
+
+        var score = model.Score(Lead("VP", activities: 800), Now);
+
+        Assert.StartsWith("The rule was stopped after 1,000 units of work", Assert.Single(score.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_RuleWithoutLoopsSearchesOrWalks_StaysUnmetered()
+    {
+        var model = Load("lead.Employees > 100 && lead.Country == \"DE\"");
+
+        Assert.Equal(10m, model.Score(Lead("VP"), Now).Total);
+        Assert.All(model.RuleCosts, c => Assert.Equal((0L, 0L), (c.FixedWork, c.WorkPerItem)));
+    }
+}
