@@ -32,7 +32,7 @@ internal sealed record LifecycleChoices(
     string? NurtureStage,
     bool? RecycleWhenDealLost);
 
-internal sealed record ThresholdsDocument(decimal? Mql, decimal? Sql);
+internal sealed record ThresholdsDocument(decimal? Mql, decimal? Sql, Dictionary<string, decimal>? MqlGroups = null);
 
 internal sealed record LeadTypeDocument(
     string? Key,
