@@ -35,7 +35,7 @@ internal sealed record LifecycleChoices(
 
 internal sealed record RequalificationDocument(decimal? MinimumNewPoints, decimal? CoolOffDays, string? CountHandoffs);
 
-internal sealed record ThresholdsDocument(decimal? Mql, decimal? Sql);
+internal sealed record ThresholdsDocument(decimal? Mql, decimal? Sql, Dictionary<string, decimal>? MqlGroups = null);
 
 internal sealed record LeadTypeDocument(
     string? Key,

@@ -549,8 +549,19 @@ internal static class AgreementLoader
             }
             else
             {
-                thresholds = new QualificationThresholds(mql, d.Thresholds.Sql);
+                thresholds = new QualificationThresholds(mql, d.Thresholds.Sql)
+                {
+                    MqlGroups = [.. (d.Thresholds.MqlGroups ?? []).Select(g => new GroupThreshold(g.Key, g.Value))],
+                };
                 QualificationThresholds.Validate(problems, path + ".thresholds", thresholds, lifecycle.SqlQualification);
+                if (d.ScoringModel is not null && models.TryGetValue(d.ScoringModel, out var scoredBy))
+                {
+                    var known = scoredBy.Rules.Select(r => r.Group).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+                    foreach (var group in thresholds.MqlGroups.Where(g => !string.IsNullOrWhiteSpace(g.Group) && !known.Contains(g.Group, StringComparer.Ordinal)))
+                    {
+                        problems.Add(path + ".thresholds.mqlGroups." + group.Group, $"Scoring model '{scoredBy.Name}' has no group '{group.Group}'. Known: {string.Join(", ", known)}.");
+                    }
+                }
             }
 
             if (thresholds is not null && d.ScoringModel is not null && models.TryGetValue(d.ScoringModel, out var model) && model.MaximumScore is { } maximum)

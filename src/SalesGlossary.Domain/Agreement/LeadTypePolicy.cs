@@ -75,12 +75,12 @@ public sealed class LeadTypePolicy
     /// <param name="contact">A contact of this lead type.</param>
     /// <param name="score">A score from <see cref="ScoringModel"/>.</param>
     /// <param name="actor">Who scored; usually <see cref="Actor.System"/>.</param>
-    /// <returns>The number of transitions made.</returns>
-    /// <remarks>An incomplete score (rule errors for this lead) is applied like any other: the errors are the caller's to report.</remarks>
+    /// <returns>The events caused: the score change with the rule-level delta (when the score changed), then any stage and status changes.</returns>
+    /// <remarks>The contact keeps the model's fit, engagement and total, and the points of each rule, so the next change says which rules moved it. An incomplete score (rule errors for this lead) is applied like any other: the errors are the caller's to report.</remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The contact is of another lead type, or the score was made by another model.</exception>
     /// <exception cref="LifecycleTransitionException">The hand-raise route was refused; nothing changed.</exception>
-    public int ApplyScore(Contact contact, LeadScore score, Actor actor)
+    public IReadOnlyList<DomainEvent> ApplyScore(Contact contact, LeadScore score, Actor actor)
     {
         EnsureOwns(contact);
         Guard.NotNull(score);
@@ -92,7 +92,16 @@ public sealed class LeadTypePolicy
                 nameof(score));
         }
 
-        return contact.ApplyScore(score.Total, actor, score.HandRaises.Count > 0 ? string.Join(", ", score.HandRaises) : null);
+        var contactScore = new ContactScore
+        {
+            Model = score.Model,
+            ModelVersion = score.ModelVersion,
+            AsOf = score.AsOf,
+            Total = score.Total,
+            Groups = [.. score.Groups.Select(g => new ScorePart(g.Group, g.Score))],
+            Rules = [.. score.Contributions.GroupBy(c => c.Rule, StringComparer.Ordinal).Select(g => new ScorePart(g.Key, g.Sum(c => c.Points))).OrderBy(p => p.Name, StringComparer.Ordinal)],
+        };
+        return contact.ApplyScore(contactScore, actor, score.HandRaises.Count > 0 ? string.Join(", ", score.HandRaises) : null);
     }
 
     /// <summary>Opens a deal for a contact of this lead type in the lead type's pipeline; the deal records the contact and drives it from then on.</summary>

@@ -38,7 +38,7 @@ public class NurtureLoopTests
 
         // The story: one day later, with no new activity, the same score must not make it an MQL again.
         time.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(0, contact.ApplyScore(120m, Actor.System));
+        Assert.Empty(contact.ApplyScore(120m, Actor.System).OfType<StageChanged>());
         Assert.Same(LifecycleStage.Lead, contact.Stage);
         Assert.Same(LeadStatus.ReturnedNotReady, contact.LeadStatus);
         var check = contact.CanQualify();
@@ -50,12 +50,12 @@ public class NurtureLoopTests
             "Contact 'C-42' is held back in nurture since 2026-03-02 10:00 UTC (ReturnToMarketing: No budget before Q3): it gained 0 points since then and needs 20 new points (20 to go).",
             check.Explanation);
 
-        Assert.Equal(0, contact.ApplyScore(139.5m, Actor.System));
+        Assert.Empty(contact.ApplyScore(139.5m, Actor.System).OfType<StageChanged>());
         Assert.Equal(0.5m, contact.CanQualify().PointsStillNeeded);
         Assert.True(contact.CanQualify(140m).CanQualify);
         Assert.False(contact.CanQualify(139.99m).CanQualify);
 
-        Assert.Equal(1, contact.ApplyScore(140m, Actor.System));
+        Assert.Single(contact.ApplyScore(140m, Actor.System).OfType<StageChanged>());
         Assert.Same(LifecycleStage.MarketingQualifiedLead, contact.Stage);
         Assert.Equal("Contact 'C-42' is in stage Marketing Qualified Lead; only a Subscriber or Lead qualifies by score.", contact.CanQualify().Explanation);
     }
@@ -87,20 +87,20 @@ public class NurtureLoopTests
         var contact = ReturnedLead(coolOffOnly, time);
         var returnedAt = time.GetUtcNow();
         time.Advance(TimeSpan.FromDays(13));
-        Assert.Equal(0, contact.ApplyScore(500m, Actor.System));
+        Assert.Empty(contact.ApplyScore(500m, Actor.System).OfType<StageChanged>());
         Assert.Equal(returnedAt.AddDays(14), contact.CanQualify().NotBefore);
         Assert.Null(contact.CanQualify().PointsStillNeeded);
         time.Advance(TimeSpan.FromDays(1));
         Assert.True(contact.CanQualify().CanQualify);
-        Assert.Equal(1, contact.ApplyScore(120m, Actor.System));
+        Assert.Single(contact.ApplyScore(120m, Actor.System).OfType<StageChanged>());
 
         var both = With(a => a["lifecycle"]!["requalification"] = new JsonObject { ["minimumNewPoints"] = 30, ["coolOffDays"] = 7 });
         var time2 = new FakeTimeProvider(Monday);
         var second = ReturnedLead(both, time2);
         time2.Advance(TimeSpan.FromDays(8));
-        Assert.Equal(0, second.ApplyScore(140m, Actor.System)); // the cool-off ended, but only 20 new points
+        Assert.Empty(second.ApplyScore(140m, Actor.System).OfType<StageChanged>()); // the cool-off ended, but only 20 new points
         Assert.Equal(10m, second.CanQualify().PointsStillNeeded);
-        Assert.Equal(1, second.ApplyScore(150m, Actor.System));
+        Assert.Single(second.ApplyScore(150m, Actor.System).OfType<StageChanged>());
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class NurtureLoopTests
         contact.ApplyScore(150m, Actor.System);
         contact.Disqualify(DisqualificationReason.NoBudget, Actor.Sales);
         contact.Reopen("New budget announced", Actor.Marketing);
-        Assert.Equal(0, contact.ApplyScore(160m, Actor.System));
+        Assert.Empty(contact.ApplyScore(160m, Actor.System).OfType<StageChanged>());
         Assert.Contains("(Reopen: New budget announced)", contact.CanQualify().Explanation, StringComparison.Ordinal);
 
         contact.HandRaise("Demo request", Actor.Integration);
