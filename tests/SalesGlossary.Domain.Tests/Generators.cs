@@ -115,11 +115,18 @@ public static class Generators
         from sqlQualification in Gen.Elements(SqlQualification.SalesAcceptance, SqlQualification.SalesAcceptanceOrScore)
         from opportunity in Gen.Elements(OpportunityDefinition.OpenDeal, OpportunityDefinition.FirstSuccessfulConnect)
         from route in Gen.Elements(LifecycleStage.MarketingQualifiedLead, LifecycleStage.SalesQualifiedLead).OrNull()
+        from newPoints in Gen.Choose(0, 50)
+        from coolOffDays in Gen.Choose(0, 30)
         select new LifecycleDefinitions
         {
             SqlQualification = sqlQualification,
             OpportunityDefinition = opportunity,
             HandRaiseRoute = route,
+            Requalification = new RequalificationRule
+            {
+                MinimumNewPoints = newPoints == 0 && coolOffDays > 0 ? null : newPoints + 1,
+                CoolOff = coolOffDays == 0 ? null : TimeSpan.FromDays(coolOffDays),
+            },
         };
 
     /// <summary>Rebuilds a generated contact with the policy of its lead type: through the default agreement, or the default policy for none.</summary>
@@ -138,9 +145,15 @@ public static class Generators
     private static ContactState Drive(LifecycleStage start, IEnumerable<int> steps, int score)
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Epoch);
-        var contact = score % 2 == 0
-            ? Domain.Agreement.ServiceLevelAgreement.Default.GetLeadType("new-prospect").CreateContact("C-" + score, start, time, Actor.Integration)
-            : Contact.Create("C-" + score, start, LifecyclePolicy.Default, time, Actor.Integration);
+        var contact = (score % 6) switch
+        {
+            0 or 2 => Domain.Agreement.ServiceLevelAgreement.Default.GetLeadType("new-prospect").CreateContact("C-" + score, start, time, Actor.Integration),
+            4 => Domain.Agreement.ServiceLevelAgreement.Default.GetLeadType("new-prospect").ImportContact(
+                "C-" + score,
+                new ContactImport { Stage = LifecycleStage.InFunnelOrder[score % 8], Source = "export", Reason = "migration", Actor = Actor.Integration },
+                time),
+            _ => Contact.Create("C-" + score, start, LifecyclePolicy.Default, time, Actor.Integration),
+        };
         foreach (var step in steps)
         {
             time.Advance(TimeSpan.FromMinutes(37 * (step + 1)));

@@ -30,7 +30,10 @@ internal sealed record LifecycleChoices(
     string? OpportunityDefinition,
     string? HandRaiseRoute,
     string? NurtureStage,
-    bool? RecycleWhenDealLost);
+    bool? RecycleWhenDealLost,
+    RequalificationDocument? Requalification);
+
+internal sealed record RequalificationDocument(decimal? MinimumNewPoints, decimal? CoolOffDays, string? CountHandoffs);
 
 internal sealed record ThresholdsDocument(decimal? Mql, decimal? Sql, Dictionary<string, decimal>? MqlGroups = null);
 

@@ -61,6 +61,16 @@ public sealed class LeadTypePolicy
     public Contact CreateContact(string id, LifecycleStage initialStage, TimeProvider timeProvider, Actor actor, string? actorName = null) =>
         Contact.Create(id, initialStage, Lifecycle, timeProvider, actor, actorName);
 
+    /// <summary>Imports a contact of this lead type from another system at the stage it already has there; the import is recorded as such, not as an override.</summary>
+    /// <param name="id">The contact's id.</param>
+    /// <param name="import">The stage and status it arrives with, who imports it, why and from where.</param>
+    /// <param name="timeProvider">Where the times of its records come from.</param>
+    /// <returns>The new contact, governed by <see cref="Lifecycle"/>.</returns>
+    /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty, or the import lacks a stage, actor, reason or source.</exception>
+    public Contact ImportContact(string id, ContactImport import, TimeProvider timeProvider) =>
+        Contact.Import(id, import, Lifecycle, timeProvider);
+
     /// <summary>Applies a lead score made by this lead type's scoring model to a contact of this type: a matched hand-raise rule routes the contact first (where the agreement defines a route), then the total promotes it where a threshold is reached.</summary>
     /// <param name="contact">A contact of this lead type.</param>
     /// <param name="score">A score from <see cref="ScoringModel"/>.</param>

@@ -127,13 +127,46 @@ public sealed class Contact
         if (initialStage != LifecycleStage.Subscriber && initialStage != LifecycleStage.Lead)
         {
             throw new ArgumentException(
-                "A contact starts as Subscriber or Lead, not " + initialStage.Name + "; later stages are reached through their triggers (or an override).",
+                "A contact starts as Subscriber or Lead, not " + initialStage.Name + "; later stages are reached through their triggers, and a contact that already has a later stage elsewhere is brought in with Contact.Import (LeadTypePolicy.ImportContact).",
                 nameof(initialStage));
         }
 
         var created = new LifecycleTransition(1, initialStage, initialStage, null, null, LifecycleTrigger.Create, timeProvider.GetUtcNow(), actor, actorName, null, null);
         var contact = new Contact(new ContactState(id, policy.LeadType, null, [created], []), policy, timeProvider);
         contact.pending.Add(new ContactCreated { ContactId = id, At = created.At, LeadType = policy.LeadType, Transition = created });
+        return contact;
+    }
+
+    /// <summary>Creates a contact imported from another system at the stage (and lead status) it already has there, and records the import.</summary>
+    /// <param name="id">The contact's id.</param>
+    /// <param name="import">The stage and status it arrives with, who imports it, why and from where.</param>
+    /// <param name="policy">The lifecycle policy of the contact's lead type (<c>agreement.GetLeadType(key).ImportContact(…)</c> does this).</param>
+    /// <param name="timeProvider">Where the times of its records come from.</param>
+    /// <returns>The new contact, with one record in its history: an <see cref="LifecycleTrigger.Import"/> that carries the actor, reason and source.</returns>
+    /// <remarks>
+    /// Any stage can be imported, an existing customer included, without an override: the first record says the stage
+    /// came from elsewhere. An import is not a handoff (no team handed the contact to another here), so the connect
+    /// policy's clock of an imported MQL starts only with a handoff recorded later. The imported score, if given, is the
+    /// contact's score from the start, and a contact imported in nurture is not held back by the requalification rule.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty, or the import lacks a stage, actor, reason or source.</exception>
+    public static Contact Import(string id, ContactImport import, LifecyclePolicy policy, TimeProvider timeProvider)
+    {
+        Guard.NotBlank(id);
+        Guard.NotNull(import);
+        Guard.NotNull(policy);
+        Guard.NotNull(timeProvider);
+        Guard.NotNull(import.Stage, "import.Stage");
+        Guard.NotNull(import.Actor, "import.Actor");
+        Guard.NotBlank(import.Reason, "import.Reason");
+        Guard.NotBlank(import.Source, "import.Source");
+        var imported = new LifecycleTransition(1, import.Stage, import.Stage, null, import.LeadStatus, LifecycleTrigger.Import, timeProvider.GetUtcNow(), import.Actor, import.ActorName, import.Reason, import.Score)
+        {
+            Source = import.Source,
+        };
+        var contact = new Contact(new ContactState(id, policy.LeadType, import.Score, [imported], []), policy, timeProvider);
+        contact.pending.Add(new ContactCreated { ContactId = id, At = imported.At, LeadType = policy.LeadType, Transition = imported, Score = import.Score });
         return contact;
     }
 
@@ -188,6 +221,7 @@ public sealed class Contact
             {
                 created = e as ContactCreated ?? throw new ArgumentException("A contact's events start with its ContactCreated; the first is " + e.GetType().Name + ".", nameof(events));
                 transitions.Add(created.Transition);
+                score = created.Score;
                 continue;
             }
 
@@ -304,7 +338,8 @@ public sealed class Contact
     /// <remarks>
     /// The total is recorded as the score of model <see cref="ContactScore.TotalOnlyModel"/>, with no groups and no rules, so
     /// group thresholds are never met by it. Prefer <see cref="ApplyScore(ContactScore, Actor, string?)"/> (or the lead type's
-    /// <c>ApplyScore</c>), which keeps fit, engagement and the points of each rule.
+    /// <c>ApplyScore</c>), which keeps fit, engagement and the points of each rule. The requalification rule holds a
+    /// returned contact back here too.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
     /// <exception cref="LifecycleTransitionException">The hand-raise route was refused; nothing changed.</exception>
@@ -325,8 +360,10 @@ public sealed class Contact
     /// </para>
     /// <para>
     /// The MQL threshold is reached when the total reaches it and every group threshold of the lead type
-    /// (<see cref="QualificationThresholds.MqlGroups"/>) is met. A lower score never demotes a contact: stages are sticky;
-    /// use <see cref="ReturnToMarketing"/> to move back.
+    /// (<see cref="QualificationThresholds.MqlGroups"/>) is met. A contact that was returned, recycled or reopened is held
+    /// back as the agreement's requalification rule says (new points since the return, a cool-off, or both): its score is
+    /// recorded but it stays in nurture; <see cref="CanQualify()"/> says why. A lower score never demotes a contact: stages
+    /// are sticky; use <see cref="ReturnToMarketing"/> to move back.
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
@@ -351,7 +388,8 @@ public sealed class Contact
             }
 
             var thresholds = policy.Thresholds;
-            var reachesMql = Stage.Value < LifecycleStage.MarketingQualifiedLead.Value && thresholds.IsMqlReachedBy(score);
+            var reachesMql = Stage.Value < LifecycleStage.MarketingQualifiedLead.Value && thresholds.IsMqlReachedBy(score)
+                && policy.CheckQualification(this, score.Total, Now).CanQualify;
             if (reachesMql)
             {
                 Fire(LifecycleTrigger.ReachMqlThreshold, actor, null, null, null);
@@ -383,6 +421,15 @@ public sealed class Contact
 
         return Since(mark);
     }
+
+    /// <summary>Says whether the contact's current score would make it an MQL on the next rescoring, and why not yet.</summary>
+    /// <returns>The answer, with the points still needed and the end of the cool-off where the agreement's requalification rule holds the contact back.</returns>
+    public QualificationCheck CanQualify() => policy.CheckQualification(this, Score, Now);
+
+    /// <summary>Says whether a score would make the contact an MQL now, and why not yet.</summary>
+    /// <param name="score">The score to judge, for example one just computed.</param>
+    /// <returns>The answer, with the points still needed and the end of the cool-off where the agreement's requalification rule holds the contact back.</returns>
+    public QualificationCheck CanQualify(decimal score) => policy.CheckQualification(this, score, Now);
 
     /// <summary>Moves a subscriber to Lead because it converted (for example filled in a form).</summary>
     /// <param name="actor">Who recorded the conversion.</param>
@@ -779,6 +826,28 @@ public sealed class Contact
     /// <returns>One entry per stage the contact has been in, in the order first entered.</returns>
     /// <remarks>The cumulative times of all stages add up to the time since the contact was created.</remarks>
     public IReadOnlyList<StageTime> TimeInStages() => StageTime.FromHistory(history, time.GetUtcNow());
+
+    internal DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>Gets the record by which the contact entered nurture (returned, recycled or reopened), while it is still there; <see langword="null"/> otherwise.</summary>
+    internal LifecycleTransition? NurtureEntry()
+    {
+        for (var i = history.Count - 1; i >= 0; i--)
+        {
+            var record = history[i];
+            if (record.Trigger == LifecycleTrigger.ReturnToMarketing || record.Trigger == LifecycleTrigger.Recycle || record.Trigger == LifecycleTrigger.Reopen)
+            {
+                return record;
+            }
+
+            if (record.ChangesStage && record.To.IsFunnelStage && record.To.Value >= LifecycleStage.MarketingQualifiedLead.Value)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
 
     internal IReadOnlyList<ConnectAttempt> AttemptsSinceHandoff()
     {

@@ -161,6 +161,10 @@ public sealed record LifecycleDefinitions
     /// <value>The default is <see langword="false"/>: a lost deal leaves the contact in its stage, with lead status Connected.</value>
     public bool RecycleWhenDealLost { get; init; }
 
+    /// <summary>Gets when a returned, recycled or reopened contact may qualify again by score (the nurture loop).</summary>
+    /// <value>The default holds such a contact back until it gained 20 points after entering nurture; see <see cref="RequalificationRule"/>.</value>
+    public RequalificationRule Requalification { get; init; } = new();
+
     /// <summary>Gets the team that owns each lifecycle stage; a handoff is a stage change into a stage another team owns.</summary>
     /// <value>
     /// The default gives Subscriber, Lead and Other to marketing, MQL, SQL and Opportunity to sales, Customer and

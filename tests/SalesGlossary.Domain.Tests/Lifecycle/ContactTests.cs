@@ -283,7 +283,7 @@ public class ContactTests
     {
         var error = Assert.Throws<ArgumentException>(() => Contact.Create("C-1", LifecycleStage.Customer, LifecyclePolicy.Default, time, Actor.Integration));
         Assert.Equal(
-            "A contact starts as Subscriber or Lead, not Customer; later stages are reached through their triggers (or an override). (Parameter 'initialStage')",
+            "A contact starts as Subscriber or Lead, not Customer; later stages are reached through their triggers, and a contact that already has a later stage elsewhere is brought in with Contact.Import (LeadTypePolicy.ImportContact). (Parameter 'initialStage')",
             error.Message);
     }
 
@@ -313,7 +313,7 @@ public class ContactTests
         time.Advance(TimeSpan.FromDays(1));
         contact.ReturnToMarketing("Too early", Actor.Sales);
         time.Advance(TimeSpan.FromDays(4));
-        contact.ApplyScore(110, Actor.System);
+        contact.ApplyScore(120, Actor.System); // 20 new points since the return: the default requalification rule lets it qualify again
         time.Advance(TimeSpan.FromHours(12));
 
         var times = contact.TimeInStages();

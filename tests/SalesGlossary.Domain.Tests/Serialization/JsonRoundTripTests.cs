@@ -87,6 +87,22 @@ public class JsonRoundTripTests
             [],
             new ReportPeriod(Generators.ContactEpoch.AddDays(-1), Generators.ContactEpoch.AddDays(60)),
             Generators.ContactEpoch.AddDays(61))),
+        [typeof(RequalificationRule)] = Gen.Choose(0, 60).Select(n => (object)new RequalificationRule
+        {
+            MinimumNewPoints = n % 3 == 0 ? null : n + 0.5m,
+            CoolOff = n % 2 == 0 ? TimeSpan.FromHours(n + 1) : null,
+            CountHandoffs = n % 5 == 0 ? RequalifiedHandoffCounting.FirstHandoffOnly : RequalifiedHandoffCounting.EveryHandoff,
+        }),
+        [typeof(ContactImport)] = Generators.Text().Select(t => (object)new ContactImport
+        {
+            Stage = LifecycleStage.Customer,
+            LeadStatus = t.Length % 2 == 0 ? null : LeadStatus.Connected,
+            Source = "export " + t,
+            Reason = "migration " + t,
+            Actor = Actor.Integration,
+            ActorName = t.Length % 3 == 0 ? null : t,
+            Score = t.Length,
+        }),
         [typeof(ValidationProblem)] = Generators.Text().Select(t => (object)new ValidationProblem("$.tiers[0]", t)),
     };
 
