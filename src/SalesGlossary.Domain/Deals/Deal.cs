@@ -454,6 +454,7 @@ public sealed class Deal
             var can = target is null ? m.Machine.CanFire(trigger, out unmet) : m.Machine.CanFire(m.MoveTo, target, out unmet);
             if (!can)
             {
+                DomainTelemetry.DealRefused(trigger.Name);
                 throw new DealTransitionException(Id, Stage, move, target is null ? [.. unmet ?? []] : UnmetMoveGuard(target), Allowed(m));
             }
 
@@ -531,6 +532,7 @@ public sealed class Deal
         Stage = to;
         Amount = amount;
         ExpectedClose = expectedClose;
+        DomainTelemetry.DealTransition(trigger.Name);
         var ids = contacts.Select(c => c.Id).ToArray();
         DomainEvent happened = trigger == DealTrigger.Win ? new DealWon { DealId = Id, ContactIds = ids, At = now, Transition = record }
             : trigger == DealTrigger.Lose ? new DealLost { DealId = Id, ContactIds = ids, At = now, Transition = record }

@@ -892,6 +892,7 @@ public sealed class Contact
             slot.Bind(this, disqualification);
             if (!slot.Machine.CanFire(trigger, out var unmet))
             {
+                DomainTelemetry.LifecycleRefused(trigger.Name);
                 throw new LifecycleTransitionException(Id, Stage, LeadStatus, trigger, [.. unmet ?? []], PermittedIn(slot));
             }
 
@@ -964,6 +965,7 @@ public sealed class Contact
             history.Add(record);
             Stage = to;
             LeadStatus = toStatus;
+            DomainTelemetry.LifecycleTransition(trigger.Name);
             if (record.ChangesStage)
             {
                 pending.Add(new StageChanged { ContactId = Id, At = now, Transition = record });
@@ -1054,6 +1056,9 @@ public sealed class Contact
         CultureInfo.InvariantCulture,
         $"Contact '{Id}' was changed by another caller while this change was being made; nothing was recorded. A contact is not thread-safe: serialize the calls on one contact, or reload it and try again."));
 
-    private LifecycleTransitionException Refused(LifecycleTrigger trigger, IReadOnlyList<string>? unmet, string detail) =>
-        new(Id, Stage, LeadStatus, trigger, unmet ?? [], Permitted(null), detail);
+    private LifecycleTransitionException Refused(LifecycleTrigger trigger, IReadOnlyList<string>? unmet, string detail)
+    {
+        DomainTelemetry.LifecycleRefused(trigger.Name);
+        return new(Id, Stage, LeadStatus, trigger, unmet ?? [], Permitted(null), detail);
+    }
 }
