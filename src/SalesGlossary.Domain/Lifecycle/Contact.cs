@@ -239,8 +239,16 @@ public sealed class Contact
                     transitions.Add(t);
                     break;
                 case ScoreChanged { Change: var change }:
-                    replayedScores.RemoveAll(s => s.Model == change.Current.Model);
-                    replayedScores.Add(change.Current);
+                    var at = replayedScores.FindIndex(s => s.Model == change.Current.Model);
+                    if (at >= 0)
+                    {
+                        replayedScores[at] = change.Current;
+                    }
+                    else
+                    {
+                        replayedScores.Add(change.Current);
+                    }
+
                     replayedHistory.Add(change);
                     if (replayedHistory.Count > ScoreHistoryLimit)
                     {
