@@ -214,4 +214,41 @@ public static class Generators
         from length in Gen.Choose(10, 20_000)
         from depth in Gen.Choose(1, 64)
         select new ScoringLimits { MaxRules = rules, MaxExpressionLength = length, MaxNestingDepth = depth };
+
+    /// <summary>The events of one story of a contact and its deals: scored twice, handed over, breached, attempted, won, and a second deal lost.</summary>
+    public static Gen<DomainEvent[]> StoryEvents() =>
+        from fit in Gen.Choose(50, 90)
+        from engagement in Gen.Choose(50, 90)
+        from hours in Gen.Choose(5, 40)
+        select Story(fit, engagement, hours);
+
+    private static DomainEvent[] Story(int fit, int engagement, int hours)
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Epoch);
+        var prospect = Domain.Agreement.ServiceLevelAgreement.Default.GetLeadType("new-prospect");
+        var contact = prospect.CreateContact("C-" + fit, LifecycleStage.Lead, time, Actor.Integration, "Ünïcödé form");
+        ContactScore Score(decimal f, decimal e) => new()
+        {
+            Model = prospect.ScoringModel.Name,
+            ModelVersion = prospect.ScoringModel.Version,
+            AsOf = time.GetUtcNow(),
+            Total = f + e,
+            Groups = [new ScorePart("engagement", e), new ScorePart("fit", f)],
+            Rules = [new ScorePart("Fit \"quoted\"", f), new ScorePart("Webinar", e)],
+        };
+        contact.ApplyScore(Score(fit / 2m, 0), Actor.System, null);
+        time.Advance(TimeSpan.FromHours(1));
+        contact.ApplyScore(Score(fit, engagement + 0.25m), Actor.System, null);
+        time.Advance(TimeSpan.FromHours(hours));
+        contact.FireSlaTimers();
+        contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.Connected, "sam"), Actor.Sales);
+        var won = prospect.OpenDeal("D-1", contact, fit * 100m, null, time, Actor.Sales);
+        var lost = prospect.OpenDeal("D-2", contact, engagement, new DateOnly(2026, 6, 30), time, Actor.Sales);
+        time.Advance(TimeSpan.FromDays(1));
+        lost.UpdateForecast(engagement * 2m, null, Actor.Sales, "Bigger scope");
+        lost.Lose("No budget", Actor.Sales);
+        won.MoveTo("Create proposal", Actor.Sales);
+        won.Win(Actor.Sales, "sam");
+        return [.. contact.TakeEvents(), .. won.TakeEvents(), .. lost.TakeEvents()];
+    }
 }

@@ -166,7 +166,7 @@ public sealed class Contact
             Source = import.Source,
         };
         var contact = new Contact(new ContactState(id, policy.LeadType, import.Score, [imported], []), policy, timeProvider);
-        contact.pending.Add(new ContactCreated { ContactId = id, At = imported.At, LeadType = policy.LeadType, Transition = imported });
+        contact.pending.Add(new ContactCreated { ContactId = id, At = imported.At, LeadType = policy.LeadType, Transition = imported, Score = import.Score });
         return contact;
     }
 
@@ -221,6 +221,7 @@ public sealed class Contact
             {
                 created = e as ContactCreated ?? throw new ArgumentException("A contact's events start with its ContactCreated; the first is " + e.GetType().Name + ".", nameof(events));
                 transitions.Add(created.Transition);
+                score = created.Score;
                 continue;
             }
 
@@ -238,8 +239,16 @@ public sealed class Contact
                     transitions.Add(t);
                     break;
                 case ScoreChanged { Change: var change }:
-                    replayedScores.RemoveAll(s => s.Model == change.Current.Model);
-                    replayedScores.Add(change.Current);
+                    var at = replayedScores.FindIndex(s => s.Model == change.Current.Model);
+                    if (at >= 0)
+                    {
+                        replayedScores[at] = change.Current;
+                    }
+                    else
+                    {
+                        replayedScores.Add(change.Current);
+                    }
+
                     replayedHistory.Add(change);
                     if (replayedHistory.Count > ScoreHistoryLimit)
                     {
@@ -337,7 +346,8 @@ public sealed class Contact
     /// <remarks>
     /// The total is recorded as the score of model <see cref="ContactScore.TotalOnlyModel"/>, with no groups and no rules, so
     /// group thresholds are never met by it. Prefer <see cref="ApplyScore(ContactScore, Actor, string?)"/> (or the lead type's
-    /// <c>ApplyScore</c>), which keeps fit, engagement and the points of each rule.
+    /// <c>ApplyScore</c>), which keeps fit, engagement and the points of each rule. The requalification rule holds a
+    /// returned contact back here too.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
     /// <exception cref="LifecycleTransitionException">The hand-raise route was refused; nothing changed.</exception>
@@ -358,8 +368,10 @@ public sealed class Contact
     /// </para>
     /// <para>
     /// The MQL threshold is reached when the total reaches it and every group threshold of the lead type
-    /// (<see cref="QualificationThresholds.MqlGroups"/>) is met. A lower score never demotes a contact: stages are sticky;
-    /// use <see cref="ReturnToMarketing"/> to move back.
+    /// (<see cref="QualificationThresholds.MqlGroups"/>) is met. A contact that was returned, recycled or reopened is held
+    /// back as the agreement's requalification rule says (new points since the return, a cool-off, or both): its score is
+    /// recorded but it stays in nurture; <see cref="CanQualify()"/> says why. A lower score never demotes a contact: stages
+    /// are sticky; use <see cref="ReturnToMarketing"/> to move back.
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
@@ -385,7 +397,7 @@ public sealed class Contact
 
             var thresholds = policy.Thresholds;
             var reachesMql = Stage.Value < LifecycleStage.MarketingQualifiedLead.Value && thresholds.IsMqlReachedBy(score)
-                && policy.CheckQualification(this, Score, Now).CanQualify;
+                && policy.CheckQualification(this, score.Total, Now).CanQualify;
             if (reachesMql)
             {
                 Fire(LifecycleTrigger.ReachMqlThreshold, actor, null, null, null);

@@ -124,8 +124,9 @@ public class LifecyclePolicyTests
             contact.ApplyScore(150m, Actor.System);
         });
 
-        Assert.All(contacts.Where(c => c.Policy == low), c => Assert.Equal((LifecycleStage.MarketingQualifiedLead, 2), (c.Stage, c.History.Count)));
-        Assert.All(contacts.Where(c => c.Policy == high), c => Assert.Equal((LifecycleStage.SalesQualifiedLead, 3), (c.Stage, c.History.Count)));
+        // Version counts the transitions and the two score changes.
+        Assert.All(contacts.Where(c => c.Policy == low), c => Assert.Equal((LifecycleStage.MarketingQualifiedLead, 4), (c.Stage, c.Version)));
+        Assert.All(contacts.Where(c => c.Policy == high), c => Assert.Equal((LifecycleStage.SalesQualifiedLead, 5), (c.Stage, c.Version)));
     }
 
     [Fact]
