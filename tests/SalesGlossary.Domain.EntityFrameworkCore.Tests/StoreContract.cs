@@ -20,6 +20,20 @@ public abstract class StoreContract
 
     protected abstract CrmStoreContext Create();
 
+    /// <summary>Gets the SQL that returns the declared type of the column <c>"Deals"."Amount"</c> as one text value.</summary>
+    protected abstract string AmountColumnTypeSql { get; }
+
+    /// <summary>Gets the declared type expected for the amount column.</summary>
+    protected abstract string ExpectedAmountColumnType { get; }
+
+    protected void AmountColumnDeclared()
+    {
+        Save(_ => { });
+        using var context = Create();
+        var declared = context.Database.SqlQueryRaw<string>(AmountColumnTypeSql).AsEnumerable().Single();
+        Assert.Equal(ExpectedAmountColumnType, declared);
+    }
+
     protected void ContactRoundTrip()
     {
         var contact = WorkedContact("C-1", 120.55m);
@@ -252,6 +266,13 @@ public sealed class SqliteStoreTests : StoreContract, IDisposable
     [Fact]
     public void UnknownPipeline_IsRefused_ListingTheKnownOnes() => UnknownPipelineListsTheKnownOnes();
 
+    [Fact]
+    public void AmountColumn_HasTheDeclaredPrecisionAndScale() => AmountColumnDeclared();
+
+    protected override string AmountColumnTypeSql => "SELECT \"type\" AS \"Value\" FROM pragma_table_info('Deals') WHERE \"name\" = 'Amount'";
+
+    protected override string ExpectedAmountColumnType => "TEXT";
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -291,6 +312,13 @@ public sealed class PostgresStoreTests : StoreContract, IDisposable
 
     [PostgresFact]
     public void UnknownPipeline_IsRefused_ListingTheKnownOnes() => UnknownPipelineListsTheKnownOnes();
+
+    [PostgresFact]
+    public void AmountColumn_HasTheDeclaredPrecisionAndScale() => AmountColumnDeclared();
+
+    protected override string AmountColumnTypeSql => "SELECT format_type(atttypid, atttypmod) AS \"Value\" FROM pg_attribute WHERE attrelid = '\"Deals\"'::regclass AND attname = 'Amount'";
+
+    protected override string ExpectedAmountColumnType => "numeric(28,4)";
 
     public void Dispose()
     {
