@@ -18,8 +18,11 @@ public sealed class ContactRow
 
     public decimal? Score { get; set; }
 
-    /// <summary>The number of history records when saved: an optimistic concurrency token.</summary>
+    /// <summary>The contact's <c>Version</c> when saved (every recorded change moves it, a score-only change included): the optimistic concurrency token.</summary>
     public int Version { get; set; }
+
+    /// <summary>The latest score of each model, their bounded history and the recorded SLA breaches, as JSON (a <c>ContactState</c> without history and attempts).</summary>
+    public string? ScoresJson { get; set; }
 
     public List<TransitionRow> History { get; set; } = [];
 
@@ -93,6 +96,24 @@ public sealed class ScoreLedgerRow
     public required string Explanation { get; set; }
 }
 
+/// <summary>One event in the outbox, written in the same transaction as the aggregate it came from; a relay publishes and marks it.</summary>
+public sealed class OutboxRow
+{
+    public long Id { get; set; }
+
+    public required string AggregateId { get; set; }
+
+    /// <summary>The event's type name, as its <c>$type</c> discriminator says.</summary>
+    public required string Type { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>The event as JSON, written with <c>SalesGlossaryJson.Options</c> as a <c>DomainEvent</c>.</summary>
+    public required string Payload { get; set; }
+
+    public DateTimeOffset? PublishedAt { get; set; }
+}
+
 public sealed class CrmDbContext(string path) : DbContext
 {
     public DbSet<ContactRow> Contacts => Set<ContactRow>();
@@ -102,6 +123,8 @@ public sealed class CrmDbContext(string path) : DbContext
     public DbSet<AttemptRow> Attempts => Set<AttemptRow>();
 
     public DbSet<ScoreLedgerRow> ScoreLedger => Set<ScoreLedgerRow>();
+
+    public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder options) => options.UseSqlite("Data Source=" + path);
 
@@ -129,6 +152,8 @@ public sealed class CrmDbContext(string path) : DbContext
             transition.HasIndex(t => new { t.ContactId, t.Sequence }).IsUnique();
         });
         model.Entity<AttemptRow>().Property(a => a.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        model.Entity<OutboxRow>().Property(o => o.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        model.Entity<OutboxRow>().Property(o => o.PublishedAt).HasConversion(v => v!.Value.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         model.Entity<ScoreLedgerRow>().Property(s => s.AsOf).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
     }
 

@@ -1,12 +1,16 @@
 // The library inside a real CRM database: EF Core with SQLite. Contacts keep their lifecycle stage and lead status as
-// mapped columns, transitions and the score ledger are tables, smart enums are stored by value. The sample creates
-// the database, works some contacts, reloads them from the database, continues their transitions, and rescores all
-// contacts in bulk.
+// mapped columns, transitions and the score ledger are tables, smart enums are stored by value, each model's score and
+// the score history are stored with the contact, and the events of every change go to an outbox table in the same
+// transaction. The contact's Version is the concurrency token of every change, a score-only change included. The sample
+// creates the database, works some contacts, reloads them, continues their transitions, rescores all contacts in bulk,
+// and shows that a concurrent score-only update is detected.
 // Usage: dotnet run --project samples/CrmWithSqlite [database-file]
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CrmWithSqlite;
 using Microsoft.EntityFrameworkCore;
+using SalesGlossary.Domain;
 using SalesGlossary.Domain.Agreement;
 using SalesGlossary.Domain.Connecting;
 using SalesGlossary.Domain.Lifecycle;
@@ -37,7 +41,7 @@ await using (var db = new CrmDbContext(path))
     {
         var contact = prospect.CreateContact(Id(i), LifecycleStage.Lead, clock, Actor.Integration);
         prospect.ApplyScore(contact, model.Score(Facts(i, clock.Now), clock.Now), Actor.System);
-        db.Contacts.Add(ToRow(contact));
+        db.Contacts.Add(ToRow(db, contact));
     }
 
     await db.SaveChangesAsync();
@@ -66,7 +70,7 @@ await using (var db = new CrmDbContext(path))
 
         if (contact.Version != before)
         {
-            Apply(row, contact);
+            Apply(db, row, contact);
             worked++;
         }
     }
@@ -98,7 +102,7 @@ await using (var db = new CrmDbContext(path))
         var contact = agreement.RehydrateContact(ToState(rows[i]), clock);
         var explained = model.Score(leads[i], clock.Now);
         agreement.GetLeadType(contact.LeadType!).ApplyScore(contact, explained, Actor.System);
-        Apply(rows[i], contact);
+        Apply(db, rows[i], contact);
         db.ScoreLedger.Add(new ScoreLedgerRow
         {
             ContactId = rows[i].Id,
@@ -119,9 +123,64 @@ await using (var db = new CrmDbContext(path))
     var score = JsonSerializer.Deserialize<LeadScore>(entry.Explanation, SalesGlossaryJson.Options)!;
     Console.WriteLine($"Ledger entry of {entry.ContactId}: {score.Total} points, grade {score.Grade}, {score.Contributions.Count} contributions; top: {score.Contributions.OrderByDescending(c => c.Points).First().Explanation}");
     Console.WriteLine($"Transitions stored: {await db.Transitions.CountAsync()}; connect attempts stored: {await db.Attempts.CountAsync()}");
+    var outbox = await db.Outbox.GroupBy(o => o.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+    Console.WriteLine("Outbox: " + string.Join(", ", outbox.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Count}")));
+    var first = await db.Outbox.OrderBy(o => o.Id).FirstAsync(o => o.Type == "scoreChanged");
+    var change = ((ScoreChanged)SalesGlossaryJson.Read<DomainEvent>(first.Payload)).Change;
+    Console.WriteLine($"Outbox event of {first.AggregateId}: {change.Reason}");
+}
+
+// 4. Two requests rescore the same contact at once; only the score changes. Version moves with it, so the second save is
+//    refused instead of silently overwriting the first.
+clock.Advance(TimeSpan.FromHours(1));
+await using (var first = new CrmDbContext(path))
+await using (var second = new CrmDbContext(path))
+{
+    var id = Id(1);
+    var rowA = await first.Contacts.Include(c => c.History).Include(c => c.Attempts).SingleAsync(c => c.Id == id);
+    var rowB = await second.Contacts.Include(c => c.History).Include(c => c.Attempts).SingleAsync(c => c.Id == id);
+    var a = agreement.RehydrateContact(ToState(rowA), clock);
+    var b = agreement.RehydrateContact(ToState(rowB), clock);
+    var stageBefore = a.Stage;
+    a.ApplyScore(ScoreOf(a, 1m), Actor.System, null);
+    b.ApplyScore(ScoreOf(b, 2m), Actor.System, null);
+    if (a.Stage != stageBefore || a.Version != rowA.Version + 1)
+    {
+        Console.Error.WriteLine("The update was expected to change the score only, and move Version by one.");
+        return 1;
+    }
+
+    Apply(first, rowA, a);
+    Apply(second, rowB, b);
+    await first.SaveChangesAsync();
+    try
+    {
+        await second.SaveChangesAsync();
+        Console.Error.WriteLine("A concurrent score-only update was not detected.");
+        return 1;
+    }
+    catch (DbUpdateConcurrencyException)
+    {
+        Console.WriteLine($"Concurrent score-only update of {id} detected: version {rowA.Version} was saved first; the other request reloads and retries.");
+    }
+}
+
+await using (var db = new CrmDbContext(path))
+{
+    var raced = Id(1);
+    var stored = await db.Contacts.Include(c => c.History).Include(c => c.Attempts).SingleAsync(c => c.Id == raced);
+    var contact = agreement.RehydrateContact(ToState(stored), clock);
+    Console.WriteLine($"{contact.Id} after the race: version {contact.Version}, score {contact.Score}; last change: {contact.ScoreHistory[^1]}");
 }
 
 return 0;
+
+// A score-only change: the contact's own model score, one point of 'Manual review' added.
+static ContactScore ScoreOf(Contact contact, decimal extra)
+{
+    var current = contact.Scores.Single(s => s.Model != ContactScore.TotalOnlyModel);
+    return current with { Total = current.Total + extra, Rules = [.. current.Rules, new ScorePart("Manual review", extra)] };
+}
 
 static string Id(int i) => "C-" + i.ToString("0000", CultureInfo.InvariantCulture);
 
@@ -141,20 +200,29 @@ static LeadFacts Facts(int i, DateTimeOffset now)
         [.. Enumerable.Range(0, random.Next(0, 12)).Select(k => new LeadActivity(types[random.Next(types.Length)], now.AddHours(-random.Next(0, 24 * 30)), "/pricing"))]);
 }
 
-static ContactRow ToRow(Contact contact)
+static ContactRow ToRow(CrmDbContext db, Contact contact)
 {
     var row = new ContactRow { Id = contact.Id, Stage = contact.Stage };
-    Apply(row, contact);
+    Apply(db, row, contact);
     return row;
 }
 
-static void Apply(ContactRow row, Contact contact)
+// Writes the contact's changes to its row and its events to the outbox; one SaveChanges stores both in one transaction.
+static void Apply(CrmDbContext db, ContactRow row, Contact contact)
 {
     row.LeadType = contact.LeadType;
     row.Stage = contact.Stage;
     row.LeadStatus = contact.LeadStatus;
     row.Score = contact.Score;
     row.Version = contact.Version;
+    var state = contact.ToState();
+    row.ScoresJson = JsonSerializer.Serialize(new ContactState(contact.Id, contact.LeadType, contact.Score, [], []) { Scores = state.Scores, ScoreHistory = state.ScoreHistory, SlaBreaches = state.SlaBreaches }, SalesGlossaryJson.Options);
+    foreach (var e in contact.TakeEvents())
+    {
+        var payload = JsonSerializer.Serialize(e, SalesGlossaryJson.Options);
+        db.Outbox.Add(new OutboxRow { AggregateId = contact.Id, Type = JsonNode.Parse(payload)!["$type"]!.GetValue<string>(), At = e.At, Payload = payload });
+    }
+
     foreach (var t in contact.History.Skip(row.History.Count))
     {
         row.History.Add(new TransitionRow
@@ -170,13 +238,22 @@ static void Apply(ContactRow row, Contact contact)
     }
 }
 
-static ContactState ToState(ContactRow row) => new(
+static ContactState ToState(ContactRow row)
+{
+    var scores = row.ScoresJson is null ? null : SalesGlossaryJson.Read<ContactState>(row.ScoresJson);
+    return new(
     row.Id,
     row.LeadType,
     row.Score,
     [.. row.History.OrderBy(t => t.Sequence).Select(t => new LifecycleTransition(
         t.Sequence, t.From, t.To, t.FromStatus, t.ToStatus, t.Trigger, t.At, t.Actor, t.ActorName, t.Reason, t.Score, t.DisqualificationReason))],
-    [.. row.Attempts.OrderBy(a => a.At).Select(a => new ConnectAttempt(a.At, ConnectChannel.FromValue(a.Channel), ConnectOutcome.FromValue(a.Outcome), a.By))]);
+    [.. row.Attempts.OrderBy(a => a.At).Select(a => new ConnectAttempt(a.At, ConnectChannel.FromValue(a.Channel), ConnectOutcome.FromValue(a.Outcome), a.By))])
+    {
+        Scores = scores?.Scores ?? [],
+        ScoreHistory = scores?.ScoreHistory ?? [],
+        SlaBreaches = scores?.SlaBreaches ?? [],
+    };
+}
 
 /// <summary>A clock the sample moves by hand.</summary>
 internal sealed class Clock(DateTimeOffset start) : TimeProvider

@@ -23,7 +23,7 @@ public class ConventionTests
         ["IcpCriterion"] = "Industry=1 Employees=2 AnnualRevenue=3 Country=4 RequiredTechnologies=5 ExcludedTechnologies=6",
         ["IcpTier"] = "Tier1=1 Tier2=2 Tier3=3 NotIcp=4",
         ["LeadStatus"] = "New=1 Open=2 InProgress=3 AttemptedToContact=4 Connected=5 OpenDeal=6 Unqualified=7 BadTiming=8 ReturnedNotReady=9",
-        ["LifecycleTrigger"] = "Create=1 Convert=2 ReachMqlThreshold=3 AcceptBySales=4 ReachSqlThreshold=5 HandRaise=6 CreateDeal=7 ConnectSucceeded=8 WinDeal=9 BecomeAdvocate=10 ReturnToMarketing=11 Recycle=12 Disqualify=13 Reopen=14 Override=15 RecordConnectAttempt=16 StartWorking=17 MarkBadTiming=18 LoseDeal=19",
+        ["LifecycleTrigger"] = "Create=1 Convert=2 ReachMqlThreshold=3 AcceptBySales=4 ReachSqlThreshold=5 HandRaise=6 CreateDeal=7 ConnectSucceeded=8 WinDeal=9 BecomeAdvocate=10 ReturnToMarketing=11 Recycle=12 Disqualify=13 Reopen=14 Override=15 RecordConnectAttempt=16 StartWorking=17 MarkBadTiming=18 LoseDeal=19 Import=20",
         ["LifecycleStage"] = "Subscriber=1 Lead=2 MarketingQualifiedLead=3 SalesQualifiedLead=4 Opportunity=5 Customer=6 Evangelist=7 Other=8",
         ["Seniority"] = "IndividualContributor=1 Manager=2 Director=3 VicePresident=4 Executive=5",
         ["Team"] = "Marketing=1 Sales=2 Service=3",
@@ -81,11 +81,18 @@ public class ConventionTests
         Assert.Empty(type.GetConstructors(BindingFlags.Public | BindingFlags.Instance));
     }
 
+    /// <summary>An abstract record whose only constructors a caller could reach are the record's copy constructor: its kinds are the library's alone (events).</summary>
+    private static bool IsClosedHierarchy(Type type) =>
+        type.IsAbstract && type.GetMethod("<Clone>$") is not null
+        && type.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+            .Where(c => c.IsPublic || c.IsFamily || c.IsFamilyOrAssembly)
+            .All(c => c.GetParameters() is [var only] && only.ParameterType == type);
+
     [Fact]
     public void PublicClasses_AreSealedOrStatic()
     {
         var open = Library.GetExportedTypes()
-            .Where(t => t.IsClass && !t.IsSealed && !(t.IsAbstract && t.IsSealed))
+            .Where(t => t.IsClass && !t.IsSealed && !(t.IsAbstract && t.IsSealed) && !IsClosedHierarchy(t))
             .Select(t => t.FullName)
             .ToArray();
         Assert.Empty(open);

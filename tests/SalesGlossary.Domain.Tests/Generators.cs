@@ -115,11 +115,18 @@ public static class Generators
         from sqlQualification in Gen.Elements(SqlQualification.SalesAcceptance, SqlQualification.SalesAcceptanceOrScore)
         from opportunity in Gen.Elements(OpportunityDefinition.OpenDeal, OpportunityDefinition.FirstSuccessfulConnect)
         from route in Gen.Elements(LifecycleStage.MarketingQualifiedLead, LifecycleStage.SalesQualifiedLead).OrNull()
+        from newPoints in Gen.Choose(0, 50)
+        from coolOffDays in Gen.Choose(0, 30)
         select new LifecycleDefinitions
         {
             SqlQualification = sqlQualification,
             OpportunityDefinition = opportunity,
             HandRaiseRoute = route,
+            Requalification = new RequalificationRule
+            {
+                MinimumNewPoints = newPoints == 0 && coolOffDays > 0 ? null : newPoints + 1,
+                CoolOff = coolOffDays == 0 ? null : TimeSpan.FromDays(coolOffDays),
+            },
         };
 
     /// <summary>Rebuilds a generated contact with the policy of its lead type: through the default agreement, or the default policy for none.</summary>
@@ -138,9 +145,15 @@ public static class Generators
     private static ContactState Drive(LifecycleStage start, IEnumerable<int> steps, int score)
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Epoch);
-        var contact = score % 2 == 0
-            ? Domain.Agreement.ServiceLevelAgreement.Default.GetLeadType("new-prospect").CreateContact("C-" + score, start, time, Actor.Integration)
-            : Contact.Create("C-" + score, start, LifecyclePolicy.Default, time, Actor.Integration);
+        var contact = (score % 6) switch
+        {
+            0 or 2 => Domain.Agreement.ServiceLevelAgreement.Default.GetLeadType("new-prospect").CreateContact("C-" + score, start, time, Actor.Integration),
+            4 => Domain.Agreement.ServiceLevelAgreement.Default.GetLeadType("new-prospect").ImportContact(
+                "C-" + score,
+                new ContactImport { Stage = LifecycleStage.InFunnelOrder[score % 8], Source = "export", Reason = "migration", Actor = Actor.Integration },
+                time),
+            _ => Contact.Create("C-" + score, start, LifecyclePolicy.Default, time, Actor.Integration),
+        };
         foreach (var step in steps)
         {
             time.Advance(TimeSpan.FromMinutes(37 * (step + 1)));
@@ -201,4 +214,41 @@ public static class Generators
         from length in Gen.Choose(10, 20_000)
         from depth in Gen.Choose(1, 64)
         select new ScoringLimits { MaxRules = rules, MaxExpressionLength = length, MaxNestingDepth = depth };
+
+    /// <summary>The events of one story of a contact and its deals: scored twice, handed over, breached, attempted, won, and a second deal lost.</summary>
+    public static Gen<DomainEvent[]> StoryEvents() =>
+        from fit in Gen.Choose(50, 90)
+        from engagement in Gen.Choose(50, 90)
+        from hours in Gen.Choose(5, 40)
+        select Story(fit, engagement, hours);
+
+    private static DomainEvent[] Story(int fit, int engagement, int hours)
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Epoch);
+        var prospect = Domain.Agreement.ServiceLevelAgreement.Default.GetLeadType("new-prospect");
+        var contact = prospect.CreateContact("C-" + fit, LifecycleStage.Lead, time, Actor.Integration, "Ünïcödé form");
+        ContactScore Score(decimal f, decimal e) => new()
+        {
+            Model = prospect.ScoringModel.Name,
+            ModelVersion = prospect.ScoringModel.Version,
+            AsOf = time.GetUtcNow(),
+            Total = f + e,
+            Groups = [new ScorePart("engagement", e), new ScorePart("fit", f)],
+            Rules = [new ScorePart("Fit \"quoted\"", f), new ScorePart("Webinar", e)],
+        };
+        contact.ApplyScore(Score(fit / 2m, 0), Actor.System, null);
+        time.Advance(TimeSpan.FromHours(1));
+        contact.ApplyScore(Score(fit, engagement + 0.25m), Actor.System, null);
+        time.Advance(TimeSpan.FromHours(hours));
+        contact.FireSlaTimers();
+        contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.Connected, "sam"), Actor.Sales);
+        var won = prospect.OpenDeal("D-1", contact, fit * 100m, null, time, Actor.Sales);
+        var lost = prospect.OpenDeal("D-2", contact, engagement, new DateOnly(2026, 6, 30), time, Actor.Sales);
+        time.Advance(TimeSpan.FromDays(1));
+        lost.UpdateForecast(engagement * 2m, null, Actor.Sales, "Bigger scope");
+        lost.Lose("No budget", Actor.Sales);
+        won.MoveTo("Create proposal", Actor.Sales);
+        won.Win(Actor.Sales, "sam");
+        return [.. contact.TakeEvents(), .. won.TakeEvents(), .. lost.TakeEvents()];
+    }
 }

@@ -30,9 +30,12 @@ internal sealed record LifecycleChoices(
     string? OpportunityDefinition,
     string? HandRaiseRoute,
     string? NurtureStage,
-    bool? RecycleWhenDealLost);
+    bool? RecycleWhenDealLost,
+    RequalificationDocument? Requalification);
 
-internal sealed record ThresholdsDocument(decimal? Mql, decimal? Sql);
+internal sealed record RequalificationDocument(decimal? MinimumNewPoints, decimal? CoolOffDays, string? CountHandoffs);
+
+internal sealed record ThresholdsDocument(decimal? Mql, decimal? Sql, Dictionary<string, decimal>? MqlGroups = null);
 
 internal sealed record LeadTypeDocument(
     string? Key,

@@ -273,6 +273,7 @@ internal static class AgreementLoader
             HandRaiseRoute = choices.HandRaiseRoute is null ? null : Named<LifecycleStage>(problems, "$.lifecycle.handRaiseRoute", choices.HandRaiseRoute, "lifecycle stage"),
             NurtureStage = choices.NurtureStage is null ? defaults.NurtureStage : Named<LifecycleStage>(problems, "$.lifecycle.nurtureStage", choices.NurtureStage, "lifecycle stage") ?? defaults.NurtureStage,
             RecycleWhenDealLost = choices.RecycleWhenDealLost ?? false,
+            Requalification = Requalification(problems, choices.Requalification),
         };
         if (!owners.Keys.ToHashSet().SetEquals(LifecycleStage.List))
         {
@@ -293,6 +294,35 @@ internal static class AgreementLoader
         }
 
         return definitions;
+    }
+
+    private static RequalificationRule Requalification(ValidationCollector problems, RequalificationDocument? document)
+    {
+        if (document is null)
+        {
+            return new RequalificationRule();
+        }
+
+        const string path = "$.lifecycle.requalification";
+        TimeSpan? coolOff = null;
+        if (document.CoolOffDays is { } days)
+        {
+            if (days <= 0 || days > 3650)
+            {
+                problems.Add(path + ".coolOffDays", string.Create(CultureInfo.InvariantCulture, $"The cool-off is {days} days; give a number of days above 0 and at most 3650."));
+            }
+            else
+            {
+                coolOff = TimeSpan.FromDays((double)days);
+            }
+        }
+
+        var counting = document.CountHandoffs is null
+            ? RequalifiedHandoffCounting.EveryHandoff
+            : Choice<RequalifiedHandoffCounting>(problems, path + ".countHandoffs", document.CountHandoffs, "a way to count handoffs") ?? RequalifiedHandoffCounting.EveryHandoff;
+
+        // Validated with the lifecycle definitions (under $.lifecycle.requalification), in the one home of the rule.
+        return new RequalificationRule { MinimumNewPoints = document.MinimumNewPoints, CoolOff = coolOff, CountHandoffs = counting };
     }
 
     private static Dictionary<string, Pipeline> Pipelines(ValidationCollector problems, List<PipelineDocument?>? documents)
@@ -519,8 +549,19 @@ internal static class AgreementLoader
             }
             else
             {
-                thresholds = new QualificationThresholds(mql, d.Thresholds.Sql);
+                thresholds = new QualificationThresholds(mql, d.Thresholds.Sql)
+                {
+                    MqlGroups = [.. (d.Thresholds.MqlGroups ?? []).Select(g => new GroupThreshold(g.Key, g.Value))],
+                };
                 QualificationThresholds.Validate(problems, path + ".thresholds", thresholds, lifecycle.SqlQualification);
+                if (d.ScoringModel is not null && models.TryGetValue(d.ScoringModel, out var scoredBy))
+                {
+                    var known = scoredBy.Rules.Select(r => r.Group).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+                    foreach (var group in thresholds.MqlGroups.Where(g => !string.IsNullOrWhiteSpace(g.Group) && !known.Contains(g.Group, StringComparer.Ordinal)))
+                    {
+                        problems.Add(path + ".thresholds.mqlGroups." + group.Group, $"Scoring model '{scoredBy.Name}' has no group '{group.Group}'. Known: {string.Join(", ", known)}.");
+                    }
+                }
             }
 
             if (thresholds is not null && d.ScoringModel is not null && models.TryGetValue(d.ScoringModel, out var model) && model.MaximumScore is { } maximum)

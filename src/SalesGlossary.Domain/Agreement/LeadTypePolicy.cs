@@ -61,16 +61,26 @@ public sealed class LeadTypePolicy
     public Contact CreateContact(string id, LifecycleStage initialStage, TimeProvider timeProvider, Actor actor, string? actorName = null) =>
         Contact.Create(id, initialStage, Lifecycle, timeProvider, actor, actorName);
 
+    /// <summary>Imports a contact of this lead type from another system at the stage it already has there; the import is recorded as such, not as an override.</summary>
+    /// <param name="id">The contact's id.</param>
+    /// <param name="import">The stage and status it arrives with, who imports it, why and from where.</param>
+    /// <param name="timeProvider">Where the times of its records come from.</param>
+    /// <returns>The new contact, governed by <see cref="Lifecycle"/>.</returns>
+    /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty, or the import lacks a stage, actor, reason or source.</exception>
+    public Contact ImportContact(string id, ContactImport import, TimeProvider timeProvider) =>
+        Contact.Import(id, import, Lifecycle, timeProvider);
+
     /// <summary>Applies a lead score made by this lead type's scoring model to a contact of this type: a matched hand-raise rule routes the contact first (where the agreement defines a route), then the total promotes it where a threshold is reached.</summary>
     /// <param name="contact">A contact of this lead type.</param>
     /// <param name="score">A score from <see cref="ScoringModel"/>.</param>
     /// <param name="actor">Who scored; usually <see cref="Actor.System"/>.</param>
-    /// <returns>The number of transitions made.</returns>
-    /// <remarks>An incomplete score (rule errors for this lead) is applied like any other: the errors are the caller's to report.</remarks>
+    /// <returns>The events caused: the score change with the rule-level delta (when the score changed), then any stage and status changes.</returns>
+    /// <remarks>The contact keeps the model's fit, engagement and total, and the points of each rule, so the next change says which rules moved it. An incomplete score (rule errors for this lead) is applied like any other: the errors are the caller's to report.</remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The contact is of another lead type, or the score was made by another model.</exception>
     /// <exception cref="LifecycleTransitionException">The hand-raise route was refused; nothing changed.</exception>
-    public int ApplyScore(Contact contact, LeadScore score, Actor actor)
+    public IReadOnlyList<DomainEvent> ApplyScore(Contact contact, LeadScore score, Actor actor)
     {
         EnsureOwns(contact);
         Guard.NotNull(score);
@@ -82,7 +92,16 @@ public sealed class LeadTypePolicy
                 nameof(score));
         }
 
-        return contact.ApplyScore(score.Total, actor, score.HandRaises.Count > 0 ? string.Join(", ", score.HandRaises) : null);
+        var contactScore = new ContactScore
+        {
+            Model = score.Model,
+            ModelVersion = score.ModelVersion,
+            AsOf = score.AsOf,
+            Total = score.Total,
+            Groups = [.. score.Groups.Select(g => new ScorePart(g.Group, g.Score))],
+            Rules = [.. score.Contributions.GroupBy(c => c.Rule, StringComparer.Ordinal).Select(g => new ScorePart(g.Key, g.Sum(c => c.Points))).OrderBy(p => p.Name, StringComparer.Ordinal)],
+        };
+        return contact.ApplyScore(contactScore, actor, score.HandRaises.Count > 0 ? string.Join(", ", score.HandRaises) : null);
     }
 
     /// <summary>Opens a deal for a contact of this lead type in the lead type's pipeline; the deal records the contact and drives it from then on.</summary>

@@ -76,6 +76,7 @@ public sealed class Deal
     private readonly List<DealTransition> history;
     private readonly TimeProvider time;
     private readonly Contact[] contacts;
+    private readonly List<DomainEvent> pending = [];
 
     private Deal(string id, Pipeline pipeline, DealStage stage, decimal amount, DateOnly? expectedClose, List<DealTransition> history, Contact[] contacts, TimeProvider time)
     {
@@ -163,7 +164,9 @@ public sealed class Deal
 
         contact.RecordDealCreated(actor, actorName, id);
         var created = new DealTransition(1, stage.Name, stage.Name, DealTrigger.Create, timeProvider.GetUtcNow(), actor, actorName, null, amount, expectedClose, [contact.Id]);
-        return new Deal(id, pipeline, stage, amount, expectedClose, [created], [contact], timeProvider);
+        var deal = new Deal(id, pipeline, stage, amount, expectedClose, [created], [contact], timeProvider);
+        deal.pending.Add(new DealStageChanged { DealId = id, ContactIds = [contact.Id], At = created.At, Transition = created });
+        return deal;
     }
 
     /// <summary>Rebuilds a deal from its stored history; it continues exactly as the original would.</summary>
@@ -247,6 +250,18 @@ public sealed class Deal
         return new Deal(id, pipeline, pipeline.Stage(last.To), last.Amount, last.ExpectedClose, [.. records], [.. contacts], timeProvider);
     }
 
+    /// <summary>Gets the events of the deal that the caller has not taken yet, oldest first (the creation's <see cref="DealStageChanged"/> first).</summary>
+    public IReadOnlyList<DomainEvent> PendingEvents => pending;
+
+    /// <summary>Takes the deal's events since they were last taken, oldest first, and forgets them.</summary>
+    /// <returns>The deal's events; the events its changes caused on its contacts are taken from the contacts.</returns>
+    public IReadOnlyList<DomainEvent> TakeEvents()
+    {
+        DomainEvent[] taken = [.. pending];
+        pending.Clear();
+        return taken;
+    }
+
     /// <summary>Gets whether the deal can move to a stage now (with a reason, when <paramref name="withReason"/> is set).</summary>
     /// <param name="stage">The target stage's name.</param>
     /// <param name="withReason">Whether a reason would be given.</param>
@@ -274,10 +289,10 @@ public sealed class Deal
     /// <param name="actorName">The person or system, if known.</param>
     /// <exception cref="ArgumentException">The pipeline has no such stage.</exception>
     /// <exception cref="DealTransitionException">The pipeline does not allow the move from the current stage.</exception>
-    public void MoveTo(string stage, Actor actor, string? reason = null, string? actorName = null)
+    public IReadOnlyList<DomainEvent> MoveTo(string stage, Actor actor, string? reason = null, string? actorName = null)
     {
         var target = Pipeline.Stage(stage);
-        Fire(DealTrigger.MoveTo, target, actor, actorName, reason, "move to '" + target.Name + "'", null);
+        return Fire(DealTrigger.MoveTo, target, actor, actorName, reason, "move to '" + target.Name + "'", null);
     }
 
     /// <summary>Puts the deal on hold; it remembers the stage it left.</summary>
@@ -285,14 +300,14 @@ public sealed class Deal
     /// <param name="reason">Why, if given.</param>
     /// <param name="actorName">The person or system, if known.</param>
     /// <exception cref="DealTransitionException">The deal is not open, or the pipeline has no on-hold stage.</exception>
-    public void PutOnHold(Actor actor, string? reason = null, string? actorName = null) =>
+    public IReadOnlyList<DomainEvent> PutOnHold(Actor actor, string? reason = null, string? actorName = null) =>
         Fire(DealTrigger.PutOnHold, null, actor, actorName, reason, "be put on hold", null);
 
     /// <summary>Resumes a deal on hold in the stage it left.</summary>
     /// <param name="actor">Who did it.</param>
     /// <param name="actorName">The person or system, if known.</param>
     /// <exception cref="DealTransitionException">The deal is not on hold.</exception>
-    public void Resume(Actor actor, string? actorName = null) =>
+    public IReadOnlyList<DomainEvent> Resume(Actor actor, string? actorName = null) =>
         Fire(DealTrigger.Resume, null, actor, actorName, null, "resume", null);
 
     /// <summary>Wins the deal; its contact becomes a Customer (with no lead status: it is no longer a lead), unless it is one already or an Evangelist.</summary>
@@ -300,14 +315,14 @@ public sealed class Deal
     /// <param name="actorName">The person or system, if known.</param>
     /// <exception cref="DealTransitionException">The deal is not in an open stage.</exception>
     /// <exception cref="LifecycleTransitionException">The contact cannot become a Customer from its stage (it was disqualified: reopen it first); the deal and the contact are unchanged.</exception>
-    public void Win(Actor actor, string? actorName = null)
+    public IReadOnlyList<DomainEvent> Win(Actor actor, string? actorName = null)
     {
         foreach (var contact in contacts)
         {
             contact.EnsureCanWinDeal();
         }
 
-        Fire(DealTrigger.Win, null, actor, actorName, null, "be won", () =>
+        return Fire(DealTrigger.Win, null, actor, actorName, null, "be won", () =>
         {
             foreach (var contact in contacts)
             {
@@ -321,7 +336,7 @@ public sealed class Deal
     /// <param name="actor">Who closed it.</param>
     /// <param name="actorName">The person or system, if known.</param>
     /// <exception cref="DealTransitionException">The deal is closed, or no lost reason is given where one is required.</exception>
-    public void Lose(string? reason, Actor actor, string? actorName = null) =>
+    public IReadOnlyList<DomainEvent> Lose(string? reason, Actor actor, string? actorName = null) =>
         Fire(DealTrigger.Lose, null, actor, actorName, reason, "be lost", () =>
         {
             foreach (var contact in contacts)
@@ -336,7 +351,7 @@ public sealed class Deal
     /// <param name="actorName">The person or system, if known.</param>
     /// <exception cref="DealTransitionException">The deal is not closed, or no reason is given.</exception>
     /// <exception cref="LifecycleTransitionException">The contact of a lost deal is in Other (reopen it first); nothing changed.</exception>
-    public void Reopen(string reason, Actor actor, string? actorName = null)
+    public IReadOnlyList<DomainEvent> Reopen(string reason, Actor actor, string? actorName = null)
     {
         Action? drive = null;
         if (Stage.Kind == DealStageKind.Lost)
@@ -351,7 +366,7 @@ public sealed class Deal
             };
         }
 
-        Fire(DealTrigger.Reopen, null, actor, actorName, reason, "reopen", drive);
+        return Fire(DealTrigger.Reopen, null, actor, actorName, reason, "reopen", drive);
     }
 
     /// <summary>Changes the amount or expected close date, recorded like a stage change.</summary>
@@ -362,7 +377,7 @@ public sealed class Deal
     /// <param name="actorName">The person or system, if known.</param>
     /// <exception cref="ArgumentOutOfRangeException">The amount is negative.</exception>
     /// <exception cref="ArgumentException">Nothing would change.</exception>
-    public void UpdateForecast(decimal amount, DateOnly? expectedClose, Actor actor, string? reason = null, string? actorName = null)
+    public IReadOnlyList<DomainEvent> UpdateForecast(decimal amount, DateOnly? expectedClose, Actor actor, string? reason = null, string? actorName = null)
     {
         Guard.InRange(amount, 0m, decimal.MaxValue);
         Guard.NotNull(actor);
@@ -372,7 +387,7 @@ public sealed class Deal
             throw new ArgumentException("The forecast update changes nothing: amount and expected close date are already these.", nameof(amount));
         }
 
-        Append(Stage, DealTrigger.UpdateForecast, actor, actorName, reason, amount, expectedClose);
+        return Append(Stage, DealTrigger.UpdateForecast, actor, actorName, reason, amount, expectedClose);
     }
 
     /// <summary>Derives how long the deal spent in each stage, up to now; time on hold counts for the on-hold stage only.</summary>
@@ -428,7 +443,7 @@ public sealed class Deal
         }
     }
 
-    private void Fire(DealTrigger trigger, DealStage? target, Actor actor, string? actorName, string? reason, string move, Action? driveContact)
+    private List<DomainEvent> Fire(DealTrigger trigger, DealStage? target, Actor actor, string? actorName, string? reason, string move, Action? driveContact)
     {
         Guard.NotNull(actor);
         CheckClock();
@@ -454,8 +469,15 @@ public sealed class Deal
 
             return m.Stage;
         });
+        var marks = contacts.Select(c => c.EventMark).ToArray();
         driveContact?.Invoke();
-        Append(destination, trigger, actor, actorName, reason, Amount, ExpectedClose);
+        var events = new List<DomainEvent>(Append(destination, trigger, actor, actorName, reason, Amount, ExpectedClose));
+        for (var i = 0; i < contacts.Length; i++)
+        {
+            events.AddRange(contacts[i].EventsSince(marks[i]));
+        }
+
+        return events;
     }
 
     /// <summary>The guard of the one transition to <paramref name="target"/>; Stateless lists those of every target of the trigger.</summary>
@@ -502,14 +524,21 @@ public sealed class Deal
 
     private void CheckClock() => Chronology.EnsureNotBefore(time.GetUtcNow(), history[^1].At, "deal '" + Id + "'");
 
-    private void Append(DealStage to, DealTrigger trigger, Actor actor, string? actorName, string? reason, decimal amount, DateOnly? expectedClose)
+    private DomainEvent[] Append(DealStage to, DealTrigger trigger, Actor actor, string? actorName, string? reason, decimal amount, DateOnly? expectedClose)
     {
         var now = time.GetUtcNow();
-
-        history.Add(new DealTransition(history.Count + 1, Stage.Name, to.Name, trigger, now, actor, actorName, string.IsNullOrWhiteSpace(reason) ? null : reason, amount, expectedClose));
+        var record = new DealTransition(history.Count + 1, Stage.Name, to.Name, trigger, now, actor, actorName, string.IsNullOrWhiteSpace(reason) ? null : reason, amount, expectedClose);
+        history.Add(record);
         Stage = to;
         Amount = amount;
         ExpectedClose = expectedClose;
         DomainTelemetry.DealTransition(trigger.Name);
+        var ids = contacts.Select(c => c.Id).ToArray();
+        DomainEvent happened = trigger == DealTrigger.Win ? new DealWon { DealId = Id, ContactIds = ids, At = now, Transition = record }
+            : trigger == DealTrigger.Lose ? new DealLost { DealId = Id, ContactIds = ids, At = now, Transition = record }
+            : trigger == DealTrigger.UpdateForecast ? new DealForecastUpdated { DealId = Id, ContactIds = ids, At = now, Transition = record }
+            : new DealStageChanged { DealId = Id, ContactIds = ids, At = now, Transition = record };
+        pending.Add(happened);
+        return [happened];
     }
 }

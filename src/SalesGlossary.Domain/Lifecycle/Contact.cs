@@ -24,20 +24,32 @@ public sealed class Contact
     private readonly List<ConnectAttempt> attempts;
     private readonly LifecyclePolicy policy;
     private readonly TimeProvider time;
+    private readonly List<ContactScore> scores;
+    private readonly List<ScoreChange> scoreHistory;
+    private readonly List<SlaBreach> breaches;
+    private readonly List<DomainEvent> pending = [];
+    private int scoreChanges;
     private int changing;
 
-    private Contact(string id, decimal? score, List<LifecycleTransition> history, List<ConnectAttempt> attempts, LifecyclePolicy policy, TimeProvider time)
+    private Contact(ContactState state, LifecyclePolicy policy, TimeProvider time)
     {
-        Id = id;
-        Score = score;
-        this.history = history;
-        this.attempts = attempts;
+        Id = state.Id;
+        Score = state.Score;
+        history = [.. state.History];
+        attempts = [.. state.ConnectAttempts ?? []];
+        scores = [.. state.Scores ?? []];
+        scoreHistory = [.. state.ScoreHistory ?? []];
+        breaches = [.. state.SlaBreaches ?? []];
+        scoreChanges = scoreHistory.Count == 0 ? 0 : scoreHistory[^1].Sequence;
         this.policy = policy;
         this.time = time;
         var last = history[^1];
         Stage = last.To;
         LeadStatus = last.ToStatus;
     }
+
+    /// <summary>Gets how many score changes a contact keeps in <see cref="ScoreHistory"/>: the latest 50.</summary>
+    public static int ScoreHistoryLimit => 50;
 
     /// <summary>Gets the contact's id.</summary>
     public string Id { get; }
@@ -54,8 +66,21 @@ public sealed class Contact
     /// <summary>Gets the contact's lead status, or <see langword="null"/> while it has none (before it is handed to sales).</summary>
     public LeadStatus? LeadStatus { get; private set; }
 
-    /// <summary>Gets the contact's latest lead score, or <see langword="null"/> when it was never scored.</summary>
+    /// <summary>Gets the total of the score last applied to the contact (the one its lifecycle moved on), or <see langword="null"/> when it was never scored.</summary>
     public decimal? Score { get; private set; }
+
+    /// <summary>Gets the latest score of each model that scored the contact: fit, engagement and total, with the model's name and version and the time.</summary>
+    public IReadOnlyList<ContactScore> Scores => scores;
+
+    /// <summary>Gets the latest score changes (at most <see cref="ScoreHistoryLimit"/>), oldest first: what changed, by how much, by which rules, and why.</summary>
+    public IReadOnlyList<ScoreChange> ScoreHistory => scoreHistory;
+
+    /// <summary>Gets the breaches of the connect policy recorded when SLA timers fired, oldest first.</summary>
+    public IReadOnlyList<SlaBreach> SlaBreaches => breaches;
+
+    /// <summary>Gets the events the contact's verbs caused that the caller has not taken yet, oldest first.</summary>
+    /// <remarks>Take them with <see cref="TakeEvents"/> when storing the contact, to write them to an outbox in the same transaction.</remarks>
+    public IReadOnlyList<DomainEvent> PendingEvents => pending;
 
     /// <summary>Gets every transition of the contact, oldest first; the first is its creation.</summary>
     public IReadOnlyList<LifecycleTransition> History => history;
@@ -63,8 +88,9 @@ public sealed class Contact
     /// <summary>Gets the connect attempts recorded on the contact, in the order they were recorded.</summary>
     public IReadOnlyList<ConnectAttempt> ConnectAttempts => attempts;
 
-    /// <summary>Gets the number of records in the history; it grows by one with every transition.</summary>
-    public int Version => history.Count;
+    /// <summary>Gets the number of changes recorded on the contact: transitions, connect attempts, score changes and SLA breaches; it grows by one with every recorded change.</summary>
+    /// <remarks>A store can use it as its concurrency token: every change, a score-only change included, moves it.</remarks>
+    public int Version => history.Count + attempts.Count + scoreChanges + breaches.Count;
 
     /// <summary>Gets the triggers the contact can take now, judged with the current score and no reason code.</summary>
     public IReadOnlyList<LifecycleTrigger> PermittedTriggers => Permitted(null);
@@ -101,12 +127,47 @@ public sealed class Contact
         if (initialStage != LifecycleStage.Subscriber && initialStage != LifecycleStage.Lead)
         {
             throw new ArgumentException(
-                "A contact starts as Subscriber or Lead, not " + initialStage.Name + "; later stages are reached through their triggers (or an override).",
+                "A contact starts as Subscriber or Lead, not " + initialStage.Name + "; later stages are reached through their triggers, and a contact that already has a later stage elsewhere is brought in with Contact.Import (LeadTypePolicy.ImportContact).",
                 nameof(initialStage));
         }
 
         var created = new LifecycleTransition(1, initialStage, initialStage, null, null, LifecycleTrigger.Create, timeProvider.GetUtcNow(), actor, actorName, null, null);
-        return new Contact(id, null, [created], [], policy, timeProvider);
+        var contact = new Contact(new ContactState(id, policy.LeadType, null, [created], []), policy, timeProvider);
+        contact.pending.Add(new ContactCreated { ContactId = id, At = created.At, LeadType = policy.LeadType, Transition = created });
+        return contact;
+    }
+
+    /// <summary>Creates a contact imported from another system at the stage (and lead status) it already has there, and records the import.</summary>
+    /// <param name="id">The contact's id.</param>
+    /// <param name="import">The stage and status it arrives with, who imports it, why and from where.</param>
+    /// <param name="policy">The lifecycle policy of the contact's lead type (<c>agreement.GetLeadType(key).ImportContact(…)</c> does this).</param>
+    /// <param name="timeProvider">Where the times of its records come from.</param>
+    /// <returns>The new contact, with one record in its history: an <see cref="LifecycleTrigger.Import"/> that carries the actor, reason and source.</returns>
+    /// <remarks>
+    /// Any stage can be imported, an existing customer included, without an override: the first record says the stage
+    /// came from elsewhere. An import is not a handoff (no team handed the contact to another here), so the connect
+    /// policy's clock of an imported MQL starts only with a handoff recorded later. The imported score, if given, is the
+    /// contact's score from the start, and a contact imported in nurture is not held back by the requalification rule.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty, or the import lacks a stage, actor, reason or source.</exception>
+    public static Contact Import(string id, ContactImport import, LifecyclePolicy policy, TimeProvider timeProvider)
+    {
+        Guard.NotBlank(id);
+        Guard.NotNull(import);
+        Guard.NotNull(policy);
+        Guard.NotNull(timeProvider);
+        Guard.NotNull(import.Stage, "import.Stage");
+        Guard.NotNull(import.Actor, "import.Actor");
+        Guard.NotBlank(import.Reason, "import.Reason");
+        Guard.NotBlank(import.Source, "import.Source");
+        var imported = new LifecycleTransition(1, import.Stage, import.Stage, null, import.LeadStatus, LifecycleTrigger.Import, timeProvider.GetUtcNow(), import.Actor, import.ActorName, import.Reason, import.Score)
+        {
+            Source = import.Source,
+        };
+        var contact = new Contact(new ContactState(id, policy.LeadType, import.Score, [imported], []), policy, timeProvider);
+        contact.pending.Add(new ContactCreated { ContactId = id, At = imported.At, LeadType = policy.LeadType, Transition = imported, Score = import.Score });
+        return contact;
     }
 
     /// <summary>Rebuilds a contact from its stored state; it continues exactly as the original would.</summary>
@@ -130,12 +191,114 @@ public sealed class Contact
         }
 
         ContactHistoryValidator.Validate(state);
-        return new Contact(state.Id, state.Score, [.. state.History], [.. state.ConnectAttempts ?? []], policy, timeProvider);
+        return new Contact(state, policy, timeProvider);
+    }
+
+    /// <summary>Rebuilds a contact by replaying its events, oldest first; it ends in the state the original was in after the last of them.</summary>
+    /// <param name="events">The contact's events, as its verbs returned them (an outbox read back); the first is its <see cref="ContactCreated"/>.</param>
+    /// <param name="policy">The lifecycle policy of the contact's lead type.</param>
+    /// <param name="timeProvider">Where the times of new records come from.</param>
+    /// <returns>The contact; nothing is pending on it.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The events do not start with the creation, or belong to several contacts.</exception>
+    /// <exception cref="DefinitionValidationException">The replayed history is not a valid chain (events missing or out of order).</exception>
+    public static Contact Replay(IEnumerable<ContactEvent> events, LifecyclePolicy policy, TimeProvider timeProvider)
+    {
+        Guard.NotNull(events);
+        Guard.NotNull(policy);
+        Guard.NotNull(timeProvider);
+        ContactCreated? created = null;
+        var transitions = new List<LifecycleTransition>();
+        var replayedAttempts = new List<ConnectAttempt>();
+        var replayedScores = new List<ContactScore>();
+        var replayedHistory = new List<ScoreChange>();
+        var replayedBreaches = new List<SlaBreach>();
+        decimal? score = null;
+        foreach (var e in events)
+        {
+            Guard.NotNull(e);
+            if (created is null)
+            {
+                created = e as ContactCreated ?? throw new ArgumentException("A contact's events start with its ContactCreated; the first is " + e.GetType().Name + ".", nameof(events));
+                transitions.Add(created.Transition);
+                score = created.Score;
+                continue;
+            }
+
+            if (!string.Equals(e.ContactId, created.ContactId, StringComparison.Ordinal))
+            {
+                throw new ArgumentException("The events belong to contacts '" + created.ContactId + "' and '" + e.ContactId + "'; replay one contact's events at a time.", nameof(events));
+            }
+
+            switch (e)
+            {
+                case StageChanged { Transition: var t } when t.Sequence > transitions[^1].Sequence:
+                    transitions.Add(t);
+                    break;
+                case LeadStatusChanged { Transition: var t } when t.Sequence > transitions[^1].Sequence:
+                    transitions.Add(t);
+                    break;
+                case ScoreChanged { Change: var change }:
+                    var at = replayedScores.FindIndex(s => s.Model == change.Current.Model);
+                    if (at >= 0)
+                    {
+                        replayedScores[at] = change.Current;
+                    }
+                    else
+                    {
+                        replayedScores.Add(change.Current);
+                    }
+
+                    replayedHistory.Add(change);
+                    if (replayedHistory.Count > ScoreHistoryLimit)
+                    {
+                        replayedHistory.RemoveAt(0);
+                    }
+
+                    score = change.Current.Total;
+                    break;
+                case ConnectAttemptRecorded { Attempt: var attempt }:
+                    replayedAttempts.Add(attempt);
+                    break;
+                case SlaBreached { Breach: var breach }:
+                    replayedBreaches.Add(breach);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        if (created is null)
+        {
+            throw new ArgumentException("There are no events to replay; a contact's events start with its ContactCreated.", nameof(events));
+        }
+
+        var state = new ContactState(created.ContactId, created.LeadType, score, transitions, replayedAttempts)
+        {
+            Scores = replayedScores,
+            ScoreHistory = replayedHistory,
+            SlaBreaches = replayedBreaches,
+        };
+        return Rehydrate(state, policy, timeProvider);
     }
 
     /// <summary>Returns the contact's state for storage; <see cref="Rehydrate"/> turns it back into an equal contact.</summary>
-    /// <returns>A snapshot that shares nothing mutable with the contact.</returns>
-    public ContactState ToState() => new(Id, LeadType, Score, [.. history], [.. attempts]);
+    /// <returns>A snapshot that shares nothing mutable with the contact; pending events are not part of it.</returns>
+    public ContactState ToState() => new(Id, LeadType, Score, [.. history], [.. attempts])
+    {
+        Scores = [.. scores],
+        ScoreHistory = [.. scoreHistory],
+        SlaBreaches = [.. breaches],
+    };
+
+    /// <summary>Takes the events the contact's verbs caused since they were last taken, oldest first, and forgets them.</summary>
+    /// <returns>The events; empty when there are none.</returns>
+    public IReadOnlyList<DomainEvent> TakeEvents()
+    {
+        DomainEvent[] taken = [.. pending];
+        pending.Clear();
+        return taken;
+    }
 
     /// <summary>Gets a value indicating whether the contact can take a trigger now, with the current score.</summary>
     /// <param name="trigger">The trigger to test.</param>
@@ -175,50 +338,66 @@ public sealed class Contact
         }
     }
 
-    /// <summary>Records a new lead score and promotes the contact where a threshold of its lead type is reached (to MQL, and to SQL where the agreement qualifies SQLs by score).</summary>
-    /// <param name="score">The new score.</param>
+    /// <summary>Records a total score from a source that names no model, and promotes the contact where a threshold of its lead type is reached.</summary>
+    /// <param name="score">The new total.</param>
     /// <param name="actor">Who scored; usually <see cref="Actor.System"/>.</param>
-    /// <param name="handRaise">What the contact did that raises its hand (for example <c>Demo request</c>), or <see langword="null"/>: where the agreement routes hand-raises further than the contact's stage, it is routed there first (recorded with this as the reason).</param>
-    /// <returns>The number of transitions made: 0 when nothing was reached, up to 2 (Lead → MQL → SQL).</returns>
+    /// <param name="handRaise">What the contact did that raises its hand (for example <c>Demo request</c>), or <see langword="null"/>.</param>
+    /// <returns>The events caused: the score change (when the total changed), then any stage and status changes.</returns>
     /// <remarks>
-    /// A lower score never demotes a contact: stages are sticky; use <see cref="ReturnToMarketing"/> to move back. To apply a
-    /// computed <c>LeadScore</c>, use the lead type's <c>ApplyScore</c>, which knows the model that made it.
+    /// The total is recorded as the score of model <see cref="ContactScore.TotalOnlyModel"/>, with no groups and no rules, so
+    /// group thresholds are never met by it. Prefer <see cref="ApplyScore(ContactScore, Actor, string?)"/> (or the lead type's
+    /// <c>ApplyScore</c>), which keeps fit, engagement and the points of each rule. The requalification rule holds a
+    /// returned contact back here too.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
-    public int ApplyScore(decimal score, Actor actor, string? handRaise = null)
+    /// <exception cref="LifecycleTransitionException">The hand-raise route was refused; nothing changed.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads", Justification = "The overloads differ in the type of the score, not in their number of parameters.")]
+    public IReadOnlyList<DomainEvent> ApplyScore(decimal score, Actor actor, string? handRaise = null) =>
+        ApplyScore(new ContactScore { Model = ContactScore.TotalOnlyModel, ModelVersion = ContactScore.TotalOnlyModel, AsOf = time.GetUtcNow(), Total = score }, actor, handRaise);
+
+    /// <summary>Records a model's score of the contact and promotes the contact where a threshold of its lead type is reached (to MQL, and to SQL where the agreement qualifies SQLs by score).</summary>
+    /// <param name="score">The model's new score: total, groups and the points of each rule.</param>
+    /// <param name="actor">Who scored; usually <see cref="Actor.System"/>.</param>
+    /// <param name="handRaise">What the contact did that raises its hand (for example <c>Demo request</c>), or <see langword="null"/>: where the agreement routes hand-raises further than the contact's stage, it is routed there first (recorded with this as the reason).</param>
+    /// <returns>The events caused, in order: <see cref="ScoreChanged"/> (when the score differs from the model's previous one in anything but its time), then the stage and status changes and handoffs.</returns>
+    /// <remarks>
+    /// <para>
+    /// A score change is a recorded change: it is kept in <see cref="ScoreHistory"/> and moves <see cref="Version"/>. A score
+    /// equal to the model's previous one (total, version, groups and rules) records nothing. The score replaces the model's
+    /// previous one in <see cref="Scores"/>, and its total becomes <see cref="Score"/>.
+    /// </para>
+    /// <para>
+    /// The MQL threshold is reached when the total reaches it and every group threshold of the lead type
+    /// (<see cref="QualificationThresholds.MqlGroups"/>) is met. A contact that was returned, recycled or reopened is held
+    /// back as the agreement's requalification rule says (new points since the return, a cool-off, or both): its score is
+    /// recorded but it stays in nurture; <see cref="CanQualify()"/> says why. A lower score never demotes a contact: stages
+    /// are sticky; use <see cref="ReturnToMarketing"/> to move back.
+    /// </para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The score names no model or version.</exception>
+    /// <exception cref="LifecycleTransitionException">The hand-raise route or the MQL step was refused; nothing changed.</exception>
+    public IReadOnlyList<DomainEvent> ApplyScore(ContactScore score, Actor actor, string? handRaise)
     {
+        Guard.NotNull(score);
         Guard.NotNull(actor);
-        var before = history.Count;
-        if (!string.IsNullOrWhiteSpace(handRaise) && policy.Definitions.HandRaiseRoute is { } route && Stage.IsFunnelStage && Stage.Value < route.Value)
+        Guard.NotBlank(score.Model, "score.Model");
+        Guard.NotBlank(score.ModelVersion, "score.ModelVersion");
+        Guard.NotNull(score.Groups, "score.Groups");
+        Guard.NotNull(score.Rules, "score.Rules");
+        var mark = pending.Count;
+        var undo = (Score, scores.ToArray(), scoreHistory.ToArray(), scoreChanges, history.Count);
+        try
         {
-            var previous = Score;
-            Score = score;
-            try
+            RecordScore(score, actor);
+            if (!string.IsNullOrWhiteSpace(handRaise) && policy.Definitions.HandRaiseRoute is { } route && Stage.IsFunnelStage && Stage.Value < route.Value)
             {
                 HandRaise(handRaise, actor);
             }
-            catch
-            {
-                Score = previous;
-                throw;
-            }
-        }
 
-        var thresholds = policy.Thresholds;
-        var reachesMql = Stage.Value < LifecycleStage.MarketingQualifiedLead.Value && score >= thresholds.Mql;
-        var reachesSql = policy.Definitions.SqlQualification != SqlQualification.SalesAcceptance
-            && thresholds.Sql is { } sql && score >= sql
-            && (reachesMql || Stage == LifecycleStage.MarketingQualifiedLead);
-        if (!reachesMql && !reachesSql)
-        {
-            Score = score;
-            return history.Count - before;
-        }
-
-        var previousScore = Score;
-        Score = score;
-        try
-        {
+            var thresholds = policy.Thresholds;
+            var reachesMql = Stage.Value < LifecycleStage.MarketingQualifiedLead.Value && thresholds.IsMqlReachedBy(score)
+                && policy.CheckQualification(this, score.Total, Now).CanQualify;
             if (reachesMql)
             {
                 Fire(LifecycleTrigger.ReachMqlThreshold, actor, null, null, null);
@@ -226,31 +405,51 @@ public sealed class Contact
         }
         catch
         {
-            Score = previousScore;
+            if (history.Count == undo.Item5)
+            {
+                (Score, scoreChanges) = (undo.Score, undo.scoreChanges);
+                scores.Clear();
+                scores.AddRange(undo.Item2);
+                scoreHistory.Clear();
+                scoreHistory.AddRange(undo.Item3);
+                pending.RemoveRange(mark, pending.Count - mark);
+            }
+
             throw;
         }
 
         // Reaching MQL is a complete transition on its own: should the SQL step be refused (a concurrent change), the
         // contact stays a valid MQL with its record.
+        var reachesSql = policy.Definitions.SqlQualification != SqlQualification.SalesAcceptance
+            && policy.Thresholds.Sql is { } sql && score.Total >= sql && Stage == LifecycleStage.MarketingQualifiedLead;
         if (reachesSql)
         {
             Fire(LifecycleTrigger.ReachSqlThreshold, actor, null, null, null);
         }
 
-        return history.Count - before;
+        return Since(mark);
     }
+
+    /// <summary>Says whether the contact's current score would make it an MQL on the next rescoring, and why not yet.</summary>
+    /// <returns>The answer, with the points still needed and the end of the cool-off where the agreement's requalification rule holds the contact back.</returns>
+    public QualificationCheck CanQualify() => policy.CheckQualification(this, Score, Now);
+
+    /// <summary>Says whether a score would make the contact an MQL now, and why not yet.</summary>
+    /// <param name="score">The score to judge, for example one just computed.</param>
+    /// <returns>The answer, with the points still needed and the end of the cool-off where the agreement's requalification rule holds the contact back.</returns>
+    public QualificationCheck CanQualify(decimal score) => policy.CheckQualification(this, score, Now);
 
     /// <summary>Moves a subscriber to Lead because it converted (for example filled in a form).</summary>
     /// <param name="actor">Who recorded the conversion.</param>
     /// <param name="actorName">The person or system, if known.</param>
     /// <exception cref="LifecycleTransitionException">The contact is not a subscriber.</exception>
-    public void Convert(Actor actor, string? actorName = null) => Fire(LifecycleTrigger.Convert, actor, actorName, null, null);
+    public IReadOnlyList<DomainEvent> Convert(Actor actor, string? actorName = null) => Fire(LifecycleTrigger.Convert, actor, actorName, null, null);
 
     /// <summary>Moves an MQL to SQL because sales accepted it.</summary>
     /// <param name="actor">Who accepted; usually <see cref="Actor.Sales"/>.</param>
     /// <param name="actorName">The seller, if known.</param>
     /// <exception cref="LifecycleTransitionException">The contact is not an MQL, or the agreement does not qualify SQLs by acceptance.</exception>
-    public void AcceptBySales(Actor actor, string? actorName = null) => Fire(LifecycleTrigger.AcceptBySales, actor, actorName, null, null);
+    public IReadOnlyList<DomainEvent> AcceptBySales(Actor actor, string? actorName = null) => Fire(LifecycleTrigger.AcceptBySales, actor, actorName, null, null);
 
     /// <summary>Routes a hand-raise (for example a demo request) straight to MQL or SQL, as the agreement defines.</summary>
     /// <param name="what">What the contact did, for example <c>Demo request</c>; recorded as the reason.</param>
@@ -258,7 +457,7 @@ public sealed class Contact
     /// <param name="actorName">The person or system, if known.</param>
     /// <exception cref="ArgumentException"><paramref name="what"/> is empty.</exception>
     /// <exception cref="LifecycleTransitionException">The agreement defines no such route, or the contact is already past it.</exception>
-    public void HandRaise(string what, Actor actor, string? actorName = null) =>
+    public IReadOnlyList<DomainEvent> HandRaise(string what, Actor actor, string? actorName = null) =>
         Fire(LifecycleTrigger.HandRaise, actor, actorName, Guard.NotBlank(what), null);
 
     /// <summary>Gets the handoffs between teams in the contact's history, oldest first: each stage change into a stage another team owns, as the agreement assigns ownership.</summary>
@@ -368,7 +567,7 @@ public sealed class Contact
     /// <param name="actor">Who recorded it.</param>
     /// <param name="actorName">The person or system, if known.</param>
     /// <exception cref="LifecycleTransitionException">The contact is not a customer.</exception>
-    public void BecomeAdvocate(Actor actor, string? actorName = null) => Fire(LifecycleTrigger.BecomeAdvocate, actor, actorName, null, null);
+    public IReadOnlyList<DomainEvent> BecomeAdvocate(Actor actor, string? actorName = null) => Fire(LifecycleTrigger.BecomeAdvocate, actor, actorName, null, null);
 
     /// <summary>Returns an MQL or SQL to marketing for nurturing; the lead status becomes Returned – not ready.</summary>
     /// <param name="reason">Why sales returns it; reports group returns by reason.</param>
@@ -376,7 +575,7 @@ public sealed class Contact
     /// <param name="actorName">The seller, if known.</param>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
     /// <exception cref="LifecycleTransitionException">The contact is neither MQL nor SQL.</exception>
-    public void ReturnToMarketing(string reason, Actor actor, string? actorName = null) =>
+    public IReadOnlyList<DomainEvent> ReturnToMarketing(string reason, Actor actor, string? actorName = null) =>
         Fire(LifecycleTrigger.ReturnToMarketing, actor, actorName, Guard.NotBlank(reason), null);
 
     /// <summary>Sends a lost opportunity or a churned customer back to nurturing.</summary>
@@ -385,7 +584,7 @@ public sealed class Contact
     /// <param name="actorName">The person or system, if known.</param>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
     /// <exception cref="LifecycleTransitionException">The contact is not an Opportunity, Customer or Evangelist.</exception>
-    public void Recycle(string reason, Actor actor, string? actorName = null) =>
+    public IReadOnlyList<DomainEvent> Recycle(string reason, Actor actor, string? actorName = null) =>
         Fire(LifecycleTrigger.Recycle, actor, actorName, Guard.NotBlank(reason), null);
 
     /// <summary>Disqualifies the contact: it moves to Other with lead status Unqualified.</summary>
@@ -395,7 +594,7 @@ public sealed class Contact
     /// <param name="actorName">The person or system, if known.</param>
     /// <exception cref="ArgumentException">The reason is Other and no note is given.</exception>
     /// <exception cref="LifecycleTransitionException">The contact is a Customer, Evangelist or already in Other, or the connect policy is not exhausted for "unable to reach".</exception>
-    public void Disqualify(DisqualificationReason reason, Actor actor, string? note = null, string? actorName = null)
+    public IReadOnlyList<DomainEvent> Disqualify(DisqualificationReason reason, Actor actor, string? note = null, string? actorName = null)
     {
         Guard.NotNull(reason);
         if (reason == DisqualificationReason.Other && string.IsNullOrWhiteSpace(note))
@@ -403,7 +602,7 @@ public sealed class Contact
             throw new ArgumentException("A disqualification for reason Other needs a note that says the reason.", nameof(note));
         }
 
-        Fire(LifecycleTrigger.Disqualify, actor, actorName, string.IsNullOrWhiteSpace(note) ? reason.DisplayName : reason.DisplayName + ": " + note, reason);
+        return Fire(LifecycleTrigger.Disqualify, actor, actorName, string.IsNullOrWhiteSpace(note) ? reason.DisplayName : reason.DisplayName + ": " + note, reason);
     }
 
     /// <summary>Reopens a contact in Other as a nurtured lead.</summary>
@@ -412,7 +611,7 @@ public sealed class Contact
     /// <param name="actorName">The person or system, if known.</param>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
     /// <exception cref="LifecycleTransitionException">The contact is not in Other.</exception>
-    public void Reopen(string reason, Actor actor, string? actorName = null) =>
+    public IReadOnlyList<DomainEvent> Reopen(string reason, Actor actor, string? actorName = null) =>
         Fire(LifecycleTrigger.Reopen, actor, actorName, Guard.NotBlank(reason), null);
 
     /// <summary>Records a connect attempt: the first moves the lead status to Attempted to contact, a connected outcome to Connected.</summary>
@@ -424,7 +623,7 @@ public sealed class Contact
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="LifecycleTransitionException">The contact is not handed to sales (MQL, SQL or Opportunity).</exception>
-    public void RecordConnectAttempt(ConnectAttempt attempt, Actor actor)
+    public IReadOnlyList<DomainEvent> RecordConnectAttempt(ConnectAttempt attempt, Actor actor)
     {
         Guard.NotNull(attempt);
         Guard.NotNull(actor);
@@ -433,6 +632,7 @@ public sealed class Contact
             throw Refused(LifecycleTrigger.RecordConnectAttempt, null, "connect attempts are recorded on contacts handed to sales (in a stage sales owns: " + string.Join(", ", LifecycleStage.InFunnelOrder.Where(s => policy.OwnerOf(s) == Team.Sales).Select(s => s.DisplayName)) + ")");
         }
 
+        var mark = pending.Count;
         var reason = string.Create(CultureInfo.InvariantCulture, $"Attempt {attempts.Count + 1} by {attempt.Channel.DisplayName}: {attempt.Outcome.DisplayName}");
         var connected = policy.ConnectPolicy.IsConnected(attempt.Outcome);
         var movesToOpportunity = connected && Stage == LifecycleStage.SalesQualifiedLead
@@ -440,35 +640,127 @@ public sealed class Contact
         if (movesToOpportunity)
         {
             Fire(LifecycleTrigger.ConnectSucceeded, actor, attempt.By, reason, null);
-            lock (attempts)
-            {
-                attempts.Add(attempt);
-            }
-
-            return;
         }
-
-        var status = connected
-            ? Lifecycle.LeadStatus.Connected
-            : LeadStatus is null || LeadStatus.Kind == LeadStatusKind.Untouched || LeadStatus == Lifecycle.LeadStatus.InProgress
-                ? Lifecycle.LeadStatus.AttemptedToContact
-                : LeadStatus;
-        if (status != LeadStatus && LeadStatus != Lifecycle.LeadStatus.OpenDeal)
+        else
         {
-            Append(Stage, status, LifecycleTrigger.RecordConnectAttempt, actor, attempt.By, reason, null);
+            var status = connected
+                ? Lifecycle.LeadStatus.Connected
+                : LeadStatus is null || LeadStatus.Kind == LeadStatusKind.Untouched || LeadStatus == Lifecycle.LeadStatus.InProgress
+                    ? Lifecycle.LeadStatus.AttemptedToContact
+                    : LeadStatus;
+            if (status != LeadStatus && LeadStatus != Lifecycle.LeadStatus.OpenDeal)
+            {
+                Append(Stage, status, LifecycleTrigger.RecordConnectAttempt, actor, attempt.By, reason, null);
+            }
         }
 
         lock (attempts)
         {
             attempts.Add(attempt);
         }
+
+        pending.Insert(mark, new ConnectAttemptRecorded { ContactId = Id, At = time.GetUtcNow(), Attempt = attempt, Number = attempts.Count });
+        return Since(mark);
+    }
+
+    /// <summary>Gets the instants at which something becomes due or breached on the contact under its connect policy: the first touch, the next attempt and the end of the sequence.</summary>
+    /// <returns>The pending timers, earliest first; empty when the contact is not handed to sales, or nothing is pending. A timer already past is included: fire it now.</returns>
+    /// <remarks>
+    /// The timers follow from the contact's state: schedule a wake-up at each timer's <see cref="SlaTimer.FiresAt"/>, then call
+    /// <see cref="FireSlaTimers"/>, and ask again after any change. A breach already recorded for the current handoff is not
+    /// timed again.
+    /// </remarks>
+    public IReadOnlyList<SlaTimer> SlaTimers()
+    {
+        if (HandedOverAt is not { } handoff || policy.OwnerOf(Stage) != Team.Sales)
+        {
+            return [];
+        }
+
+        var connect = policy.ConnectPolicy;
+        var counted = AttemptsSinceHandoff().OrderBy(a => a.At).ToArray();
+        var evaluation = connect.Evaluate(handoff, counted, handoff);
+        var firstDue = connect.BusinessHours.Add(handoff, connect.FirstTouchWithin);
+        var timers = new List<SlaTimer>();
+        if ((counted.Length == 0 || counted[0].At > firstDue) && !HasBreach(handoff, SlaTimerKind.FirstTouch))
+        {
+            timers.Add(new SlaTimer(SlaTimerKind.FirstTouch, firstDue));
+        }
+
+        if (evaluation.Status == ConnectStatus.InProgress)
+        {
+            if (evaluation.NextAttemptDue is { } next)
+            {
+                timers.Add(new SlaTimer(SlaTimerKind.NextAttempt, next));
+            }
+
+            if (!HasBreach(handoff, SlaTimerKind.EndOfSequence))
+            {
+                var stop = counted.FirstOrDefault(a => a.Outcome.StopsSequence && !connect.IsConnected(a.Outcome));
+                var end = stop?.At ?? handoff.AddDays(connect.OverDays);
+                timers.Add(new SlaTimer(SlaTimerKind.EndOfSequence, end > firstDue ? end : firstDue));
+            }
+        }
+
+        return [.. timers.OrderBy(t => t.FiresAt)];
+    }
+
+    /// <summary>Fires the SLA timers that are due now (by the contact's <see cref="TimeProvider"/>): records each breach of the connect policy not yet recorded for the current handoff, and returns its event.</summary>
+    /// <returns>One <see cref="SlaBreached"/> per new breach; empty when nothing is breached, already recorded, or the contact is not handed to sales.</returns>
+    /// <remarks>Each breach is a recorded change (<see cref="SlaBreaches"/>, <see cref="Version"/>); firing again finds it recorded and returns nothing, so a scheduler that fires twice raises no duplicate alarm.</remarks>
+    /// <exception cref="InvalidOperationException">Another change to the contact overlaps this one; nothing was recorded.</exception>
+    public IReadOnlyList<DomainEvent> FireSlaTimers()
+    {
+        if (HandedOverAt is not { } handoff || policy.OwnerOf(Stage) != Team.Sales)
+        {
+            return [];
+        }
+
+        var mark = pending.Count;
+        var now = time.GetUtcNow();
+        var connect = policy.ConnectPolicy;
+        var evaluation = connect.Evaluate(handoff, AttemptsSinceHandoff(), now);
+        if (Interlocked.Exchange(ref changing, 1) == 1)
+        {
+            throw ConcurrentChange();
+        }
+
+        try
+        {
+            foreach (var found in evaluation.Breaches)
+            {
+                var kind = found.Kind switch
+                {
+                    "FirstTouchLate" => SlaTimerKind.FirstTouch,
+                    "TooCloseTogether" => SlaTimerKind.NextAttempt,
+                    _ => SlaTimerKind.EndOfSequence,
+                };
+                if (breaches.Any(b => b.HandedOverAt == handoff && b.Rule == found.Kind && (kind != SlaTimerKind.NextAttempt || b.Message == found.Message)))
+                {
+                    continue;
+                }
+
+                var due = kind == SlaTimerKind.FirstTouch
+                    ? connect.BusinessHours.Add(handoff, connect.FirstTouchWithin)
+                    : kind == SlaTimerKind.EndOfSequence ? handoff.AddDays(connect.OverDays) : now;
+                var breach = new SlaBreach(kind, found.Kind, due, found.Message) { At = now, HandedOverAt = handoff };
+                breaches.Add(breach);
+                pending.Add(new SlaBreached { ContactId = Id, At = now, Breach = breach });
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref changing, 0);
+        }
+
+        return Since(mark);
     }
 
     /// <summary>Records that sales started working the lead: the lead status becomes In progress.</summary>
     /// <param name="actor">Who started; usually <see cref="Actor.Sales"/>.</param>
     /// <param name="actorName">The seller, if known.</param>
     /// <exception cref="LifecycleTransitionException">The contact is not an MQL or SQL, or its status is not New or Open.</exception>
-    public void StartWorking(Actor actor, string? actorName = null)
+    public IReadOnlyList<DomainEvent> StartWorking(Actor actor, string? actorName = null)
     {
         Guard.NotNull(actor);
         if ((Stage != LifecycleStage.MarketingQualifiedLead && Stage != LifecycleStage.SalesQualifiedLead) || LeadStatus is null || LeadStatus.Kind != LeadStatusKind.Untouched)
@@ -476,7 +768,7 @@ public sealed class Contact
             throw Refused(LifecycleTrigger.StartWorking, null, "work starts on an MQL or SQL whose lead status is New or Open");
         }
 
-        Append(Stage, Lifecycle.LeadStatus.InProgress, LifecycleTrigger.StartWorking, actor, actorName, null, null);
+        return Append(Stage, Lifecycle.LeadStatus.InProgress, LifecycleTrigger.StartWorking, actor, actorName, null, null);
     }
 
     /// <summary>Records that the timing is wrong: the lead status becomes Bad timing.</summary>
@@ -485,7 +777,7 @@ public sealed class Contact
     /// <param name="actorName">The person or system, if known.</param>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
     /// <exception cref="LifecycleTransitionException">The contact is not an MQL or SQL, or already has status Bad timing.</exception>
-    public void MarkBadTiming(string reason, Actor actor, string? actorName = null)
+    public IReadOnlyList<DomainEvent> MarkBadTiming(string reason, Actor actor, string? actorName = null)
     {
         Guard.NotBlank(reason);
         Guard.NotNull(actor);
@@ -494,7 +786,7 @@ public sealed class Contact
             throw Refused(LifecycleTrigger.MarkBadTiming, null, "bad timing is recorded on an MQL or SQL that is not already marked so");
         }
 
-        Append(Stage, Lifecycle.LeadStatus.BadTiming, LifecycleTrigger.MarkBadTiming, actor, actorName, reason, null);
+        return Append(Stage, Lifecycle.LeadStatus.BadTiming, LifecycleTrigger.MarkBadTiming, actor, actorName, reason, null);
     }
 
     /// <summary>Corrects the stage or lead status administratively, bypassing the rules; the record is marked as an override.</summary>
@@ -504,7 +796,7 @@ public sealed class Contact
     /// <param name="actor">Who corrects it.</param>
     /// <param name="actorName">The person or system; recommended for overrides.</param>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is empty, or nothing would change.</exception>
-    public void Override(LifecycleStage stage, LeadStatus? status, string reason, Actor actor, string? actorName = null)
+    public IReadOnlyList<DomainEvent> Override(LifecycleStage stage, LeadStatus? status, string reason, Actor actor, string? actorName = null)
     {
         Guard.NotNull(stage);
         Guard.NotBlank(reason);
@@ -516,7 +808,7 @@ public sealed class Contact
                 nameof(stage));
         }
 
-        Append(stage, status, LifecycleTrigger.Override, actor, actorName, reason, null);
+        return Append(stage, status, LifecycleTrigger.Override, actor, actorName, reason, null);
     }
 
     /// <summary>Gets the stage the contact was in at an instant, from its history.</summary>
@@ -543,11 +835,40 @@ public sealed class Contact
     /// <remarks>The cumulative times of all stages add up to the time since the contact was created.</remarks>
     public IReadOnlyList<StageTime> TimeInStages() => StageTime.FromHistory(history, time.GetUtcNow());
 
+    internal DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>Gets the record by which the contact entered nurture (returned, recycled or reopened), while it is still there; <see langword="null"/> otherwise.</summary>
+    internal LifecycleTransition? NurtureEntry()
+    {
+        for (var i = history.Count - 1; i >= 0; i--)
+        {
+            var record = history[i];
+            if (record.Trigger == LifecycleTrigger.ReturnToMarketing || record.Trigger == LifecycleTrigger.Recycle || record.Trigger == LifecycleTrigger.Reopen)
+            {
+                return record;
+            }
+
+            if (record.ChangesStage && record.To.IsFunnelStage && record.To.Value >= LifecycleStage.MarketingQualifiedLead.Value)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     internal IReadOnlyList<ConnectAttempt> AttemptsSinceHandoff()
     {
         var since = HandedOverAt ?? DateTimeOffset.MinValue;
         return [.. attempts.Where(a => a.At >= since)];
     }
+
+    /// <summary>Gets the number of events pending, so a deal can return the events its change caused on the contact.</summary>
+    internal int EventMark => pending.Count;
+
+    internal IReadOnlyList<DomainEvent> EventsSince(int mark) => Since(mark);
+
+    private bool HasBreach(DateTimeOffset handoff, SlaTimerKind kind) => breaches.Any(b => b.HandedOverAt == handoff && b.Kind == kind);
 
     private static string Quote(string? leadType) => leadType is null ? "none" : "'" + leadType + "'";
 
@@ -568,7 +889,7 @@ public sealed class Contact
         }
     }
 
-    private void Fire(LifecycleTrigger trigger, Actor actor, string? actorName, string? reason, DisqualificationReason? disqualification)
+    private DomainEvent[] Fire(LifecycleTrigger trigger, Actor actor, string? actorName, string? reason, DisqualificationReason? disqualification)
     {
         Guard.NotNull(actor);
         var version = history.Count;
@@ -591,7 +912,7 @@ public sealed class Contact
             slot.Release();
         }
 
-        Append(destination, StatusAfter(trigger, destination), trigger, actor, actorName, reason, disqualification, version);
+        return Append(destination, StatusAfter(trigger, destination), trigger, actor, actorName, reason, disqualification, version);
     }
 
     private LeadStatus? StatusAfter(LifecycleTrigger trigger, LifecycleStage destination)
@@ -630,8 +951,9 @@ public sealed class Contact
         return LeadStatus;
     }
 
-    private void Append(LifecycleStage to, LeadStatus? toStatus, LifecycleTrigger trigger, Actor actor, string? actorName, string? reason, DisqualificationReason? disqualification, int? checkedAtVersion = null)
+    private DomainEvent[] Append(LifecycleStage to, LeadStatus? toStatus, LifecycleTrigger trigger, Actor actor, string? actorName, string? reason, DisqualificationReason? disqualification, int? checkedAtVersion = null)
     {
+        var mark = pending.Count;
         if (Interlocked.Exchange(ref changing, 1) == 1)
         {
             throw ConcurrentChange();
@@ -647,16 +969,96 @@ public sealed class Contact
             var now = time.GetUtcNow();
             Chronology.EnsureNotBefore(now, history[^1].At, "contact '" + Id + "'");
 
-            history.Add(new LifecycleTransition(history.Count + 1, Stage, to, LeadStatus, toStatus, trigger, now, actor, actorName, reason, Score, disqualification));
+            var record = new LifecycleTransition(history.Count + 1, Stage, to, LeadStatus, toStatus, trigger, now, actor, actorName, reason, Score, disqualification);
+            history.Add(record);
             Stage = to;
             LeadStatus = toStatus;
             DomainTelemetry.LifecycleTransition(trigger.Name);
+            if (record.ChangesStage)
+            {
+                pending.Add(new StageChanged { ContactId = Id, At = now, Transition = record });
+            }
+
+            if (record.FromStatus != record.ToStatus)
+            {
+                pending.Add(new LeadStatusChanged { ContactId = Id, At = now, Transition = record });
+            }
+
+            if (policy.HandoffOf(record) is { } handoff)
+            {
+                var connect = policy.ConnectPolicy;
+                pending.Add(new HandedOver
+                {
+                    ContactId = Id,
+                    At = now,
+                    Handoff = handoff,
+                    FirstTouchDue = handoff.To == Team.Sales ? connect.BusinessHours.Add(handoff.At, connect.FirstTouchWithin) : null,
+                });
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref changing, 0);
+        }
+
+        return Since(mark);
+    }
+
+    private void RecordScore(ContactScore score, Actor actor)
+    {
+        ContactScore? previous = null;
+        var index = -1;
+        for (var i = 0; i < scores.Count; i++)
+        {
+            if (string.Equals(scores[i].Model, score.Model, StringComparison.Ordinal))
+            {
+                (previous, index) = (scores[i], i);
+                break;
+            }
+        }
+
+        Score = score.Total;
+        if (previous is not null && previous.ModelVersion == score.ModelVersion && previous.Total == score.Total
+            && previous.Groups.SequenceEqual(score.Groups) && previous.Rules.SequenceEqual(score.Rules))
+        {
+            return;
+        }
+
+        if (Interlocked.Exchange(ref changing, 1) == 1)
+        {
+            throw ConcurrentChange();
+        }
+
+        try
+        {
+            var now = time.GetUtcNow();
+            Chronology.EnsureNotBefore(now, history[^1].At, "contact '" + Id + "'");
+            var change = new ScoreChange { Sequence = scoreChanges + 1, At = now, Actor = actor, Previous = previous, Current = score };
+            if (index >= 0)
+            {
+                scores[index] = score;
+            }
+            else
+            {
+                scores.Add(score);
+            }
+
+            scoreHistory.Add(change);
+            if (scoreHistory.Count > ScoreHistoryLimit)
+            {
+                scoreHistory.RemoveAt(0);
+            }
+
+            scoreChanges++;
+            pending.Add(new ScoreChanged { ContactId = Id, At = now, Change = change });
         }
         finally
         {
             Volatile.Write(ref changing, 0);
         }
     }
+
+    private DomainEvent[] Since(int mark) => mark == pending.Count ? [] : [.. pending.Skip(mark)];
 
     private InvalidOperationException ConcurrentChange() => new(string.Create(
         CultureInfo.InvariantCulture,

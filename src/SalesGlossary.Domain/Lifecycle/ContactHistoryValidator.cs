@@ -38,14 +38,19 @@ internal static class ContactHistoryValidator
 
             if (i == 0)
             {
-                if (record.Trigger != LifecycleTrigger.Create || record.From != record.To)
+                if (record.Trigger.Kind != LifecycleTriggerKind.Creation || record.From != record.To)
                 {
-                    problems.Add(path + ".trigger", $"The first record must be the creation (trigger Create, from and to equal); it is {record.Trigger.Name} from {record.From.Name} to {record.To.Name}.");
+                    problems.Add(path + ".trigger", $"The first record must be the creation (trigger Create or Import, from and to equal); it is {record.Trigger.Name} from {record.From.Name} to {record.To.Name}.");
+                }
+
+                if (record.Trigger == LifecycleTrigger.Import && string.IsNullOrWhiteSpace(record.Source))
+                {
+                    problems.Add(path + ".source", "An Import record needs the source the contact was imported from.");
                 }
             }
-            else if (record.Trigger == LifecycleTrigger.Create)
+            else if (record.Trigger.Kind == LifecycleTriggerKind.Creation)
             {
-                problems.Add(path + ".trigger", "Only the first record can be the creation.");
+                problems.Add(path + ".trigger", "Only the first record can be the creation or import.");
             }
 
             if (previous is not null)

@@ -14,4 +14,17 @@ public sealed record ContactState(
     string? LeadType,
     decimal? Score,
     IReadOnlyList<LifecycleTransition> History,
-    IReadOnlyList<ConnectAttempt> ConnectAttempts);
+    IReadOnlyList<ConnectAttempt> ConnectAttempts)
+{
+    /// <summary>Gets the latest score of each model that scored the contact.</summary>
+    /// <value>Empty by default.</value>
+    public IReadOnlyList<ContactScore> Scores { get; init; } = [];
+
+    /// <summary>Gets the latest score changes, oldest first (at most <see cref="Contact.ScoreHistoryLimit"/>); their sequence numbers count every change ever made.</summary>
+    /// <value>Empty by default.</value>
+    public IReadOnlyList<ScoreChange> ScoreHistory { get; init; } = [];
+
+    /// <summary>Gets the recorded breaches of the connect policy, oldest first.</summary>
+    /// <value>Empty by default.</value>
+    public IReadOnlyList<SlaBreach> SlaBreaches { get; init; } = [];
+}

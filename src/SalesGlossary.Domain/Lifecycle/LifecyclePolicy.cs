@@ -1,3 +1,4 @@
+using System.Globalization;
 using SalesGlossary.Domain.Connecting;
 using Stateless;
 using Stateless.Graph;
@@ -39,6 +40,7 @@ public sealed class LifecyclePolicy
     internal const string OpportunityByConnectGuard = "the agreement defines an Opportunity as a contact whose first connect attempt succeeded";
     internal const string UnableToReachGuard = "'unable to reach' only after the connect policy's attempts are exhausted";
     internal const string ReasonGuard = "a reason is given";
+    internal const string RequalificationGuard = "a returned or recycled contact gained the new points (or waited the cool-off) its requalification rule asks for";
 
     private static readonly LifecycleStage[] BeforeCustomer =
     [
@@ -115,6 +117,59 @@ public sealed class LifecyclePolicy
         return from == to ? null : new Handoff(record.At, from, to, record.To);
     }
 
+    /// <summary>Judges whether a contact's score qualifies it now: the one home of the nurture loop's hold, used by the machine's guard, by rescoring and by <see cref="Contact.CanQualify()"/>.</summary>
+    internal QualificationCheck CheckQualification(Contact contact, decimal? score, DateTimeOffset now)
+    {
+        var mql = LifecycleStage.MarketingQualifiedLead;
+        if (!contact.Stage.IsFunnelStage || contact.Stage.Value >= mql.Value)
+        {
+            return new QualificationCheck(false, $"Contact '{contact.Id}' is in stage {contact.Stage.DisplayName}; only a Subscriber or Lead qualifies by score.", null, null, null);
+        }
+
+        var held = Held(contact, score, now);
+        if (score is not { } value || value < Thresholds.Mql)
+        {
+            var reason = string.Create(CultureInfo.InvariantCulture, $"Contact '{contact.Id}' has a score of {(score is { } s ? QualificationCheck.Points(s) : "none")}; the MQL threshold of its lead type is {QualificationCheck.Points(Thresholds.Mql)}.");
+            return new QualificationCheck(false, held is null ? reason : reason + " " + held.Explanation, held?.HeldSince, held?.PointsStillNeeded, held?.NotBefore);
+        }
+
+        return held ?? new QualificationCheck(true, string.Create(CultureInfo.InvariantCulture, $"Contact '{contact.Id}' has a score of {QualificationCheck.Points(value)}, at or above the MQL threshold of {QualificationCheck.Points(Thresholds.Mql)}; it qualifies."), null, null, null);
+    }
+
+    /// <summary>Gets the hold of the requalification rule on a contact in nurture, or <see langword="null"/> when the rule lets its score count.</summary>
+    private QualificationCheck? Held(Contact contact, decimal? score, DateTimeOffset now)
+    {
+        if (contact.NurtureEntry() is not { } entry)
+        {
+            return null;
+        }
+
+        var rule = Definitions.Requalification;
+        var gained = (score ?? 0m) - (entry.Score ?? 0m);
+        decimal? pointsNeeded = rule.MinimumNewPoints is { } minimum && gained < minimum ? minimum - gained : null;
+        DateTimeOffset? notBefore = rule.CoolOff is { } coolOff && now - entry.At < coolOff ? entry.At + coolOff : null;
+        if (pointsNeeded is null && notBefore is null)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        if (pointsNeeded is { } needed)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"it gained {QualificationCheck.Points(gained)} points since then and needs {QualificationCheck.Points(rule.MinimumNewPoints!.Value)} new points ({QualificationCheck.Points(needed)} to go)"));
+        }
+
+        if (notBefore is { } until)
+        {
+            parts.Add("its cool-off lasts until " + until.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+        }
+
+        var explanation = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Contact '{contact.Id}' is held back in nurture since {entry.At.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)} ({entry.Trigger.Verb}: {entry.Reason}): {string.Join(" and ", parts)}.");
+        return new QualificationCheck(false, explanation, entry.At, pointsNeeded, notBefore);
+    }
+
     internal MachineSlot Rent() => machines.Rent();
 
     internal void Return(MachineSlot slot) => machines.Return(slot);
@@ -155,6 +210,7 @@ public sealed class LifecyclePolicy
             }
         }
 
+        RequalificationRule.Validate(problems, "$.requalification", definitions.Requalification);
         problems.ThrowIfAny("lifecycle definitions");
     }
 
@@ -200,6 +256,8 @@ public sealed class LifecyclePolicy
         private QualificationThresholds Thresholds => Policy.Thresholds;
 
         private bool ScoreReachedMql() => Contact?.Score is { } score && score >= Thresholds.Mql;
+
+        private bool RequalificationAllows() => Contact is null || Policy.Held(Contact, Contact.Score, Contact.Now) is null;
 
         private bool ScoreReachedSql() => Contact?.Score is { } score && Thresholds.Sql is { } sql && score >= sql;
 
@@ -291,7 +349,7 @@ public sealed class LifecyclePolicy
             {
                 if (stage.Value < mql.Value)
                 {
-                    Allow(stage, LifecycleTrigger.ReachMqlThreshold, mql, (ScoreReachedMql, MqlThresholdGuard));
+                    Allow(stage, LifecycleTrigger.ReachMqlThreshold, mql, (ScoreReachedMql, MqlThresholdGuard), (RequalificationAllows, RequalificationGuard));
                     AllowByChoice(stage, LifecycleTrigger.HandRaise, mql, HandRaiseToMql, HandRaiseToMqlGuard);
                 }
 

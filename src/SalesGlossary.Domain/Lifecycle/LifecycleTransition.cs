@@ -31,6 +31,9 @@ public sealed record LifecycleTransition(
     decimal? Score,
     DisqualificationReason? DisqualificationReason = null)
 {
+    /// <summary>Gets where an imported contact came from (for example <c>HubSpot export 2026-11</c>), or <see langword="null"/> for every record but an import.</summary>
+    public string? Source { get; init; }
+
     /// <summary>Gets a value indicating whether the record is an administrative override that bypassed the rules.</summary>
     public bool IsOverride => Trigger == LifecycleTrigger.Override;
 

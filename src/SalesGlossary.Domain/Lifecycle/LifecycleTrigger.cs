@@ -68,6 +68,9 @@ public sealed class LifecycleTrigger : SmartEnum<LifecycleTrigger>
     /// <summary>A deal of the contact was lost: recorded on the contact by the deal (lead status Open deal becomes Connected, or the contact is recycled where the agreement says so).</summary>
     public static readonly LifecycleTrigger LoseDeal = new(nameof(LoseDeal), 19, LifecycleTriggerKind.StatusOnly, "Deal.Lose");
 
+    /// <summary>The contact was imported from another system at the stage it already had there: a creation, recorded with who imported it, why and from where (not an override).</summary>
+    public static readonly LifecycleTrigger Import = new(nameof(Import), 20, LifecycleTriggerKind.Creation, "Import");
+
     private LifecycleTrigger(string name, int value, LifecycleTriggerKind kind, string verb)
         : base(name, value)
     {
@@ -82,7 +85,7 @@ public sealed class LifecycleTrigger : SmartEnum<LifecycleTrigger>
     public LifecycleTriggerKind Kind { get; }
 
     /// <summary>Gets a value indicating whether the trigger needs a reason (every backward move, override and bad timing).</summary>
-    public bool RequiresReason => Kind is LifecycleTriggerKind.Backward or LifecycleTriggerKind.Override || this == MarkBadTiming;
+    public bool RequiresReason => Kind is LifecycleTriggerKind.Backward or LifecycleTriggerKind.Override || this == MarkBadTiming || this == Import;
 }
 
 /// <summary>The kind of move a <see cref="LifecycleTrigger"/> makes.</summary>

@@ -140,9 +140,18 @@ public sealed record SlaReport(
         return new RejectionReport(handedOver, returns.Length, rate, byReason);
     }
 
-    /// <summary>The handoffs to sales in the period, by the contact's one definition (entering a stage sales owns, as the agreement assigns ownership).</summary>
+    /// <summary>
+    /// The handoffs to sales in the period, by the contact's one definition (entering a stage sales owns, as the agreement
+    /// assigns ownership); a contact that qualified again after a return counts again only where its agreement's
+    /// requalification rule says so.
+    /// </summary>
     private static int HandoffsToSales(IReadOnlyCollection<Contact> contacts, ReportPeriod period) =>
-        contacts.Sum(c => c.Handoffs.Count(h => h.To == Team.Sales && period.Contains(h.At)));
+        contacts.Sum(c =>
+        {
+            var toSales = c.Handoffs.Where(h => h.To == Team.Sales);
+            var counted = c.Policy.Definitions.Requalification.CountHandoffs == RequalifiedHandoffCounting.FirstHandoffOnly ? toSales.Take(1) : toSales;
+            return counted.Count(h => period.Contains(h.At));
+        });
 
     private static IReadOnlyList<StageDuration> Durations(IReadOnlyCollection<Contact> contacts, DateTimeOffset now) =>
         [.. contacts

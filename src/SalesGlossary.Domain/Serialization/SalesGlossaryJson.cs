@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace SalesGlossary.Domain.Serialization;
 
 /// <summary>Provides the System.Text.Json settings with which every type of the library round-trips.</summary>
 /// <remarks>
 /// The settings use camelCase property names, read property names ignoring case, write smart enums and plain enums by name and
-/// leave <see langword="null"/> values out. They are read-only: copy them with
+/// leave <see langword="null"/> values out. Events (<see cref="DomainEvent"/> and its abstract kinds) are written and read polymorphically,
+/// with the event's type name in camelCase in the property <c>$type</c>. They are read-only: copy them with
 /// <c>new JsonSerializerOptions(SalesGlossaryJson.Options)</c> to change anything.
 /// </remarks>
 public static class SalesGlossaryJson
@@ -61,6 +63,31 @@ public static class SalesGlossaryJson
         throw new DefinitionValidationException("stored " + typeof(T).Name, [new ValidationProblem(path, message)]);
     }
 
+    /// <summary>Makes every abstract event type polymorphic over the library's concrete events derived from it, each named by its type name in camelCase.</summary>
+    private static void DescribeEvents(JsonTypeInfo info)
+    {
+        if (!typeof(DomainEvent).IsAssignableFrom(info.Type) || !info.Type.IsAbstract)
+        {
+            return;
+        }
+
+        var polymorphism = new JsonPolymorphismOptions
+        {
+            TypeDiscriminatorPropertyName = "$type",
+            UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization,
+        };
+        foreach (var type in EventTypes.Where(info.Type.IsAssignableFrom))
+        {
+            polymorphism.DerivedTypes.Add(new JsonDerivedType(type, JsonNamingPolicy.CamelCase.ConvertName(type.Name)));
+        }
+
+        info.PolymorphismOptions = polymorphism;
+    }
+
+    private static readonly Type[] EventTypes = [.. typeof(DomainEvent).Assembly.GetTypes()
+        .Where(t => t.IsPublic && !t.IsAbstract && typeof(DomainEvent).IsAssignableFrom(t))
+        .OrderBy(t => t.Name, StringComparer.Ordinal)];
+
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
@@ -71,6 +98,7 @@ public static class SalesGlossaryJson
             ReadCommentHandling = JsonCommentHandling.Skip,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         };
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DescribeEvents } };
         options.Converters.Add(new SmartEnumJsonConverterFactory());
         options.Converters.Add(new JsonStringEnumConverter());
         options.MakeReadOnly(populateMissingResolver: true);

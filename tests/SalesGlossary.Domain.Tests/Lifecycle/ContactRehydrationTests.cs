@@ -63,7 +63,7 @@ public class ContactRehydrationTests
         var error = Assert.Throws<DefinitionValidationException>(() =>
             Contact.Rehydrate(state with { History = [.. state.History.Skip(1).Select((r, i) => r with { Sequence = i + 1 })] }, LifecyclePolicy.Default, time));
         Assert.Equal(
-            "$.history[0].trigger: The first record must be the creation (trigger Create, from and to equal); it is ReachMqlThreshold from Lead to MarketingQualifiedLead.",
+            "$.history[0].trigger: The first record must be the creation (trigger Create or Import, from and to equal); it is ReachMqlThreshold from Lead to MarketingQualifiedLead.",
             error.Problems.Single().ToString());
     }
 

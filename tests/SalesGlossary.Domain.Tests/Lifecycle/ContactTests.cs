@@ -30,7 +30,7 @@ public class ContactTests
         time.Advance(TimeSpan.FromDays(1));
         contact.Convert(Actor.Integration);
         time.Advance(TimeSpan.FromDays(2));
-        Assert.Equal(1, contact.ApplyScore(130, Actor.System));
+        Assert.Single(contact.ApplyScore(130, Actor.System).OfType<StageChanged>());
         time.Advance(TimeSpan.FromHours(3));
         contact.AcceptBySales(Actor.Sales, "sam");
         contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.Connected, "sam"), Actor.Sales);
@@ -74,7 +74,7 @@ public class ContactTests
     {
         var contact = NewLead();
 
-        Assert.Equal(0, contact.ApplyScore(99.5m, Actor.System));
+        Assert.Empty(contact.ApplyScore(99.5m, Actor.System).OfType<StageChanged>());
 
         Assert.Equal(99.5m, contact.Score);
         Assert.Same(LifecycleStage.Lead, contact.Stage);
@@ -100,7 +100,7 @@ public class ContactTests
         var policy = Policy(new LifecycleDefinitions { SqlQualification = SqlQualification.Score }, new QualificationThresholds(100m, 180m));
         var contact = NewLead(policy);
 
-        Assert.Equal(2, contact.ApplyScore(200, Actor.System));
+        Assert.Equal(2, contact.ApplyScore(200, Actor.System).OfType<StageChanged>().Count());
         Assert.Same(LifecycleStage.SalesQualifiedLead, contact.Stage);
         var error = Assert.Throws<LifecycleTransitionException>(() => NewLead(policy).AcceptBySales(Actor.Sales));
         Assert.Equal(LifecycleStage.Lead, error.Stage);
@@ -283,7 +283,7 @@ public class ContactTests
     {
         var error = Assert.Throws<ArgumentException>(() => Contact.Create("C-1", LifecycleStage.Customer, LifecyclePolicy.Default, time, Actor.Integration));
         Assert.Equal(
-            "A contact starts as Subscriber or Lead, not Customer; later stages are reached through their triggers (or an override). (Parameter 'initialStage')",
+            "A contact starts as Subscriber or Lead, not Customer; later stages are reached through their triggers, and a contact that already has a later stage elsewhere is brought in with Contact.Import (LeadTypePolicy.ImportContact). (Parameter 'initialStage')",
             error.Message);
     }
 
@@ -313,7 +313,7 @@ public class ContactTests
         time.Advance(TimeSpan.FromDays(1));
         contact.ReturnToMarketing("Too early", Actor.Sales);
         time.Advance(TimeSpan.FromDays(4));
-        contact.ApplyScore(110, Actor.System);
+        contact.ApplyScore(120, Actor.System); // 20 new points since the return: the default requalification rule lets it qualify again
         time.Advance(TimeSpan.FromHours(12));
 
         var times = contact.TimeInStages();
@@ -333,7 +333,8 @@ public class ContactTests
         Assert.Equal(["CreateDeal", "WinDeal", "ReturnToMarketing", "Disqualify"], contact.PermittedTriggers.Select(t => t.Name));
         Assert.True(contact.CanReturnToMarketing);
         Assert.False(contact.CanAcceptBySales);
-        Assert.Equal(3, contact.Version);
+        Assert.Equal(contact.History.Count + contact.ScoreHistory.Count, contact.Version);
+        Assert.Equal(4, contact.Version);
     }
 
     private sealed class ManualClock(DateTimeOffset now) : TimeProvider

@@ -27,6 +27,14 @@ public class LifecycleModelTests
         },
         new QualificationThresholds(100m)).ToProperty();
 
+    [Property(MaxTest = 200)]
+    public Property RandomEventSequences_MatchTheReferenceModel_WithNewPointsAndACoolOffBeforeRequalifying() =>
+        new LifecycleMachine(new LifecycleDefinitions
+        {
+            Requalification = new RequalificationRule { MinimumNewPoints = 30m, CoolOff = TimeSpan.FromHours(30) },
+        },
+        new QualificationThresholds(100m)).ToProperty();
+
     /// <summary>The system under test: a contact and the clock it reads.</summary>
     public sealed class Sut(Contact contact, FakeTimeProvider time)
     {
@@ -44,7 +52,10 @@ public class LifecycleModelTests
         DateTimeOffset Now,
         DateTimeOffset HandoffAt,
         IReadOnlyList<(DateTimeOffset At, bool Connected)> Attempts,
-        bool Refused);
+        bool Refused,
+        bool InNurture = false,
+        decimal NurtureScore = 0m,
+        DateTimeOffset NurtureAt = default);
 
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
@@ -166,7 +177,19 @@ public class LifecycleModelTests
         }
 
         var handoff = IsHandedOver(to) && !IsHandedOver(m.Stage) ? m.Now : m.HandoffAt;
-        return m with { Stage = to, Status = newStatus, Records = m.Records + 1, HandoffAt = handoff, Refused = false };
+        var qualified = to.IsFunnelStage && to.Value >= LifecycleStage.MarketingQualifiedLead.Value;
+        return m with { Stage = to, Status = newStatus, Records = m.Records + 1, HandoffAt = handoff, Refused = false, InNurture = m.InNurture && !qualified };
+    }
+
+    /// <summary>The model's nurture loop: a backward move into nurture holds the contact back until the rule's new points and cool-off are met.</summary>
+    private static Model Nurture(Model m) => m with { InNurture = true, NurtureScore = m.Score ?? 0m, NurtureAt = m.Now };
+
+    private static bool RuleAllows(LifecycleDefinitions d, Model m, decimal score)
+    {
+        var rule = d.Requalification;
+        return !m.InNurture
+            || ((rule.MinimumNewPoints is not { } points || score - m.NurtureScore >= points)
+                && (rule.CoolOff is not { } coolOff || m.Now - m.NurtureAt >= coolOff));
     }
 
     private static Model Refuse(Model m) => m with { Refused = true };
@@ -178,7 +201,7 @@ public class LifecycleModelTests
         public override Model Run(Model m)
         {
             m = m with { Score = score, Refused = false };
-            if (Before(m.Stage, LifecycleStage.MarketingQualifiedLead) && score >= thresholds.Mql)
+            if (Before(m.Stage, LifecycleStage.MarketingQualifiedLead) && score >= thresholds.Mql && RuleAllows(d, m, score))
             {
                 m = Enter(m, LifecycleStage.MarketingQualifiedLead);
             }
@@ -233,10 +256,10 @@ public class LifecycleModelTests
                 "DealWon" => s == LifecycleStage.Customer || s == LifecycleStage.Evangelist ? m with { Refused = false }
                     : s.IsFunnelStage ? Enter(m, LifecycleStage.Customer, keepStatus: false) : Refuse(m),
                 "BecomeAdvocate" => s == LifecycleStage.Customer ? Enter(m, LifecycleStage.Evangelist) : Refuse(m),
-                "ReturnToMarketing" => IsHandedOver(s) ? Enter(m, d.NurtureStage, LeadStatus.ReturnedNotReady) : Refuse(m),
+                "ReturnToMarketing" => IsHandedOver(s) ? Nurture(Enter(m, d.NurtureStage, LeadStatus.ReturnedNotReady)) : Refuse(m),
                 "Recycle" => s == LifecycleStage.Opportunity || s == LifecycleStage.Customer || s == LifecycleStage.Evangelist
-                    ? Enter(m, d.NurtureStage, keepStatus: false) : Refuse(m),
-                "Reopen" => s == LifecycleStage.Other ? Enter(m, d.NurtureStage, keepStatus: false) : Refuse(m),
+                    ? Nurture(Enter(m, d.NurtureStage, keepStatus: false)) : Refuse(m),
+                "Reopen" => s == LifecycleStage.Other ? Nurture(Enter(m, d.NurtureStage, keepStatus: false)) : Refuse(m),
                 _ => throw new InvalidOperationException(verb),
             };
         }

@@ -77,7 +77,7 @@ public class LeadScoringTests
 
         var prospect = Domain.Agreement.ServiceLevelAgreement.Default.GetLeadType("new-prospect");
         var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, new FakeTimeProvider(Now), Actor.Integration);
-        Assert.Equal(1, prospect.ApplyScore(contact, score, Actor.System));
+        Assert.Single(prospect.ApplyScore(contact, score, Actor.System).OfType<StageChanged>());
         Assert.Same(LifecycleStage.SalesQualifiedLead, contact.Stage);
         Assert.Equal("DemoRequested", contact.History[^1].Reason);
         Assert.Equal(score.Total, contact.Score);
