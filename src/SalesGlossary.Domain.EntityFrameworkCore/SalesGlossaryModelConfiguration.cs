@@ -115,4 +115,35 @@ public static class SalesGlossaryModelConfiguration
         });
         return modelBuilder;
     }
+
+    /// <summary>Maps <see cref="OutboxMessage"/>: one row per event of a contact or a deal, numbered by the database.</summary>
+    /// <param name="modelBuilder">The builder passed to <see cref="DbContext.OnModelCreating"/>.</param>
+    /// <param name="table">The table's name.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    /// <remarks>
+    /// Columns: <c>Id</c> (key, generated in save order), <c>AggregateId</c>, <c>Type</c>, <c>At</c>, <c>PublishedAt</c>
+    /// (indexed: a relay reads the unpublished messages) and <c>Event</c> (the <see cref="DomainEvent"/> as JSON text with
+    /// its <c>$type</c>, written with <c>SalesGlossaryJson.Options</c>, read back strictly).
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="modelBuilder"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="table"/> is empty or white space.</exception>
+    public static ModelBuilder MapSalesGlossaryOutbox(this ModelBuilder modelBuilder, string table = "Outbox")
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(table);
+        modelBuilder.Entity<OutboxMessage>(message =>
+        {
+            message.ToTable(table);
+            message.HasKey(m => m.Id);
+            message.Property(m => m.Id).ValueGeneratedOnAdd();
+            message.Property(m => m.AggregateId).IsRequired();
+            message.Property(m => m.Type).IsRequired();
+            message.Property(m => m.At);
+            message.Property(m => m.PublishedAt);
+            message.Property(m => m.Event).IsRequired().HasConversion(JsonColumn.Converter<DomainEvent>(), JsonColumn.Comparer<DomainEvent>());
+            message.HasIndex(m => m.PublishedAt);
+            message.HasIndex(m => m.AggregateId);
+        });
+        return modelBuilder;
+    }
 }

@@ -49,6 +49,9 @@ public abstract class StoreContract
         Assert.Equal(contact.LeadStatus, row.LeadStatus);
         Assert.Equal("new-prospect", row.LeadType);
         Assert.Equal(120.55m, row.Score);
+        Assert.Equal(contact.ScoreHistory, rehydrated.ScoreHistory);
+        Assert.NotEmpty(rehydrated.ScoreHistory);
+        Assert.Equal(contact.Scores, rehydrated.Scores);
 
         // It continues exactly as the original would.
         time.Advance(TimeSpan.FromMinutes(5));
@@ -100,18 +103,87 @@ public abstract class StoreContract
         var secondContact = secondRow.Rehydrate(agreement, time);
 
         time.Advance(TimeSpan.FromMinutes(1));
+        firstContact.TakeEvents();
+        secondContact.TakeEvents();
         firstContact.ReturnToMarketing("Not ready to buy", Actor.Sales);
         firstRow.Update(firstContact);
+        first.Outbox.AddRange(firstContact.TakeEvents().Select(OutboxMessage.From));
         first.SaveChanges();
 
         secondContact.ReturnToMarketing("Wrong contact person", Actor.Sales, "kim");
         secondRow.Update(secondContact);
+        second.Outbox.AddRange(secondContact.TakeEvents().Select(OutboxMessage.From));
         Assert.Throws<DbUpdateConcurrencyException>(() => second.SaveChanges());
 
         using var reread = Create();
         var stored = reread.Contacts.Single(c => c.Id == "C-3");
         Assert.Equal(Json(firstContact.ToState()), Json(stored.State));
         Assert.Equal(firstContact.Version, stored.Version);
+
+        // The refused save stored none of its events: the outbox holds the first request's only.
+        Assert.Equal(["Not ready to buy"], reread.Outbox.AsEnumerable().Select(m => m.Event).OfType<StageChanged>().Select(e => e.Transition.Reason));
+    }
+
+    protected void ConcurrentScoreOnlyUpdateRefused()
+    {
+        Save(context => context.Contacts.Add(StoredContact.From(WorkedContact("C-8", 120m))));
+
+        using var first = Create();
+        using var second = Create();
+        var firstRow = first.Contacts.Single(c => c.Id == "C-8");
+        var secondRow = second.Contacts.Single(c => c.Id == "C-8");
+        var firstContact = firstRow.Rehydrate(agreement, time);
+        var secondContact = secondRow.Rehydrate(agreement, time);
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        firstContact.ApplyScore(121.25m, Actor.System);
+        secondContact.ApplyScore(119.75m, Actor.System);
+        Assert.Equal(LifecycleStage.SalesQualifiedLead, firstContact.Stage);
+        firstRow.Update(firstContact);
+        first.SaveChanges();
+        secondRow.Update(secondContact);
+        Assert.Throws<DbUpdateConcurrencyException>(() => second.SaveChanges());
+
+        using var reread = Create();
+        var stored = reread.Contacts.Single(c => c.Id == "C-8");
+        Assert.Equal(121.25m, stored.Score);
+        Assert.Equal(121.25m, stored.Rehydrate(agreement, time).ScoreHistory[^1].Current.Total);
+    }
+
+    protected void OutboxInTheSameTransaction()
+    {
+        var contact = WorkedContact("C-9", 120m);
+        var deal = agreement.GetLeadType("new-prospect").OpenDeal("D-9", contact, 42.5m, null, time, Actor.Sales);
+        time.Advance(TimeSpan.FromHours(1));
+        deal.MoveTo("Create proposal", Actor.Sales);
+        DomainEvent[] events = [.. contact.TakeEvents(), .. deal.TakeEvents()];
+        Save(context =>
+        {
+            context.Contacts.Add(StoredContact.From(contact));
+            context.Deals.Add(StoredDeal.From(deal));
+            context.Outbox.AddRange(events.Select(OutboxMessage.From));
+        });
+
+        using (var relay = Create())
+        {
+            var waiting = relay.Outbox.Where(m => m.PublishedAt == null).OrderBy(m => m.Id).ToList();
+            Assert.Equal(events.Select(Json), waiting.Select(m => Json(m.Event)));
+            Assert.Equal(events.Select(e => e.GetType()), waiting.Select(m => m.Event.GetType()));
+            Assert.Contains(waiting, m => m is { Type: "contactCreated", AggregateId: "C-9" });
+            Assert.Contains(waiting, m => m is { Type: "dealStageChanged", AggregateId: "D-9" });
+            Assert.All(waiting, m => Assert.Equal(TimeSpan.Zero, m.At.Offset));
+            foreach (var message in waiting)
+            {
+                message.MarkPublished(time.GetUtcNow());
+            }
+
+            Assert.Throws<InvalidOperationException>(() => waiting[0].MarkPublished(time.GetUtcNow()));
+            relay.SaveChanges();
+        }
+
+        using var reread = Create();
+        Assert.Equal(0, reread.Outbox.Count(m => m.PublishedAt == null));
+        Assert.Equal(events.Length, reread.Outbox.Count());
     }
 
     protected void ConcurrentDealUpdateRefused()
@@ -234,8 +306,10 @@ public sealed class CrmStoreContext(DbContextOptions<CrmStoreContext> options) :
 
     public DbSet<StoredDeal> Deals => Set<StoredDeal>();
 
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.MapSalesGlossaryContacts().MapSalesGlossaryDeals();
+        modelBuilder.MapSalesGlossaryContacts().MapSalesGlossaryDeals().MapSalesGlossaryOutbox();
 }
 
 /// <summary>The mapping on a real SQLite file.</summary>
@@ -268,6 +342,12 @@ public sealed class SqliteStoreTests : StoreContract, IDisposable
 
     [Fact]
     public void AmountColumn_HasTheDeclaredPrecisionAndScale() => AmountColumnDeclared();
+
+    [Fact]
+    public void ConcurrentScoreOnlyUpdate_IsRefusedByTheVersion() => ConcurrentScoreOnlyUpdateRefused();
+
+    [Fact]
+    public void Events_GoToTheOutbox_InTheAggregatesTransaction() => OutboxInTheSameTransaction();
 
     protected override string AmountColumnTypeSql => "SELECT \"type\" AS \"Value\" FROM pragma_table_info('Deals') WHERE \"name\" = 'Amount'";
 
@@ -315,6 +395,12 @@ public sealed class PostgresStoreTests : StoreContract, IDisposable
 
     [PostgresFact]
     public void AmountColumn_HasTheDeclaredPrecisionAndScale() => AmountColumnDeclared();
+
+    [PostgresFact]
+    public void ConcurrentScoreOnlyUpdate_IsRefusedByTheVersion() => ConcurrentScoreOnlyUpdateRefused();
+
+    [PostgresFact]
+    public void Events_GoToTheOutbox_InTheAggregatesTransaction() => OutboxInTheSameTransaction();
 
     protected override string AmountColumnTypeSql => "SELECT format_type(atttypid, atttypmod) AS \"Value\" FROM pg_attribute WHERE attrelid = '\"Deals\"'::regclass AND attname = 'Amount'";
 
