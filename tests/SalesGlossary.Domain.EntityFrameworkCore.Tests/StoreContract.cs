@@ -247,6 +247,34 @@ public abstract class StoreContract
         Assert.Equal(scores.Select(s => (decimal?)s), contacts.Select(c => c.Rehydrate(agreement, time).Score));
     }
 
+    protected void SecondLeadTypeOnItsOwnPipeline()
+    {
+        var customer = agreement.GetLeadType("existing-customer");
+        var contact = customer.CreateContact("C-10", LifecycleStage.Lead, time, Actor.Integration);
+        contact.ApplyScore(150.01m, Actor.System);
+        contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Email, ConnectOutcome.Connected), Actor.Sales);
+        contact.AcceptBySales(Actor.Sales);
+        var deal = customer.OpenDeal("D-10", contact, 7_500.05m, new DateOnly(2026, 12, 31), time, Actor.Sales);
+        time.Advance(TimeSpan.FromDays(3));
+        deal.Win(Actor.Sales);
+        Save(context =>
+        {
+            context.Contacts.Add(StoredContact.From(contact));
+            context.Deals.Add(StoredDeal.From(deal));
+        });
+
+        using var reread = Create();
+        var row = reread.Deals.Single(d => d.Id == "D-10");
+        var stored = reread.Contacts.Single(c => c.Id == "C-10");
+        var rehydrated = row.Rehydrate(agreement, [stored.Rehydrate(agreement, time)], time);
+
+        Assert.Equal(("Maintenance service", "Contract signed", "existing-customer"), (row.Pipeline, row.Stage, stored.LeadType));
+        Assert.Equal(LifecycleStage.Customer, stored.Stage);
+        Assert.Null(stored.LeadStatus);
+        Assert.Equal(Json(deal.History), Json(rehydrated.History));
+        Assert.Equal(customer.Pipeline, rehydrated.Pipeline);
+    }
+
     protected void MalformedStateFailsTheReadWithItsPath()
     {
         Save(context => context.Contacts.Add(StoredContact.From(WorkedContact("C-5", 120m))));
@@ -344,6 +372,24 @@ public sealed class SqliteStoreTests : StoreContract, IDisposable
     public void AmountColumn_HasTheDeclaredPrecisionAndScale() => AmountColumnDeclared();
 
     [Fact]
+    public void SecondLeadType_RoundTrips_OnItsOwnPipeline() => SecondLeadTypeOnItsOwnPipeline();
+
+    [Fact]
+    public void Decimals_AreKept_UnderACultureWithACommaAsDecimalSeparator()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            DecimalsKept();
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
     public void ConcurrentScoreOnlyUpdate_IsRefusedByTheVersion() => ConcurrentScoreOnlyUpdateRefused();
 
     [Fact]
@@ -395,6 +441,9 @@ public sealed class PostgresStoreTests : StoreContract, IDisposable
 
     [PostgresFact]
     public void AmountColumn_HasTheDeclaredPrecisionAndScale() => AmountColumnDeclared();
+
+    [PostgresFact]
+    public void SecondLeadType_RoundTrips_OnItsOwnPipeline() => SecondLeadTypeOnItsOwnPipeline();
 
     [PostgresFact]
     public void ConcurrentScoreOnlyUpdate_IsRefusedByTheVersion() => ConcurrentScoreOnlyUpdateRefused();
