@@ -49,7 +49,7 @@ public class LifecycleReevaluationBenchmarks
         var moves = 0;
         for (var i = 0; i < leads.Length; i++)
         {
-            moves += leads[i].ApplyScore(lowScores[i], Actor.System);
+            moves += leads[i].ApplyScore(lowScores[i], Actor.System).Count;
         }
 
         return moves;
@@ -73,7 +73,7 @@ public class LifecycleReevaluationBenchmarks
         var moves = 0;
         for (var i = 0; i < fresh.Length; i++)
         {
-            moves += fresh[i].ApplyScore(150m, Actor.System);
+            moves += fresh[i].ApplyScore(150m, Actor.System).Count;
         }
 
         return moves;

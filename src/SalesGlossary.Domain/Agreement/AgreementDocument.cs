@@ -21,6 +21,8 @@ internal sealed record AgreementDocument(
     Dictionary<string, JsonElement>? ScoringModels,
     CommitmentsDocument? Commitments)
 {
+    public Dictionary<string, CrmCodesDocument?>? CrmCodes { get; init; }
+
     [JsonPropertyName("$schema")]
     public string? Schema { get; init; }
 }
@@ -65,3 +67,9 @@ internal sealed record CommitmentsDocument(MarketingCommitmentDocument? Marketin
 internal sealed record DealStageDocument(string? Name, decimal? Probability, string? Kind, string? Forecast);
 
 internal sealed record PipelineDocument(string? Name, List<DealStageDocument?>? Stages, PipelineRules? Rules);
+
+internal sealed record CrmCodesDocument(
+    Dictionary<string, string?>? LifecycleStages,
+    Dictionary<string, string?>? LeadStatuses,
+    Dictionary<string, string?>? DisqualificationReasons,
+    Dictionary<string, Dictionary<string, string?>?>? DealStages);

@@ -87,8 +87,9 @@ internal static class AgreementLoader
             [.. (document.ScoringModels?.Keys.AsEnumerable() ?? []).Concat(externalModels.Keys).Concat(BuiltIn.Keys).Distinct(StringComparer.Ordinal)]);
         var leadTypes = LeadTypes(problems, document.LeadTypes, declared, models, pipelines, policies, lifecycle);
         var marketing = Commitments(problems, document.Commitments);
+        var crmCodes = CrmCodeOverrides(problems, document.CrmCodes, pipelines);
         problems.ThrowIfAny("service level agreement '" + (name ?? "?") + "'");
-        return new ServiceLevelAgreement(name!, version!, lifecycle, statuses, leadTypes, pipelines, policies, models, marketing!);
+        return new ServiceLevelAgreement(name!, version!, lifecycle, statuses, leadTypes, pipelines, policies, models, marketing!) { CrmCodes = crmCodes };
     }
 
     /// <summary>Reports every property the document shape does not know, with its path and the known names.</summary>
@@ -294,6 +295,79 @@ internal static class AgreementLoader
         }
 
         return definitions;
+    }
+
+    private static CrmCodes CrmCodeOverrides(ValidationCollector problems, Dictionary<string, CrmCodesDocument?>? documents, Dictionary<string, Pipeline> pipelines)
+    {
+        if (documents is null)
+        {
+            return CrmCodes.Default;
+        }
+
+        var count = Enum.GetValues<Crm>().Length;
+        Dictionary<string, string>[] New() => [.. Enumerable.Range(0, count).Select(_ => new Dictionary<string, string>(StringComparer.Ordinal))];
+        var overrides = new CrmCodes.Overrides(New(), New(), New(), New());
+        foreach (var (crmName, document) in documents)
+        {
+            var path = "$.crmCodes." + crmName;
+            if (!Enum.TryParse<Crm>(crmName, ignoreCase: false, out var crm) || !Enum.IsDefined(crm) || crmName.Any(char.IsDigit))
+            {
+                problems.Add(path, $"'{crmName}' is not a CRM. Known: {string.Join(", ", Enum.GetNames<Crm>())}.");
+                continue;
+            }
+
+            var i = (int)crm;
+            Terms<LifecycleStage>(problems, path + ".lifecycleStages", document?.LifecycleStages, "lifecycle stage", overrides.Stages[i]);
+            Terms<LeadStatus>(problems, path + ".leadStatuses", document?.LeadStatuses, "lead status", overrides.Statuses[i]);
+            Terms<DisqualificationReason>(problems, path + ".disqualificationReasons", document?.DisqualificationReasons, "disqualification reason", overrides.Reasons[i]);
+            foreach (var (pipelineName, stageCodes) in document?.DealStages ?? [])
+            {
+                var pipelinePath = path + ".dealStages." + pipelineName;
+                if (!pipelines.TryGetValue(pipelineName, out var pipeline))
+                {
+                    problems.Add(pipelinePath, $"'{pipelineName}' is not a pipeline of the agreement. Known: {string.Join(", ", pipelines.Keys.Select(k => "'" + k + "'"))}.");
+                    continue;
+                }
+
+                foreach (var (stageName, code) in stageCodes ?? [])
+                {
+                    if (!pipeline.Stages.Any(s => string.Equals(s.Name, stageName, StringComparison.Ordinal)))
+                    {
+                        problems.Add(pipelinePath + "." + stageName, $"'{stageName}' is not a stage of pipeline '{pipelineName}'. Known: {string.Join(", ", pipeline.Stages.Select(s => "'" + s.Name + "'"))}.");
+                    }
+                    else if (Code(problems, pipelinePath + "." + stageName, code) is { } valid)
+                    {
+                        overrides.DealStages[i][pipelineName + "\u0000" + stageName] = valid;
+                    }
+                }
+            }
+        }
+
+        return CrmCodes.With(overrides);
+    }
+
+    private static void Terms<T>(ValidationCollector problems, string path, Dictionary<string, string?>? codes, string what, Dictionary<string, string> into)
+        where T : SmartEnum<T>
+    {
+        foreach (var (termName, code) in codes ?? [])
+        {
+            var term = Named<T>(problems, path + "." + termName, termName, what);
+            if (term is not null && Code(problems, path + "." + termName, code) is { } valid)
+            {
+                into[term.Name] = valid;
+            }
+        }
+    }
+
+    private static string? Code(ValidationCollector problems, string path, string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Length > 200 || code.Trim() != code)
+        {
+            problems.Add(path, "A CRM code must be 1 to 200 characters without leading or trailing white space.");
+            return null;
+        }
+
+        return code;
     }
 
     private static RequalificationRule Requalification(ValidationCollector problems, RequalificationDocument? document)

@@ -53,6 +53,9 @@ public sealed class ServiceLevelAgreement
         Marketing = marketing;
     }
 
+    /// <summary>Gets the codes of the agreement's terms in the CRMs integrators sync with: the vendors' defaults with the agreement's <c>crmCodes</c> overrides applied.</summary>
+    public CrmCodes CrmCodes { get; internal init; } = CrmCodes.Default;
+
     /// <summary>Gets the default agreement, which mirrors the source article; everything runs with it and no file at all.</summary>
     public static ServiceLevelAgreement Default => DefaultAgreement.Value;
 

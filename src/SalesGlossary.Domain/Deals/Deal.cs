@@ -287,6 +287,7 @@ public sealed class Deal
     /// <param name="actor">Who moved it.</param>
     /// <param name="reason">Why; required to move back.</param>
     /// <param name="actorName">The person or system, if known.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="ArgumentException">The pipeline has no such stage.</exception>
     /// <exception cref="DealTransitionException">The pipeline does not allow the move from the current stage.</exception>
     public IReadOnlyList<DomainEvent> MoveTo(string stage, Actor actor, string? reason = null, string? actorName = null)
@@ -299,6 +300,7 @@ public sealed class Deal
     /// <param name="actor">Who did it.</param>
     /// <param name="reason">Why, if given.</param>
     /// <param name="actorName">The person or system, if known.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="DealTransitionException">The deal is not open, or the pipeline has no on-hold stage.</exception>
     public IReadOnlyList<DomainEvent> PutOnHold(Actor actor, string? reason = null, string? actorName = null) =>
         Fire(DealTrigger.PutOnHold, null, actor, actorName, reason, "be put on hold", null);
@@ -306,6 +308,7 @@ public sealed class Deal
     /// <summary>Resumes a deal on hold in the stage it left.</summary>
     /// <param name="actor">Who did it.</param>
     /// <param name="actorName">The person or system, if known.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="DealTransitionException">The deal is not on hold.</exception>
     public IReadOnlyList<DomainEvent> Resume(Actor actor, string? actorName = null) =>
         Fire(DealTrigger.Resume, null, actor, actorName, null, "resume", null);
@@ -313,6 +316,7 @@ public sealed class Deal
     /// <summary>Wins the deal; its contact becomes a Customer (with no lead status: it is no longer a lead), unless it is one already or an Evangelist.</summary>
     /// <param name="actor">Who closed it.</param>
     /// <param name="actorName">The person or system, if known.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="DealTransitionException">The deal is not in an open stage.</exception>
     /// <exception cref="LifecycleTransitionException">The contact cannot become a Customer from its stage (it was disqualified: reopen it first); the deal and the contact are unchanged.</exception>
     public IReadOnlyList<DomainEvent> Win(Actor actor, string? actorName = null)
@@ -335,6 +339,7 @@ public sealed class Deal
     /// <param name="reason">The lost reason; required where the pipeline says so.</param>
     /// <param name="actor">Who closed it.</param>
     /// <param name="actorName">The person or system, if known.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="DealTransitionException">The deal is closed, or no lost reason is given where one is required.</exception>
     public IReadOnlyList<DomainEvent> Lose(string? reason, Actor actor, string? actorName = null) =>
         Fire(DealTrigger.Lose, null, actor, actorName, reason, "be lost", () =>
@@ -349,6 +354,7 @@ public sealed class Deal
     /// <param name="reason">Why it is reopened.</param>
     /// <param name="actor">Who reopened it.</param>
     /// <param name="actorName">The person or system, if known.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="DealTransitionException">The deal is not closed, or no reason is given.</exception>
     /// <exception cref="LifecycleTransitionException">The contact of a lost deal is in Other (reopen it first); nothing changed.</exception>
     public IReadOnlyList<DomainEvent> Reopen(string reason, Actor actor, string? actorName = null)
@@ -375,6 +381,7 @@ public sealed class Deal
     /// <param name="actor">Who changed it.</param>
     /// <param name="reason">Why, if given.</param>
     /// <param name="actorName">The person or system, if known.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The amount is negative.</exception>
     /// <exception cref="ArgumentException">Nothing would change.</exception>
     public IReadOnlyList<DomainEvent> UpdateForecast(decimal amount, DateOnly? expectedClose, Actor actor, string? reason = null, string? actorName = null)

@@ -352,8 +352,19 @@ public sealed class Contact
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
     /// <exception cref="LifecycleTransitionException">The hand-raise route was refused; nothing changed.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads", Justification = "The overloads differ in the type of the score, not in their number of parameters.")]
-    public IReadOnlyList<DomainEvent> ApplyScore(decimal score, Actor actor, string? handRaise = null) =>
-        ApplyScore(new ContactScore { Model = ContactScore.TotalOnlyModel, ModelVersion = ContactScore.TotalOnlyModel, AsOf = time.GetUtcNow(), Total = score }, actor, handRaise);
+    public IReadOnlyList<DomainEvent> ApplyScore(decimal score, Actor actor, string? handRaise = null)
+    {
+        // The same total again reuses the stored score: rescoring an unchanged contact allocates nothing.
+        foreach (var kept in scores)
+        {
+            if (kept.Model == ContactScore.TotalOnlyModel && kept.Total == score && kept.Groups.Count == 0 && kept.Rules.Count == 0)
+            {
+                return ApplyScore(kept, actor, handRaise);
+            }
+        }
+
+        return ApplyScore(new ContactScore { Model = ContactScore.TotalOnlyModel, ModelVersion = ContactScore.TotalOnlyModel, AsOf = time.GetUtcNow(), Total = score }, actor, handRaise);
+    }
 
     /// <summary>Records a model's score of the contact and promotes the contact where a threshold of its lead type is reached (to MQL, and to SQL where the agreement qualifies SQLs by score).</summary>
     /// <param name="score">The model's new score: total, groups and the points of each rule.</param>
@@ -386,36 +397,44 @@ public sealed class Contact
         Guard.NotNull(score.Groups, "score.Groups");
         Guard.NotNull(score.Rules, "score.Rules");
         var mark = pending.Count;
-        var undo = (Score, scores.ToArray(), scoreHistory.ToArray(), scoreChanges, history.Count);
-        try
+        var routes = !string.IsNullOrWhiteSpace(handRaise) && policy.Definitions.HandRaiseRoute is { } route && Stage.IsFunnelStage && Stage.Value < route.Value;
+        if (!routes && (Stage.Value >= LifecycleStage.MarketingQualifiedLead.Value || !policy.Thresholds.IsMqlReachedBy(score)))
         {
+            // Nothing can move: record the score alone (nothing to undo, nothing allocated when it is unchanged).
             RecordScore(score, actor);
-            if (!string.IsNullOrWhiteSpace(handRaise) && policy.Definitions.HandRaiseRoute is { } route && Stage.IsFunnelStage && Stage.Value < route.Value)
-            {
-                HandRaise(handRaise, actor);
-            }
-
-            var thresholds = policy.Thresholds;
-            var reachesMql = Stage.Value < LifecycleStage.MarketingQualifiedLead.Value && thresholds.IsMqlReachedBy(score)
-                && policy.CheckQualification(this, score.Total, Now).CanQualify;
-            if (reachesMql)
-            {
-                Fire(LifecycleTrigger.ReachMqlThreshold, actor, null, null, null);
-            }
         }
-        catch
+        else
         {
-            if (history.Count == undo.Item5)
+            var undo = (Score, scores.ToArray(), scoreHistory.ToArray(), scoreChanges, history.Count);
+            try
             {
-                (Score, scoreChanges) = (undo.Score, undo.scoreChanges);
-                scores.Clear();
-                scores.AddRange(undo.Item2);
-                scoreHistory.Clear();
-                scoreHistory.AddRange(undo.Item3);
-                pending.RemoveRange(mark, pending.Count - mark);
-            }
+                RecordScore(score, actor);
+                if (routes)
+                {
+                    HandRaise(handRaise!, actor);
+                }
 
-            throw;
+                var reachesMql = Stage.Value < LifecycleStage.MarketingQualifiedLead.Value && policy.Thresholds.IsMqlReachedBy(score)
+                    && policy.CheckQualification(this, score.Total, Now).CanQualify;
+                if (reachesMql)
+                {
+                    Fire(LifecycleTrigger.ReachMqlThreshold, actor, null, null, null);
+                }
+            }
+            catch
+            {
+                if (history.Count == undo.Item5)
+                {
+                    (Score, scoreChanges) = (undo.Score, undo.scoreChanges);
+                    scores.Clear();
+                    scores.AddRange(undo.Item2);
+                    scoreHistory.Clear();
+                    scoreHistory.AddRange(undo.Item3);
+                    pending.RemoveRange(mark, pending.Count - mark);
+                }
+
+                throw;
+            }
         }
 
         // Reaching MQL is a complete transition on its own: should the SQL step be refused (a concurrent change), the
@@ -442,12 +461,14 @@ public sealed class Contact
     /// <summary>Moves a subscriber to Lead because it converted (for example filled in a form).</summary>
     /// <param name="actor">Who recorded the conversion.</param>
     /// <param name="actorName">The person or system, if known.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="LifecycleTransitionException">The contact is not a subscriber.</exception>
     public IReadOnlyList<DomainEvent> Convert(Actor actor, string? actorName = null) => Fire(LifecycleTrigger.Convert, actor, actorName, null, null);
 
     /// <summary>Moves an MQL to SQL because sales accepted it.</summary>
     /// <param name="actor">Who accepted; usually <see cref="Actor.Sales"/>.</param>
     /// <param name="actorName">The seller, if known.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="LifecycleTransitionException">The contact is not an MQL, or the agreement does not qualify SQLs by acceptance.</exception>
     public IReadOnlyList<DomainEvent> AcceptBySales(Actor actor, string? actorName = null) => Fire(LifecycleTrigger.AcceptBySales, actor, actorName, null, null);
 
@@ -455,6 +476,7 @@ public sealed class Contact
     /// <param name="what">What the contact did, for example <c>Demo request</c>; recorded as the reason.</param>
     /// <param name="actor">Who recorded it.</param>
     /// <param name="actorName">The person or system, if known.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="ArgumentException"><paramref name="what"/> is empty.</exception>
     /// <exception cref="LifecycleTransitionException">The agreement defines no such route, or the contact is already past it.</exception>
     public IReadOnlyList<DomainEvent> HandRaise(string what, Actor actor, string? actorName = null) =>
@@ -566,6 +588,7 @@ public sealed class Contact
     /// <summary>Moves a customer to Evangelist.</summary>
     /// <param name="actor">Who recorded it.</param>
     /// <param name="actorName">The person or system, if known.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="LifecycleTransitionException">The contact is not a customer.</exception>
     public IReadOnlyList<DomainEvent> BecomeAdvocate(Actor actor, string? actorName = null) => Fire(LifecycleTrigger.BecomeAdvocate, actor, actorName, null, null);
 
@@ -573,6 +596,7 @@ public sealed class Contact
     /// <param name="reason">Why sales returns it; reports group returns by reason.</param>
     /// <param name="actor">Who returned it; usually <see cref="Actor.Sales"/>.</param>
     /// <param name="actorName">The seller, if known.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
     /// <exception cref="LifecycleTransitionException">The contact is neither MQL nor SQL.</exception>
     public IReadOnlyList<DomainEvent> ReturnToMarketing(string reason, Actor actor, string? actorName = null) =>
@@ -582,6 +606,7 @@ public sealed class Contact
     /// <param name="reason">Why, for example the lost reason of the deal.</param>
     /// <param name="actor">Who recycled it.</param>
     /// <param name="actorName">The person or system, if known.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
     /// <exception cref="LifecycleTransitionException">The contact is not an Opportunity, Customer or Evangelist.</exception>
     public IReadOnlyList<DomainEvent> Recycle(string reason, Actor actor, string? actorName = null) =>
@@ -592,6 +617,7 @@ public sealed class Contact
     /// <param name="actor">Who disqualified it.</param>
     /// <param name="note">Details in words; required for <see cref="DisqualificationReason.Other"/>.</param>
     /// <param name="actorName">The person or system, if known.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="ArgumentException">The reason is Other and no note is given.</exception>
     /// <exception cref="LifecycleTransitionException">The contact is a Customer, Evangelist or already in Other, or the connect policy is not exhausted for "unable to reach".</exception>
     public IReadOnlyList<DomainEvent> Disqualify(DisqualificationReason reason, Actor actor, string? note = null, string? actorName = null)
@@ -609,6 +635,7 @@ public sealed class Contact
     /// <param name="reason">Why it is reopened.</param>
     /// <param name="actor">Who reopened it.</param>
     /// <param name="actorName">The person or system, if known.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
     /// <exception cref="LifecycleTransitionException">The contact is not in Other.</exception>
     public IReadOnlyList<DomainEvent> Reopen(string reason, Actor actor, string? actorName = null) =>
@@ -617,6 +644,7 @@ public sealed class Contact
     /// <summary>Records a connect attempt: the first moves the lead status to Attempted to contact, a connected outcome to Connected.</summary>
     /// <param name="attempt">The attempt.</param>
     /// <param name="actor">Who recorded it; usually <see cref="Actor.Sales"/>.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <remarks>
     /// Where the agreement defines an Opportunity as a first successful connect, a connected outcome on an SQL also
     /// makes the contact an Opportunity. A later attempt that does not connect never turns Connected back.
@@ -759,6 +787,7 @@ public sealed class Contact
     /// <summary>Records that sales started working the lead: the lead status becomes In progress.</summary>
     /// <param name="actor">Who started; usually <see cref="Actor.Sales"/>.</param>
     /// <param name="actorName">The seller, if known.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="LifecycleTransitionException">The contact is not an MQL or SQL, or its status is not New or Open.</exception>
     public IReadOnlyList<DomainEvent> StartWorking(Actor actor, string? actorName = null)
     {
@@ -775,6 +804,7 @@ public sealed class Contact
     /// <param name="reason">Why, for example <c>Budget frozen until Q3</c>.</param>
     /// <param name="actor">Who recorded it.</param>
     /// <param name="actorName">The person or system, if known.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
     /// <exception cref="LifecycleTransitionException">The contact is not an MQL or SQL, or already has status Bad timing.</exception>
     public IReadOnlyList<DomainEvent> MarkBadTiming(string reason, Actor actor, string? actorName = null)
@@ -795,6 +825,7 @@ public sealed class Contact
     /// <param name="reason">Why the rules are bypassed.</param>
     /// <param name="actor">Who corrects it.</param>
     /// <param name="actorName">The person or system; recommended for overrides.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is empty, or nothing would change.</exception>
     public IReadOnlyList<DomainEvent> Override(LifecycleStage stage, LeadStatus? status, string reason, Actor actor, string? actorName = null)
     {

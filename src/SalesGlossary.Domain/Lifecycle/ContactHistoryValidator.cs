@@ -88,6 +88,51 @@ internal static class ContactHistoryValidator
             }
         }
 
+        var scores = state.Scores ?? [];
+        for (var i = 0; i < scores.Count; i++)
+        {
+            if (scores[i] is not { } score || string.IsNullOrWhiteSpace(score.Model) || string.IsNullOrWhiteSpace(score.ModelVersion) || score.Groups is null || score.Rules is null)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"$.scores[{i}]"), "The score is incomplete: model, model version, groups and rules are required.");
+            }
+            else if (scores.Take(i).Any(s => s is not null && string.Equals(s.Model, score.Model, StringComparison.Ordinal)))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"$.scores[{i}].model"), "Model '" + score.Model + "' has two latest scores; a contact keeps one per model.");
+            }
+        }
+
+        var changes = state.ScoreHistory ?? [];
+        if (changes.Count > Contact.ScoreHistoryLimit)
+        {
+            problems.Add("$.scoreHistory", string.Create(CultureInfo.InvariantCulture, $"The score history holds {changes.Count} changes; a contact keeps at most {Contact.ScoreHistoryLimit}."));
+        }
+
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var path = string.Create(CultureInfo.InvariantCulture, $"$.scoreHistory[{i}]");
+            if (changes[i] is not { } change || change.Current is null || change.Actor is null)
+            {
+                problems.Add(path, "The score change is incomplete: sequence, actor and the new score are required.");
+            }
+            else if (i > 0 && changes[i - 1] is { } before && change.Sequence != before.Sequence + 1)
+            {
+                problems.Add(path + ".sequence", $"The sequence number is {change.Sequence}; expected {before.Sequence + 1}. Changes are missing, duplicated or out of order.");
+            }
+            else if (change.Sequence < 1)
+            {
+                problems.Add(path + ".sequence", $"The sequence number is {change.Sequence}; sequence numbers start at 1.");
+            }
+        }
+
+        var breaches = state.SlaBreaches ?? [];
+        for (var i = 0; i < breaches.Count; i++)
+        {
+            if (breaches[i] is null || string.IsNullOrWhiteSpace(breaches[i].Rule))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"$.slaBreaches[{i}]"), "The breach is incomplete: its rule is required.");
+            }
+        }
+
         problems.ThrowIfAny("stored history of contact '" + state.Id + "'");
     }
 }

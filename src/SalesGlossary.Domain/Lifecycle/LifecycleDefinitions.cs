@@ -26,9 +26,9 @@ public sealed record QualificationThresholds(decimal Mql, decimal? Sql = null)
             return false;
         }
 
-        foreach (var group in MqlGroups)
+        for (var i = 0; i < MqlGroups.Count; i++)
         {
-            if (score.Group(group.Group) < group.Minimum)
+            if (score.Group(MqlGroups[i].Group) < MqlGroups[i].Minimum)
             {
                 return false;
             }
