@@ -1,18 +1,18 @@
-// The library inside a real CRM database: EF Core with SQLite. Contacts keep their lifecycle stage and lead status as
-// mapped columns, transitions and the score ledger are tables, smart enums are stored by value, each model's score and
-// the score history are stored with the contact, and the events of every change go to an outbox table in the same
-// transaction. The contact's Version is the concurrency token of every change, a score-only change included. The sample
-// creates the database, works some contacts, reloads them, continues their transitions, rescores all contacts in bulk,
-// and shows that a concurrent score-only update is detected.
+// The library inside a real CRM database: EF Core with SQLite, mapped by SalesGlossary.Domain.EntityFrameworkCore with no
+// hand mapping. A contact row keeps its stage, lead status, score and Version as columns and its whole state (history,
+// connect attempts, each model's score and the score history) as JSON; a deal row keeps its stage, amount and history;
+// the events of every change go to the outbox table in the same transaction. The contact's Version is the concurrency
+// token of every change, a score-only change included. The sample creates the database, works some contacts, reloads
+// them, opens and works deals, rescores all contacts in bulk, and shows that a concurrent score-only update is detected.
 // Usage: dotnet run --project samples/CrmWithSqlite [database-file]
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using CrmWithSqlite;
 using Microsoft.EntityFrameworkCore;
 using SalesGlossary.Domain;
 using SalesGlossary.Domain.Agreement;
 using SalesGlossary.Domain.Connecting;
+using SalesGlossary.Domain.EntityFrameworkCore;
 using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Scoring;
 using SalesGlossary.Domain.Serialization;
@@ -33,7 +33,7 @@ var prospect = agreement.GetLeadType("new-prospect");
 var model = prospect.ScoringModel;
 const int Count = 300;
 
-// 1. Create the database and a first batch of contacts, scored and promoted.
+// 1. Create the database and a first batch of contacts, scored and promoted; their events go to the outbox.
 await using (var db = new CrmDbContext(path))
 {
     await db.Database.EnsureCreatedAsync();
@@ -41,22 +41,24 @@ await using (var db = new CrmDbContext(path))
     {
         var contact = prospect.CreateContact(Id(i), LifecycleStage.Lead, clock, Actor.Integration);
         prospect.ApplyScore(contact, model.Score(Facts(i, clock.Now), clock.Now), Actor.System);
-        db.Contacts.Add(ToRow(db, contact));
+        db.Contacts.Add(StoredContact.From(contact));
+        Publish(db, contact.TakeEvents());
     }
 
     await db.SaveChangesAsync();
     Console.WriteLine($"Created {path} with {await db.Contacts.CountAsync()} contacts: " + await StagesAsync(db));
 }
 
-// 2. Reload from the database (a new context, as a later request would), rebuild the aggregates, continue working them.
+// 2. Reload from the database (a new context, as a later request would), rebuild the aggregates, continue working them;
+//    sales opens a deal for each contact it accepts and does not return.
 clock.Advance(TimeSpan.FromHours(3));
 await using (var db = new CrmDbContext(path))
 {
-    var rows = await db.Contacts.Include(c => c.History).Include(c => c.Attempts).ToListAsync();
+    var rows = await db.Contacts.ToListAsync();
     var worked = 0;
     foreach (var row in rows)
     {
-        var contact = agreement.RehydrateContact(ToState(row), clock);
+        var contact = row.Rehydrate(agreement, clock);
         var before = contact.Version;
         if (contact.Stage == LifecycleStage.MarketingQualifiedLead)
         {
@@ -66,20 +68,61 @@ await using (var db = new CrmDbContext(path))
             {
                 contact.ReturnToMarketing("Not ready to buy", Actor.Sales, "sam");
             }
+            else
+            {
+                var deal = prospect.OpenDeal("D" + row.Id[1..], contact, 10_000m + (worked * 1_250.5m), new DateOnly(2026, 4, 30), clock, Actor.Sales, actorName: "sam");
+                db.Deals.Add(StoredDeal.From(deal));
+                Publish(db, deal.TakeEvents());
+            }
         }
 
         if (contact.Version != before)
         {
-            Apply(db, row, contact);
+            row.Update(contact);
+            Publish(db, contact.TakeEvents());
             worked++;
         }
     }
 
     await db.SaveChangesAsync();
-    Console.WriteLine($"Reloaded {rows.Count} contacts, continued {worked}: " + await StagesAsync(db));
+    Console.WriteLine($"Reloaded {rows.Count} contacts, continued {worked}, opened {await db.Deals.CountAsync()} deals: " + await StagesAsync(db));
 }
 
-// 3. A rule change (webinars count double): rescore every contact in bulk, store the new totals, and a ledger entry where the score changed.
+// 3. Work the deals a week later: each moves to a proposal; every other one is won, which makes its contact a Customer.
+clock.Advance(TimeSpan.FromDays(7));
+await using (var db = new CrmDbContext(path))
+{
+    var deals = await db.Deals.OrderBy(d => d.Id).ToListAsync();
+    var ids = deals.SelectMany(d => d.ContactIds).ToHashSet(StringComparer.Ordinal);
+    var contactRows = await db.Contacts.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, StringComparer.Ordinal);
+    var won = 0;
+    foreach (var (row, index) in deals.Select((d, i) => (d, i)))
+    {
+        Contact[] contacts = [.. row.ContactIds.Select(id => contactRows[id].Rehydrate(agreement, clock))];
+        var deal = row.Rehydrate(agreement, contacts, clock);
+        deal.MoveTo("Create proposal", Actor.Sales, actorName: "sam");
+        if (index % 2 == 0)
+        {
+            deal.MoveTo("Present proposal", Actor.Sales, actorName: "sam");
+            deal.Win(Actor.Sales, "sam");
+            won++;
+        }
+
+        row.Update(deal);
+        Publish(db, deal.TakeEvents());
+        foreach (var contact in contacts)
+        {
+            contactRows[contact.Id].Update(contact);
+            Publish(db, contact.TakeEvents());
+        }
+    }
+
+    await db.SaveChangesAsync();
+    var amounts = await db.Deals.Select(d => d.Amount).ToListAsync();
+    Console.WriteLine($"Worked {deals.Count} deals, won {won} (amount {amounts.Sum():0.00} in all): " + await StagesAsync(db));
+}
+
+// 4. A rule change (webinars count double): rescore every contact in bulk, store the new totals, and a ledger entry where the score changed.
 clock.Advance(TimeSpan.FromDays(10));
 var changedRules = System.Text.Json.Nodes.JsonNode.Parse(LeadScoringModel.SampleJson)!;
 changedRules["ScoringModel"]!["Version"] = "1.1.0";
@@ -87,7 +130,7 @@ changedRules["Rules"]!.AsArray().First(r => (string?)r!["RuleName"] == "WebinarA
 model = LeadScoringModel.Load(changedRules.ToJsonString());
 await using (var db = new CrmDbContext(path))
 {
-    var rows = await db.Contacts.Include(c => c.History).Include(c => c.Attempts).OrderBy(c => c.Id).ToListAsync();
+    var rows = await db.Contacts.OrderBy(c => c.Id).ToListAsync();
     var leads = rows.Select(r => Facts(int.Parse(r.Id[2..], CultureInfo.InvariantCulture), clock.Now)).ToArray();
     var totals = new decimal[leads.Length];
     var summary = model.ScoreTotals(leads, clock.Now, totals, null, new BulkScoringOptions());
@@ -99,10 +142,11 @@ await using (var db = new CrmDbContext(path))
             continue;
         }
 
-        var contact = agreement.RehydrateContact(ToState(rows[i]), clock);
+        var contact = rows[i].Rehydrate(agreement, clock);
         var explained = model.Score(leads[i], clock.Now);
         agreement.GetLeadType(contact.LeadType!).ApplyScore(contact, explained, Actor.System);
-        Apply(db, rows[i], contact);
+        rows[i].Update(contact);
+        Publish(db, contact.TakeEvents());
         db.ScoreLedger.Add(new ScoreLedgerRow
         {
             ContactId = rows[i].Id,
@@ -120,38 +164,39 @@ await using (var db = new CrmDbContext(path))
 
     // The ledger reads back unchanged.
     var entry = await db.ScoreLedger.OrderBy(e => e.Id).FirstAsync();
-    var score = JsonSerializer.Deserialize<LeadScore>(entry.Explanation, SalesGlossaryJson.Options)!;
+    var score = SalesGlossaryJson.Read<LeadScore>(entry.Explanation);
     Console.WriteLine($"Ledger entry of {entry.ContactId}: {score.Total} points, grade {score.Grade}, {score.Contributions.Count} contributions; top: {score.Contributions.OrderByDescending(c => c.Points).First().Explanation}");
-    Console.WriteLine($"Transitions stored: {await db.Transitions.CountAsync()}; connect attempts stored: {await db.Attempts.CountAsync()}");
     var outbox = await db.Outbox.GroupBy(o => o.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
     Console.WriteLine("Outbox: " + string.Join(", ", outbox.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Count}")));
-    var first = await db.Outbox.OrderBy(o => o.Id).FirstAsync(o => o.Type == "scoreChanged");
-    var change = ((ScoreChanged)SalesGlossaryJson.Read<DomainEvent>(first.Payload)).Change;
-    Console.WriteLine($"Outbox event of {first.AggregateId}: {change.Reason}");
+    var first = await db.Outbox.OrderByDescending(o => o.Id).FirstAsync(o => o.Type == "scoreChanged");
+    Console.WriteLine($"Outbox event of {first.AggregateId}: {((ScoreChanged)first.Event).Change.Reason}");
 }
 
-// 4. Two requests rescore the same contact at once; only the score changes. Version moves with it, so the second save is
-//    refused instead of silently overwriting the first.
+// 5. Two requests rescore the same contact at once; only the score changes. Version moves with it, so the second save is
+//    refused instead of silently overwriting the first, and none of its events reach the outbox.
 clock.Advance(TimeSpan.FromHours(1));
 await using (var first = new CrmDbContext(path))
 await using (var second = new CrmDbContext(path))
 {
     var id = Id(1);
-    var rowA = await first.Contacts.Include(c => c.History).Include(c => c.Attempts).SingleAsync(c => c.Id == id);
-    var rowB = await second.Contacts.Include(c => c.History).Include(c => c.Attempts).SingleAsync(c => c.Id == id);
-    var a = agreement.RehydrateContact(ToState(rowA), clock);
-    var b = agreement.RehydrateContact(ToState(rowB), clock);
+    var rowA = await first.Contacts.SingleAsync(c => c.Id == id);
+    var rowB = await second.Contacts.SingleAsync(c => c.Id == id);
+    var a = rowA.Rehydrate(agreement, clock);
+    var b = rowB.Rehydrate(agreement, clock);
     var stageBefore = a.Stage;
+    var versionBefore = rowA.Version;
     a.ApplyScore(ScoreOf(a, 1m), Actor.System, null);
     b.ApplyScore(ScoreOf(b, 2m), Actor.System, null);
-    if (a.Stage != stageBefore || a.Version != rowA.Version + 1)
+    if (a.Stage != stageBefore || a.Version != versionBefore + 1)
     {
         Console.Error.WriteLine("The update was expected to change the score only, and move Version by one.");
         return 1;
     }
 
-    Apply(first, rowA, a);
-    Apply(second, rowB, b);
+    rowA.Update(a);
+    Publish(first, a.TakeEvents());
+    rowB.Update(b);
+    Publish(second, b.TakeEvents());
     await first.SaveChangesAsync();
     try
     {
@@ -168,12 +213,16 @@ await using (var second = new CrmDbContext(path))
 await using (var db = new CrmDbContext(path))
 {
     var raced = Id(1);
-    var stored = await db.Contacts.Include(c => c.History).Include(c => c.Attempts).SingleAsync(c => c.Id == raced);
-    var contact = agreement.RehydrateContact(ToState(stored), clock);
-    Console.WriteLine($"{contact.Id} after the race: version {contact.Version}, score {contact.Score}; last change: {contact.ScoreHistory[^1]}");
+    var contact = (await db.Contacts.SingleAsync(c => c.Id == raced)).Rehydrate(agreement, clock);
+    var scoreEvents = await db.Outbox.CountAsync(o => o.AggregateId == raced && o.Type == "scoreChanged");
+    Console.WriteLine($"{contact.Id} after the race: version {contact.Version}, score {contact.Score}, {scoreEvents} score events in the outbox; last change: {contact.ScoreHistory[^1]}");
+    Console.WriteLine($"Stored: {await db.Contacts.CountAsync()} contacts, {await db.Deals.CountAsync()} deals, {await db.Outbox.CountAsync()} outbox events, {await db.ScoreLedger.CountAsync()} ledger entries.");
 }
 
 return 0;
+
+// Adds an aggregate's taken events to the outbox; the next SaveChanges stores them with the aggregate, in one transaction.
+static void Publish(CrmDbContext db, IReadOnlyList<DomainEvent> events) => db.Outbox.AddRange(events.Select(OutboxMessage.From));
 
 // A score-only change: the contact's own model score, one point of 'Manual review' added.
 static ContactScore ScoreOf(Contact contact, decimal extra)
@@ -198,61 +247,6 @@ static LeadFacts Facts(int i, DateTimeOffset now)
         Id(i), "buyer@company.example", i % 3 == 0 ? "VP Marketing" : "Engineer", null, i % 2 == 0 ? "Software" : "Retail",
         random.Next(50, 2500), null, i % 4 == 0 ? "DE" : "US", null, false, false,
         [.. Enumerable.Range(0, random.Next(0, 12)).Select(k => new LeadActivity(types[random.Next(types.Length)], now.AddHours(-random.Next(0, 24 * 30)), "/pricing"))]);
-}
-
-static ContactRow ToRow(CrmDbContext db, Contact contact)
-{
-    var row = new ContactRow { Id = contact.Id, Stage = contact.Stage };
-    Apply(db, row, contact);
-    return row;
-}
-
-// Writes the contact's changes to its row and its events to the outbox; one SaveChanges stores both in one transaction.
-static void Apply(CrmDbContext db, ContactRow row, Contact contact)
-{
-    row.LeadType = contact.LeadType;
-    row.Stage = contact.Stage;
-    row.LeadStatus = contact.LeadStatus;
-    row.Score = contact.Score;
-    row.Version = contact.Version;
-    var state = contact.ToState();
-    row.ScoresJson = JsonSerializer.Serialize(new ContactState(contact.Id, contact.LeadType, contact.Score, [], []) { Scores = state.Scores, ScoreHistory = state.ScoreHistory, SlaBreaches = state.SlaBreaches }, SalesGlossaryJson.Options);
-    foreach (var e in contact.TakeEvents())
-    {
-        var payload = JsonSerializer.Serialize(e, SalesGlossaryJson.Options);
-        db.Outbox.Add(new OutboxRow { AggregateId = contact.Id, Type = JsonNode.Parse(payload)!["$type"]!.GetValue<string>(), At = e.At, Payload = payload });
-    }
-
-    foreach (var t in contact.History.Skip(row.History.Count))
-    {
-        row.History.Add(new TransitionRow
-        {
-            ContactId = contact.Id, Sequence = t.Sequence, From = t.From, To = t.To, FromStatus = t.FromStatus, ToStatus = t.ToStatus,
-            Trigger = t.Trigger, At = t.At, Actor = t.Actor, ActorName = t.ActorName, Reason = t.Reason, Score = t.Score, DisqualificationReason = t.DisqualificationReason,
-        });
-    }
-
-    foreach (var a in contact.ConnectAttempts.Skip(row.Attempts.Count))
-    {
-        row.Attempts.Add(new AttemptRow { ContactId = contact.Id, At = a.At, Channel = a.Channel.Value, Outcome = a.Outcome.Value, By = a.By });
-    }
-}
-
-static ContactState ToState(ContactRow row)
-{
-    var scores = row.ScoresJson is null ? null : SalesGlossaryJson.Read<ContactState>(row.ScoresJson);
-    return new(
-    row.Id,
-    row.LeadType,
-    row.Score,
-    [.. row.History.OrderBy(t => t.Sequence).Select(t => new LifecycleTransition(
-        t.Sequence, t.From, t.To, t.FromStatus, t.ToStatus, t.Trigger, t.At, t.Actor, t.ActorName, t.Reason, t.Score, t.DisqualificationReason))],
-    [.. row.Attempts.OrderBy(a => a.At).Select(a => new ConnectAttempt(a.At, ConnectChannel.FromValue(a.Channel), ConnectOutcome.FromValue(a.Outcome), a.By))])
-    {
-        Scores = scores?.Scores ?? [],
-        ScoreHistory = scores?.ScoreHistory ?? [],
-        SlaBreaches = scores?.SlaBreaches ?? [],
-    };
 }
 
 /// <summary>A clock the sample moves by hand.</summary>

@@ -42,4 +42,108 @@ public static class SalesGlossaryModelConfiguration
         configurationBuilder.Properties<BuyerJourneyStage>().HaveConversion<SmartEnumValueConverter<BuyerJourneyStage>>();
         return configurationBuilder;
     }
+
+    /// <summary>Gets the precision (total digits) of the amount and score columns.</summary>
+    public const int DecimalPrecision = 28;
+
+    /// <summary>Gets the scale (digits after the point) of the amount and score columns: amounts to a ten-thousandth, scores (whole hundredths) exactly.</summary>
+    public const int DecimalScale = 4;
+
+    /// <summary>Maps <see cref="StoredContact"/>: one row per contact, its state as JSON, its version as the concurrency token.</summary>
+    /// <param name="modelBuilder">The builder passed to <see cref="DbContext.OnModelCreating"/>.</param>
+    /// <param name="table">The table's name.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    /// <remarks>
+    /// Columns: <c>Id</c> (key), <c>LeadType</c>, <c>Stage</c> and <c>LeadStatus</c> (their numbers, indexed for queries),
+    /// <c>Score</c> (<see cref="DecimalPrecision"/>, <see cref="DecimalScale"/>), <c>Version</c> (concurrency token) and
+    /// <c>State</c> (the <see cref="ContactState"/> as JSON text written with <c>SalesGlossaryJson.Options</c>, read back
+    /// strictly: a malformed document fails the read with its JSON path). A property the library adds to a contact's
+    /// state is stored in <c>State</c> without a change of schema.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="modelBuilder"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="table"/> is empty or white space.</exception>
+    public static ModelBuilder MapSalesGlossaryContacts(this ModelBuilder modelBuilder, string table = "Contacts")
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(table);
+        modelBuilder.Entity<StoredContact>(contact =>
+        {
+            contact.ToTable(table);
+            contact.HasKey(c => c.Id);
+            contact.Property(c => c.Id).IsRequired();
+            contact.Property(c => c.LeadType);
+            contact.Property(c => c.Stage).IsRequired().HasConversion<SmartEnumValueConverter<LifecycleStage>>();
+            contact.Property(c => c.LeadStatus).HasConversion<SmartEnumValueConverter<LeadStatus>>();
+            contact.Property(c => c.Score).HasPrecision(DecimalPrecision, DecimalScale);
+            contact.Property(c => c.Version).IsConcurrencyToken();
+            contact.Property(c => c.State).IsRequired().HasConversion(JsonColumn.Converter<ContactState>(), JsonColumn.Comparer<ContactState>());
+            contact.HasIndex(c => c.Stage);
+            contact.HasIndex(c => c.LeadStatus);
+        });
+        return modelBuilder;
+    }
+
+    /// <summary>Maps <see cref="StoredDeal"/>: one row per deal, its history as JSON, its version as the concurrency token.</summary>
+    /// <param name="modelBuilder">The builder passed to <see cref="DbContext.OnModelCreating"/>.</param>
+    /// <param name="table">The table's name.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    /// <remarks>
+    /// Columns: <c>Id</c> (key), <c>Pipeline</c> and <c>Stage</c> (names, indexed), <c>Amount</c>
+    /// (<see cref="DecimalPrecision"/>, <see cref="DecimalScale"/>), <c>ExpectedClose</c> (a date), <c>ContactIds</c>
+    /// (JSON list), <c>Version</c> (concurrency token) and <c>History</c> (the <see cref="DealTransition"/> records as
+    /// JSON text written with <c>SalesGlossaryJson.Options</c>, read back strictly). A property the library adds to a
+    /// deal's records is stored in <c>History</c> without a change of schema.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="modelBuilder"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="table"/> is empty or white space.</exception>
+    public static ModelBuilder MapSalesGlossaryDeals(this ModelBuilder modelBuilder, string table = "Deals")
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(table);
+        modelBuilder.Entity<StoredDeal>(deal =>
+        {
+            deal.ToTable(table);
+            deal.HasKey(d => d.Id);
+            deal.Property(d => d.Pipeline).IsRequired();
+            deal.Property(d => d.Stage).IsRequired();
+            deal.Property(d => d.Amount).HasPrecision(DecimalPrecision, DecimalScale);
+            deal.Property(d => d.ExpectedClose);
+            deal.Property(d => d.ContactIds).IsRequired().HasConversion(JsonColumn.Converter<IReadOnlyList<string>>(), JsonColumn.Comparer<IReadOnlyList<string>>());
+            deal.Property(d => d.Version).IsConcurrencyToken();
+            deal.Property(d => d.History).IsRequired().HasConversion(JsonColumn.Converter<IReadOnlyList<DealTransition>>(), JsonColumn.Comparer<IReadOnlyList<DealTransition>>());
+            deal.HasIndex(d => new { d.Pipeline, d.Stage });
+        });
+        return modelBuilder;
+    }
+
+    /// <summary>Maps <see cref="OutboxMessage"/>: one row per event of a contact or a deal, numbered by the database.</summary>
+    /// <param name="modelBuilder">The builder passed to <see cref="DbContext.OnModelCreating"/>.</param>
+    /// <param name="table">The table's name.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    /// <remarks>
+    /// Columns: <c>Id</c> (key, generated in save order), <c>AggregateId</c>, <c>Type</c>, <c>At</c>, <c>PublishedAt</c>
+    /// (indexed: a relay reads the unpublished messages) and <c>Event</c> (the <see cref="DomainEvent"/> as JSON text with
+    /// its <c>$type</c>, written with <c>SalesGlossaryJson.Options</c>, read back strictly).
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="modelBuilder"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="table"/> is empty or white space.</exception>
+    public static ModelBuilder MapSalesGlossaryOutbox(this ModelBuilder modelBuilder, string table = "Outbox")
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(table);
+        modelBuilder.Entity<OutboxMessage>(message =>
+        {
+            message.ToTable(table);
+            message.HasKey(m => m.Id);
+            message.Property(m => m.Id).ValueGeneratedOnAdd();
+            message.Property(m => m.AggregateId).IsRequired();
+            message.Property(m => m.Type).IsRequired();
+            message.Property(m => m.At);
+            message.Property(m => m.PublishedAt);
+            message.Property(m => m.Event).IsRequired().HasConversion(JsonColumn.Converter<DomainEvent>(), JsonColumn.Comparer<DomainEvent>());
+            message.HasIndex(m => m.PublishedAt);
+            message.HasIndex(m => m.AggregateId);
+        });
+        return modelBuilder;
+    }
 }
