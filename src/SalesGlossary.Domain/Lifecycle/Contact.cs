@@ -1037,24 +1037,6 @@ public sealed class Contact
 
     private void RecordScore(ContactScore score, Actor actor)
     {
-        ContactScore? previous = null;
-        var index = -1;
-        for (var i = 0; i < scores.Count; i++)
-        {
-            if (string.Equals(scores[i].Model, score.Model, StringComparison.Ordinal))
-            {
-                (previous, index) = (scores[i], i);
-                break;
-            }
-        }
-
-        Score = score.Total;
-        if (previous is not null && previous.ModelVersion == score.ModelVersion && previous.Total == score.Total
-            && previous.Groups.SequenceEqual(score.Groups) && previous.Rules.SequenceEqual(score.Rules))
-        {
-            return;
-        }
-
         if (Interlocked.Exchange(ref changing, 1) == 1)
         {
             throw ConcurrentChange();
@@ -1062,9 +1044,30 @@ public sealed class Contact
 
         try
         {
+            // Looked up inside the guard, so two overlapping calls cannot both add a first score of one model.
+            ContactScore? previous = null;
+            var index = -1;
+            for (var i = 0; i < scores.Count; i++)
+            {
+                if (string.Equals(scores[i].Model, score.Model, StringComparison.Ordinal))
+                {
+                    (previous, index) = (scores[i], i);
+                    break;
+                }
+            }
+
+            // Unchanged only when the model's score and the contact's current score both stay: a contact scored by another
+            // model since then takes this score back as its current one, and that is a recorded change with its event.
+            if (previous is not null && Score == score.Total && previous.ModelVersion == score.ModelVersion && previous.Total == score.Total
+                && previous.Groups.SequenceEqual(score.Groups) && previous.Rules.SequenceEqual(score.Rules))
+            {
+                return;
+            }
+
             var now = time.GetUtcNow();
             Chronology.EnsureNotBefore(now, history[^1].At, "contact '" + Id + "'");
             var change = new ScoreChange { Sequence = scoreChanges + 1, At = now, Actor = actor, Previous = previous, Current = score };
+            Score = score.Total;
             if (index >= 0)
             {
                 scores[index] = score;

@@ -49,6 +49,26 @@ public class ContactScoreTests
     }
 
     [Fact]
+    public void TheSameScoreAgain_AfterAnotherModel_BecomesCurrentAgain_AsARecordedChangeThatReplays()
+    {
+        var (contact, time) = NewLead();
+        contact.ApplyScore(Score(20, 10, rules: [("Industry", 20)]), Actor.System, null);
+        time.Advance(TimeSpan.FromHours(1));
+        contact.ApplyScore(12, Actor.System);
+        var version = contact.Version;
+        time.Advance(TimeSpan.FromHours(1));
+
+        var events = contact.ApplyScore(Score(20, 10, rules: [("Industry", 20)]), Actor.System, null);
+
+        Assert.Equal(30m, contact.Score);
+        Assert.Equal(version + 1, contact.Version);
+        Assert.IsType<ScoreChanged>(Assert.Single(events));
+        var replayed = Contact.Replay(contact.TakeEvents().OfType<ContactEvent>(), contact.Policy, time);
+        Assert.Equal(contact.Score, replayed.Score);
+        Assert.Equal(contact.Scores.Count, replayed.Scores.Count);
+    }
+
+    [Fact]
     public void TheSameScoreAgain_RecordsNothing_AndLeavesVersion()
     {
         var (contact, time) = NewLead();
