@@ -21,6 +21,8 @@ public abstract class ClusterFixture : IAsyncLifetime
 {
     public const string Streams = "changes";
 
+    public const int StreamShards = 8;
+
     private static readonly ConcurrentDictionary<int, GeneratedContacts> Sources = new();
 
     public TestCluster Cluster { get; private set; } = null!;
@@ -76,6 +78,7 @@ public abstract class ClusterFixture : IAsyncLifetime
             siloBuilder.AddSalesGlossary(o =>
             {
                 o.StreamProvider = Streams;
+                o.ContactStreamShards = StreamShards;
                 o.ModelRefreshInterval = TimeSpan.FromMilliseconds(200);
                 o.RescoringWatchInterval = TimeSpan.FromMilliseconds(250);
             });

@@ -27,10 +27,16 @@ public sealed class ContactGrainTests(SmallCluster fixture)
         const string id = "busy-contact";
         var received = new ConcurrentQueue<ContactChanged>();
         var stream = fixture.Cluster.Client.GetStreamProvider(ClusterFixture.Streams)
-            .GetStream<ContactChanged>(StreamId.Create(SalesGlossaryCluster.ContactStreamNamespace, id));
+            .GetStream<ContactChanged>(StreamId.Create(
+                SalesGlossaryCluster.ContactStreamNamespace,
+                new SalesGlossaryClusterOptions { ContactStreamShards = ClusterFixture.StreamShards }.ContactStreamKey(id)));
         var subscription = await stream.SubscribeAsync((change, _) =>
         {
-            received.Enqueue(change);
+            if (change.ContactId == id)
+            {
+                received.Enqueue(change);
+            }
+
             return Task.CompletedTask;
         });
 

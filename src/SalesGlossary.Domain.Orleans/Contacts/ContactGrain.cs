@@ -198,7 +198,7 @@ internal sealed class ContactGrain(
         var view = new ContactView(state, record.State.Revision, record.State.Score);
         if (options.Value.StreamProvider is { } provider)
         {
-            var stream = this.GetStreamProvider(provider).GetStream<ContactChanged>(StreamId.Create(SalesGlossaryCluster.ContactStreamNamespace, Id));
+            var stream = this.GetStreamProvider(provider).GetStream<ContactChanged>(StreamId.Create(SalesGlossaryCluster.ContactStreamNamespace, options.Value.ContactStreamKey(Id)));
             await stream.OnNextAsync(new ContactChanged(Id, record.State.Revision, [.. state.History.Skip(historyBefore)], score));
         }
 

@@ -15,7 +15,7 @@ namespace SalesGlossary.Domain.Orleans.Contacts;
 /// </para>
 /// <para>
 /// Where a stream provider is configured, every stored change is then published as a <see cref="ContactChanged"/> on the stream
-/// <see cref="SalesGlossaryCluster.ContactStreamNamespace"/>/contact id, in revision order.
+/// <see cref="SalesGlossaryCluster.ContactStreamNamespace"/> keyed by <see cref="SalesGlossaryClusterOptions.ContactStreamKey"/>, in revision order.
 /// </para>
 /// </remarks>
 [Alias("SalesGlossary.IContactGrain")]

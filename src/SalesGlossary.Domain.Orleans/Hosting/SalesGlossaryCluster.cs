@@ -16,7 +16,7 @@ public static class SalesGlossaryCluster
     /// <summary>The name of the grain storage provider the library's grains persist through: register one under this name.</summary>
     public const string StorageName = "SalesGlossary";
 
-    /// <summary>The stream namespace of contact changes; the stream id's key is the contact's id.</summary>
+    /// <summary>The stream namespace of contact changes; the stream id's key is <see cref="SalesGlossaryClusterOptions.ContactStreamKey"/>.</summary>
     public const string ContactStreamNamespace = "SalesGlossary.Contacts";
 
     /// <summary>The stream namespace of deal changes; the stream id's key is the deal's id.</summary>
