@@ -14,8 +14,15 @@ using SalesGlossary.Domain.Scoring;
 using SalesGlossary.Domain.Serialization;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-var path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "salesglossary-crm.db");
-File.Delete(path);
+// The sample creates a new database and never deletes or overwrites a file it did not create.
+var path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "salesglossary-crm-" + Guid.NewGuid().ToString("N") + ".db");
+if (File.Exists(path))
+{
+    Console.Error.WriteLine($"'{path}' exists. The sample creates a new database and never overwrites a file; pass a path that does not exist.");
+    return 1;
+}
+
+Console.WriteLine($"Database: {path}");
 var agreement = ServiceLevelAgreement.Default;
 var clock = new Clock(new DateTimeOffset(2026, 2, 2, 8, 0, 0, TimeSpan.Zero));
 var prospect = agreement.GetLeadType("new-prospect");
@@ -113,6 +120,8 @@ await using (var db = new CrmDbContext(path))
     Console.WriteLine($"Ledger entry of {entry.ContactId}: {score.Total} points, grade {score.Grade}, {score.Contributions.Count} contributions; top: {score.Contributions.OrderByDescending(c => c.Points).First().Explanation}");
     Console.WriteLine($"Transitions stored: {await db.Transitions.CountAsync()}; connect attempts stored: {await db.Attempts.CountAsync()}");
 }
+
+return 0;
 
 static string Id(int i) => "C-" + i.ToString("0000", CultureInfo.InvariantCulture);
 

@@ -95,8 +95,14 @@ public sealed class ServiceLevelAgreement
     /// <returns>The agreement, with its scoring models compiled and its lead types resolved.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     /// <exception cref="DefinitionValidationException">The agreement is invalid; every problem is listed with its JSON path (syntax errors with line and position).</exception>
-    public static ServiceLevelAgreement Load(string json, IReadOnlyDictionary<string, string>? scoringModels = null) =>
-        AgreementLoader.Load(Guard.NotNull(json), scoringModels ?? new Dictionary<string, string>());
+    public static ServiceLevelAgreement Load(string json, IReadOnlyDictionary<string, string>? scoringModels = null)
+    {
+        Guard.NotNull(json);
+        return DomainTelemetry.Load(
+            "salesglossary.agreement.load",
+            () => AgreementLoader.Load(json, scoringModels ?? new Dictionary<string, string>()),
+            agreement => (agreement.Name, agreement.Version));
+    }
 
     /// <summary>Gets a lead type by key, resolved into its thresholds, scoring model, pipeline, connect policy and lifecycle policy.</summary>
     /// <param name="key">The lead type's key, for example <c>new-prospect</c>.</param>

@@ -449,6 +449,7 @@ public sealed class Deal
             var can = target is null ? m.Machine.CanFire(trigger, out unmet) : m.Machine.CanFire(m.MoveTo, target, out unmet);
             if (!can)
             {
+                DomainTelemetry.DealRefused(trigger.Name);
                 throw new DealTransitionException(Id, Stage, move, target is null ? [.. unmet ?? []] : UnmetMoveGuard(target), Allowed(m));
             }
 
@@ -519,5 +520,6 @@ public sealed class Deal
         Stage = to;
         Amount = amount;
         ExpectedClose = expectedClose;
+        DomainTelemetry.DealTransition(trigger.Name);
     }
 }

@@ -579,6 +579,7 @@ public sealed class Contact
             slot.Bind(this, disqualification);
             if (!slot.Machine.CanFire(trigger, out var unmet))
             {
+                DomainTelemetry.LifecycleRefused(trigger.Name);
                 throw new LifecycleTransitionException(Id, Stage, LeadStatus, trigger, [.. unmet ?? []], PermittedIn(slot));
             }
 
@@ -649,6 +650,7 @@ public sealed class Contact
             history.Add(new LifecycleTransition(history.Count + 1, Stage, to, LeadStatus, toStatus, trigger, now, actor, actorName, reason, Score, disqualification));
             Stage = to;
             LeadStatus = toStatus;
+            DomainTelemetry.LifecycleTransition(trigger.Name);
         }
         finally
         {
@@ -660,6 +662,9 @@ public sealed class Contact
         CultureInfo.InvariantCulture,
         $"Contact '{Id}' was changed by another caller while this change was being made; nothing was recorded. A contact is not thread-safe: serialize the calls on one contact, or reload it and try again."));
 
-    private LifecycleTransitionException Refused(LifecycleTrigger trigger, IReadOnlyList<string>? unmet, string detail) =>
-        new(Id, Stage, LeadStatus, trigger, unmet ?? [], Permitted(null), detail);
+    private LifecycleTransitionException Refused(LifecycleTrigger trigger, IReadOnlyList<string>? unmet, string detail)
+    {
+        DomainTelemetry.LifecycleRefused(trigger.Name);
+        return new(Id, Stage, LeadStatus, trigger, unmet ?? [], Permitted(null), detail);
+    }
 }

@@ -36,6 +36,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     {
         CheckDestinations(leads.Length, totals.Length, matchedRules.Length);
         var incomplete = ScoreRange(leads, asOf, totals, matchedRules);
+        DomainTelemetry.Scored(Name, DomainTelemetry.Bulk, leads.Length, incomplete);
         return new BulkScoringSummary(leads.Length, incomplete, Name, Version);
     }
 
@@ -67,6 +68,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         var batches = (leads.Length + options.BatchSize - 1) / options.BatchSize;
         long incomplete = 0;
         long scored = 0;
+        using var activity = DomainTelemetry.StartBulk(Name, Version, DomainTelemetry.Bulk, leads.Length);
         RuleSandbox.ParallelFor(
             0,
             batches,
@@ -81,6 +83,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 var done = Interlocked.Add(ref scored, count);
                 options.Progress?.Report(new BulkScoringProgress(done, leads.Length));
             });
+        DomainTelemetry.BulkScored(activity, Name, DomainTelemetry.Bulk, leads.Length, incomplete);
         return new BulkScoringSummary(leads.Length, incomplete, Name, Version);
     }
 
@@ -96,10 +99,20 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
         IEnumerable<ScoredLead<TLead>> Iterate(IEnumerable<TLead> source, DateTimeOffset at)
         {
-            foreach (var lead in source)
+            long scored = 0, incomplete = 0;
+            try
             {
-                var total = TotalOf(lead, at, default, out var complete);
-                yield return new ScoredLead<TLead>(lead, total, complete, Version);
+                foreach (var lead in source)
+                {
+                    var total = TotalOf(lead, at, default, out var complete);
+                    scored++;
+                    incomplete += complete ? 0 : 1;
+                    yield return new ScoredLead<TLead>(lead, total, complete, Version);
+                }
+            }
+            finally
+            {
+                DomainTelemetry.Scored(Name, DomainTelemetry.Stream, scored, incomplete);
             }
         }
     }
@@ -195,6 +208,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        using var activity = DomainTelemetry.StartBulk(model.Name, model.Version, DomainTelemetry.Stream, count);
         var slices = Math.Min(options.MaxDegreeOfParallelism, Math.Max(1, count / 64));
         RuleSandbox.ParallelFor(0, slices, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, slice =>
         {
@@ -207,6 +221,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 versions[i] = model.Version;
             }
         });
+        DomainTelemetry.BulkScored(activity, model.Name, DomainTelemetry.Stream, complete.AsSpan(0, count));
     }
 
     private int ScoreRange(ReadOnlySpan<TLead> leads, DateTimeOffset asOf, Span<decimal> totals, Span<ulong> matchedRules)
@@ -247,7 +262,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         }
 
         matched.Clear();
-        var sink = new SummingSink(matched);
+        var sink = new SummingSink(matched, Name);
         Span<long> sums = groups.Length <= 64 ? stackalloc long[groups.Length] : new long[groups.Length];
         var total = Walk(lead, asOf, ref sink, sums);
         complete = sink.Complete;
@@ -255,9 +270,10 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     }
 
     /// <summary>Only sums (the walk keeps the sums): records matched rules as bits and whether any rule failed.</summary>
-    private ref struct SummingSink(Span<ulong> matched) : IScoreSink
+    private ref struct SummingSink(Span<ulong> matched, string model) : IScoreSink
     {
         private readonly Span<ulong> matched = matched;
+        private readonly string model = model;
 
         public bool Complete { get; private set; } = true;
 
@@ -265,7 +281,14 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
         public readonly void ActivityRuleMatched(int rule, int activityIndex, long occurredTicks, long ageTicks, long earned, bool overDailyMaximum) => Mark(rule);
 
-        public void RuleFailed(string rule, int activityIndex, Exception error) => Complete = false;
+        public void RuleFailed(string rule, int activityIndex, Exception error)
+        {
+            Complete = false;
+            if (error is RuleBudgetExceededException)
+            {
+                DomainTelemetry.BudgetStopped(model, DomainTelemetry.Bulk, 1);
+            }
+        }
 
         public void LeadFailed(string message) => Complete = false;
 

@@ -20,8 +20,14 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         public void ActivityRuleMatched(int rule, int activityIndex, long occurredTicks, long ageTicks, long earned, bool overDailyMaximum) =>
             Explanation.Add(new Found(rule, activityIndex, occurredTicks, ageTicks, earned, overDailyMaximum));
 
-        public void RuleFailed(string rule, int activityIndex, Exception error) =>
+        public void RuleFailed(string rule, int activityIndex, Exception error)
+        {
             Explanation.Errors.Add(new ScoringError(rule, activityIndex < 0 ? null : activityIndex, RuleSandbox.ErrorText(error))); // sandbox: bounded error text
+            if (error is RuleBudgetExceededException)
+            {
+                DomainTelemetry.BudgetStopped(Explanation.Model.Name, DomainTelemetry.Explained, 1);
+            }
+        }
 
         public void LeadFailed(string message) => Explanation.Errors.Add(new ScoringError(null, null, message));
     }

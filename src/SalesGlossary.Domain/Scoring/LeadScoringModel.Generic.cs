@@ -109,7 +109,9 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         var sink = new ExplainingSink(new Explanation(this));
         Span<long> sums = groups.Length <= 64 ? stackalloc long[groups.Length] : new long[groups.Length];
         Walk(lead, asOf, ref sink, sums);
-        return sink.Explanation.Finish(asOf, sums);
+        var score = sink.Explanation.Finish(asOf, sums);
+        DomainTelemetry.ScoredExplained(Name, score.Errors.Count);
+        return score;
     }
 
     private static void CheckHundredths(ScoringModelDefinition definition)

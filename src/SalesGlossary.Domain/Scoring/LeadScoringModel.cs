@@ -51,6 +51,7 @@ public static class LeadScoringModel
         Guard.NotNull(occurredAt);
         limits ??= ScoringLimits.Default;
         limits.Validate();
+        using var activity = DomainTelemetry.Start("salesglossary.scoring.model.load");
 
         // The parser recurses; a dedicated thread with a large stack keeps even a hostile document that slips past the
         // nesting checks from overflowing the caller's stack.
@@ -79,6 +80,7 @@ public static class LeadScoringModel
         };
         loader.Start();
         loader.Join();
+        DomainTelemetry.Loaded(activity, failure?.SourceException, model?.Name, model?.Version);
         failure?.Throw();
         return model!;
     }

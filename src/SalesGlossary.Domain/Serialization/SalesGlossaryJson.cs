@@ -27,6 +27,13 @@ public static class SalesGlossaryJson
         Guard.NotNull(json);
         string? path = "$";
         string message;
+        var strict = new ValidationCollector();
+        if (!StrictJson.Check(json, strict, StringComparer.OrdinalIgnoreCase, maxDepth: 64, allowComments: true))
+        {
+            // Duplicate keys, lone surrogates and malformed JSON, each with its path and line.
+            strict.ThrowIfAny("stored " + typeof(T).Name);
+        }
+
         try
         {
             var value = JsonSerializer.Deserialize<T>(json, Options);

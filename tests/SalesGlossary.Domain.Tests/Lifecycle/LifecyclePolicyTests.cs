@@ -109,6 +109,43 @@ public class LifecyclePolicyTests
     }
 
     [Fact]
+    public void TwoPolicies_OnSeveralThreads_EachContactIsJudgedByItsOwn()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var low = new LifecyclePolicy(new LifecycleDefinitions(), new QualificationThresholds(100m), ConnectPolicy.Default, "low");
+        var high = new LifecyclePolicy(new LifecycleDefinitions { SqlQualification = SqlQualification.Score }, new QualificationThresholds(140m, 150m), ConnectPolicy.Default, "high");
+        var contacts = Enumerable.Range(0, 4000)
+            .Select(i => Contact.Create("C-" + i, LifecycleStage.Lead, i % 2 == 0 ? low : high, time, Actor.Integration))
+            .ToArray();
+
+        Parallel.ForEach(contacts, new ParallelOptions { MaxDegreeOfParallelism = 4 }, contact =>
+        {
+            Assert.Equal(contact.Policy == low, contact.CanTake(LifecycleTrigger.AcceptBySales) || contact.ApplyScore(120m, Actor.System) == 1);
+            contact.ApplyScore(150m, Actor.System);
+        });
+
+        Assert.All(contacts.Where(c => c.Policy == low), c => Assert.Equal((LifecycleStage.MarketingQualifiedLead, 2), (c.Stage, c.Version)));
+        Assert.All(contacts.Where(c => c.Policy == high), c => Assert.Equal((LifecycleStage.SalesQualifiedLead, 3), (c.Stage, c.Version)));
+    }
+
+    [Fact]
+    public void ThresholdMessages_AreTheSameInAnotherCulture()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            var error = Assert.Throws<DefinitionValidationException>(() =>
+                new LifecyclePolicy(new LifecycleDefinitions(), new QualificationThresholds(100.5m, 99.25m), ConnectPolicy.Default));
+            Assert.Equal("The SQL threshold 99.25 must be above the MQL threshold 100.5.", Assert.Single(error.Problems).Message);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
     public void Definitions_RoundTripThroughJson()
     {
         var definitions = new LifecycleDefinitions

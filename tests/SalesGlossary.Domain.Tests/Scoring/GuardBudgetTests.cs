@@ -110,6 +110,22 @@ public class GuardBudgetTests
     }
 
     [Fact]
+    public void Score_IntegratorsOwnLeadType_IsMeteredToo()
+    {
+        var model = LeadScoringModel.LoadFor<GuardDocumentTests.LeadWithAttributes, LeadActivity>(
+            ModelJson.WithRule("lead.Attributes.Keys.Count(k => k.StartsWith(\"x\")) > 0"),
+            _ => [],
+            a => a.OccurredAt,
+            new ScoringLimits { MaxWorkPerRule = 1_000 });
+        var small = new GuardDocumentTests.LeadWithAttributes("a", Enumerable.Range(0, 10).ToDictionary(i => "x" + i, i => "v"));
+        var large = new GuardDocumentTests.LeadWithAttributes("b", Enumerable.Range(0, 2_000).ToDictionary(i => "k" + i, i => "v"));
+
+        Assert.Equal(10m, model.Score(small, Now).Total);
+        Assert.StartsWith("The rule was stopped after 1,000 units", Assert.Single(model.Score(large, Now).Errors).Message, StringComparison.Ordinal);
+        Assert.Equal(1, model.ScoreTotals([small, large], Now, new decimal[2]).Incomplete);
+    }
+
+    [Fact]
     public void Score_NullActivity_IsAnArgumentErrorNamingTheLead()
     {
         var model = Load("activity.Type == \"PageView\"", scope: "activity");

@@ -1,5 +1,6 @@
 using SalesGlossary.Domain.Agreement;
 using SalesGlossary.Domain.Scoring;
+using SalesGlossary.Domain.Serialization;
 
 namespace SalesGlossary.Domain.Tests.Scoring;
 
@@ -66,6 +67,21 @@ public class GuardDocumentTests
 
         Assert.Contains(Assert.Throws<DefinitionValidationException>(() => ServiceLevelAgreement.Load(surrogate)).Problems, p => p.Message.Contains("not valid Unicode", StringComparison.Ordinal));
         Assert.Equal("$.Name", Assert.Single(Assert.Throws<DefinitionValidationException>(() => ServiceLevelAgreement.Load(duplicate)).Problems).Path);
+    }
+
+    [Fact]
+    public void StoredScore_DuplicateTotalOrLoneSurrogate_IsAValidationError()
+    {
+        var stored = SalesGlossaryJson.Read<LeadScore>(System.Text.Json.JsonSerializer.Serialize(
+            LeadScoringModel.LoadSample().Score(new LeadFacts("L-1", null, null, null, null, null, null, "DE", null, false, false, []), Generators.ScoringNow),
+            SalesGlossaryJson.Options));
+        var json = System.Text.Json.JsonSerializer.Serialize(stored, SalesGlossaryJson.Options);
+
+        var duplicate = Assert.Throws<DefinitionValidationException>(() => SalesGlossaryJson.Read<LeadScore>(json.Replace("\"total\":", "\"total\":1000000,\"Total\":", StringComparison.Ordinal)));
+        var surrogate = Assert.Throws<DefinitionValidationException>(() => SalesGlossaryJson.Read<LeadScore>(json.Replace("\"model\":\"", "\"model\":\"\\ud800", StringComparison.Ordinal)));
+
+        Assert.Equal("$.Total", Assert.Single(duplicate.Problems).Path);
+        Assert.Equal("$.model", Assert.Single(surrogate.Problems).Path);
     }
 
     [Fact]
