@@ -30,7 +30,7 @@ public sealed class RescoringTests(SmallCluster fixture) : IAsyncLifetime
 
         var next = await registry.PublishAsync(ServiceLevelAgreement.DefaultJson, new Dictionary<string, string> { [ServiceLevelAgreement.SampleScoringModelName] = ModelV2 });
         var during = await fixture.Grains.GetGrain<IRescoringJobGrain>("publish-during-job").GetProgressAsync();
-        var done = await fixture.Grains.WaitForRescoringAsync("publish-during-job");
+        var done = await fixture.Grains.WaitForRescoringAsync("publish-during-job", cancellationToken: Limit());
 
         Assert.Equal(pinned, started.Generation);
         Assert.Equal(RescoringStatus.Running, during.Status);
@@ -49,7 +49,7 @@ public sealed class RescoringTests(SmallCluster fixture) : IAsyncLifetime
 
         // A job started after the publication scores with the new generation, and so does a contact scored alone.
         var after = await fixture.Grains.StartRescoringAsync("after-publish", new RescoringJobOptions { PageSize = 500, AsOf = GeneratedContacts.AsOf });
-        var afterDone = await fixture.Grains.WaitForRescoringAsync("after-publish");
+        var afterDone = await fixture.Grains.WaitForRescoringAsync("after-publish", cancellationToken: Limit());
         Assert.Equal(next.Generation, after.Generation);
         Assert.Equal(Contacts, afterDone.Rescored);
         Assert.All(Generated(fixture.StoredContacts()), c =>
@@ -68,7 +68,7 @@ public sealed class RescoringTests(SmallCluster fixture) : IAsyncLifetime
     public async Task StartingAJobAgain_RescoresNoContactTwice_AndOtherOptionsAreRefused()
     {
         await fixture.Grains.StartRescoringAsync("twice", new RescoringJobOptions { AsOf = GeneratedContacts.AsOf });
-        var first = await fixture.Grains.WaitForRescoringAsync("twice");
+        var first = await fixture.Grains.WaitForRescoringAsync("twice", cancellationToken: Limit());
         var revisions = Generated(fixture.StoredContacts()).ToDictionary(c => c.Index, c => c.Record.Revision);
 
         var again = await fixture.Grains.StartRescoringAsync("twice", new RescoringJobOptions { AsOf = GeneratedContacts.AsOf });
@@ -85,7 +85,7 @@ public sealed class RescoringTests(SmallCluster fixture) : IAsyncLifetime
         var revisions = Generated(fixture.StoredContacts()).ToDictionary(c => c.Index, c => c.Record.Revision);
 
         await fixture.Grains.StartRescoringAsync("through-source", new RescoringJobOptions { Target = RescoringTarget.Source, PageSize = 300 });
-        var done = await fixture.Grains.WaitForRescoringAsync("through-source");
+        var done = await fixture.Grains.WaitForRescoringAsync("through-source", cancellationToken: Limit());
 
         Assert.Equal(RescoringStatus.Completed, done.Status);
         var written = fixture.Source.Written.Where(w => w.Key.JobId == "through-source").ToList();
@@ -116,6 +116,8 @@ public sealed class RescoringTests(SmallCluster fixture) : IAsyncLifetime
 
         Assert.Contains("999", refused.Message, StringComparison.Ordinal);
     }
+
+    internal static CancellationToken Limit() => new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
 
     internal static List<(int Index, ContactRecord Record)> Generated(IEnumerable<(string GrainId, ContactRecord Record)> stored) =>
         [.. stored

@@ -110,6 +110,7 @@ internal sealed partial class RescoringPartitionGrain(
     public Task<PartitionReport> EnsureRunningAsync(PartitionAssignment assignment)
     {
         ArgumentNullException.ThrowIfNull(assignment);
+        record.State.Assignment ??= assignment; // stored with the first page
         if (!running && !IsFinished && !cancelRequested)
         {
             running = true;
@@ -278,7 +279,7 @@ internal sealed partial class RescoringPartitionGrain(
     }
 
     private PartitionReport Report() => new(
-        record.State.Assignment?.Partition ?? -1,
+        record.State.Assignment!.Partition,
         record.State.Done,
         record.State.Cancelled,
         record.State.Rescored,
