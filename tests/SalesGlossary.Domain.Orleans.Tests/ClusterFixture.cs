@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -11,6 +12,7 @@ using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Orleans.Contacts;
 using SalesGlossary.Domain.Orleans.Models;
 using SalesGlossary.Domain.Orleans.Rescoring;
+using SalesGlossary.Domain.Serialization;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
@@ -35,11 +37,14 @@ public abstract class ClusterFixture : IAsyncLifetime
 
     protected abstract int ContactCount { get; }
 
+    protected virtual bool PublishChanges => true;
+
     public async Task InitializeAsync()
     {
         Sources.GetOrAdd(ContactCount, n => new GeneratedContacts(n, 16));
         var builder = new TestClusterBuilder(3);
         builder.Properties["Contacts"] = ContactCount.ToString(CultureInfo.InvariantCulture);
+        builder.Properties["PublishChanges"] = PublishChanges ? "true" : "false";
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         Cluster = builder.Build();
@@ -63,6 +68,25 @@ public abstract class ClusterFixture : IAsyncLifetime
                 .CreateAsync(GeneratedContacts.LeadTypeOf(i), LifecycleStage.Lead, Actor.Marketing));
     }
 
+    /// <summary>
+    /// Stores contacts 0 to count - 1 straight into the store, as a CRM's existing contacts would be: the first through its
+    /// grain (which shows how the runtime names the record), the others written as the grain would have written them.
+    /// </summary>
+    public async Task SeedInStoreAsync(int count)
+    {
+        await SeedAsync(1);
+        var first = SharedGrainStorage.Entries(Cluster.Options.ClusterId, "contact").Single(e => e.GrainId.EndsWith("/" + GeneratedContacts.IdOf(0), StringComparison.Ordinal));
+        var prefix = first.GrainId[..^GeneratedContacts.IdOf(0).Length];
+        var serializer = Cluster.GetSiloServiceProvider(Cluster.Primary!.SiloAddress).GetRequiredService<Serializer>();
+        var agreement = ServiceLevelAgreement.Default;
+        Parallel.For(1, count, i =>
+        {
+            var contact = agreement.GetLeadType(GeneratedContacts.LeadTypeOf(i)).CreateContact(GeneratedContacts.IdOf(i), LifecycleStage.Lead, TimeProvider.System, Actor.Marketing);
+            var record = new ContactRecord { StateJson = JsonSerializer.Serialize(contact.ToState(), SalesGlossaryJson.Options), Revision = 1 };
+            SharedGrainStorage.Put(Cluster.Options.ClusterId, "contact", prefix + GeneratedContacts.IdOf(i), serializer.SerializeToArray(record));
+        });
+    }
+
     /// <summary>Reads every contact record straight from the store, without activating a grain.</summary>
     internal IReadOnlyList<(string GrainId, ContactRecord Record)> StoredContacts()
     {
@@ -77,7 +101,7 @@ public abstract class ClusterFixture : IAsyncLifetime
             var contacts = int.Parse(siloBuilder.Configuration["Contacts"] ?? "0", CultureInfo.InvariantCulture);
             siloBuilder.AddSalesGlossary(o =>
             {
-                o.StreamProvider = Streams;
+                o.StreamProvider = siloBuilder.Configuration["PublishChanges"] == "true" ? Streams : null;
                 o.ContactStreamShards = StreamShards;
                 o.ModelRefreshInterval = TimeSpan.FromMilliseconds(200);
                 o.RescoringWatchInterval = TimeSpan.FromMilliseconds(250);
@@ -113,4 +137,7 @@ public sealed class SmallCluster : ClusterFixture
 public sealed class LargeCluster : ClusterFixture
 {
     protected override int ContactCount => 100_000;
+
+    // The rescoring under test publishes nothing; one stream message per contact would only add to the run time.
+    protected override bool PublishChanges => false;
 }

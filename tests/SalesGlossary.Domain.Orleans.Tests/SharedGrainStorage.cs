@@ -22,6 +22,10 @@ internal sealed class SharedGrainStorage(Serializer serializer, IOptions<Cluster
         return Store.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(e => (e.Key[prefix.Length..], e.Value.Data));
     }
 
+    /// <summary>Stores a state directly, as records already in the application's database before the cluster starts.</summary>
+    public static void Put(string clusterId, string stateName, string grainId, byte[] data) =>
+        Store[clusterId + "|" + stateName + "|" + grainId] = new Entry(data, Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         if (Store.TryGetValue(Key(stateName, grainId), out var entry))

@@ -1,15 +1,18 @@
 using SalesGlossary.Domain.Orleans.Rescoring;
+using Xunit.Abstractions;
 
 namespace SalesGlossary.Domain.Orleans.Tests;
 
-public sealed class SiloLossTests(LargeCluster fixture) : IClassFixture<LargeCluster>
+public sealed class SiloLossTests(LargeCluster fixture, ITestOutputHelper output) : IClassFixture<LargeCluster>
 {
     private const int Contacts = 100_000;
 
     [Fact]
     public async Task RescoringJob_OverOneHundredThousandContacts_SurvivesTheLossOfASilo_NoContactMissedNoneAppliedTwice()
     {
-        await fixture.SeedAsync(Contacts);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await fixture.SeedInStoreAsync(Contacts);
+        output.WriteLine($"seeded in {clock.Elapsed}");
         var victim = fixture.Cluster.SecondarySilos[0];
         await fixture.Grains.StartRescoringAsync("silo-loss", new RescoringJobOptions { PageSize = 500, AsOf = GeneratedContacts.AsOf });
         var job = fixture.Grains.GetGrain<IRescoringJobGrain>("silo-loss");
@@ -24,6 +27,7 @@ public sealed class SiloLossTests(LargeCluster fixture) : IClassFixture<LargeClu
         await fixture.Cluster.KillSiloAsync(victim);
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var done = await fixture.Grains.WaitForRescoringAsync("silo-loss", cancellationToken: limit.Token);
+        output.WriteLine($"rescored in {clock.Elapsed}: {done}");
 
         Assert.False(beforeKill.IsFinished, "the silo was killed after the job finished");
         Assert.Equal(RescoringStatus.Completed, done.Status);
