@@ -25,7 +25,7 @@ public sealed class SiloLossTests(LargeCluster fixture, ITestOutputHelper output
         }
         while (beforeKill.Rescored < Contacts / 5 && !beforeKill.IsFinished);
         await fixture.Cluster.KillSiloAsync(victim);
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         var done = await fixture.Grains.WaitForRescoringAsync("silo-loss", cancellationToken: limit.Token);
         output.WriteLine($"rescored in {clock.Elapsed}: {done}");
 

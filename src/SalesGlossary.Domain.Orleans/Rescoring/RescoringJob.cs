@@ -62,10 +62,10 @@ public sealed record RescoringJobOptions
 /// <param name="Generation">The model generation the job scores with (0 before it started).</param>
 /// <param name="Partitions">The number of partitions.</param>
 /// <param name="PartitionsDone">The number of partitions finished.</param>
-/// <param name="Rescored">The contacts rescored and applied.</param>
-/// <param name="Skipped">The contacts skipped because this job had applied their score already (a page resumed after a silo died).</param>
+/// <param name="Rescored">The contacts rescored and applied by the job, each counted once; equal to the contacts read when the job completes.</param>
+/// <param name="Skipped">Of <paramref name="Rescored"/>, the contacts found already applied when a page was resumed after a failure (a silo that died mid-page): counted, not scored again.</param>
 /// <param name="Incomplete">The contacts whose score had rule errors (included in <paramref name="Rescored"/>).</param>
-/// <param name="PerSilo">The contacts rescored on each silo, by the silo's identity.</param>
+/// <param name="PerSilo">The contacts rescored on each silo, by the silo's address (a page cut short by a dying silo counts where it was resumed).</param>
 /// <param name="Failure">Why the job failed, or <see langword="null"/>.</param>
 [GenerateSerializer]
 [Immutable]

@@ -214,7 +214,7 @@ internal sealed partial class RescoringPartitionGrain(
         var here = silo.SiloAddress.ToString();
         record.State.Continuation = page.Continuation;
         record.State.Pages++;
-        record.State.Rescored += applied;
+        record.State.Rescored += applied + skipped; // a contact found already applied was rescored by this job, once
         record.State.Skipped += skipped;
         record.State.Incomplete += scored.Count(s => !s.IsComplete);
         record.State.PerSilo[here] = record.State.PerSilo.GetValueOrDefault(here) + applied;
