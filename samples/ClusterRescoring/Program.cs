@@ -26,7 +26,7 @@ using var first = await StartSilo(primaryPort, primaryGateway, primary: null);
 using var second = await StartSilo(secondPort, secondGateway, primary: new IPEndPoint(IPAddress.Loopback, primaryPort));
 using var client = Host.CreateDefaultBuilder()
     .UseOrleansClient(c => c.UseLocalhostClustering([primaryGateway, secondGateway]))
-    .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+    .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Error))
     .Build();
 await client.StartAsync();
 var grains = client.Services.GetRequiredService<IClusterClient>();
@@ -56,8 +56,7 @@ var job = "rescore-after-rule-change";
 await grains.StartRescoringAsync(job, new RescoringJobOptions { AsOf = GeneratedContacts.AsOf, PageSize = 500 });
 var done = await grains.WaitForRescoringAsync(
     job,
-    new Progress<RescoringProgress>(p => Console.WriteLine(
-        $"  {p.Status,-9} {p.Rescored,8:N0} of {contacts:N0} contacts, {p.PartitionsDone,2} of {p.Partitions} partitions done")),
+    new PrintedProgress(contacts),
     TimeSpan.FromMilliseconds(250));
 var seconds = clock.Elapsed.TotalSeconds;
 Console.WriteLine($"Job '{job}' {done.Status} in {seconds:F1} s: {done.Rescored:N0} contacts rescored ({done.Rescored / seconds:N0} per second), {done.Skipped} skipped, {done.Incomplete} with rule errors.");
@@ -90,7 +89,7 @@ async Task<IHost> StartSilo(int siloPort, int gatewayPort, IPEndPoint? primary)
             silo.AddSalesGlossary();
             silo.Services.AddSingleton<IContactPartitionSource>(source);
         })
-        .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+        .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Error))
         .Build();
     await host.StartAsync();
     return host;
@@ -101,4 +100,11 @@ static int FreePort()
     using var listener = new TcpListener(IPAddress.Loopback, 0);
     listener.Start();
     return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+/// <summary>Prints each look at the job as it comes, in order.</summary>
+internal sealed class PrintedProgress(int contacts) : IProgress<RescoringProgress>
+{
+    public void Report(RescoringProgress value) => Console.WriteLine(
+        $"  {value.Status,-9} {value.Rescored,8:N0} of {contacts:N0} contacts, {value.PartitionsDone,2} of {value.Partitions} partitions done");
 }

@@ -85,6 +85,8 @@ internal interface IRescoringJobWake : IGrainWithStringKey
     Task WakeAsync();
 }
 
+// Partitions are placed at random so that a job's workers spread over the silos instead of gathering where the job runs.
+[global::Orleans.Placement.RandomPlacement]
 internal sealed partial class RescoringPartitionGrain(
     [PersistentState("rescoring-partition", SalesGlossaryCluster.StorageName)] IPersistentState<PartitionRecord> record,
     ClusterModels models,
