@@ -1,7 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Hosting;
 using Orleans.TestingHost;
 using SalesGlossary.Benchmarks.Scoring;
 using SalesGlossary.Domain.Agreement;
