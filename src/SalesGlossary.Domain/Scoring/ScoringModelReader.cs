@@ -242,9 +242,9 @@ internal sealed class ScoringModelReader
         }
 
         var p = path + ".Properties";
-        CheckKeys(properties, p, PropertyKeys, label + "'s Properties", allowExtensions: true);
+        CheckKeys(properties, p, PropertyKeys, PartOf(label, "Properties"), allowExtensions: true);
         var points = properties.TryGetProperty("points", out var pointsElement)
-            ? Number(pointsElement, p + ".points", label + "'s points")
+            ? Number(pointsElement, p + ".points", Of(label, "points"))
             : Missing(p + ".points", $"{label} has no points; add \"points\": a number (negative to subtract).");
         var group = properties.TryGetProperty("group", out var groupElement) ? GroupName(groupElement, p + ".group", label) : "fit";
         var scope = group == "engagement" ? ScoringScope.Activity : ScoringScope.Lead;
@@ -271,7 +271,7 @@ internal sealed class ScoringModelReader
             decay = ReadDecay(decayElement, p + ".decay", label);
         }
 
-        var window = properties.TryGetProperty("windowDays", out var windowElement) ? Positive(windowElement, p + ".windowDays", label + "'s windowDays") : null;
+        var window = properties.TryGetProperty("windowDays", out var windowElement) ? Positive(windowElement, p + ".windowDays", Of(label, "windowDays")) : null;
         int? maxPerDay = null;
         if (properties.TryGetProperty("maxPerDay", out var perDayElement))
         {
@@ -610,12 +610,12 @@ internal sealed class ScoringModelReader
             return null;
         }
 
-        CheckKeys(element, path, ["percent", "everyDays"], label + "'s decay");
-        var percent = element.TryGetProperty("percent", out var p) ? Number(p, path + ".percent", label + "'s decay percent") : Missing(path + ".percent", $"{label}'s decay needs a percent.");
-        var every = element.TryGetProperty("everyDays", out var d) ? Positive(d, path + ".everyDays", label + "'s decay everyDays") : Missing(path + ".everyDays", $"{label}'s decay needs everyDays.");
+        CheckKeys(element, path, ["percent", "everyDays"], PartOf(label, "decay"));
+        var percent = element.TryGetProperty("percent", out var p) ? Number(p, path + ".percent", Of(label, "decay percent")) : Missing(path + ".percent", $"{Of(label, "decay")} needs a percent.");
+        var every = element.TryGetProperty("everyDays", out var d) ? Positive(d, path + ".everyDays", Of(label, "decay everyDays")) : Missing(path + ".everyDays", $"{Of(label, "decay")} needs everyDays.");
         if (percent is <= 0 or > 100)
         {
-            problems.Add(path + ".percent", $"{label}'s decay percent must be above 0 and at most 100; it is {percent}.");
+            problems.Add(path + ".percent", $"{Of(label, "decay percent")} must be above 0 and at most 100; it is {percent}.");
             return null;
         }
 
@@ -631,6 +631,12 @@ internal sealed class ScoringModelReader
         JsonValueKind.Object => "an object",
         _ => element.ValueKind.ToString(),
     };
+
+    /// <summary>Names a part of a rule in a message: <c>The points of rule 'webinar'</c>, never <c>'webinar''s points</c>.</summary>
+    private static string Of(string label, string part) => "The " + PartOf(label, part);
+
+    /// <summary>A part of a rule without an article, for messages that supply their own: <c>Properties of rule 'webinar'</c>.</summary>
+    private static string PartOf(string label, string part) => part + " of " + char.ToLowerInvariant(label[0]) + label[1..];
 }
 
 /// <summary>The checked parts of a scoring model document, before compilation.</summary>

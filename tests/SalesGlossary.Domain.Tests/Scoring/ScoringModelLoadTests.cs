@@ -52,7 +52,7 @@ public class ScoringModelLoadTests
             - $.Rules[3].RuleName: Rule 'syntax' is defined more than once; RulesEngine fails at run time on duplicate names (names are compared ignoring case here).
             - $.Rules[4].Operator: Rule 'LowerCaseOperator': a nested rule needs an Operator of exactly And, AndAlso, Or or OrElse. RulesEngine 6.0.1 accepts 'and' when loading but never matches it; write 'And'.
             - $.Rules[5].Properties.points: Rule 'NoPoints' has no points; add "points": a number (negative to subtract).
-            - $.Rules[6].Properties.points: Rule 'TextPoints''s points must be a number, not the text "25".
+            - $.Rules[6].Properties.points: The points of rule 'TextPoints' must be a number, not the text "25".
             - $.Rules[7].LocalParams: Rule 'Unsupported' uses LocalParams, which scoring models do not support; write the expression inline.
             - $.Rules[8].ruleName: Rule 'Camel' has 'ruleName'; write 'RuleName': RulesEngine reads property names case-sensitively and would ignore it.
             - $.ScoringModel.GroupCaps.engagment: The cap is set for the group 'engagment', but no rule belongs to it. Known groups: fit.
@@ -72,7 +72,7 @@ public class ScoringModelLoadTests
     [InlineData("{\"WorkflowName\":\"w\",\"ScoringModel\":{\"Version\":\"1\"},\"Rules\":[{\"RuleName\":\"R\",\"Expression\":\"true\",\"Properties\":{\"points\":1,\"decay\":{\"percent\":50,\"everyDays\":30}}}]}",
         "$.Rules[0].Properties.decay: Rule 'R' is scored once per lead, so decay does not apply; set \"scope\": \"activity\" or remove decay.")]
     [InlineData("{\"WorkflowName\":\"w\",\"ScoringModel\":{\"Version\":\"1\"},\"Rules\":[{\"RuleName\":\"R\",\"Expression\":\"true\",\"Properties\":{\"points\":1,\"group\":\"engagement\",\"decay\":{\"percent\":150,\"everyDays\":30},\"pionts\":2}}]}",
-        "$.Rules[0].Properties.pionts: The Rule 'R''s Properties has an unknown property 'pionts'. Known: points, group, scope, decay, windowDays, maxPerDay, handRaise, description; use an 'x-' prefix for your own.¦$.Rules[0].Properties.decay.percent: Rule 'R''s decay percent must be above 0 and at most 100; it is 150.")]
+        "$.Rules[0].Properties.pionts: The Properties of rule 'R' has an unknown property 'pionts'. Known: points, group, scope, decay, windowDays, maxPerDay, handRaise, description; use an 'x-' prefix for your own.¦$.Rules[0].Properties.decay.percent: The decay percent of rule 'R' must be above 0 and at most 100; it is 150.")]
     [InlineData("{\"WorkflowName\":\"w\",\"ScoringModel\":{\"Version\":\"1\",\"Grades\":{\"Fit\":{\"A\":10,\"B\":20},\"Engagement\":{\"1\":5,\"2\":1}}},\"Rules\":[{\"RuleName\":\"R\",\"Expression\":\"true\",\"Properties\":{\"points\":1}}]}",
         "$.ScoringModel.Grades.Fit: The A threshold (10) must be above the B threshold (20).")]
     [InlineData("{\"WorkflowName\":\"w\",\"ScoringModel\":{\"Version\":\"1\"},\"Rules\":[{\"RuleName\":\"R\",\"Expression\":\"true\",\"Operator\":\"Or\",\"Rules\":[{\"RuleName\":\"C\",\"Expression\":\"true\",\"Properties\":{\"points\":3}}],\"Properties\":{\"points\":1}}]}",
