@@ -25,7 +25,7 @@ public static class RescoringJobs
     /// <param name="cancelJobOnCancellation">Whether cancelling the wait cancels the job.</param>
     /// <param name="cancellationToken">Stops waiting; cancels the job too when <paramref name="cancelJobOnCancellation"/> is set.</param>
     /// <returns>The job's final progress.</returns>
-    /// <remarks>Looking at the job also re-activates it on a live silo should its silo have died.</remarks>
+    /// <remarks>Looking at the job also re-activates it on a live silo should its silo have died; a look that fails while the cluster notices a dead silo is repeated.</remarks>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task<RescoringProgress> WaitForRescoringAsync(
         this IGrainFactory grains,
@@ -43,7 +43,18 @@ public static class RescoringJobs
         {
             while (true)
             {
-                var now = await job.GetProgressAsync().ConfigureAwait(false);
+                RescoringProgress now;
+                try
+                {
+                    now = await job.GetProgressAsync().ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is OrleansException or TimeoutException)
+                {
+                    // The job's silo is dying: once the cluster declares it dead, the next look re-activates the job elsewhere.
+                    await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 progress?.Report(now);
                 if (now.IsFinished)
                 {
