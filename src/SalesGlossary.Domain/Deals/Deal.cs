@@ -42,6 +42,16 @@ public sealed class DealTransitionException : InvalidOperationException
         Allowed = allowed;
     }
 
+    // Rebuilds a refusal that crossed a process boundary (an Orleans grain call) with its original message.
+    internal DealTransitionException(string message, string dealId, DealStage stage, IReadOnlyList<string> unmetGuards, IReadOnlyList<string> allowed)
+        : base(message)
+    {
+        DealId = dealId;
+        Stage = stage;
+        UnmetGuards = unmetGuards;
+        Allowed = allowed;
+    }
+
     /// <summary>Gets the deal's id.</summary>
     public string DealId { get; }
 

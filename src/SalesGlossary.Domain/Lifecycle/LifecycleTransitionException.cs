@@ -26,6 +26,23 @@ public sealed class LifecycleTransitionException : InvalidOperationException
         PermittedTriggers = permittedTriggers;
     }
 
+    // Rebuilds a refusal that crossed a process boundary (an Orleans grain call) with its original message.
+    internal LifecycleTransitionException(
+        string message,
+        string contactId,
+        LifecycleStage stage,
+        LifecycleTrigger trigger,
+        IReadOnlyList<string> unmetGuards,
+        IReadOnlyList<LifecycleTrigger> permittedTriggers)
+        : base(message)
+    {
+        ContactId = contactId;
+        Stage = stage;
+        Trigger = trigger;
+        UnmetGuards = unmetGuards;
+        PermittedTriggers = permittedTriggers;
+    }
+
     /// <summary>Gets the id of the contact.</summary>
     public string ContactId { get; }
 

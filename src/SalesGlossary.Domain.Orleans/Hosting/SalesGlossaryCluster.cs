@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SalesGlossary.Domain.Orleans.Models;
+
+namespace SalesGlossary.Domain.Orleans;
+
+/// <summary>Adds the library's grains to a silo, and names what the application configures for them.</summary>
+/// <remarks>
+/// The application brings the grain storage (any Orleans provider registered under <see cref="StorageName"/>), an optional
+/// stream provider (<see cref="SalesGlossaryClusterOptions.StreamProvider"/>), and for rescoring an
+/// <see cref="Rescoring.IContactPartitionSource"/> in the silo's services.
+/// </remarks>
+public static class SalesGlossaryCluster
+{
+    /// <summary>The name of the grain storage provider the library's grains persist through: register one under this name.</summary>
+    public const string StorageName = "SalesGlossary";
+
+    /// <summary>The stream namespace of contact changes; the stream id's key is <see cref="SalesGlossaryClusterOptions.ContactStreamKey"/>.</summary>
+    public const string ContactStreamNamespace = "SalesGlossary.Contacts";
+
+    /// <summary>The stream namespace of deal changes; the stream id's key is the deal's id.</summary>
+    public const string DealStreamNamespace = "SalesGlossary.Deals";
+
+    /// <summary>Adds the contact, deal, model registry and rescoring grains' services to a silo.</summary>
+    /// <param name="builder">The silo builder.</param>
+    /// <param name="configure">Sets the options; <see langword="null"/> keeps the defaults.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OptionsValidationException">An option is out of range (reported when the silo starts).</exception>
+    public static ISiloBuilder AddSalesGlossary(this ISiloBuilder builder, Action<SalesGlossaryClusterOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Services.AddOptions<SalesGlossaryClusterOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        builder.Services.AddSingleton<IValidateOptions<SalesGlossaryClusterOptions>, SalesGlossaryClusterOptionsValidator>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<ClusterModels>();
+        return builder;
+    }
+
+    private sealed class SalesGlossaryClusterOptionsValidator : IValidateOptions<SalesGlossaryClusterOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, SalesGlossaryClusterOptions options) =>
+            options.Validate() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
+    }
+}
