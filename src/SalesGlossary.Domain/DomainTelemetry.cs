@@ -52,7 +52,7 @@ internal static class DomainTelemetry
         "salesglossary.deal.refused_moves", "{move}", "Deal moves refused, by trigger.");
 
     private static readonly Counter<long> SlaBreaches = Meter.CreateCounter<long>(
-        "salesglossary.sla.breaches", "{breach}", "Service level breaches reported by connect evaluations, by kind.");
+        "salesglossary.sla.breaches", "{breach}", "Service level breaches recorded on contacts when their SLA timers fire, each once, by kind.");
 
     /// <summary>Counts leads scored by one explained score, one bulk run or one batch.</summary>
     internal static void Scored(string model, string mode, long leads, long incomplete)
@@ -123,17 +123,12 @@ internal static class DomainTelemetry
         }
     }
 
-    /// <summary>Counts the breaches one evaluation reports.</summary>
-    internal static void Breaches<T>(IReadOnlyList<T> breaches, Func<T, string> kind)
+    /// <summary>Counts one breach as <c>Contact.FireSlaTimers</c> records it: the one place a breach becomes a fact, so a breach evaluated again is not counted again.</summary>
+    internal static void SlaBreachRecorded(string kind)
     {
-        if (breaches.Count == 0 || !SlaBreaches.Enabled)
+        if (SlaBreaches.Enabled)
         {
-            return;
-        }
-
-        foreach (var breach in breaches)
-        {
-            SlaBreaches.Add(1, new KeyValuePair<string, object?>(BreachKindTag, kind(breach)));
+            SlaBreaches.Add(1, new KeyValuePair<string, object?>(BreachKindTag, kind));
         }
     }
 

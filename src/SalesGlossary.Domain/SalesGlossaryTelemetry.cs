@@ -20,7 +20,8 @@ namespace SalesGlossary.Domain;
 /// <c>salesglossary.lifecycle.transitions</c> and <c>salesglossary.deal.transitions</c> (<c>{transition}</c>, tagged with
 /// the trigger), <c>salesglossary.lifecycle.refused_moves</c> and <c>salesglossary.deal.refused_moves</c>
 /// (<c>{move}</c>, tagged with the trigger refused), and <c>salesglossary.sla.breaches</c> (<c>{breach}</c>,
-/// tagged with the breach kind, counted each time an evaluation reports a breach).
+/// tagged with the breach kind, counted once per breach when <c>Contact.FireSlaTimers</c> records it; evaluating
+/// the connect policy again, or firing the timers again, does not count it again).
 /// </para>
 /// <para>
 /// Activities: <c>salesglossary.scoring.model.load</c> and <c>salesglossary.agreement.load</c> around loads,

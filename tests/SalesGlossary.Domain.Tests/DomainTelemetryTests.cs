@@ -161,16 +161,34 @@ public sealed class DomainTelemetryTests
     }
 
     [Fact]
-    public void ConnectEvaluation_CountsEachBreachByKind()
+    public void SlaBreaches_AreCountedOnce_WhenTheTimersRecordThem_NotWhenEvaluated()
     {
         using var breaches = Collector("salesglossary.sla.breaches");
-        var policy = ServiceLevelAgreement.Default.GetLeadType("new-prospect").ConnectPolicy;
+        var prospect = ServiceLevelAgreement.Default.GetLeadType("new-prospect");
         var handoff = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        var time = new FakeTimeProvider(handoff);
+        var contact = prospect.CreateContact("C-SLA", LifecycleStage.Lead, time, Actor.Integration);
+        contact.ApplyScore(500m, Actor.System);
+        Assert.Equal(Team.Sales, contact.Policy.OwnerOf(contact.Stage));
+        time.Advance(TimeSpan.FromDays(30));
 
-        var evaluation = policy.Evaluate(handoff, [], handoff.AddDays(30));
-
+        // Evaluating the connect policy reports breaches but records none: nothing is counted, however often it runs.
+        var evaluation = prospect.ConnectPolicy.Evaluate(contact.HandedOverAt!.Value, contact.ConnectAttempts, time.GetUtcNow());
+        _ = prospect.ConnectPolicy.Evaluate(contact.HandedOverAt!.Value, contact.ConnectAttempts, time.GetUtcNow());
         Assert.NotEmpty(evaluation.Breaches);
-        Assert.Equal(evaluation.Breaches.Select(b => b.Kind), breaches.GetMeasurementSnapshot().Select(m => (string)m.Tags[DomainTelemetry.BreachKindTag]!));
+        Assert.Empty(breaches.GetMeasurementSnapshot());
+
+        var fired = contact.FireSlaTimers();
+        var firedAgain = contact.FireSlaTimers();
+        var rehydrated = Contact.Rehydrate(contact.ToState(), contact.Policy, time);
+        var firedAfterRehydration = rehydrated.FireSlaTimers();
+        _ = prospect.ConnectPolicy.Evaluate(contact.HandedOverAt!.Value, contact.ConnectAttempts, time.GetUtcNow());
+
+        Assert.Equal(evaluation.Breaches.Count, fired.Count);
+        Assert.Empty(firedAgain);
+        Assert.Empty(firedAfterRehydration);
+        Assert.Equal(contact.SlaBreaches.Select(b => b.Rule), breaches.GetMeasurementSnapshot().Select(m => (string)m.Tags[DomainTelemetry.BreachKindTag]!));
+        Assert.All(breaches.GetMeasurementSnapshot(), m => Assert.Equal(1, m.Value));
     }
 
     [Fact]
