@@ -20,6 +20,7 @@ internal static class DomainTelemetry
     internal const string Explained = "explained";
     internal const string Bulk = "bulk";
     internal const string Stream = "stream";
+    internal const string Columnar = "columnar";
 
     private static readonly string? Version = typeof(DomainTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
 

@@ -58,6 +58,80 @@ public sealed class DomainTelemetryTests
     }
 
     [Fact]
+    public void ListenerAttachedMidRun_CountsTheWholeRunOnce_AndTracesNothingHalfStarted()
+    {
+        var model = FragileModel();
+        var leads = Enumerable.Range(0, 250).Select(i => Lead("L-" + i, i % 5 == 0 ? null : "Head of sales")).ToArray();
+        MetricCollector<long>? scored = null;
+        MetricCollector<long>? incomplete = null;
+        var activities = new List<Activity>();
+        ActivityListener? listener = null;
+        var attach = new Lock();
+        var progress = new Synchronous<BulkScoringProgress>(_ =>
+        {
+            lock (attach)
+            {
+                if (scored is null)
+                {
+                    scored = Collector("salesglossary.scoring.leads");
+                    incomplete = Collector("salesglossary.scoring.incomplete_leads");
+                    listener = Listen(activities);
+                }
+            }
+        });
+
+        try
+        {
+            var totals = new decimal[leads.Length];
+            var summary = model.ScoreTotals(leads, Now, totals, null, new BulkScoringOptions { MaxDegreeOfParallelism = 2, BatchSize = 10, Progress = progress });
+            var after = model.ScoreTotals(leads, Now, new decimal[leads.Length], null, new BulkScoringOptions { MaxDegreeOfParallelism = 2, BatchSize = 10 });
+
+            Assert.NotNull(scored);
+            Assert.Equal([250L, 250L], Of(scored, model.Name, DomainTelemetry.Bulk).Select(m => m.Value));
+            Assert.Equal([summary.Incomplete, after.Incomplete], Of(incomplete!, model.Name, DomainTelemetry.Bulk).Select(m => m.Value));
+            Assert.Equal(50, summary.Incomplete);
+
+            // The run that started unobserved has no activity; the next one has exactly one, complete.
+            var traced = Assert.Single(activities, a => a.OperationName == "salesglossary.scoring.bulk" && Equals(a.GetTagItem(DomainTelemetry.ModelTag), model.Name));
+            Assert.Equal(50L, traced.GetTagItem("salesglossary.scoring.incomplete_leads"));
+        }
+        finally
+        {
+            scored?.Dispose();
+            incomplete?.Dispose();
+            listener?.Dispose();
+        }
+    }
+
+    private sealed class Synchronous<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+
+    [Fact]
+    public void ColumnarScoreTotals_CountsAndTracesOncePerRun()
+    {
+        var model = FragileModel();
+        var leads = Enumerable.Range(0, 40).Select(i => Lead("L-" + i, i % 4 == 0 ? null : "Head of sales")).ToArray();
+        var batches = SalesGlossary.Domain.Arrow.LeadRecordBatches.From(leads);
+        var columns = SalesGlossary.Domain.Arrow.ColumnarLeads.FromArrow(batches.Leads, batches.Activities);
+        var columnar = SalesGlossary.Domain.Arrow.ColumnarScoringModel.Create(model);
+        using var scored = Collector("salesglossary.scoring.leads");
+        using var incomplete = Collector("salesglossary.scoring.incomplete_leads");
+        var activities = new List<Activity>();
+        using var listener = Listen(activities);
+
+        var summary = columnar.ScoreTotals(columns, Now, new decimal[leads.Length]);
+
+        Assert.Equal(10, summary.Incomplete);
+        Assert.Equal([40L], Of(scored, model.Name, DomainTelemetry.Columnar).Select(m => m.Value));
+        Assert.Equal([10L], Of(incomplete, model.Name, DomainTelemetry.Columnar).Select(m => m.Value));
+        var run = Assert.Single(activities, a => a.OperationName == "salesglossary.scoring.bulk" && Equals(a.GetTagItem(DomainTelemetry.ModelTag), model.Name));
+        Assert.Equal(DomainTelemetry.Columnar, run.GetTagItem(DomainTelemetry.ModeTag));
+        Assert.Equal(10L, run.GetTagItem("salesglossary.scoring.incomplete_leads"));
+    }
+
+    [Fact]
     public async Task ScoreEachAsync_CountsAndTracesOncePerBatch()
     {
         var model = FragileModel();
