@@ -5,7 +5,12 @@ using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Extensions.Tests;
 
+/// <summary>Runs alone: its two scoring threads keep both cores busy, which must not starve the real-time waits of other tests.</summary>
+[CollectionDefinition(nameof(ReloadAttackCollection), DisableParallelization = true)]
+public sealed class ReloadAttackCollection;
+
 /// <summary>Reloads that go wrong while the application scores: never a mixed or half-applied model.</summary>
+[Collection(nameof(ReloadAttackCollection))]
 public sealed class ReloadAttackTests
 {
     [Fact]
