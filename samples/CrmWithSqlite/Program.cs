@@ -1,12 +1,12 @@
 // The library inside a real CRM database: EF Core with SQLite, mapped by SalesGlossary.Domain.EntityFrameworkCore with no
 // hand mapping. A contact row keeps its stage, lead status, score and Version as columns and its whole state (history,
 // connect attempts, each model's score and the score history) as JSON; a deal row keeps its stage, amount and history;
-// the events of every change go to the outbox table in the same transaction. The contact's Version is the concurrency
+// the events of every change go to the outbox table in the same transaction, and every explained score to the append-only
+// score ledger. The contact's Version is the concurrency
 // token of every change, a score-only change included. The sample creates the database, works some contacts, reloads
 // them, opens and works deals, rescores all contacts in bulk, and shows that a concurrent score-only update is detected.
 // Usage: dotnet run --project samples/CrmWithSqlite [database-file]
 using System.Globalization;
-using System.Text.Json;
 using CrmWithSqlite;
 using Microsoft.EntityFrameworkCore;
 using SalesGlossary.Domain;
@@ -15,7 +15,6 @@ using SalesGlossary.Domain.Connecting;
 using SalesGlossary.Domain.EntityFrameworkCore;
 using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Scoring;
-using SalesGlossary.Domain.Serialization;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 // The sample creates a new database and never deletes or overwrites a file it did not create.
@@ -147,25 +146,18 @@ await using (var db = new CrmDbContext(path))
         agreement.GetLeadType(contact.LeadType!).ApplyScore(contact, explained, Actor.System);
         rows[i].Update(contact);
         Publish(db, contact.TakeEvents());
-        db.ScoreLedger.Add(new ScoreLedgerRow
-        {
-            ContactId = rows[i].Id,
-            Model = explained.Model,
-            ModelVersion = explained.ModelVersion,
-            AsOf = explained.AsOf,
-            Total = explained.Total,
-            Explanation = JsonSerializer.Serialize(explained, SalesGlossaryJson.Options),
-        });
+        db.ScoreLedger.Add(ScoreLedgerEntry.From(rows[i].Id, explained));
         changed++;
     }
 
     await db.SaveChangesAsync();
     Console.WriteLine($"Rescored {summary.Scored} contacts in bulk with '{summary.Model}' v{summary.ModelVersion}; {changed} scores changed and were written to the ledger: " + await StagesAsync(db));
 
-    // The ledger reads back unchanged.
+    // The ledger reads back unchanged, explanation included, per contact.
     var entry = await db.ScoreLedger.OrderBy(e => e.Id).FirstAsync();
-    var score = SalesGlossaryJson.Read<LeadScore>(entry.Explanation);
-    Console.WriteLine($"Ledger entry of {entry.ContactId}: {score.Total} points, grade {score.Grade}, {score.Contributions.Count} contributions; top: {score.Contributions.OrderByDescending(c => c.Points).First().Explanation}");
+    var score = entry.Score;
+    var entries = await db.ScoreLedger.ForContact(entry.ContactId).CountAsync();
+    Console.WriteLine($"Ledger entry of {entry.ContactId} ({entries} in its ledger): {score.Total} points, grade {score.Grade}, {score.Contributions.Count} contributions; top: {score.Contributions.OrderByDescending(c => c.Points).First().Explanation}");
     var outbox = await db.Outbox.GroupBy(o => o.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
     Console.WriteLine("Outbox: " + string.Join(", ", outbox.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Count}")));
     var first = await db.Outbox.OrderByDescending(o => o.Id).FirstAsync(o => o.Type == "scoreChanged");

@@ -90,6 +90,7 @@ public sealed class ColumnarScoringModel
         }
 
         using var observed = WorkMeter.Observe(cancellationToken); // sandbox: cancellation inside rules evaluated here
+        using var activity = DomainTelemetry.StartBulk(model.Name, model.Version, DomainTelemetry.Columnar, leads.Count);
         var table = tables.GetValue(leads, l => new Tables(this, l));
         var groups = model.GroupCount;
         var sums = new long[groups * Block];
@@ -122,6 +123,7 @@ public sealed class ColumnarScoringModel
             }
         }
 
+        DomainTelemetry.BulkScored(activity, model.Name, DomainTelemetry.Columnar, leads.Count, incompleteLeads);
         return new BulkScoringSummary(leads.Count, incompleteLeads, model.Name, model.Version);
     }
 

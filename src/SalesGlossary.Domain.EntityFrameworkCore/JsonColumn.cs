@@ -15,6 +15,11 @@ internal static class JsonColumn
         where T : class =>
         new(value => System.Text.Json.JsonSerializer.Serialize(value, SalesGlossaryJson.Options), json => SalesGlossaryJson.Read<T>(json));
 
+    /// <summary>Like <see cref="Converter{T}()"/>, and checks each value read with <paramref name="check"/>, which throws for a value that cannot be trusted.</summary>
+    public static ValueConverter<T, string> Converter<T>(Func<T, T> check)
+        where T : class =>
+        new(value => System.Text.Json.JsonSerializer.Serialize(value, SalesGlossaryJson.Options), json => check(SalesGlossaryJson.Read<T>(json)));
+
     /// <summary>The stored values are immutable snapshots replaced as a whole, so a new instance is a change and the same instance is not.</summary>
     public static ValueComparer<T> Comparer<T>()
         where T : class =>

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using SalesGlossary.Domain.Connecting;
 using SalesGlossary.Domain.Deals;
 using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Profiles;
+using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.EntityFrameworkCore;
 
@@ -143,6 +145,47 @@ public static class SalesGlossaryModelConfiguration
             message.Property(m => m.Event).IsRequired().HasConversion(JsonColumn.Converter<DomainEvent>(), JsonColumn.Comparer<DomainEvent>());
             message.HasIndex(m => m.PublishedAt);
             message.HasIndex(m => m.AggregateId);
+        });
+        return modelBuilder;
+    }
+
+    /// <summary>Maps <see cref="ScoreLedgerEntry"/>: the score ledger, one append-only row per lead score, numbered by the database.</summary>
+    /// <param name="modelBuilder">The builder passed to <see cref="DbContext.OnModelCreating"/>.</param>
+    /// <param name="table">The table's name.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    /// <remarks>
+    /// Columns: <c>Id</c> (key, generated in save order), <c>ContactId</c> (indexed with <c>Id</c>, for
+    /// <see cref="ScoreLedger.ForContact"/>), <c>Model</c>, <c>ModelVersion</c>, <c>AsOf</c> (UTC), <c>Total</c>
+    /// (<see cref="DecimalPrecision"/>, <see cref="DecimalScale"/>), <c>Grade</c>, <c>IsComplete</c> and <c>Score</c>
+    /// (the <see cref="LeadScore"/> with its explanation as JSON text written with <c>SalesGlossaryJson.Options</c>, read
+    /// back strictly and checked with <see cref="LeadScore.EnsureConsistent"/>). Every column is read-only once saved: a
+    /// <c>SaveChanges</c> that would change a stored entry throws <see cref="InvalidOperationException"/> and stores nothing.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="modelBuilder"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="table"/> is empty or white space.</exception>
+    public static ModelBuilder MapSalesGlossaryScores(this ModelBuilder modelBuilder, string table = "ScoreLedger")
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(table);
+        modelBuilder.Entity<ScoreLedgerEntry>(entry =>
+        {
+            entry.ToTable(table);
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.Id).ValueGeneratedOnAdd();
+            entry.Property(e => e.ContactId).IsRequired();
+            entry.Property(e => e.Model).IsRequired();
+            entry.Property(e => e.ModelVersion).IsRequired();
+            entry.Property(e => e.AsOf);
+            entry.Property(e => e.Total).HasPrecision(DecimalPrecision, DecimalScale);
+            entry.Property(e => e.Grade);
+            entry.Property(e => e.IsComplete);
+            entry.Property(e => e.Score).IsRequired().HasConversion(JsonColumn.Converter<LeadScore>(static score => score.EnsureConsistent()), JsonColumn.Comparer<LeadScore>());
+            foreach (var property in entry.Metadata.GetProperties())
+            {
+                property.SetAfterSaveBehavior(PropertySaveBehavior.Throw);
+            }
+
+            entry.HasIndex(e => new { e.ContactId, e.Id });
         });
         return modelBuilder;
     }

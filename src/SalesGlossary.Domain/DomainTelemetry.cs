@@ -20,6 +20,7 @@ internal static class DomainTelemetry
     internal const string Explained = "explained";
     internal const string Bulk = "bulk";
     internal const string Stream = "stream";
+    internal const string Columnar = "columnar";
 
     private static readonly string? Version = typeof(DomainTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
 
@@ -52,7 +53,7 @@ internal static class DomainTelemetry
         "salesglossary.deal.refused_moves", "{move}", "Deal moves refused, by trigger.");
 
     private static readonly Counter<long> SlaBreaches = Meter.CreateCounter<long>(
-        "salesglossary.sla.breaches", "{breach}", "Service level breaches reported by connect evaluations, by kind.");
+        "salesglossary.sla.breaches", "{breach}", "Service level breaches recorded on contacts when their SLA timers fire, each once, by kind.");
 
     /// <summary>Counts leads scored by one explained score, one bulk run or one batch.</summary>
     internal static void Scored(string model, string mode, long leads, long incomplete)
@@ -123,17 +124,12 @@ internal static class DomainTelemetry
         }
     }
 
-    /// <summary>Counts the breaches one evaluation reports.</summary>
-    internal static void Breaches<T>(IReadOnlyList<T> breaches, Func<T, string> kind)
+    /// <summary>Counts one breach as <c>Contact.FireSlaTimers</c> records it: the one place a breach becomes a fact, so a breach evaluated again is not counted again.</summary>
+    internal static void SlaBreachRecorded(string kind)
     {
-        if (breaches.Count == 0 || !SlaBreaches.Enabled)
+        if (SlaBreaches.Enabled)
         {
-            return;
-        }
-
-        foreach (var breach in breaches)
-        {
-            SlaBreaches.Add(1, new KeyValuePair<string, object?>(BreachKindTag, kind(breach)));
+            SlaBreaches.Add(1, new KeyValuePair<string, object?>(BreachKindTag, kind));
         }
     }
 

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using SalesGlossary.Domain.Agreement;
 using SalesGlossary.Domain.Connecting;
 using SalesGlossary.Domain.Deals;
 using SalesGlossary.Domain.Lifecycle;
+using SalesGlossary.Domain.Scoring;
 using SalesGlossary.Domain.Serialization;
 
 namespace SalesGlossary.Domain.EntityFrameworkCore.Tests;
@@ -306,6 +308,136 @@ public abstract class StoreContract
         Assert.Throws<ArgumentException>(() => StoredContact.From(contact).Update(agreement.GetLeadType("new-prospect").CreateContact("C-7", LifecycleStage.Lead, time, Actor.Integration)));
     }
 
+    protected void LedgerAppendedAndQueriedPerContact()
+    {
+        var prospect = agreement.GetLeadType("new-prospect");
+        var contact = prospect.CreateContact("C-L1", LifecycleStage.Lead, time, Actor.Integration);
+        var other = prospect.CreateContact("C-L2", LifecycleStage.Lead, time, Actor.Integration);
+        Save(context => context.Contacts.AddRange(StoredContact.From(contact), StoredContact.From(other)));
+
+        // Three scores of the contact over time (the second as of an instant in another offset), one of another contact, each saved with its contact's row.
+        var asOfs = new[] { Start.AddDays(1), new DateTimeOffset(2026, 3, 4, 11, 15, 0, TimeSpan.FromHours(2)), Start.AddDays(20) };
+        var scores = new List<LeadScore>();
+        foreach (var asOf in asOfs)
+        {
+            var score = prospect.ScoringModel.Score(Lead("C-L1", asOf), asOf);
+            scores.Add(score);
+            Rescore(contact, score);
+            if (asOf == asOfs[0])
+            {
+                Rescore(other, prospect.ScoringModel.Score(Lead("C-L2", asOf) with { JobTitle = "Intern", Activities = [] }, asOf));
+            }
+        }
+
+        using var reread = Create();
+        var entries = reread.Scores.ForContact("C-L1").ToList();
+
+        Assert.Equal(3, entries.Count);
+        Assert.True(entries[0].Id < entries[1].Id && entries[1].Id < entries[2].Id);
+        Assert.Equal(scores.Select(Json), entries.Select(e => Json(e.Score)));
+        Assert.Equal(asOfs, entries.Select(e => e.AsOf));
+        Assert.All(entries, e => Assert.Equal(TimeSpan.Zero, e.AsOf.Offset));
+        Assert.Equal(scores.Select(s => (s.Model, s.ModelVersion, s.Total, s.Grade?.ToString(), s.IsComplete)), entries.Select(e => (e.Model, e.ModelVersion, e.Total, e.Grade, e.IsComplete)));
+        Assert.Contains(entries[0].Score.Contributions, c => c.Explanation.Length > 0);
+        Assert.NotEqual(entries[0].Total, entries[2].Total);
+        Assert.Equal(contact.Score, entries[^1].Total);
+        Assert.Single(reread.Scores.ForContact("C-L2"));
+        Assert.Empty(reread.Scores.ForContact("C-L3"));
+        Assert.Equal(entries.Select(e => e.Id), reread.Scores.ForContact("C-L1").Where(e => e.Model == prospect.ScoringModel.Name && e.IsComplete).Select(e => e.Id));
+    }
+
+    protected void LedgerEntryCannotChangeOnceSaved()
+    {
+        var prospect = agreement.GetLeadType("new-prospect");
+        var score = prospect.ScoringModel.Score(Lead("C-L4", Start), Start);
+        Save(context => context.Scores.Add(ScoreLedgerEntry.From("C-L4", score)));
+
+        using (var context = Create())
+        {
+            var entry = context.Scores.ForContact("C-L4").Single();
+            context.Entry(entry).Property(e => e.Total).CurrentValue = entry.Total + 100m;
+            context.Entry(entry).Property(e => e.ContactId).CurrentValue = "C-L5";
+            var error = Assert.Throws<InvalidOperationException>(() => context.SaveChanges());
+            Assert.Contains("read-only", error.Message, StringComparison.Ordinal);
+        }
+
+        using var reread = Create();
+        var stored = reread.Scores.Single(e => e.ContactId == "C-L4");
+        Assert.Equal(score.Total, stored.Total);
+        Assert.Empty(reread.Scores.ForContact("C-L5"));
+    }
+
+    protected void LedgerEntryRefusedWithItsContactsConcurrentSave()
+    {
+        var prospect = agreement.GetLeadType("new-prospect");
+        Save(context => context.Contacts.Add(StoredContact.From(prospect.CreateContact("C-L6", LifecycleStage.Lead, time, Actor.Integration))));
+
+        using var first = Create();
+        using var second = Create();
+        var firstRow = first.Contacts.Single(c => c.Id == "C-L6");
+        var secondRow = second.Contacts.Single(c => c.Id == "C-L6");
+        var firstContact = firstRow.Rehydrate(agreement, time);
+        var secondContact = secondRow.Rehydrate(agreement, time);
+        var firstScore = prospect.ScoringModel.Score(Lead("C-L6", Start.AddDays(1)), Start.AddDays(1));
+        var secondScore = prospect.ScoringModel.Score(Lead("C-L6", Start.AddDays(2)), Start.AddDays(2));
+
+        prospect.ApplyScore(firstContact, firstScore, Actor.System);
+        firstRow.Update(firstContact);
+        first.Scores.Add(ScoreLedgerEntry.From(firstContact.Id, firstScore));
+        first.SaveChanges();
+
+        prospect.ApplyScore(secondContact, secondScore, Actor.System);
+        secondRow.Update(secondContact);
+        second.Scores.Add(ScoreLedgerEntry.From(secondContact.Id, secondScore));
+        Assert.Throws<DbUpdateConcurrencyException>(() => second.SaveChanges());
+
+        using var reread = Create();
+        Assert.Equal([Json(firstScore)], reread.Scores.ForContact("C-L6").AsEnumerable().Select(e => Json(e.Score)));
+        Assert.Equal(firstContact.Version, reread.Contacts.Single(c => c.Id == "C-L6").Version);
+    }
+
+    protected void InconsistentOrTamperedLedgerEntryRefused()
+    {
+        var prospect = agreement.GetLeadType("new-prospect");
+        var score = prospect.ScoringModel.Score(Lead("C-L7", Start), Start);
+        Assert.NotEqual(0m, score.Total);
+
+        var inconsistent = Assert.Throws<DefinitionValidationException>(() => ScoreLedgerEntry.From("C-L7", score with { Total = score.Total + 1m }));
+        Assert.Contains(inconsistent.Problems, p => p.Path == "$.contributions");
+        Assert.Throws<ArgumentException>(() => ScoreLedgerEntry.From(" ", score));
+
+        Save(context => context.Scores.Add(ScoreLedgerEntry.From("C-L7", score)));
+        var tampered = JsonNode.Parse(Json(score))!;
+        tampered["total"] = score.Total + 50m;
+        tampered["groups"]![0]!["score"] = score.Groups[0].Score + 50m;
+        using (var context = Create())
+        {
+            context.Database.ExecuteSqlRaw("UPDATE \"ScoreLedger\" SET \"Score\" = {0}", tampered.ToJsonString());
+        }
+
+        using var reread = Create();
+        var error = Assert.ThrowsAny<Exception>(() => reread.Scores.ForContact("C-L7").Single());
+        var invalid = error as DefinitionValidationException ?? error.InnerException as DefinitionValidationException;
+        Assert.NotNull(invalid);
+        Assert.Contains(invalid.Problems, p => p.Path == "$.contributions");
+    }
+
+    /// <summary>A lead the sample model scores on fit and on engagement whose points decay, so that totals differ by the instant.</summary>
+    private static LeadFacts Lead(string id, DateTimeOffset asOf) => new(
+        id, id.ToLowerInvariant() + "@example.com", "VP of Sales", "Sales", "Software", 250, 25_000_000m, "DE", "Webinar", false, false,
+        [new LeadActivity("WebinarAttended", Start.AddHours(-3)), new LeadActivity("PageView", Start.AddHours(-2), "/pricing"), new LeadActivity("EmailOpen", asOf.AddHours(-1))]);
+
+    /// <summary>Applies a score to the stored contact and appends it to the ledger, in one save.</summary>
+    private void Rescore(Contact contact, LeadScore score)
+    {
+        using var context = Create();
+        var row = context.Contacts.Single(c => c.Id == contact.Id);
+        agreement.GetLeadType(contact.LeadType!).ApplyScore(contact, score, Actor.System);
+        row.Update(contact);
+        context.Scores.Add(ScoreLedgerEntry.From(contact.Id, score));
+        context.SaveChanges();
+    }
+
     private Contact WorkedContact(string id, decimal score)
     {
         var contact = agreement.GetLeadType("new-prospect").CreateContact(id, LifecycleStage.Lead, time, Actor.Integration, "import");
@@ -336,8 +468,10 @@ public sealed class CrmStoreContext(DbContextOptions<CrmStoreContext> options) :
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
+    public DbSet<ScoreLedgerEntry> Scores => Set<ScoreLedgerEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.MapSalesGlossaryContacts().MapSalesGlossaryDeals().MapSalesGlossaryOutbox();
+        modelBuilder.MapSalesGlossaryContacts().MapSalesGlossaryDeals().MapSalesGlossaryOutbox().MapSalesGlossaryScores();
 }
 
 /// <summary>The mapping on a real SQLite file.</summary>
@@ -395,6 +529,18 @@ public sealed class SqliteStoreTests : StoreContract, IDisposable
     [Fact]
     public void Events_GoToTheOutbox_InTheAggregatesTransaction() => OutboxInTheSameTransaction();
 
+    [Fact]
+    public void ScoreLedger_AppendsEachScoreWithItsExplanation_QueryablePerContact() => LedgerAppendedAndQueriedPerContact();
+
+    [Fact]
+    public void ScoreLedger_EntryCannotChange_OnceSaved() => LedgerEntryCannotChangeOnceSaved();
+
+    [Fact]
+    public void ScoreLedger_EntryIsNotStored_WhenItsContactsSaveIsRefusedByTheVersion() => LedgerEntryRefusedWithItsContactsConcurrentSave();
+
+    [Fact]
+    public void ScoreLedger_InconsistentScoreIsRefused_AndATamperedEntryFailsTheRead() => InconsistentOrTamperedLedgerEntryRefused();
+
     protected override string AmountColumnTypeSql => "SELECT \"type\" AS \"Value\" FROM pragma_table_info('Deals') WHERE \"name\" = 'Amount'";
 
     protected override string ExpectedAmountColumnType => "TEXT";
@@ -450,6 +596,18 @@ public sealed class PostgresStoreTests : StoreContract, IDisposable
 
     [PostgresFact]
     public void Events_GoToTheOutbox_InTheAggregatesTransaction() => OutboxInTheSameTransaction();
+
+    [PostgresFact]
+    public void ScoreLedger_AppendsEachScoreWithItsExplanation_QueryablePerContact() => LedgerAppendedAndQueriedPerContact();
+
+    [PostgresFact]
+    public void ScoreLedger_EntryCannotChange_OnceSaved() => LedgerEntryCannotChangeOnceSaved();
+
+    [PostgresFact]
+    public void ScoreLedger_EntryIsNotStored_WhenItsContactsSaveIsRefusedByTheVersion() => LedgerEntryRefusedWithItsContactsConcurrentSave();
+
+    [PostgresFact]
+    public void ScoreLedger_InconsistentScoreIsRefused_AndATamperedEntryFailsTheRead() => InconsistentOrTamperedLedgerEntryRefused();
 
     protected override string AmountColumnTypeSql => "SELECT format_type(atttypid, atttypmod) AS \"Value\" FROM pg_attribute WHERE attrelid = '\"Deals\"'::regclass AND attname = 'Amount'";
 

@@ -58,6 +58,80 @@ public sealed class DomainTelemetryTests
     }
 
     [Fact]
+    public void ListenerAttachedMidRun_CountsTheWholeRunOnce_AndTracesNothingHalfStarted()
+    {
+        var model = FragileModel();
+        var leads = Enumerable.Range(0, 250).Select(i => Lead("L-" + i, i % 5 == 0 ? null : "Head of sales")).ToArray();
+        MetricCollector<long>? scored = null;
+        MetricCollector<long>? incomplete = null;
+        var activities = new List<Activity>();
+        ActivityListener? listener = null;
+        var attach = new Lock();
+        var progress = new Synchronous<BulkScoringProgress>(_ =>
+        {
+            lock (attach)
+            {
+                if (scored is null)
+                {
+                    scored = Collector("salesglossary.scoring.leads");
+                    incomplete = Collector("salesglossary.scoring.incomplete_leads");
+                    listener = Listen(activities);
+                }
+            }
+        });
+
+        try
+        {
+            var totals = new decimal[leads.Length];
+            var summary = model.ScoreTotals(leads, Now, totals, null, new BulkScoringOptions { MaxDegreeOfParallelism = 2, BatchSize = 10, Progress = progress });
+            var after = model.ScoreTotals(leads, Now, new decimal[leads.Length], null, new BulkScoringOptions { MaxDegreeOfParallelism = 2, BatchSize = 10 });
+
+            Assert.NotNull(scored);
+            Assert.Equal([250L, 250L], Of(scored, model.Name, DomainTelemetry.Bulk).Select(m => m.Value));
+            Assert.Equal([summary.Incomplete, after.Incomplete], Of(incomplete!, model.Name, DomainTelemetry.Bulk).Select(m => m.Value));
+            Assert.Equal(50, summary.Incomplete);
+
+            // The run that started unobserved has no activity; the next one has exactly one, complete.
+            var traced = Assert.Single(activities, a => a.OperationName == "salesglossary.scoring.bulk" && Equals(a.GetTagItem(DomainTelemetry.ModelTag), model.Name));
+            Assert.Equal(50L, traced.GetTagItem("salesglossary.scoring.incomplete_leads"));
+        }
+        finally
+        {
+            scored?.Dispose();
+            incomplete?.Dispose();
+            listener?.Dispose();
+        }
+    }
+
+    private sealed class Synchronous<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+
+    [Fact]
+    public void ColumnarScoreTotals_CountsAndTracesOncePerRun()
+    {
+        var model = FragileModel();
+        var leads = Enumerable.Range(0, 40).Select(i => Lead("L-" + i, i % 4 == 0 ? null : "Head of sales")).ToArray();
+        var batches = SalesGlossary.Domain.Arrow.LeadRecordBatches.From(leads);
+        var columns = SalesGlossary.Domain.Arrow.ColumnarLeads.FromArrow(batches.Leads, batches.Activities);
+        var columnar = SalesGlossary.Domain.Arrow.ColumnarScoringModel.Create(model);
+        using var scored = Collector("salesglossary.scoring.leads");
+        using var incomplete = Collector("salesglossary.scoring.incomplete_leads");
+        var activities = new List<Activity>();
+        using var listener = Listen(activities);
+
+        var summary = columnar.ScoreTotals(columns, Now, new decimal[leads.Length]);
+
+        Assert.Equal(10, summary.Incomplete);
+        Assert.Equal([40L], Of(scored, model.Name, DomainTelemetry.Columnar).Select(m => m.Value));
+        Assert.Equal([10L], Of(incomplete, model.Name, DomainTelemetry.Columnar).Select(m => m.Value));
+        var run = Assert.Single(activities, a => a.OperationName == "salesglossary.scoring.bulk" && Equals(a.GetTagItem(DomainTelemetry.ModelTag), model.Name));
+        Assert.Equal(DomainTelemetry.Columnar, run.GetTagItem(DomainTelemetry.ModeTag));
+        Assert.Equal(10L, run.GetTagItem("salesglossary.scoring.incomplete_leads"));
+    }
+
+    [Fact]
     public async Task ScoreEachAsync_CountsAndTracesOncePerBatch()
     {
         var model = FragileModel();
@@ -161,16 +235,34 @@ public sealed class DomainTelemetryTests
     }
 
     [Fact]
-    public void ConnectEvaluation_CountsEachBreachByKind()
+    public void SlaBreaches_AreCountedOnce_WhenTheTimersRecordThem_NotWhenEvaluated()
     {
         using var breaches = Collector("salesglossary.sla.breaches");
-        var policy = ServiceLevelAgreement.Default.GetLeadType("new-prospect").ConnectPolicy;
+        var prospect = ServiceLevelAgreement.Default.GetLeadType("new-prospect");
         var handoff = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        var time = new FakeTimeProvider(handoff);
+        var contact = prospect.CreateContact("C-SLA", LifecycleStage.Lead, time, Actor.Integration);
+        contact.ApplyScore(500m, Actor.System);
+        Assert.Equal(Team.Sales, contact.Policy.OwnerOf(contact.Stage));
+        time.Advance(TimeSpan.FromDays(30));
 
-        var evaluation = policy.Evaluate(handoff, [], handoff.AddDays(30));
-
+        // Evaluating the connect policy reports breaches but records none: nothing is counted, however often it runs.
+        var evaluation = prospect.ConnectPolicy.Evaluate(contact.HandedOverAt!.Value, contact.ConnectAttempts, time.GetUtcNow());
+        _ = prospect.ConnectPolicy.Evaluate(contact.HandedOverAt!.Value, contact.ConnectAttempts, time.GetUtcNow());
         Assert.NotEmpty(evaluation.Breaches);
-        Assert.Equal(evaluation.Breaches.Select(b => b.Kind), breaches.GetMeasurementSnapshot().Select(m => (string)m.Tags[DomainTelemetry.BreachKindTag]!));
+        Assert.Empty(breaches.GetMeasurementSnapshot());
+
+        var fired = contact.FireSlaTimers();
+        var firedAgain = contact.FireSlaTimers();
+        var rehydrated = Contact.Rehydrate(contact.ToState(), contact.Policy, time);
+        var firedAfterRehydration = rehydrated.FireSlaTimers();
+        _ = prospect.ConnectPolicy.Evaluate(contact.HandedOverAt!.Value, contact.ConnectAttempts, time.GetUtcNow());
+
+        Assert.Equal(evaluation.Breaches.Count, fired.Count);
+        Assert.Empty(firedAgain);
+        Assert.Empty(firedAfterRehydration);
+        Assert.Equal(contact.SlaBreaches.Select(b => b.Rule), breaches.GetMeasurementSnapshot().Select(m => (string)m.Tags[DomainTelemetry.BreachKindTag]!));
+        Assert.All(breaches.GetMeasurementSnapshot(), m => Assert.Equal(1, m.Value));
     }
 
     [Fact]

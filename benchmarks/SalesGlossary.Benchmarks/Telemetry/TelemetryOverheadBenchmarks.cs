@@ -1,24 +1,35 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using SalesGlossary.Benchmarks.Scoring;
-using SalesGlossary.Domain.Scoring;
 using SalesGlossary.Domain;
+using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Benchmarks.Telemetry;
 
 /// <summary>
-/// What the library's metrics and traces cost the scoring paths, per lead: the same work with no listener attached
-/// and with a <see cref="MeterListener"/> on every instrument plus an <see cref="ActivityListener"/> recording every
-/// activity. Compare the two rows of each method, measured in one run.
+/// What the library's metrics and traces cost the scoring paths, per lead: each path once with no listener (the
+/// category's baseline) and once with a <see cref="MeterListener"/> on every instrument of the library plus an
+/// <see cref="ActivityListener"/> recording every activity, on the same leads and the same model.
 /// </summary>
+/// <remarks>
+/// The listening cases attach their listeners in their <see cref="GlobalSetupAttribute"/> and detach them in
+/// <see cref="GlobalCleanupAttribute"/>; a baseline's setup fails if a listener is still attached, so the comparison holds
+/// in a process of its own per case and with <c>--inProcess</c> alike. Each operation is one lead, each invocation scores
+/// thousands of them, so the timer's resolution plays no part. The <c>Call</c> category measures the instrumentation
+/// call itself (one per bulk run or batch) with and without a listener: what the bulk path pays per run.
+/// </remarks>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 [JsonExporterAttribute.Full]
 [MarkdownExporterAttribute.GitHub]
 public class TelemetryOverheadBenchmarks
 {
     public const int Leads = 20_000;
     public const int ExplainedLeads = 2_000;
+    public const int Calls = 100_000;
 
     private LeadFacts[] leads = [];
     private decimal[] totals = [];
@@ -27,23 +38,22 @@ public class TelemetryOverheadBenchmarks
     private MeterListener? meters;
     private ActivityListener? activities;
     private long measured;
+    private long activitiesStopped;
 
-    /// <summary>Gets or sets whether a meter listener and an activity listener are attached.</summary>
-    [Params(false, true)]
-    public bool Listening { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
+    [GlobalSetup(Targets = [nameof(BulkTotals), nameof(BulkTotalsParallel), nameof(Explained), nameof(ScoredCall)])]
+    public void SetupWithoutListener()
     {
-        leads = BenchmarkLeads.Create(Leads);
-        totals = new decimal[Leads];
-        model = LeadScoringModel.LoadSample();
-        parallel = new BulkScoringOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        if (!Listening)
+        Prepare();
+        if (Source.HasListeners() || measured != 0)
         {
-            return;
+            throw new InvalidOperationException("A listener is attached to a baseline: the benchmark would compare nothing.");
         }
+    }
 
+    [GlobalSetup(Targets = [nameof(BulkTotalsListening), nameof(BulkTotalsParallelListening), nameof(ExplainedListening), nameof(ScoredCallListening)])]
+    public void SetupWithListener()
+    {
+        Prepare();
         meters = new MeterListener
         {
             InstrumentPublished = (instrument, listener) =>
@@ -60,13 +70,16 @@ public class TelemetryOverheadBenchmarks
         {
             ShouldListenTo = source => source.Name == SalesGlossaryTelemetry.ActivitySourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = _ => Interlocked.Increment(ref activitiesStopped),
         };
         ActivitySource.AddActivityListener(activities);
 
+        // The listeners must see what the listening cases claim to pay for: measurements of the span path, an activity of the parallel path.
         model.ScoreTotals(leads.AsSpan(), BenchmarkLeads.AsOf, totals.AsSpan());
-        if (Interlocked.Read(ref measured) < Leads)
+        model.ScoreTotals(leads, BenchmarkLeads.AsOf, totals, null, parallel);
+        if (Interlocked.Read(ref measured) < 2 * Leads || Interlocked.Read(ref activitiesStopped) == 0)
         {
-            throw new InvalidOperationException("The listener saw no measurement: the benchmark would compare nothing.");
+            throw new InvalidOperationException("The listeners saw no measurement or no activity: the benchmark would compare nothing.");
         }
     }
 
@@ -77,17 +90,57 @@ public class TelemetryOverheadBenchmarks
         activities?.Dispose();
     }
 
-    /// <summary>The single-threaded totals path over a span: one measurement per call.</summary>
-    [Benchmark(OperationsPerInvoke = Leads)]
+    /// <summary>The single-threaded totals path over a span, no listener: one <c>Enabled</c> test per call of 20,000 leads.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Leads)]
+    [BenchmarkCategory("Totals")]
     public long BulkTotals() => model.ScoreTotals(leads.AsSpan(), BenchmarkLeads.AsOf, totals.AsSpan()).Scored;
 
-    /// <summary>The parallel totals path over an array: one activity and one measurement per run.</summary>
+    /// <summary>The same, listening: one measurement per call.</summary>
     [Benchmark(OperationsPerInvoke = Leads)]
+    [BenchmarkCategory("Totals")]
+    public long BulkTotalsListening() => model.ScoreTotals(leads.AsSpan(), BenchmarkLeads.AsOf, totals.AsSpan()).Scored;
+
+    /// <summary>The parallel totals path over an array, no listener.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Leads)]
+    [BenchmarkCategory("TotalsParallel")]
     public long BulkTotalsParallel() => model.ScoreTotals(leads, BenchmarkLeads.AsOf, totals, null, parallel).Scored;
 
-    /// <summary>The explained path: one measurement per lead, the worst case.</summary>
+    /// <summary>The same, listening: one activity and one measurement per run.</summary>
+    [Benchmark(OperationsPerInvoke = Leads)]
+    [BenchmarkCategory("TotalsParallel")]
+    public long BulkTotalsParallelListening() => model.ScoreTotals(leads, BenchmarkLeads.AsOf, totals, null, parallel).Scored;
+
+    /// <summary>The explained path, no listener.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = ExplainedLeads)]
+    [BenchmarkCategory("Explained")]
+    public decimal Explained() => ExplainAll();
+
+    /// <summary>The same, listening: one measurement per lead, the worst case.</summary>
     [Benchmark(OperationsPerInvoke = ExplainedLeads)]
-    public decimal Explained()
+    [BenchmarkCategory("Explained")]
+    public decimal ExplainedListening() => ExplainAll();
+
+    /// <summary>The instrumentation call a bulk run makes once, no listener: what the disabled path costs by construction.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Calls)]
+    [BenchmarkCategory("Call")]
+    public void ScoredCall() => CallScored();
+
+    /// <summary>The same call, listening: two tags and one measurement delivered.</summary>
+    [Benchmark(OperationsPerInvoke = Calls)]
+    [BenchmarkCategory("Call")]
+    public void ScoredCallListening() => CallScored();
+
+    private static ActivitySource Source => DomainTelemetry.Source;
+
+    private void Prepare()
+    {
+        leads = BenchmarkLeads.Create(Leads);
+        totals = new decimal[Leads];
+        model = LeadScoringModel.LoadSample();
+        parallel = new BulkScoringOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+    }
+
+    private decimal ExplainAll()
     {
         var sum = 0m;
         for (var i = 0; i < ExplainedLeads; i++)
@@ -96,5 +149,13 @@ public class TelemetryOverheadBenchmarks
         }
 
         return sum;
+    }
+
+    private void CallScored()
+    {
+        for (var i = 0; i < Calls; i++)
+        {
+            DomainTelemetry.Scored(model.Name, DomainTelemetry.Bulk, Leads, 0);
+        }
     }
 }

@@ -239,7 +239,6 @@ public sealed record ConnectPolicy
             ConnectStatus.InProgress when stoppedBy is null => BusinessHours.Add(counted[^1].At, MinimumSpacing),
             _ => null,
         };
-        DomainTelemetry.Breaches(breaches, static breach => breach.Kind);
         return new ConnectEvaluation(handoffAt, status, counted.Length, channels, next, stoppedBy, breaches);
     }
 

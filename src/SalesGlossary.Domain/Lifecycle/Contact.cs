@@ -774,6 +774,7 @@ public sealed class Contact
                 var breach = new SlaBreach(kind, found.Kind, due, found.Message) { At = now, HandedOverAt = handoff };
                 breaches.Add(breach);
                 pending.Add(new SlaBreached { ContactId = Id, At = now, Breach = breach });
+                DomainTelemetry.SlaBreachRecorded(found.Kind);
             }
         }
         finally
