@@ -138,23 +138,27 @@ public sealed class FaultCluster : ClusterFixture
     public SiloAddress? HostOf(IAddressable grain) =>
         Cluster.TryGetGrainContext(grain.GetGrainId(), out var context) ? context.Address.SiloAddress : null;
 
-    /// <summary>Calls a grain on fresh ids until one is activated on a secondary silo (one the tests may kill), and returns that id.</summary>
-    public async Task<string> IdOnSecondaryAsync<TGrain>(string prefix, Func<TGrain, Task> activate)
+    /// <summary>Activates a grain and makes sure its activation is on a secondary silo (one the tests may kill), moving it there if needed.</summary>
+    public async Task<string> IdOnSecondaryAsync<TGrain>(string id, Func<TGrain, Task> activate)
         where TGrain : IGrainWithStringKey
     {
-        var secondaries = Cluster.SecondarySilos.Select(s => s.SiloAddress).ToHashSet();
-        for (var i = 0; i < 100; i++)
+        var grain = Grains.GetGrain<TGrain>(id);
+        await activate(grain);
+        var secondaries = Cluster.SecondarySilos.Select(s => s.SiloAddress).ToList();
+        if (HostOf(grain) is { } host && secondaries.Contains(host))
         {
-            var id = prefix + "-" + i.ToString(CultureInfo.InvariantCulture);
-            var grain = Grains.GetGrain<TGrain>(id);
-            await activate(grain);
-            if (HostOf(grain) is { } host && secondaries.Contains(host))
-            {
-                return id;
-            }
+            return id;
         }
 
-        throw new InvalidOperationException("No activation of " + prefix + " landed on a secondary silo in 100 tries.");
+        await Cluster.MigrateAsync(grain, secondaries[0]);
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (HostOf(grain) is not { } moved || !moved.Equals(secondaries[0]))
+        {
+            await activate(grain);
+            await Task.Delay(50, limit.Token);
+        }
+
+        return id;
     }
 
     /// <summary>Kills a secondary silo, as a crash would, and starts another so that the cluster keeps three.</summary>
