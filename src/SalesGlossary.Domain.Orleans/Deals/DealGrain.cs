@@ -107,7 +107,7 @@ internal sealed partial class DealGrain(
             throw new InvalidOperationException("Deal '" + Id + "' exists already (for contact '" + record.State.ContactId + "'); it was opened once and changes through its verbs.");
         }
 
-        return await Move(contactId, null, (policy, contact, _) => policy.OpenDeal(Id, contact, amount, expectedClose, time, actor, startStage, actorName));
+        return await Move(contactId, 0, (policy, contact) => policy.OpenDeal(Id, contact, amount, expectedClose, time, actor, startStage, actorName));
     }
 
     public async Task<DealView?> GetAsync()
@@ -142,7 +142,7 @@ internal sealed partial class DealGrain(
         }
 
         var history = SalesGlossaryJson.Read<DealTransition[]>(historyJson);
-        return await Move(contactId, history, (policy, contact, _) =>
+        return await Move(contactId, history.Length, (policy, contact) =>
         {
             var deal = Deal.Rehydrate(Id, policy.Pipeline, history, [contact], time);
             verb(deal);
@@ -151,7 +151,7 @@ internal sealed partial class DealGrain(
     }
 
     /// <summary>Runs a move on the contact's current state and stores it on both grains, again on a fresh state while the contact changed meanwhile.</summary>
-    private async Task<DealView> Move(string contactId, DealTransition[]? history, Func<Agreement.LeadTypePolicy, Contact, DealTransition[]?, Deal> move)
+    private async Task<DealView> Move(string contactId, int historyBefore, Func<Agreement.LeadTypePolicy, Contact, Deal> move)
     {
         var contactGrain = GrainFactory.GetGrain<IContactGrain>(contactId);
         for (var attempt = 1; ; attempt++)
@@ -165,13 +165,13 @@ internal sealed partial class DealGrain(
             var versionBefore = contact.Version;
 
             // A refusal throws here, before anything is stored.
-            var deal = move(generation.Agreement.GetLeadType(leadType), contact, history);
+            var deal = move(generation.Agreement.GetLeadType(leadType), contact);
             var pending = new PendingDealChange
             {
                 ContactId = contactId,
                 LeadType = leadType,
                 HistoryJson = JsonSerializer.Serialize(deal.History, SalesGlossaryJson.Options),
-                HistoryBefore = history?.Length ?? 0,
+                HistoryBefore = historyBefore,
                 ContactRevision = read.Revision,
                 ContactStateJson = contact.Version == versionBefore ? string.Empty : JsonSerializer.Serialize(contact.ToState(), SalesGlossaryJson.Options),
             };
