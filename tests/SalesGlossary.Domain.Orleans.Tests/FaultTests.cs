@@ -127,6 +127,35 @@ public sealed class FaultTests(FaultCluster fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DealMovesTheContactCannotTake_AreRefusedWithTheLibrarysException_AndNeitherGrainChanges()
+    {
+        var missing = fixture.Grains.GetGrain<IDealGrain>("deal-without-contact");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => missing.OpenAsync("never-created", 1m, null, Actor.Sales));
+        Assert.Null(await missing.GetAsync());
+
+        var other = fixture.Grains.GetGrain<IContactGrain>("deal-refusals-other");
+        await other.CreateAsync("new-prospect", LifecycleStage.Lead, Actor.Marketing);
+        var disqualified = await other.DisqualifyAsync(DisqualificationReason.NoInterestOrNeed, Actor.Sales);
+        var refusedOpen = await Assert.ThrowsAsync<LifecycleTransitionException>(() => fixture.Grains.GetGrain<IDealGrain>("deal-for-other").OpenAsync("deal-refusals-other", 1m, null, Actor.Sales));
+        Assert.Equal("deal-refusals-other", refusedOpen.ContactId);
+        Assert.Null(await fixture.Grains.GetGrain<IDealGrain>("deal-for-other").GetAsync());
+        Assert.Equal(disqualified.Revision, (await other.GetAsync())!.Revision);
+
+        // The contact is disqualified after its deal opened: the win is refused on the contact's new state, nothing is stored.
+        var contact = fixture.Grains.GetGrain<IContactGrain>("deal-refusals-later");
+        await contact.CreateAsync("new-prospect", LifecycleStage.Lead, Actor.Marketing);
+        var deal = fixture.Grains.GetGrain<IDealGrain>("deal-refusals-later-deal");
+        var opened = await deal.OpenAsync("deal-refusals-later", 2_000m, null, Actor.Sales);
+        var gone = await contact.DisqualifyAsync(DisqualificationReason.NoInterestOrNeed, Actor.Sales);
+
+        var refusedWin = await Assert.ThrowsAsync<LifecycleTransitionException>(() => deal.WinAsync(Actor.Sales));
+
+        Assert.Equal(LifecycleTrigger.WinDeal, refusedWin.Trigger);
+        Assert.Equal(opened.Revision, (await deal.GetAsync())!.Revision);
+        Assert.Equal(gone.Revision, (await contact.GetAsync())!.Revision);
+    }
+
+    [Fact]
     public async Task ConcurrentDealMovesOnOneContact_FromTwoCallers_LoseNoUpdateAndHalfApplyNothing()
     {
         const string contactId = "deal-race-contact";
