@@ -105,9 +105,11 @@ public abstract class ClusterFixture : IAsyncLifetime
                 o.ContactStreamShards = StreamShards;
                 o.ModelRefreshInterval = TimeSpan.FromMilliseconds(200);
                 o.RescoringWatchInterval = TimeSpan.FromMilliseconds(250);
+                o.OutboxRetryInterval = TimeSpan.FromMilliseconds(200);
             });
             siloBuilder.Services.AddGrainStorage(SalesGlossaryCluster.StorageName, (sp, _) => ActivatorUtilities.CreateInstance<SharedGrainStorage>(sp));
-            siloBuilder.AddMemoryGrainStorage("PubSubStore");
+            // Stream subscriptions are kept in the shared store too, so that they survive a silo killed by a test.
+            siloBuilder.Services.AddGrainStorage("PubSubStore", (sp, _) => ActivatorUtilities.CreateInstance<SharedGrainStorage>(sp));
             siloBuilder.AddMemoryStreams(Streams);
             siloBuilder.Services.AddSingleton<IContactPartitionSource>(_ => Sources.GetOrAdd(contacts, n => new GeneratedContacts(n, 16)));
             siloBuilder.Configure<ClusterMembershipOptions>(o =>
@@ -124,6 +126,65 @@ public abstract class ClusterFixture : IAsyncLifetime
     private sealed class ClientConfigurator : IClientBuilderConfigurator
     {
         public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) => clientBuilder.AddMemoryStreams(Streams);
+    }
+}
+
+/// <summary>A cluster whose silos the tests kill and whose storage they make fail; a killed silo is replaced, so three stay.</summary>
+public sealed class FaultCluster : ClusterFixture
+{
+    protected override int ContactCount => 10;
+
+    /// <summary>The silo hosting a grain's activation, or <see langword="null"/> when it is not active.</summary>
+    public SiloAddress? HostOf(IAddressable grain) =>
+        Cluster.TryGetGrainContext(grain.GetGrainId(), out var context) ? context.Address.SiloAddress : null;
+
+    /// <summary>Activates a grain and makes sure its activation is on a secondary silo (one the tests may kill), moving it there if needed.</summary>
+    public async Task<string> IdOnSecondaryAsync<TGrain>(string id, Func<TGrain, Task> activate)
+        where TGrain : IGrainWithStringKey
+    {
+        var grain = Grains.GetGrain<TGrain>(id);
+        await activate(grain);
+        var secondaries = Cluster.SecondarySilos.Select(s => s.SiloAddress).ToList();
+        if (HostOf(grain) is { } host && secondaries.Contains(host))
+        {
+            return id;
+        }
+
+        await Cluster.MigrateAsync(grain, secondaries[0]);
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (HostOf(grain) is not { } moved || !moved.Equals(secondaries[0]))
+        {
+            await activate(grain);
+            await Task.Delay(50, limit.Token);
+        }
+
+        return id;
+    }
+
+    /// <summary>Kills a secondary silo, as a crash would, and starts another so that the cluster keeps three.</summary>
+    public async Task KillAsync(SiloAddress address)
+    {
+        var silo = Cluster.SecondarySilos.Single(s => s.SiloAddress.Equals(address));
+        await Cluster.KillSiloAsync(silo);
+        SharedGrainStorage.Disarm(Cluster.Options.ClusterId);
+        await Cluster.StartAdditionalSiloAsync();
+    }
+
+    /// <summary>Calls until the call succeeds: after a silo's death its grains answer again once the cluster has declared it dead.</summary>
+    public static async Task<T> UntilAnsweredAsync<T>(Func<Task<T>> call)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception) when (!limit.IsCancellationRequested)
+            {
+                await Task.Delay(100, CancellationToken.None);
+            }
+        }
     }
 }
 

@@ -12,9 +12,31 @@ namespace SalesGlossary.Domain.Orleans.Tests;
 /// every silo of one cluster, with etags checked on every write. (Orleans' own memory storage keeps state in grains that
 /// die with their silo, so a test of silo loss needs a store outside the silos.)
 /// </summary>
-internal sealed class SharedGrainStorage(Serializer serializer, IOptions<ClusterOptions> cluster) : IGrainStorage
+internal sealed class SharedGrainStorage(Serializer serializer, IOptions<ClusterOptions> cluster, ILocalSiloDetails silo) : IGrainStorage
 {
     private static readonly ConcurrentDictionary<string, Entry> Store = new(StringComparer.Ordinal);
+
+    private static readonly ConcurrentDictionary<string, WriteFault> Faults = new(StringComparer.Ordinal);
+
+    /// <summary>Arms a fault for the next write of a cluster that matches; it fires once.</summary>
+    public static WriteFault Arm(string clusterId, WriteFault fault)
+    {
+        if (!Faults.TryAdd(clusterId, fault))
+        {
+            throw new InvalidOperationException("A fault is armed already for cluster " + clusterId + ".");
+        }
+
+        return fault;
+    }
+
+    /// <summary>Disarms the cluster's fault and lets a write it holds go on (failing: its silo is gone).</summary>
+    public static void Disarm(string clusterId)
+    {
+        if (Faults.TryRemove(clusterId, out var fault))
+        {
+            fault.Release.TrySetException(new InvalidOperationException("The silo of this write was stopped."));
+        }
+    }
 
     public static IEnumerable<(string GrainId, byte[] Data)> Entries(string clusterId, string stateName)
     {
@@ -44,7 +66,27 @@ internal sealed class SharedGrainStorage(Serializer serializer, IOptions<Cluster
         return Task.CompletedTask;
     }
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var fault = Faults.TryGetValue(cluster.Value.ClusterId, out var armed) && armed.Matches(stateName, grainId, grainState.State!) && armed.TryFire(silo.SiloAddress) ? armed : null;
+        if (fault is { Kind: FaultKind.ThrowBeforeStoring })
+        {
+            throw new InvalidOperationException("Injected storage failure: the write did not reach the store.");
+        }
+
+        if (fault is { Kind: FaultKind.HangBeforeStoring })
+        {
+            await fault.Release.Task; // the silo dies here: the write never reaches the store
+        }
+
+        Write(stateName, grainId, grainState);
+        if (fault is { Kind: FaultKind.HangAfterStoring })
+        {
+            await fault.Release.Task; // the silo dies here: the write is stored, and nothing after it happens
+        }
+    }
+
+    private void Write<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var key = Key(stateName, grainId);
         var next = new Entry(serializer.SerializeToArray(grainState.State), Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
@@ -58,7 +100,6 @@ internal sealed class SharedGrainStorage(Serializer serializer, IOptions<Cluster
 
         grainState.ETag = next.ETag;
         grainState.RecordExists = true;
-        return Task.CompletedTask;
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -73,4 +114,42 @@ internal sealed class SharedGrainStorage(Serializer serializer, IOptions<Cluster
     private string Key(string stateName, GrainId grainId) => cluster.Value.ClusterId + "|" + stateName + "|" + grainId;
 
     private sealed record Entry(byte[] Data, string ETag);
+}
+
+internal enum FaultKind
+{
+    /// <summary>The write fails and stores nothing.</summary>
+    ThrowBeforeStoring,
+
+    /// <summary>The write never returns and stores nothing, as when its silo dies before the store answers.</summary>
+    HangBeforeStoring,
+
+    /// <summary>The write is stored and never returns, as when its silo dies right after the store answered.</summary>
+    HangAfterStoring,
+}
+
+/// <summary>A storage fault for one write: which write, what happens to it, and the silo it happened on.</summary>
+internal sealed class WriteFault(FaultKind kind, Func<string, GrainId, object, bool> matches)
+{
+    private int fired;
+
+    public FaultKind Kind => kind;
+
+    public Func<string, GrainId, object, bool> Matches => matches;
+
+    /// <summary>Completes with the silo whose write met the fault.</summary>
+    public TaskCompletionSource<SiloAddress> Hit { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool TryFire(SiloAddress silo)
+    {
+        if (Interlocked.Exchange(ref fired, 1) == 1)
+        {
+            return false;
+        }
+
+        Hit.TrySetResult(silo);
+        return true;
+    }
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesGlossary.Domain.Connecting;
 using SalesGlossary.Domain.Lifecycle;
+using SalesGlossary.Domain.Orleans.Deals;
 using SalesGlossary.Domain.Orleans.Models;
 using SalesGlossary.Domain.Scoring;
 using SalesGlossary.Domain.Serialization;
@@ -28,19 +30,51 @@ internal sealed class ContactRecord
 
     [Id(3)]
     public List<string> RecentJobs { get; set; } = [];
+
+    /// <summary>The changes stored but not yet published on the contact's stream, oldest first (the transactional outbox).</summary>
+    [Id(4)]
+    public List<ContactOutboxEntry> Outbox { get; set; } = [];
+
+    /// <summary>The revision of each of the contact's deals whose last change the contact applied, so a retried change is not applied twice.</summary>
+    [Id(5)]
+    public Dictionary<string, long> DealRevisions { get; set; } = new(StringComparer.Ordinal);
 }
 
-internal sealed class ContactGrain(
+/// <summary>One stored change waiting to be published; stored with the change itself, in the same write.</summary>
+[GenerateSerializer]
+[Alias("SalesGlossary.ContactOutboxEntry")]
+internal sealed class ContactOutboxEntry
+{
+    [Id(0)]
+    public long Revision { get; set; }
+
+    /// <summary>The history records the change added, as the library's JSON (any storage serializer can hold a string).</summary>
+    [Id(1)]
+    public string TransitionsJson { get; set; } = "[]";
+
+    [Id(2)]
+    public ScoreStamp? Score { get; set; }
+
+    public ContactChanged ToChange(string contactId) =>
+        new(contactId, Revision, SalesGlossaryJson.Read<LifecycleTransition[]>(TransitionsJson), Score);
+}
+
+internal sealed partial class ContactGrain(
     [PersistentState("contact", SalesGlossaryCluster.StorageName)] IPersistentState<ContactRecord> record,
     ClusterModels models,
     TimeProvider time,
-    IOptions<SalesGlossaryClusterOptions> options) : Grain, IContactGrain
+    IOptions<SalesGlossaryClusterOptions> options,
+    ILogger<ContactGrain> logger) : Grain, IContactGrain, IDealParticipantGrain
 {
     private Contact? live;
     private long liveGeneration;
     private ContactState? liveState;
+    private IGrainTimer? outboxRetry;
 
     private string Id => this.GetPrimaryKeyString();
+
+    // Changes stored by an earlier activation and not yet published (its silo died, or the stream failed) go out first.
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => PublishOutbox();
 
     public async Task<ContactView> CreateAsync(string leadType, LifecycleStage initialStage, Actor actor, string? actorName = null)
     {
@@ -52,7 +86,7 @@ internal sealed class ContactGrain(
 
         var current = await models.GetCurrentAsync();
         var contact = current.Agreement.GetLeadType(leadType).CreateContact(Id, initialStage, time, actor, actorName);
-        return await Store(contact, current.Generation, 0, null, null);
+        return await Store(contact, current.Generation, 0, null, null, null);
     }
 
     public Task<ContactView?> GetAsync() =>
@@ -91,7 +125,7 @@ internal sealed class ContactGrain(
         var before = contact.History.Count;
         Run(() => leadType.ApplyScore(contact, score, actor));
         var stamp = new ScoreStamp(score.Model, score.ModelVersion, generation.Generation, score.Total, score.IsComplete, score.AsOf, null);
-        return await Store(contact, generation.Generation, before, stamp, null);
+        return await Store(contact, generation.Generation, before, stamp, null, null);
     }
 
     public async Task<bool> ApplyRescoreAsync(ScoreStamp score)
@@ -112,18 +146,50 @@ internal sealed class ContactGrain(
 
         // The total comes from the job's pinned model generation; the thresholds it is held against are the contact's own.
         Run(() => contact.ApplyScore(score.Total, Actor.System));
-        await Store(contact, generation.Generation, before, score, score.JobId);
+        await Store(contact, generation.Generation, before, score, score.JobId, null);
         return true;
     }
 
     public Task<bool> WasRescoredByAsync(string jobId) => Task.FromResult(record.State.RecentJobs.Contains(jobId));
+
+    public async Task<DealChangeOutcome> ApplyDealChangeAsync(DealContactChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (record.State.DealRevisions.TryGetValue(change.DealId, out var applied) && applied >= change.DealRevision)
+        {
+            return DealChangeOutcome.AppliedBefore;
+        }
+
+        if (record.State.StateJson is null)
+        {
+            throw new InvalidOperationException("Contact '" + Id + "' was never created; a deal is opened for an existing contact.");
+        }
+
+        if (record.State.Revision != change.ExpectedRevision)
+        {
+            return DealChangeOutcome.Conflict;
+        }
+
+        // The deal computed the change on this very revision; the state is still checked as any stored state is.
+        var (_, generation) = await Live();
+        var state = SalesGlossaryJson.Read<ContactState>(change.StateJson);
+        var contact = generation.Agreement.RehydrateContact(state, time);
+        if (contact.Id != Id)
+        {
+            throw new ArgumentException("A deal's change of contact '" + contact.Id + "' was sent to contact '" + Id + "'.", nameof(change));
+        }
+
+        var before = liveState!.History.Count;
+        await Store(contact, generation.Generation, before, null, null, change);
+        return DealChangeOutcome.Applied;
+    }
 
     private async Task<ContactView> Change(Action<Contact> verb)
     {
         var (contact, generation) = await Live();
         var before = contact.History.Count;
         Run(() => verb(contact));
-        return await Store(contact, generation.Generation, before, null, null);
+        return await Store(contact, generation.Generation, before, null, null, null);
     }
 
     // A verb the library refuses leaves the contact unchanged; anything else it throws, the live copy is dropped and
@@ -163,20 +229,29 @@ internal sealed class ContactGrain(
         return (live, generation);
     }
 
-    private async Task<ContactView> Store(Contact contact, long generation, int historyBefore, ScoreStamp? score, string? jobId)
+    private async Task<ContactView> Store(Contact contact, long generation, int historyBefore, ScoreStamp? score, string? jobId, DealContactChange? dealChange)
     {
-        var previous = (record.State.StateJson, record.State.Revision, record.State.Score, Jobs: record.State.RecentJobs.ToList());
+        var stored = record.State;
+        var previous = (stored.StateJson, stored.Revision, stored.Score, Jobs: stored.RecentJobs.ToList(), Deals: new Dictionary<string, long>(stored.DealRevisions, StringComparer.Ordinal), Outbox: stored.Outbox.ToList());
         var state = contact.ToState();
-        record.State.StateJson = JsonSerializer.Serialize(state, SalesGlossaryJson.Options);
-        record.State.Revision++;
-        record.State.Score = score ?? record.State.Score;
-        if (jobId is not null)
+        stored.StateJson = JsonSerializer.Serialize(state, SalesGlossaryJson.Options);
+        stored.Revision++;
+        stored.Score = score ?? stored.Score;
+        Remember(stored.RecentJobs, jobId);
+        if (dealChange is not null)
         {
-            record.State.RecentJobs.Add(jobId);
-            if (record.State.RecentJobs.Count > ContactRecord.JobsRemembered)
+            stored.DealRevisions[dealChange.DealId] = dealChange.DealRevision;
+        }
+
+        if (options.Value.StreamProvider is not null)
+        {
+            // The event is stored with the change, in one write: a silo that dies after the write leaves it to the next activation.
+            stored.Outbox.Add(new ContactOutboxEntry
             {
-                record.State.RecentJobs.RemoveAt(0);
-            }
+                Revision = stored.Revision,
+                TransitionsJson = JsonSerializer.Serialize(state.History.Skip(historyBefore).ToArray(), SalesGlossaryJson.Options),
+                Score = score,
+            });
         }
 
         try
@@ -185,25 +260,101 @@ internal sealed class ContactGrain(
         }
         catch
         {
-            // Nothing half-stored: the grain forgets the change and answers from what the storage holds.
-            (record.State.StateJson, record.State.Revision, record.State.Score, record.State.RecentJobs) = previous;
+            // Nothing half-stored in this activation: it forgets the change. Whether the write reached the storage is not
+            // known, so the activation goes, and the next one answers from what the storage holds (and publishes it).
+            (stored.StateJson, stored.Revision, stored.Score, stored.RecentJobs, stored.DealRevisions, stored.Outbox) = previous;
             live = null;
             liveState = null;
+            this.DeactivateOnIdle();
             throw;
         }
 
         live = contact;
         liveState = state;
         liveGeneration = generation;
-        var view = new ContactView(state, record.State.Revision, record.State.Score);
-        if (options.Value.StreamProvider is { } provider)
-        {
-            var stream = this.GetStreamProvider(provider).GetStream<ContactChanged>(StreamId.Create(SalesGlossaryCluster.ContactStreamNamespace, options.Value.ContactStreamKey(Id)));
-            await stream.OnNextAsync(new ContactChanged(Id, record.State.Revision, [.. state.History.Skip(historyBefore)], score));
-        }
-
+        var view = new ContactView(state, stored.Revision, stored.Score);
+        await PublishOutbox();
         return view;
     }
+
+    private static void Remember(List<string> recent, string? id)
+    {
+        if (id is null)
+        {
+            return;
+        }
+
+        recent.Add(id);
+        if (recent.Count > ContactRecord.JobsRemembered)
+        {
+            recent.RemoveAt(0);
+        }
+    }
+
+    /// <summary>Publishes the stored changes oldest first, then removes the published ones from the store.</summary>
+    /// <remarks>
+    /// The change is stored already, so a failure here never fails the caller: what could not be published stays in the outbox and
+    /// is retried by a timer and by the next activation. A change published whose removal is not stored is published again by a later
+    /// activation; consumers drop it by its revision (<see cref="ChangeDeduplicator"/>).
+    /// </remarks>
+    private async Task PublishOutbox()
+    {
+        var outbox = record.State.Outbox;
+        if (outbox.Count == 0 || options.Value.StreamProvider is not { } provider)
+        {
+            return;
+        }
+
+        var stream = this.GetStreamProvider(provider).GetStream<ContactChanged>(StreamId.Create(SalesGlossaryCluster.ContactStreamNamespace, options.Value.ContactStreamKey(Id)));
+        var published = 0;
+        try
+        {
+            for (; published < outbox.Count; published++)
+            {
+                await stream.OnNextAsync(outbox[published].ToChange(Id));
+            }
+        }
+        catch (Exception e)
+        {
+            LogPublishFailed(logger, e, Id, outbox.Count - published);
+            outboxRetry ??= this.RegisterGrainTimer(RetryOutbox, new GrainTimerCreationOptions(options.Value.OutboxRetryInterval, options.Value.OutboxRetryInterval) { KeepAlive = true });
+        }
+
+        if (published == 0)
+        {
+            return;
+        }
+
+        outbox.RemoveRange(0, published);
+        try
+        {
+            await record.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            // Published but still stored as unpublished: the next activation publishes them again, and consumers drop them.
+            LogOutboxNotCleared(logger, e, Id, published);
+            live = null;
+            liveState = null;
+            this.DeactivateOnIdle();
+        }
+    }
+
+    private async Task RetryOutbox(CancellationToken cancellationToken)
+    {
+        await PublishOutbox();
+        if (record.State.Outbox.Count == 0 && outboxRetry is { } timer)
+        {
+            timer.Dispose();
+            outboxRetry = null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Contact {ContactId}: {Count} stored changes could not be published yet; they stay in the outbox and are retried.")]
+    private static partial void LogPublishFailed(ILogger logger, Exception error, string contactId, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Contact {ContactId}: {Count} published changes could not be removed from the outbox; a later activation publishes them again.")]
+    private static partial void LogOutboxNotCleared(ILogger logger, Exception error, string contactId, int count);
 
     private ContactView View()
     {

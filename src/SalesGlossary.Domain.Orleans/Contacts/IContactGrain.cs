@@ -16,6 +16,9 @@ namespace SalesGlossary.Domain.Orleans.Contacts;
 /// <para>
 /// Where a stream provider is configured, every stored change is then published as a <see cref="ContactChanged"/> on the stream
 /// <see cref="SalesGlossaryCluster.ContactStreamNamespace"/> keyed by <see cref="SalesGlossaryClusterOptions.ContactStreamKey"/>, in revision order.
+/// The event is stored with the change in one write and published after it (a transactional outbox): a silo that dies in between
+/// leaves it to the grain's next activation, and a stream that refuses it does not fail the verb. Delivery is at least once;
+/// consumers drop repeats by revision (<see cref="ChangeDeduplicator"/>).
 /// </para>
 /// </remarks>
 [Alias("SalesGlossary.IContactGrain")]

@@ -48,6 +48,14 @@ public sealed class SalesGlossaryClusterOptions
     /// <value>Default: 1 second; between 10 milliseconds and 1 minute.</value>
     public TimeSpan RescoringWatchInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Gets or sets how often a contact or deal grain tries again to publish stored changes its stream refused.</summary>
+    /// <value>
+    /// Default: 5 seconds; between 10 milliseconds and 10 minutes. A change is stored with its event in one write (a transactional
+    /// outbox) and published after it; an event the stream refuses stays stored and is retried at this interval, and by the grain's
+    /// next activation.
+    /// </value>
+    public TimeSpan OutboxRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Gets or sets how many contact grains a rescoring partition updates at once.</summary>
     /// <value>Default: 256; between 1 and 10,000.</value>
     public int RescoringApplyConcurrency { get; set; } = 256;
@@ -62,6 +70,11 @@ public sealed class SalesGlossaryClusterOptions
         if (RescoringWatchInterval < TimeSpan.FromMilliseconds(10) || RescoringWatchInterval > TimeSpan.FromMinutes(1))
         {
             return string.Create(CultureInfo.InvariantCulture, $"RescoringWatchInterval is {RescoringWatchInterval}; it must be between 10 milliseconds and 1 minute.");
+        }
+
+        if (OutboxRetryInterval < TimeSpan.FromMilliseconds(10) || OutboxRetryInterval > TimeSpan.FromMinutes(10))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"OutboxRetryInterval is {OutboxRetryInterval}; it must be between 10 milliseconds and 10 minutes.");
         }
 
         if (RescoringApplyConcurrency is < 1 or > 10_000)
