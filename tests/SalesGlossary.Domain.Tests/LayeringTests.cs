@@ -33,7 +33,10 @@ public class LayeringTests
         .Select(f => (OpCode)f.GetValue(null)!)
         .ToDictionary(o => o.Value);
 
-    /// <summary>The feature a type belongs to, or <see langword="null"/> for the shared base (the root namespace and Serialization) and for other assemblies.</summary>
+    /// <summary>
+    /// The feature a type belongs to: the folder of the file that declares it (every type has a file of its own), or
+    /// <see langword="null"/> for the shared base (the root folder and Serialization), compiler-made types and other assemblies.
+    /// </summary>
     private static string? FeatureOf(Type type)
     {
         while (type.IsNested)
@@ -41,16 +44,23 @@ public class LayeringTests
             type = type.DeclaringType!;
         }
 
-        if (type.Assembly != Library || type.Namespace is not { } ns)
+        if (type.Assembly != Library || type.Name.StartsWith('<') || type.Namespace?.StartsWith("SalesGlossary.Domain", StringComparison.Ordinal) != true)
         {
             return null;
         }
 
-        var parts = ns.Split('.');
-        return parts.Length >= 3 && Rank.ContainsKey(parts[2]) ? parts[2] : null;
+        var name = type.Name.Split('`')[0];
+        if (!SourceTree.CoreFolderOfType.TryGetValue(name, out var folder))
+        {
+            throw new InvalidOperationException($"{type.FullName} is declared in no file of its own under src/SalesGlossary.Domain.");
+        }
+
+        return Rank.ContainsKey(folder) ? folder : null;
     }
 
-    private static bool IsBase(Type type) => type.Assembly == Library && FeatureOf(type) is null;
+    private static bool IsBase(Type type) =>
+        type.Assembly == Library && !type.Name.StartsWith('<') && type.Namespace?.StartsWith("SalesGlossary.Domain", StringComparison.Ordinal) == true
+        && FeatureOf(type) is null;
 
     /// <summary>Checks an edge and returns the violation in words, or <see langword="null"/>.</summary>
     internal static string? Violation(string from, string to)

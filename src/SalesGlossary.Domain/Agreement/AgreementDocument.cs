@@ -62,7 +62,7 @@ internal sealed record ConnectPolicyDocument(
 
 internal sealed record MarketingCommitmentDocument(int? MqlsPerMonth, decimal? MaxSqlRejectionRatePercent);
 
-internal sealed record CommitmentsDocument(MarketingCommitmentDocument? Marketing, JsonElement? Sales);
+internal sealed record CommitmentsDocument(MarketingCommitmentDocument? Marketing, [property: RefusedProperty] JsonElement? Sales);
 
 internal sealed record DealStageDocument(string? Name, decimal? Probability, string? Kind, string? Forecast);
 

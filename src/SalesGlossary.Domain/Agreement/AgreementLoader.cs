@@ -92,6 +92,18 @@ internal static class AgreementLoader
         return new ServiceLevelAgreement(name!, version!, lifecycle, statuses, leadTypes, pipelines, policies, models, marketing!) { CrmCodes = crmCodes };
     }
 
+    /// <summary>
+    /// The JSON names a document type reads, with the type of each value: the one list both the reader's check for unknown
+    /// properties and the schema test use.
+    /// </summary>
+    internal static Dictionary<string, Type> DocumentProperties(Type type) =>
+        type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Where(p => p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute), false).Length == 0 && p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+            .ToDictionary(
+                p => p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), false) is [System.Text.Json.Serialization.JsonPropertyNameAttribute named] ? named.Name : JsonNamingPolicy.CamelCase.ConvertName(p.Name),
+                p => p.PropertyType,
+                StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Reports every property the document shape does not know, with its path and the known names.</summary>
     private static void UnknownProperties(ValidationCollector problems, JsonElement element, Type type, string path)
     {
@@ -127,12 +139,7 @@ internal static class AgreementLoader
             return;
         }
 
-        var known = type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
-            .Where(p => p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute), false).Length == 0 && p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
-            .ToDictionary(
-                p => p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), false) is [System.Text.Json.Serialization.JsonPropertyNameAttribute named] ? named.Name : JsonNamingPolicy.CamelCase.ConvertName(p.Name),
-                p => p.PropertyType,
-                StringComparer.OrdinalIgnoreCase);
+        var known = DocumentProperties(type);
         foreach (var property in element.EnumerateObject())
         {
             if (known.TryGetValue(property.Name, out var propertyType))

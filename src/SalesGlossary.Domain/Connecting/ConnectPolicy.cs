@@ -21,7 +21,12 @@ public enum ConnectStatus
 /// <summary>A way in which attempts fell short of the connect policy.</summary>
 /// <param name="Kind">What fell short: <c>FirstTouchLate</c>, <c>TooCloseTogether</c>, <c>TooFewAttempts</c> or <c>TooFewChannels</c>.</param>
 /// <param name="Message">A sentence with the figures.</param>
-public sealed record ConnectBreach(string Kind, string Message);
+public sealed record ConnectBreach(string Kind, string Message)
+{
+    /// <summary>Returns the breach as a log line.</summary>
+    /// <returns>The kind and the message, for example <c>first-touch: The first attempt was due by …</c>.</returns>
+    public override string ToString() => Kind + ": " + Message;
+}
 
 /// <summary>The result of evaluating a lead's attempts against a connect policy.</summary>
 /// <param name="HandedOverAt">When the lead was handed to sales: the start of the policy's clock; attempts before it do not count.</param>
@@ -38,7 +43,14 @@ public sealed record ConnectEvaluation(
     int Channels,
     DateTimeOffset? NextAttemptDue,
     ConnectOutcome? StoppedBy,
-    IReadOnlyList<ConnectBreach> Breaches);
+    IReadOnlyList<ConnectBreach> Breaches)
+{
+    /// <summary>Returns the evaluation as a log line.</summary>
+    /// <returns>For example <c>InProgress: 2 attempts on 1 channels since 2026-03-02T09:00:00.0000000+00:00, next due 2026-03-03T09:00:00.0000000+00:00; no breach</c>.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Status}: {Attempts} attempts on {Channels} channels since {HandedOverAt:O}{(NextAttemptDue is { } due ? $", next due {due:O}" : string.Empty)}{(StoppedBy is { } stop ? ", stopped by " + stop : string.Empty)}; {(Breaches.Count == 0 ? "no breach" : string.Join("; ", Breaches))}");
+}
 
 /// <summary>Represents the agreement's connect policy: what a proper sequence of attempts on a handed-over lead is.</summary>
 /// <remarks>

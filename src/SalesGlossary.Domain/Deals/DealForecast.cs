@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SalesGlossary.Domain.Deals;
 
 /// <summary>The total of one forecast category.</summary>
@@ -5,7 +7,12 @@ namespace SalesGlossary.Domain.Deals;
 /// <param name="Deals">How many deals count towards it.</param>
 /// <param name="Amount">Their total amount.</param>
 /// <param name="Weighted">Their total weighted amount (amount × probability).</param>
-public sealed record ForecastTotal(ForecastCategory Category, int Deals, decimal Amount, decimal Weighted);
+public sealed record ForecastTotal(ForecastCategory Category, int Deals, decimal Amount, decimal Weighted)
+{
+    /// <summary>Returns the total as a log line.</summary>
+    /// <returns>For example <c>Commit: 3 deals, 120000 (weighted 96000)</c>.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Category.Name}: {Deals} deals, {Amount} (weighted {Weighted})");
+}
 
 /// <summary>The forecast of a set of deals.</summary>
 /// <param name="WeightedPipeline">The weighted amount of the open deals (amount × probability).</param>
@@ -16,6 +23,10 @@ public sealed record PipelineForecast(decimal WeightedPipeline, IReadOnlyList<Fo
     /// <param name="category">The category.</param>
     /// <returns>Its total.</returns>
     public ForecastTotal this[ForecastCategory category] => Categories.Single(c => c.Category == category);
+
+    /// <summary>Returns the forecast as a log line.</summary>
+    /// <returns>For example <c>weighted pipeline 150000; Pipeline: 4 deals, 200000 (weighted 54000); Commit: …</c>.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"weighted pipeline {WeightedPipeline}; {string.Join("; ", Categories)}");
 }
 
 /// <summary>How long deals stay in one stage.</summary>

@@ -95,4 +95,9 @@ public sealed record PersonaMatch(
 {
     /// <summary>Gets a value indicating whether a persona was matched.</summary>
     public bool IsMatch => Persona is not null;
+
+    /// <summary>Returns the match as a log line: the persona (or none), its score and the reason.</summary>
+    /// <returns>For example <c>IT decision maker (score 3): title keywords cto</c>.</returns>
+    public override string ToString() =>
+        (Persona is null ? "no persona" : Persona.Name) + " (score " + Score.ToString(System.Globalization.CultureInfo.InvariantCulture) + "): " + Reason;
 }

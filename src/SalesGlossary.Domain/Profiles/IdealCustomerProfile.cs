@@ -182,7 +182,12 @@ public sealed record IdealCustomerProfile
 /// <summary>The criteria checked for one tier during an evaluation.</summary>
 /// <param name="Tier">The tier that was checked.</param>
 /// <param name="Criteria">The result of every criterion of the tier.</param>
-public sealed record IcpTierResult(IcpTier Tier, IReadOnlyList<IcpCriterionResult> Criteria);
+public sealed record IcpTierResult(IcpTier Tier, IReadOnlyList<IcpCriterionResult> Criteria)
+{
+    /// <summary>Returns the tier's check as a log line: each criterion met or not.</summary>
+    /// <returns>For example <c>Tier1: employees met, industry not met</c>.</returns>
+    public override string ToString() => $"{Tier}: {string.Join(", ", Criteria.Select(c => c.Criterion + (c.IsMet ? " met" : " not met")))}";
+}
 
 /// <summary>The result of evaluating a company against an ideal customer profile.</summary>
 /// <param name="Company">The company's name.</param>
@@ -197,4 +202,9 @@ public sealed record IcpEvaluation(
     bool IsNegative,
     IReadOnlyList<string> MatchedExclusions,
     IReadOnlyList<IcpTierResult> CheckedTiers,
-    string Summary);
+    string Summary)
+{
+    /// <summary>Returns the evaluation as a log line: the company, its tier and why.</summary>
+    /// <returns>For example <c>Acme GmbH: Tier1 (…summary…)</c>.</returns>
+    public override string ToString() => $"{Company}: {Tier}{(IsNegative ? " (negative: " + string.Join(", ", MatchedExclusions) + ")" : string.Empty)}; {Summary}";
+}

@@ -83,6 +83,12 @@ public sealed record LeadScore(
     /// <param name="group">The group's name, for example <c>fit</c>.</param>
     /// <returns>The group's score after its cap.</returns>
     public decimal GroupTotal(string group) => Groups.FirstOrDefault(g => string.Equals(g.Group, group, StringComparison.Ordinal))?.Score ?? 0m;
+
+    /// <summary>Returns the score as a log line: model, total, grade, groups, contributions and errors.</summary>
+    /// <returns>For example <c>sample-lead-scoring 2026.1 as of 2026-03-01T00:00:00.0000000+00:00: 85 (A1); fit 40, engagement 45; 6 contributions; complete</c>.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Model} {ModelVersion} as of {AsOf:O}: {Total}{(Grade is null ? string.Empty : " (" + Grade + ")")}; {string.Join(", ", Groups.Select(g => g.Group + " " + g.Score.ToString(CultureInfo.InvariantCulture)))}; {Contributions.Count} contributions; {(Errors.Count == 0 ? "complete" : Errors.Count + " rule errors, first: " + Errors[0])}");
 }
 
 /// <summary>Represents one group's score.</summary>
@@ -90,7 +96,12 @@ public sealed record LeadScore(
 /// <param name="Raw">The sum of its contributions after decay, before caps.</param>
 /// <param name="Cap">The group's cap, or <see langword="null"/> when it has none.</param>
 /// <param name="Score">The group's share of the total after its cap and the total cap.</param>
-public sealed record GroupScore(string Group, decimal Raw, decimal? Cap, decimal Score);
+public sealed record GroupScore(string Group, decimal Raw, decimal? Cap, decimal Score)
+{
+    /// <summary>Returns the group's score as a log line.</summary>
+    /// <returns>For example <c>engagement 45 (raw 52, cap 45)</c>.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Group} {Score} (raw {Raw}{(Cap is { } cap ? ", cap " + cap.ToString(CultureInfo.InvariantCulture) : string.Empty)})");
+}
 
 /// <summary>Represents the grade of a score: a fit letter (A, B, C) and an engagement digit (1, 2, 3), for example <c>A1</c>.</summary>
 /// <param name="Fit">The fit letter: A, B or C.</param>
@@ -119,10 +130,24 @@ public sealed record ScoreContribution(
     decimal ConfiguredPoints,
     decimal DecayedPoints,
     decimal Points,
-    string Explanation);
+    string Explanation)
+{
+    /// <summary>Returns the contribution as a log line.</summary>
+    /// <returns>For example <c>Webinar attended [activity 3]: +7.5 engagement (configured 10; halved after 30 days)</c>.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Rule}{(ActivityIndex is { } index ? " [activity " + index.ToString(CultureInfo.InvariantCulture) + "]" : string.Empty)}: {(Points >= 0 ? "+" : string.Empty)}{Points} {Group} (configured {ConfiguredPoints}; {Explanation})");
+}
 
 /// <summary>Represents a rule that failed for one lead at run time.</summary>
 /// <param name="Rule">The rule's name, or <see langword="null"/> for a problem with the lead as a whole.</param>
 /// <param name="ActivityIndex">The index of the activity being scored, if any.</param>
 /// <param name="Message">What went wrong.</param>
-public sealed record ScoringError(string? Rule, int? ActivityIndex, string Message);
+public sealed record ScoringError(string? Rule, int? ActivityIndex, string Message)
+{
+    /// <summary>Returns the error as a log line.</summary>
+    /// <returns>For example <c>Senior title [activity 2]: The lead has no job title.</c>.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Rule ?? "lead"}{(ActivityIndex is { } index ? " [activity " + index.ToString(CultureInfo.InvariantCulture) + "]" : string.Empty)}: {Message}");
+}

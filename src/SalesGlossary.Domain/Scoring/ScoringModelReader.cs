@@ -13,11 +13,32 @@ internal sealed class ScoringModelReader
     internal const string LeadParameter = "lead";
     internal const string ActivityParameter = "activity";
 
-    private static readonly string[] WorkflowKeys = ["WorkflowName", "Rules", "ScoringModel", "$schema", "RuleExpressionType", "GlobalParams", "WorkflowsToInject"];
-    private static readonly string[] RuleKeys =
-        ["RuleName", "Expression", "Properties", "Operator", "Rules", "Enabled", "RuleExpressionType", "SuccessEvent", "ErrorMessage", "LocalParams", "Actions", "WorkflowsToInject"];
+    /// <summary>Where the schema describes the workflow, a rule and a scored rule's properties (JSON pointers into lead-scoring-model.schema.json).</summary>
+    internal const string WorkflowPlace = "#", ModelPlace = "#/properties/ScoringModel", GradesPlace = ModelPlace + "/properties/Grades",
+        FitPlace = GradesPlace + "/properties/Fit", EngagementPlace = GradesPlace + "/properties/Engagement", RulePlace = "#/definitions/rule",
+        PropertiesPlace = "#/definitions/scoredRule/allOf/1/properties/Properties", DecayPlace = PropertiesPlace + "/properties/decay";
 
-    private static readonly string[] PropertyKeys = ["points", "group", "scope", "decay", "windowDays", "maxPerDay", "handRaise", "description"];
+    /// <summary>
+    /// The keys each object of a scoring document may hold, by the place in the JSON schema that describes the object: the one
+    /// list the reader checks documents against and the schema test compares the schema with.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, string[]> AcceptedKeys = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [WorkflowPlace] = ["$schema", "WorkflowName", "ScoringModel", "Rules"],
+        [ModelPlace] = ["Version", "TotalCap", "GroupCaps", "Grades"],
+        [GradesPlace] = ["Fit", "Engagement"],
+        [FitPlace] = ["A", "B"],
+        [EngagementPlace] = ["1", "2"],
+        [RulePlace] = ["RuleName", "Expression", "Operator", "Rules", "Enabled", "RuleExpressionType", "SuccessEvent", "ErrorMessage", "Properties"],
+        [PropertiesPlace] = ["points", "group", "scope", "decay", "windowDays", "maxPerDay", "handRaise", "description"],
+        [DecayPlace] = ["percent", "everyDays"],
+    };
+
+    /// <summary>RulesEngine keys the reader knows only to refuse them, each with its own reason.</summary>
+    private static readonly string[] RefusedWorkflowKeys = ["RuleExpressionType", "GlobalParams", "WorkflowsToInject"];
+
+    private static readonly string[] RuleKeys = [.. AcceptedKeys[RulePlace], "LocalParams", "Actions", "WorkflowsToInject"];
+
     private static readonly string[] Operators = ["And", "AndAlso", "Or", "OrElse"];
 
     private readonly ValidationCollector problems = new();
@@ -86,7 +107,7 @@ internal sealed class ScoringModelReader
                 problems.ThrowIfAny("scoring model");
             }
 
-            CheckKeys(root, "$", WorkflowKeys, "workflow");
+            CheckKeys(root, "$", [.. AcceptedKeys[WorkflowPlace], .. RefusedWorkflowKeys], "workflow");
             var name = RequiredString(root, "$", "WorkflowName", "The workflow needs a WorkflowName; it is the scoring model's name.");
             if (root.TryGetProperty("RuleExpressionType", out _))
             {
@@ -148,7 +169,7 @@ internal sealed class ScoringModelReader
             return ("", caps, null, null);
         }
 
-        CheckKeys(model, path, ["Version", "TotalCap", "GroupCaps", "Grades"], "ScoringModel");
+        CheckKeys(model, path, AcceptedKeys[ModelPlace], "ScoringModel");
         var version = RequiredString(model, path, "Version", "The model needs a Version, for example \"1.0.0\"; scores record it.") ?? "";
         var totalCap = OptionalPositive(model, path, "TotalCap");
         if (model.TryGetProperty("GroupCaps", out var groupCaps))
@@ -192,9 +213,9 @@ internal sealed class ScoringModelReader
             return null;
         }
 
-        CheckKeys(element, path, ["Fit", "Engagement"], "Grades");
-        CheckKeys(fit, path + ".Fit", ["A", "B"], "Fit grades");
-        CheckKeys(engagement, path + ".Engagement", ["1", "2"], "Engagement grades");
+        CheckKeys(element, path, AcceptedKeys[GradesPlace], "Grades");
+        CheckKeys(fit, path + ".Fit", AcceptedKeys[FitPlace], "Fit grades");
+        CheckKeys(engagement, path + ".Engagement", AcceptedKeys[EngagementPlace], "Engagement grades");
         var a = RequiredNumber(fit, path + ".Fit", "A");
         var b = RequiredNumber(fit, path + ".Fit", "B");
         var one = RequiredNumber(engagement, path + ".Engagement", "1");
@@ -242,7 +263,7 @@ internal sealed class ScoringModelReader
         }
 
         var p = path + ".Properties";
-        CheckKeys(properties, p, PropertyKeys, PartOf(label, "Properties"), allowExtensions: true);
+        CheckKeys(properties, p, AcceptedKeys[PropertiesPlace], PartOf(label, "Properties"), allowExtensions: true);
         var points = properties.TryGetProperty("points", out var pointsElement)
             ? Number(pointsElement, p + ".points", Of(label, "points"))
             : Missing(p + ".points", $"{label} has no points; add \"points\": a number (negative to subtract).");
@@ -610,7 +631,7 @@ internal sealed class ScoringModelReader
             return null;
         }
 
-        CheckKeys(element, path, ["percent", "everyDays"], PartOf(label, "decay"));
+        CheckKeys(element, path, AcceptedKeys[DecayPlace], PartOf(label, "decay"));
         var percent = element.TryGetProperty("percent", out var p) ? Number(p, path + ".percent", Of(label, "decay percent")) : Missing(path + ".percent", $"{Of(label, "decay")} needs a percent.");
         var every = element.TryGetProperty("everyDays", out var d) ? Positive(d, path + ".everyDays", Of(label, "decay everyDays")) : Missing(path + ".everyDays", $"{Of(label, "decay")} needs everyDays.");
         if (percent is <= 0 or > 100)

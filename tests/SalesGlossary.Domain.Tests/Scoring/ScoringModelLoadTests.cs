@@ -114,14 +114,25 @@ public class ScoringModelLoadTests
     }
 
     [Fact]
-    public void JsonSchema_DescribesEveryPropertyTheReaderKnows()
+    public void JsonSchema_DescribesExactlyTheKeysTheReaderAccepts()
     {
         var schema = JsonNode.Parse(LeadScoringModel.JsonSchema)!;
-        var ruleProperties = schema["definitions"]!["scoredRule"]!["allOf"]![1]!["properties"]!["Properties"]!["properties"]!.AsObject();
-        Assert.Equal(
-            ["points", "group", "scope", "decay", "windowDays", "maxPerDay", "handRaise", "description"],
-            ruleProperties.Select(p => p.Key));
-        Assert.Equal(["Version", "TotalCap", "GroupCaps", "Grades"], schema["properties"]!["ScoringModel"]!["properties"]!.AsObject().Select(p => p.Key));
+        foreach (var (place, keys) in ScoringModelReader.AcceptedKeys)
+        {
+            var node = place.Split('/').Skip(1).Aggregate(schema, (n, step) =>
+                (n is JsonArray array ? array[int.Parse(step, System.Globalization.CultureInfo.InvariantCulture)] : n[step])
+                ?? throw new InvalidOperationException($"The schema has no {place}."));
+            Assert.Equal(keys.Order(StringComparer.Ordinal), node["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void AcceptedKeys_AreTheOnesTheReaderChecks()
+    {
+        // A key the reader does not list is refused, with the list in the message: the list is the reader's own.
+        var error = Assert.Throws<DefinitionValidationException>(() => LeadScoringModel.Load(ModelJson.WithRules(
+            "{\"RuleName\":\"R\",\"Expression\":\"true\",\"Properties\":{\"points\":1,\"decay\":{\"percent\":10,\"everyDays\":7,\"half\":1}}}")));
+        Assert.Contains("Known: " + string.Join(", ", ScoringModelReader.AcceptedKeys[ScoringModelReader.DecayPlace]), error.Message, StringComparison.Ordinal);
     }
 }
 

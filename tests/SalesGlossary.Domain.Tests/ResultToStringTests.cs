@@ -1,0 +1,78 @@
+using System.Runtime.CompilerServices;
+using SalesGlossary.Domain.Connecting;
+using SalesGlossary.Domain.Deals;
+using SalesGlossary.Domain.Profiles;
+using SalesGlossary.Domain.Reporting;
+using SalesGlossary.Domain.Scoring;
+
+namespace SalesGlossary.Domain.Tests;
+
+/// <summary>A public result printed in a log line says what a person needs, never a collection's type name.</summary>
+public class ResultToStringTests
+{
+    [Fact]
+    public void Results_WriteTheirOwnToString()
+    {
+        Type[] results =
+        [
+            typeof(LeadScore), typeof(GroupScore), typeof(ScoreContribution), typeof(ScoringError), typeof(BulkScoringSummary),
+            typeof(PipelineForecast), typeof(ForecastTotal), typeof(ConnectEvaluation), typeof(ConnectBreach),
+            typeof(IcpEvaluation), typeof(IcpTierResult), typeof(PersonaMatch), typeof(RejectionReport),
+        ];
+        var printingTypeNames = results
+            .Where(t => t.GetMethod(nameof(ToString), Type.EmptyTypes) is not { } method || method.DeclaringType != t || method.IsDefined(typeof(CompilerGeneratedAttribute), false))
+            .Select(t => t.FullName)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        Assert.True(printingTypeNames.Length == 0, string.Join(", ", printingTypeNames));
+    }
+
+    [Fact]
+    public void LeadScore_PrintsModelTotalGradeGroupsAndErrors()
+    {
+        var model = LeadScoringModel.LoadSample();
+        var asOf = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        var lead = new LeadFacts("L-1", "a@acme.example", "CTO", "IT", "Software", 250, null, "DE", null, false, false, [new LeadActivity("webinar", asOf.AddDays(-1))]);
+        var score = model.Score(lead, asOf);
+        var line = score.ToString();
+        Assert.StartsWith($"{model.Name} {model.Version} as of 2026-03-01T00:00:00.0000000+00:00: {score.Total.ToString(System.Globalization.CultureInfo.InvariantCulture)}", line, StringComparison.Ordinal);
+        Assert.Contains(score.Contributions.Count + " contributions", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", line, StringComparison.Ordinal);
+        Assert.Contains(score.IsComplete ? "complete" : "rule errors, first: " + score.Errors[0], line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Contributions_AndErrors_ReadAsSentences()
+    {
+        Assert.Equal("Webinar [activity 3]: +7.5 engagement (configured 10; decayed)", new ScoreContribution("Webinar", "engagement", 3, null, 10m, 7.5m, 7.5m, "decayed").ToString());
+        Assert.Equal("Title: -5 fit (configured -5; as configured)", new ScoreContribution("Title", "fit", null, null, -5m, -5m, -5m, "as configured").ToString());
+        Assert.Equal("lead: The lead is null.", new ScoringError(null, null, "The lead is null.").ToString());
+        Assert.Equal("R [activity 0]: boom", new ScoringError("R", 0, "boom").ToString());
+        Assert.Equal("fit 40 (raw 55, cap 40)", new GroupScore("fit", 55m, 40m, 40m).ToString());
+        Assert.Equal("m 1 scored 10 leads, 2 incomplete", new BulkScoringSummary(10, 2, "m", "1").ToString());
+    }
+
+    [Fact]
+    public void Forecast_PrintsEveryCategory_InvariantCulture()
+    {
+        var original = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            var forecast = new PipelineForecast(1234.5m, [new ForecastTotal(ForecastCategory.Commit, 2, 2000.5m, 1600.25m)]);
+            Assert.Equal("weighted pipeline 1234.5; Commit: 2 deals, 2000.5 (weighted 1600.25)", forecast.ToString());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = original;
+        }
+    }
+
+    [Fact]
+    public void ConnectEvaluation_PrintsStatusAttemptsAndBreaches()
+    {
+        var at = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        var evaluation = new ConnectEvaluation(at, ConnectStatus.InProgress, 2, 1, at.AddDays(1), null, [new ConnectBreach("spacing", "Two attempts were 1 h apart.")]);
+        Assert.Equal("InProgress: 2 attempts on 1 channels since 2026-03-02T09:00:00.0000000+00:00, next due 2026-03-03T09:00:00.0000000+00:00; spacing: Two attempts were 1 h apart.", evaluation.ToString());
+    }
+}
