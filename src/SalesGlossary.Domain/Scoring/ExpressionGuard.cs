@@ -95,12 +95,6 @@ internal static class ExpressionGuard
             return "the expression is not made of valid tokens: " + tokenError;
         }
 
-        if (tokens.Count > limits.MaxTokensPerExpression)
-        {
-            // The size of the tree the parser would build, and so the memory and time of parsing and compiling it.
-            return string.Create(CultureInfo.InvariantCulture,
-                $"the expression has {tokens.Count} tokens (names, literals, operators, brackets and commas); the limit is {limits.MaxTokensPerExpression} (ScoringLimits.MaxTokensPerExpression), passed at character {tokens[limits.MaxTokensPerExpression].Position + 1}; split it into several rules");
-        }
 
         var depth = 0;
         var prefixRun = 0;
@@ -137,6 +131,13 @@ internal static class ExpressionGuard
         if (lambdas > limits.MaxLambdaDepth * 8)
         {
             return string.Create(CultureInfo.InvariantCulture, $"the expression has {lambdas} lambdas; at most {limits.MaxLambdaDepth * 8} are accepted");
+        }
+
+        if (tokens.Count > limits.MaxTokensPerExpression)
+        {
+            // The size of the tree the parser would build, and so the memory and time of parsing and compiling it.
+            return string.Create(CultureInfo.InvariantCulture,
+                $"the expression has {tokens.Count} tokens (names, literals, operators, brackets and commas); the limit is {limits.MaxTokensPerExpression} (ScoringLimits.MaxTokensPerExpression), passed at character {tokens[limits.MaxTokensPerExpression].Position + 1}; split it into several rules");
         }
 
         return null;

@@ -342,7 +342,7 @@ internal sealed class ScoringModelReader
 
         return new ScoringModelDefinition.RuleDefinition(
             new ScoringRule(name, group, scope, points.Value, body.Text, decay, window, maxPerDay, handRaise, description),
-            limits.Metered ? WorkMetering.Instrument(body.Expression, limits.MaxWorkPerRule) : body.Expression,
+            Compiled(body.Expression),
             body.Node,
             enabled,
             cost);
@@ -439,8 +439,12 @@ internal sealed class ScoringModelReader
 
         // The leaf carries its own meter: a failing child of a nested rule is re-evaluated on its own (see RuleNode).
         var rewritten = CheckedArithmetic.Rewrite(OrdinalText.Rewrite(parsed));
-        return new Body(rewritten, text, usesActivity, new RuleNode(name ?? string.Empty, limits.Metered ? WorkMetering.Instrument(rewritten, limits.MaxWorkPerRule) : rewritten, IsAnd: false, []));
+        return new Body(rewritten, text, usesActivity, new RuleNode(name ?? string.Empty, Compiled(rewritten), IsAnd: false, []));
     }
+
+    /// <summary>What is compiled of a checked rule: the work meter (unless turned off) and the library's fixed case mapping (host independence).</summary>
+    private Expression Compiled(Expression rewritten) =>
+        FixedCasing.Rewrite(limits.Metered ? WorkMetering.Instrument(rewritten, limits.MaxWorkPerRule) : rewritten);
 
     private Body? ReadNested(JsonElement rule, string path, string label, int depth, string? name, JsonElement operatorElement, bool hasOperator, JsonElement children, bool hasChildren)
     {

@@ -85,6 +85,6 @@ public class GuardCostModelTests
         var items = string.Join(", ", Enumerable.Range(0, 1_000));
         var expression = $"new[] {{ {items} }}.Count(x => new[] {{ {items} }}.Contains(x + (lead.Employees ?? 0))) > 0";
 
-        Assert.Contains("above the budget of 100000", Rejection(expression, limits: new ScoringLimits { MaxWorkPerRule = 100_000, MaxExpressionLength = 20_000 }), StringComparison.Ordinal);
+        Assert.Contains("above the budget of 100000", Rejection(expression, limits: new ScoringLimits { MaxWorkPerRule = 100_000, MaxExpressionLength = 20_000, MaxTokensPerExpression = 5_000 }), StringComparison.Ordinal);
     }
 }
