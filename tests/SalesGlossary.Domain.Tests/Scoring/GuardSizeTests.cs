@@ -215,4 +215,76 @@ public class GuardSizeTests
         Assert.Equal("R50", Assert.Single(score.Errors).Rule);
         Assert.Equal(1, summary.Incomplete);
     }
+    [Theory]
+    [InlineData(1_999, null)]
+    [InlineData(2_000, null)]
+    [InlineData(2_001, "the expression is 2001 characters long; the limit is 2000")]
+    public void ExpressionLength_AtBelowAndAboveTheDefault(int length, string? expected)
+    {
+        var expression = "lead.Employees > 1".PadRight(length);
+
+        Assert.Equal(expected, ExpressionGuard.CheckText(expression, ScoringLimits.Default));
+    }
+
+    [Theory]
+    [InlineData(31, null)]
+    [InlineData(32, null)]
+    [InlineData(33, "the expression has more than 32 conditional or null operators (?, ??, ?., iif, np)")]
+    public void ConditionalOperators_AtBelowAndAboveTheLimit(int count, string? expected)
+    {
+        var expression = string.Concat(Enumerable.Repeat("lead.Unsubscribed ? true : ", count)) + "false";
+
+        Assert.Equal(expected, ExpressionGuard.CheckText(expression, ScoringLimits.Default));
+    }
+
+    [Theory]
+    [InlineData(15, null)]
+    [InlineData(16, null)]
+    [InlineData(17, "the expression has 17 lambdas; at most 16 are accepted")]
+    public void Lambdas_AtBelowAndAboveTheLimit(int count, string? expected)
+    {
+        var expression = string.Join("&&", Enumerable.Repeat("lead.Activities.Any(a=>a.Type==\"x\")", count));
+
+        Assert.Equal(expected, ExpressionGuard.CheckText(expression, ScoringLimits.Default));
+    }
+
+    [Theory]
+    [InlineData(999, true)]
+    [InlineData(1_000, true)]
+    [InlineData(1_001, false)]
+    public void ArrayLiteralItems_AtBelowAndAboveTheLimit(int items, bool accepted)
+    {
+        var expression = "new[]{" + string.Join(",", Enumerable.Repeat("7", items)) + "}.Contains(lead.Employees ?? 0)";
+        var limits = new ScoringLimits { MaxExpressionLength = 20_000, MaxTokensPerExpression = 5_000 };
+        var json = ModelJson.WithRule(expression);
+
+        if (accepted)
+        {
+            Assert.Equal(0m, LeadScoringModel.Load(json, limits).Score(Lead(450), Now).Total);
+            return;
+        }
+
+        var problem = Assert.Single(Assert.Throws<DefinitionValidationException>(() => LeadScoringModel.Load(json, limits)).Problems);
+        Assert.Equal("Rule 'R' is rejected: an array literal has more than 1000 items.", problem.Message);
+    }
+
+    [Theory]
+    [InlineData(2, true)]
+    [InlineData(3, true)]
+    [InlineData(4, false)]
+    public void Rules_AtBelowAndAboveTheLimit(int rules, bool accepted)
+    {
+        var json = Rules([.. Enumerable.Repeat("lead.Employees > 1", rules)]);
+        var limits = new ScoringLimits { MaxRules = 3 };
+
+        if (accepted)
+        {
+            Assert.Equal(rules, LeadScoringModel.Load(json, limits).Rules.Count);
+            return;
+        }
+
+        var problem = Assert.Single(Assert.Throws<DefinitionValidationException>(() => LeadScoringModel.Load(json, limits)).Problems);
+        Assert.Equal("$.Rules[3]", problem.Path);
+        Assert.Equal("The model has more than 3 rules (nested rules included); that is the limit.", problem.Message);
+    }
 }
