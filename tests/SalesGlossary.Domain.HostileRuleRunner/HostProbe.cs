@@ -43,6 +43,11 @@ public static class HostProbe
         "activity.OccurredAt.ToUniversalTime().Hour == 23",
         "activity.OccurredAt.AddHours(1).Day == 1",
         "activity.OccurredAt.DateTime > DateTime(2026, 2, 28, 23, 0, 0)",
+        "lead.JobTitle.ToUpper().Contains(\"\uA7CB\")",
+        "lead.JobTitle.ToUpperInvariant() == \"\u0264 \u019B\"",
+        "lead.Industry.ToLower() == \"\u0264\"",
+        "lead.Industry.ToLowerInvariant().Contains(\"\u0264\")",
+        "lead.JobTitle.ToUpper() == \"ÄÖÜ Ɤ\"",
     ];
 
     /// <summary>Leads whose text, numbers and dates sit on the boundaries a host could move.</summary>
@@ -62,6 +67,8 @@ public static class HostProbe
             new("T-2", "i@x.de", "vp ınside", null, "STRASSE", null, 1000.4m, "CZ", null, false, false, activities),
             new("T-3", "İ@x.cz", "İnside sales", null, " straße ", null, 1500.5m, "Ch", null, false, false, activities),
             new("T-4", "I@x.com", "ip", null, "strasse", null, 999.99m, "cz", null, false, false, activities),
+            new("T-5", "\u0264@x.com", "\u0264 \u019B", null, "\uA7CB", null, 1.5m, "cz", null, false, false, activities),
+            new("T-6", "a@x.com", "äöü ɤ", null, "ÄÖÜ", null, 2m, "de", null, false, false, activities),
         ];
     }
 

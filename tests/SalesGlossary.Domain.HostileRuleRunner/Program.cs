@@ -1,4 +1,4 @@
-// Usage: HostileRuleRunner <model.json> [lead|custom|big] [default|raised]
+// Usage: HostileRuleRunner <model.json> [lead|custom|big] [default|raised|hard]
 //        HostileRuleRunner --host-probe
 // Loads one scoring model in a process of its own and prints one outcome line:
 //   REJECTED (then every problem)  the model was refused at load;
@@ -16,9 +16,20 @@ if (args[0] == "--host-probe")
 
 var json = File.ReadAllText(args[0]);
 var kind = args.Length > 1 ? args[1] : "lead";
-var limits = args.Length > 2 && args[2] == "raised"
-    ? new ScoringLimits { MaxExpressionLength = ScoringLimits.HardMaxExpressionLength, MaxNestingDepth = ScoringLimits.HardMaxNestingDepth, MaxLambdaDepth = 8 }
-    : ScoringLimits.Default;
+var limits = (args.Length > 2 ? args[2] : "default") switch
+{
+    "raised" => new ScoringLimits
+    {
+        MaxExpressionLength = ScoringLimits.HardMaxExpressionLength, MaxNestingDepth = ScoringLimits.HardMaxNestingDepth, MaxLambdaDepth = 8,
+        MaxTokensPerExpression = ScoringLimits.HardMaxTokensPerExpression,
+    },
+    "hard" => new ScoringLimits
+    {
+        MaxExpressionLength = ScoringLimits.HardMaxExpressionLength, MaxNestingDepth = ScoringLimits.HardMaxNestingDepth, MaxLambdaDepth = 8,
+        MaxTokensPerExpression = ScoringLimits.HardMaxTokensPerExpression, MaxTokensPerModel = ScoringLimits.HardMaxTokensPerModel, MaxRules = 100_000,
+    },
+    _ => ScoringLimits.Default,
+};
 var now = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 try
 {

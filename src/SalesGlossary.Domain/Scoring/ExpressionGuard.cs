@@ -73,19 +73,28 @@ internal static class ExpressionGuard
         "LastOrDefault", "SelectMany", "OrderBy", "OrderByDescending", "GroupBy", "TakeWhile", "SkipWhile", "Single", "SingleOrDefault",
     };
 
+    /// <summary>The most nodes a parsed tree may have per token of the token limits.</summary>
+    internal const int NodesPerToken = 4;
+
     /// <summary>Checks the text of an expression before it is parsed; returns the problem or null.</summary>
-    public static string? CheckText(string expression, ScoringLimits limits)
+    public static string? CheckText(string expression, ScoringLimits limits) => CheckText(expression, limits, out _);
+
+    /// <summary>Checks the text of an expression before it is parsed; returns the problem or null, and the number of tokens read.</summary>
+    public static string? CheckText(string expression, ScoringLimits limits, out int tokenCount)
     {
+        tokenCount = 0;
         if (expression.Length > limits.MaxExpressionLength)
         {
             return string.Create(CultureInfo.InvariantCulture, $"the expression is {expression.Length} characters long; the limit is {limits.MaxExpressionLength}");
         }
 
         var tokens = RuleTokens.Read(expression, out var tokenError);
+        tokenCount = tokens.Count;
         if (tokenError is not null)
         {
             return "the expression is not made of valid tokens: " + tokenError;
         }
+
 
         var depth = 0;
         var prefixRun = 0;
@@ -124,7 +133,25 @@ internal static class ExpressionGuard
             return string.Create(CultureInfo.InvariantCulture, $"the expression has {lambdas} lambdas; at most {limits.MaxLambdaDepth * 8} are accepted");
         }
 
+        if (tokens.Count > limits.MaxTokensPerExpression)
+        {
+            // The size of the tree the parser would build, and so the memory and time of parsing and compiling it.
+            return string.Create(CultureInfo.InvariantCulture,
+                $"the expression has {tokens.Count} tokens (names, literals, operators, brackets and commas); the limit is {limits.MaxTokensPerExpression} (ScoringLimits.MaxTokensPerExpression), passed at character {tokens[limits.MaxTokensPerExpression].Position + 1}; split it into several rules");
+        }
+
         return null;
+    }
+
+    /// <summary>
+    /// Counts the nodes of a parsed tree as compiling it would meet them (a subtree the parser shares is counted each time
+    /// it is used), stopping as soon as the count passes <paramref name="limit"/>; returns the count, or -1 past the limit.
+    /// </summary>
+    public static int CountNodes(Expression expression, int limit)
+    {
+        var counter = new NodeCounter(limit);
+        counter.Visit(expression);
+        return counter.Over ? -1 : counter.Count;
     }
 
     /// <summary>The parser's functions that branch like <c>?:</c>: <c>iif(c, a, b)</c> and <c>np(x)</c>.</summary>
@@ -241,6 +268,30 @@ internal static class ExpressionGuard
         || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>));
 
     private static string Name(Type type) => Unwrap(type).Name;
+
+    private sealed class NodeCounter(int limit) : ExpressionVisitor
+    {
+        public int Count { get; private set; }
+
+        public bool Over { get; private set; }
+
+        [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(node))]
+        public override Expression? Visit(Expression? node)
+        {
+            if (node is null || Over)
+            {
+                return node;
+            }
+
+            if (++Count > limit)
+            {
+                Over = true;
+                return node;
+            }
+
+            return base.Visit(node);
+        }
+    }
 
     private sealed class Walker(HashSet<Type> dataTypes, int maxLambdaDepth, Type activityType) : ExpressionVisitor
     {

@@ -307,21 +307,55 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     /// </summary>
     private static class Fusion
     {
+        /// <summary>
+        /// The most expression nodes compiled into one method. The JIT's memory and time grow faster than linearly with a
+        /// method's size, so a chunk of large rules is compiled in parts of at most this size, each rule in exactly one part.
+        /// </summary>
+        internal const int MaxNodesPerMethod = 4_096;
+
         public static Func<TLead, TActivity, ulong>[] Fuse(Expression[] bodies, ParameterExpression lead, ParameterExpression activity)
         {
             var chunks = new Func<TLead, TActivity, ulong>[(bodies.Length + 63) / 64];
             for (var chunk = 0; chunk < chunks.Length; chunk++)
             {
+                var parts = new List<Expression>();
                 Expression mask = Expression.Constant(0UL);
+                var nodes = 0;
                 for (var bit = 0; bit < 64 && (chunk << 6) + bit < bodies.Length; bit++)
                 {
-                    mask = Expression.Or(mask, Expression.Condition(bodies[(chunk << 6) + bit], Expression.Constant(1UL << bit), Expression.Constant(0UL)));
+                    var body = bodies[(chunk << 6) + bit];
+                    var size = ExpressionGuard.CountNodes(body, int.MaxValue);
+                    if (nodes > 0 && nodes + size > MaxNodesPerMethod)
+                    {
+                        parts.Add(mask);
+                        mask = Expression.Constant(0UL);
+                        nodes = 0;
+                    }
+
+                    mask = Expression.Or(mask, Expression.Condition(body, Expression.Constant(1UL << bit), Expression.Constant(0UL)));
+                    nodes += size;
                 }
 
-                chunks[chunk] = Expression.Lambda<Func<TLead, TActivity, ulong>>(HoistAutoProperties(mask, lead, activity), lead, activity).Compile();
+                parts.Add(mask);
+                chunks[chunk] = parts.Count == 1 ? Compile(parts[0], lead, activity) : Combine(parts, lead, activity);
             }
 
             return chunks;
+        }
+
+        private static Func<TLead, TActivity, ulong> Compile(Expression mask, ParameterExpression lead, ParameterExpression activity) =>
+            Expression.Lambda<Func<TLead, TActivity, ulong>>(HoistAutoProperties(mask, lead, activity), lead, activity).Compile();
+
+        /// <summary>Compiles each part on its own and one small delegate that ORs their masks: a part that throws makes the chunk throw, as one delegate would.</summary>
+        private static Func<TLead, TActivity, ulong> Combine(List<Expression> parts, ParameterExpression lead, ParameterExpression activity)
+        {
+            Expression mask = Expression.Constant(0UL);
+            foreach (var part in parts)
+            {
+                mask = Expression.Or(mask, Expression.Invoke(Expression.Constant(Compile(part, lead, activity)), lead, activity));
+            }
+
+            return Expression.Lambda<Func<TLead, TActivity, ulong>>(mask, lead, activity).Compile();
         }
 
         /// <summary>Reads each auto-property of <c>lead</c> or <c>activity</c> that the fused rules read more than once into a local, once.</summary>

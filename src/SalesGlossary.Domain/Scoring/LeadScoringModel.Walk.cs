@@ -255,30 +255,44 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     }
 
     /// <summary>A rule as RulesEngine evaluates it: a leaf that fails on its own, or children that are all evaluated and combined.</summary>
+    /// <remarks>
+    /// At load each rule is compiled once, into its scope's fused delegates. A leaf is compiled on its own only when it is
+    /// first evaluated alone (a fused delegate failed, or a caller evaluates one rule), once per model: loading never
+    /// compiles a rule twice.
+    /// </remarks>
     private sealed class CompiledNode
     {
         private readonly string name;
-        private readonly Func<TLead, TActivity, bool>? leaf;
+        private readonly Expression? body;
+        private readonly ParameterExpression leadParameter;
+        private readonly ParameterExpression activityParameter;
         private readonly bool isAnd;
         private readonly CompiledNode[] children;
+        private Func<TLead, TActivity, bool>? leaf;
+        private object? compiling;
 
         public CompiledNode(RuleNode node, ParameterExpression lead, ParameterExpression activity)
         {
             name = node.Name;
-            leaf = node.Leaf is { } body ? Expression.Lambda<Func<TLead, TActivity, bool>>(body, lead, activity).Compile() : null;
+            body = node.Leaf;
+            leadParameter = lead;
+            activityParameter = activity;
             isAnd = node.IsAnd;
             children = [.. node.Children.Select(c => new CompiledNode(c, lead, activity))];
         }
 
+        private Func<TLead, TActivity, bool> Leaf =>
+            leaf ?? LazyInitializer.EnsureInitialized(ref leaf, ref compiling, () => Expression.Lambda<Func<TLead, TActivity, bool>>(body!, leadParameter, activityParameter).Compile());
+
         public bool Evaluate<TSink>(TLead lead, TActivity activity, int activityIndex, ref TSink sink)
             where TSink : IScoreSink, allows ref struct
         {
-            if (leaf is not null)
+            if (body is not null)
             {
                 WorkMeter.ThrowIfCancelled(); // sandbox: cancellation between rules, and inside metered rules
                 try
                 {
-                    return leaf(lead, activity);
+                    return Leaf(lead, activity);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

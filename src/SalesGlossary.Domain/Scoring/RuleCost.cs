@@ -21,6 +21,14 @@ namespace SalesGlossary.Domain.Scoring;
 /// <param name="WorkPerItem">The work per item (or character) of the lead's data.</param>
 public sealed record RuleCost(string Rule, long FixedWork, long WorkPerItem)
 {
+    /// <summary>Gets the estimated worst-case work of one evaluation of the rule (once per lead, or once per activity) at the model's own limits.</summary>
+    /// <remarks>
+    /// The lead's data is taken as large as the limits admit: <c>n</c> is the larger of
+    /// <see cref="ScoringLimits.MaxActivitiesPerLead"/> and <see cref="ScoringLimits.MaxBuiltTextLength"/>. A rule for which
+    /// this exceeds <see cref="ScoringLimits.MaxWorkPerRule"/> is rejected at load, so it is never above the budget.
+    /// </remarks>
+    public long WorkAtLimits { get; init; }
+
     /// <summary>Gets the estimated worst-case work for a lead of the given size.</summary>
     /// <param name="items">The size of the lead's data (<c>n</c>).</param>
     /// <returns><c>FixedWork + WorkPerItem × items</c>, saturating at <see cref="long.MaxValue"/>.</returns>

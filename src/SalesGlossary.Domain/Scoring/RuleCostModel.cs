@@ -54,6 +54,16 @@ internal sealed class RuleCostModel
                 $"its fixed work alone is {perEvaluation.C:0} units per evaluation, above the budget of {limits.MaxWorkPerRule} (ScoringLimits.MaxWorkPerRule): it would fail for every lead"));
         }
 
+        // sandbox: the estimate at the model's own limits must fit the run-time budget, so an accepted rule is never
+        // stopped by the meter for a lead the limits admit.
+        var items = ItemsAtLimits(limits);
+        var atLimits = perEvaluation.C + ((perEvaluation.N + perEvaluation.M) * items);
+        if (model.problems.Count == 0 && perEvaluation.N + perEvaluation.M > 0 && atLimits > limits.MaxWorkPerRule)
+        {
+            model.problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"at the model's own limits (lead data of {items} items or characters: ScoringLimits.MaxActivitiesPerLead is {limits.MaxActivitiesPerLead}, ScoringLimits.MaxBuiltTextLength is {limits.MaxBuiltTextLength}) one evaluation can do {Saturate(atLimits)} units of work ({Saturate(perEvaluation.C)} + {Saturate(perEvaluation.N + perEvaluation.M)} × n), above the budget of {limits.MaxWorkPerRule} (ScoringLimits.MaxWorkPerRule): it would be stopped for such leads; do less work per item, or raise MaxWorkPerRule"));
+        }
+
         Poly total;
         if (scope == ScoringScope.Activity)
         {
@@ -71,8 +81,11 @@ internal sealed class RuleCostModel
             total = new Poly(perEvaluation.C, perEvaluation.N + perEvaluation.M, 0);
         }
 
-        return model.problems.Count > 0 ? null : new RuleCost(rule, Saturate(total.C), Saturate(total.N));
+        return model.problems.Count > 0 ? null : new RuleCost(rule, Saturate(total.C), Saturate(total.N)) { WorkAtLimits = Saturate(atLimits) };
     }
+
+    /// <summary>The size of the largest lead the limits describe: the activities scored, or the longest text a rule may build.</summary>
+    internal static long ItemsAtLimits(ScoringLimits limits) => Math.Max((long)limits.MaxActivitiesPerLead, limits.MaxBuiltTextLength);
 
     private string lastGlobal = "the lead's data";
 

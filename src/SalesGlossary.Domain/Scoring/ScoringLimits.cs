@@ -22,6 +22,12 @@ public sealed record ScoringLimits
     /// <summary>The largest <see cref="MaxBuiltTextLength"/> allowed.</summary>
     public const int HardMaxBuiltTextLength = 1_000_000;
 
+    /// <summary>The largest <see cref="MaxTokensPerExpression"/> allowed.</summary>
+    public const int HardMaxTokensPerExpression = 5_000;
+
+    /// <summary>The largest <see cref="MaxTokensPerModel"/> allowed.</summary>
+    public const int HardMaxTokensPerModel = 500_000;
+
     /// <summary>Gets the default limits.</summary>
     public static ScoringLimits Default { get; } = new();
 
@@ -36,6 +42,25 @@ public sealed record ScoringLimits
     /// <summary>Gets the longest rule expression accepted, in characters.</summary>
     /// <value>The default is 2,000; at most <see cref="HardMaxExpressionLength"/>.</value>
     public int MaxExpressionLength { get; init; } = 2_000;
+
+    /// <summary>Gets the most tokens (names, literals, operators, brackets, commas) one rule expression may have.</summary>
+    /// <remarks>
+    /// Checked on the expression parser's own tokens before anything parses. It bounds the size of the expression's tree,
+    /// and so the memory and time of parsing and compiling it: a chain such as <c>lead.Employees+1+1+…</c>, a long
+    /// <c>&amp;&amp;</c> or <c>?:</c> chain, a long list in <c>new[] { … }</c> or a long member chain. After parsing, the tree
+    /// may have at most four nodes per token of this limit.
+    /// </remarks>
+    /// <value>The default is 500; at most <see cref="HardMaxTokensPerExpression"/>.</value>
+    public int MaxTokensPerExpression { get; init; } = 500;
+
+    /// <summary>Gets the most tokens all rule expressions of one model may have together.</summary>
+    /// <remarks>
+    /// Bounds the work of loading a whole document: many rules each at <see cref="MaxTokensPerExpression"/> are refused
+    /// at the rule where the sum goes past it, before that rule parses. After parsing, the model's trees may have at most
+    /// four nodes per token of this limit.
+    /// </remarks>
+    /// <value>The default is 50,000; at most <see cref="HardMaxTokensPerModel"/>.</value>
+    public int MaxTokensPerModel { get; init; } = 50_000;
 
     /// <summary>Gets the deepest nesting of parentheses, brackets and braces accepted in an expression.</summary>
     /// <value>The default is 32; at most <see cref="HardMaxNestingDepth"/>.</value>
@@ -75,6 +100,8 @@ public sealed record ScoringLimits
         Check(problems, "$.maxDocumentLength", MaxDocumentLength, 1, int.MaxValue);
         Check(problems, "$.maxRules", MaxRules, 1, 100_000);
         Check(problems, "$.maxExpressionLength", MaxExpressionLength, 1, HardMaxExpressionLength);
+        Check(problems, "$.maxTokensPerExpression", MaxTokensPerExpression, 1, HardMaxTokensPerExpression);
+        Check(problems, "$.maxTokensPerModel", MaxTokensPerModel, 1, HardMaxTokensPerModel);
         Check(problems, "$.maxNestingDepth", MaxNestingDepth, 1, HardMaxNestingDepth);
         Check(problems, "$.maxLambdaDepth", MaxLambdaDepth, 0, 8);
         Check(problems, "$.maxActivitiesPerLead", MaxActivitiesPerLead, 0, int.MaxValue);

@@ -50,6 +50,9 @@ internal sealed class ScoringModelReader
     private readonly ParameterExpression activity;
     private readonly HashSet<string> names = new(StringComparer.OrdinalIgnoreCase);
     private int ruleCount;
+    private long modelTokens;
+    private long modelNodes;
+    private bool modelTooLarge;
 
     public ScoringModelReader(Type leadType, Type activityType, ScoringLimits limits)
     {
@@ -360,7 +363,7 @@ internal sealed class ScoringModelReader
 
         return new ScoringModelDefinition.RuleDefinition(
             new ScoringRule(name, group, scope, points.Value, body.Text, decay, window, maxPerDay, handRaise, description),
-            limits.Metered ? WorkMetering.Instrument(body.Expression, limits.MaxWorkPerRule) : body.Expression,
+            Compiled(body.Expression),
             body.Node,
             enabled,
             cost);
@@ -403,10 +406,24 @@ internal sealed class ScoringModelReader
         }
 
         var text = expressionElement.GetString()!;
-        var textProblem = ExpressionGuard.CheckText(text, limits);
+        var textProblem = ExpressionGuard.CheckText(text, limits, out var tokens);
         if (textProblem is not null)
         {
             problems.Add(path + ".Expression", $"{label} is rejected before parsing: {textProblem}.");
+            return null;
+        }
+
+        // sandbox: the work of loading the whole document is bounded, before the rule that would pass the bound parses.
+        modelTokens += tokens;
+        if (modelTokens > limits.MaxTokensPerModel)
+        {
+            if (!modelTooLarge)
+            {
+                modelTooLarge = true;
+                problems.Add(path + ".Expression", string.Create(CultureInfo.InvariantCulture,
+                    $"{label} is rejected before parsing: with its {tokens} tokens the model's expressions have {modelTokens} tokens so far; the limit for a whole model is {limits.MaxTokensPerModel} (ScoringLimits.MaxTokensPerModel), so this rule and the rules after it were not parsed; split the model or shorten its rules."));
+            }
+
             return null;
         }
 
@@ -423,6 +440,17 @@ internal sealed class ScoringModelReader
             return null;
         }
 
+        // The parser can build more than one node per token (np(…) repeats its argument); the tree is bounded before any walk over it.
+        var nodeLimit = (int)Math.Min((long)limits.MaxTokensPerExpression * ExpressionGuard.NodesPerToken, ((long)limits.MaxTokensPerModel * ExpressionGuard.NodesPerToken) - modelNodes);
+        var nodes = ExpressionGuard.CountNodes(parsed, Math.Max(0, nodeLimit));
+        if (nodes < 0)
+        {
+            problems.Add(path + ".Expression", string.Create(CultureInfo.InvariantCulture,
+                $"{label} is rejected after parsing: its tree has more than {nodeLimit} nodes, the limit left for it ({ExpressionGuard.NodesPerToken} nodes per token of ScoringLimits.MaxTokensPerExpression, {limits.MaxTokensPerExpression}, and of ScoringLimits.MaxTokensPerModel, {limits.MaxTokensPerModel}, for the whole model); write it with fewer operators, or split it into several rules."));
+            return null;
+        }
+
+        modelNodes += nodes;
         var unsafeParts = ExpressionGuard.CheckTree(parsed, leadType, activityType, limits, out var usesActivity);
         if (unsafeParts.Count > 0)
         {
@@ -432,8 +460,12 @@ internal sealed class ScoringModelReader
 
         // The leaf carries its own meter: a failing child of a nested rule is re-evaluated on its own (see RuleNode).
         var rewritten = CheckedArithmetic.Rewrite(OrdinalText.Rewrite(parsed));
-        return new Body(rewritten, text, usesActivity, new RuleNode(name ?? string.Empty, limits.Metered ? WorkMetering.Instrument(rewritten, limits.MaxWorkPerRule) : rewritten, IsAnd: false, []));
+        return new Body(rewritten, text, usesActivity, new RuleNode(name ?? string.Empty, Compiled(rewritten), IsAnd: false, []));
     }
+
+    /// <summary>What is compiled of a checked rule: the work meter (unless turned off) and the library's fixed case mapping (host independence).</summary>
+    private Expression Compiled(Expression rewritten) =>
+        FixedCasing.Rewrite(limits.Metered ? WorkMetering.Instrument(rewritten, limits.MaxWorkPerRule) : rewritten);
 
     private Body? ReadNested(JsonElement rule, string path, string label, int depth, string? name, JsonElement operatorElement, bool hasOperator, JsonElement children, bool hasChildren)
     {

@@ -15,15 +15,16 @@ public class GuardBudgetTests
         new("L-7", email, "VP Sales", "Sales", "Software", 450, null, "DE", "Web", false, false,
             [.. Enumerable.Range(0, activities).Select(i => new LeadActivity("PageView", Now.AddMinutes(-i), "/pricing"))]);
 
-    /// <summary>A linear rule with almost a billion steps of fixed work: seconds of work, stopped only by cancellation.</summary>
+    /// <summary>A linear rule with half a billion steps of fixed work (800³, within the hard maximum of tokens): seconds of work, stopped only by cancellation.</summary>
     private static readonly string BillionSteps = string.Format(
         System.Globalization.CultureInfo.InvariantCulture,
         "new[] {{ {0} }}.Count(x => new[] {{ {0} }}.Count(y => new[] {{ {0} }}.Count(z => z == x + y + (lead.Employees ?? 0)) > 0) > 0) < 0",
-        string.Join(",", Enumerable.Range(0, 999)));
+        string.Join(",", Enumerable.Range(0, 800)));
 
     private static readonly ScoringLimits BillionStepLimits = new()
     {
         MaxWorkPerRule = ScoringLimits.HardMaxWorkPerRule, MaxExpressionLength = ScoringLimits.HardMaxExpressionLength, MaxLambdaDepth = 3,
+        MaxTokensPerExpression = ScoringLimits.HardMaxTokensPerExpression,
     };
 
     private static LeadScoringModel<LeadFacts, LeadActivity> Load(string expression, ScoringLimits? limits = null, string scope = "lead") =>
@@ -32,7 +33,7 @@ public class GuardBudgetTests
     [Fact]
     public void Score_RuleOverTheBudget_IsStoppedWithAClearRuleError()
     {
-        var model = Load("lead.Activities.Count(a => a.Type == \"PageView\") > 0", new ScoringLimits { MaxWorkPerRule = 1_000 });
+        var model = Load("lead.Activities.Count(a => a.Type == \"PageView\") > 0", new ScoringLimits { MaxWorkPerRule = 1_000, MaxActivitiesPerLead = 100, MaxBuiltTextLength = 100 });
 
         var score = model.Score(Lead(5_000), Now);
 
@@ -45,7 +46,7 @@ public class GuardBudgetTests
     [Fact]
     public void Score_RuleWithinTheBudget_ScoresAsBefore()
     {
-        var model = Load("lead.Activities.Count(a => a.Type == \"PageView\") > 0", new ScoringLimits { MaxWorkPerRule = 1_000 });
+        var model = Load("lead.Activities.Count(a => a.Type == \"PageView\") > 0", new ScoringLimits { MaxWorkPerRule = 1_000, MaxActivitiesPerLead = 100, MaxBuiltTextLength = 100 });
 
         var score = model.Score(Lead(999), Now);
 
@@ -56,7 +57,7 @@ public class GuardBudgetTests
     [Fact]
     public void ScoreTotals_RuleOverTheBudget_CountsTheLeadIncomplete()
     {
-        var model = Load("lead.Activities.Any(a => a.Url == \"/never\")", new ScoringLimits { MaxWorkPerRule = 1_000 });
+        var model = Load("lead.Activities.Any(a => a.Url == \"/never\")", new ScoringLimits { MaxWorkPerRule = 1_000, MaxActivitiesPerLead = 100, MaxBuiltTextLength = 100 });
         var leads = new[] { Lead(10), Lead(2_000), Lead(10) };
         var totals = new decimal[3];
 
@@ -69,7 +70,7 @@ public class GuardBudgetTests
     [Fact]
     public void Score_TextBuiltPastTheBudget_IsStopped()
     {
-        var model = Load("(lead.Email + lead.Email + lead.Email).Length > 0", new ScoringLimits { MaxWorkPerRule = 1_000 });
+        var model = Load("(lead.Email + lead.Email + lead.Email).Length > 0", new ScoringLimits { MaxWorkPerRule = 1_000, MaxActivitiesPerLead = 100, MaxBuiltTextLength = 100 });
 
         var score = model.Score(Lead(0, new string('x', 2_000)), Now);
 
@@ -79,7 +80,7 @@ public class GuardBudgetTests
     [Fact]
     public void Score_SimpleRule_CarriesNoMeter()
     {
-        var model = Load("lead.Country == \"DE\" && lead.Employees > 100", new ScoringLimits { MaxWorkPerRule = 1_000 });
+        var model = Load("lead.Country == \"DE\" && lead.Employees > 100", new ScoringLimits { MaxWorkPerRule = 1_000, MaxActivitiesPerLead = 100, MaxBuiltTextLength = 100 });
 
         Assert.Equal(10m, model.Score(Lead(0), Now).Total);
     }
@@ -116,7 +117,7 @@ public class GuardBudgetTests
             ModelJson.WithRule("lead.Attributes.Keys.Count(k => k.StartsWith(\"x\")) > 0"),
             _ => [],
             a => a.OccurredAt,
-            new ScoringLimits { MaxWorkPerRule = 1_000 });
+            new ScoringLimits { MaxWorkPerRule = 1_000, MaxActivitiesPerLead = 100, MaxBuiltTextLength = 100 });
         var small = new GuardDocumentTests.LeadWithAttributes("a", Enumerable.Range(0, 10).ToDictionary(i => "x" + i, i => "v"));
         var large = new GuardDocumentTests.LeadWithAttributes("b", Enumerable.Range(0, 2_000).ToDictionary(i => "k" + i, i => "v"));
 
@@ -158,7 +159,7 @@ public class GuardBudgetTests
                     "{\"RuleName\":\"Pricing\",\"Expression\":\"lead.Activities.Any(a => a.Url == \\\"/never\\\")\",\"Properties\":{\"points\":7}}",
                     "{\"RuleName\":\"Title\",\"Expression\":\"lead.JobTitle.ToLower() == \\\"vp sales\\\"\",\"Properties\":{\"points\":11}}",
                     "{\"RuleName\":\"Page\",\"Expression\":\"activity.Url.Any(c => c == 'p')\",\"Properties\":{\"points\":1,\"scope\":\"activity\"}}"),
-                new ScoringLimits { MaxWorkPerRule = 1_000 });
+                new ScoringLimits { MaxWorkPerRule = 1_000, MaxActivitiesPerLead = 100, MaxBuiltTextLength = 100 });
             var leads = sizes.Select(n => Lead(n)).ToArray();
             var totals = new decimal[leads.Length];
 

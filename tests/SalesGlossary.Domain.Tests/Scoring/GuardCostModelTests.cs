@@ -85,6 +85,33 @@ public class GuardCostModelTests
         var items = string.Join(", ", Enumerable.Range(0, 1_000));
         var expression = $"new[] {{ {items} }}.Count(x => new[] {{ {items} }}.Contains(x + (lead.Employees ?? 0))) > 0";
 
-        Assert.Contains("above the budget of 100000", Rejection(expression, limits: new ScoringLimits { MaxWorkPerRule = 100_000, MaxExpressionLength = 20_000 }), StringComparison.Ordinal);
+        Assert.Contains("above the budget of 100000", Rejection(expression, limits: new ScoringLimits { MaxWorkPerRule = 100_000, MaxExpressionLength = 20_000, MaxTokensPerExpression = 5_000 }), StringComparison.Ordinal);
+    }
+    [Fact]
+    public void WorkAtLimits_IsTheEstimateForTheLargestLeadTheLimitsDescribe()
+    {
+        var cost = Assert.Single(Load("lead.Activities.Count(a => a.Type == \"Demo\") > 1").RuleCosts);
+
+        Assert.Equal(cost.For(10_000), cost.WorkAtLimits);
+        var larger = Assert.Single(Load("lead.Activities.Count(a => a.Type == \"Demo\") > 1", limits: new ScoringLimits { MaxActivitiesPerLead = 50_000 }).RuleCosts);
+        Assert.Equal(cost.For(50_000), larger.WorkAtLimits);
+    }
+
+    [Fact]
+    public void WorkAtLimits_AtBelowAndAboveTheBudget()
+    {
+        const string Expression = "lead.Activities.Count(a => a.Type == \"Demo\") > 1";
+        var cost = Assert.Single(Load(Expression).RuleCosts);
+        var atLimits = cost.WorkAtLimits;
+        Assert.InRange(atLimits, 10_000, 100_000);
+
+        Assert.Equal(atLimits, Assert.Single(Load(Expression, limits: new ScoringLimits { MaxWorkPerRule = atLimits }).RuleCosts).WorkAtLimits);
+        Assert.Single(Load(Expression, limits: new ScoringLimits { MaxWorkPerRule = atLimits + 1 }).RuleCosts);
+        var message = Rejection(Expression, limits: new ScoringLimits { MaxWorkPerRule = atLimits - 1 });
+
+        Assert.Equal(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Rule 'R' is rejected by the cost model: at the model's own limits (lead data of 10000 items or characters: ScoringLimits.MaxActivitiesPerLead is 10000, ScoringLimits.MaxBuiltTextLength is 10000) one evaluation can do {atLimits} units of work ({cost.FixedWork} + {cost.WorkPerItem} × n), above the budget of {atLimits - 1} (ScoringLimits.MaxWorkPerRule): it would be stopped for such leads; do less work per item, or raise MaxWorkPerRule."),
+            message);
     }
 }

@@ -53,8 +53,9 @@ public class GuardWorkChargeTests
     [Fact]
     public void Score_SearchOverTheBudget_IsStoppedBeforeItRuns()
     {
+        // At the model's limits (texts of 1,000 characters) the search costs 201,000 units: accepted; a far longer text is stopped.
         var needle = new string('a', 200) + "b";
-        var model = Load("lead.JobTitle.Contains(\"" + needle + "\", StringComparison.OrdinalIgnoreCase)");
+        var model = Load("lead.JobTitle.Contains(\"" + needle + "\", StringComparison.OrdinalIgnoreCase)", new ScoringLimits { MaxActivitiesPerLead = 1_000, MaxBuiltTextLength = 1_000 });
 
         var score = model.Score(Lead(new string('a', 200_000)), Now);
 
@@ -90,7 +91,7 @@ public class GuardWorkChargeTests
     public void Score_DistinctWithoutALambda_IsChargedForEachItemItWalks()
     {
         // Select charges one step per activity; Distinct() reads them all again, Count() reads the one distinct url.
-        var model = Load("lead.Activities.Select(a => a.Url).Distinct().Count() > 5", new ScoringLimits { MaxWorkPerRule = 1_000 });
+        var model = Load("lead.Activities.Select(a => a.Url).Distinct().Count() > 5", new ScoringLimits { MaxWorkPerRule = 1_000, MaxActivitiesPerLead = 100, MaxBuiltTextLength = 100 });
 
         Assert.Empty(model.Score(Lead("VP", activities: 400), Now).Errors);
         var stopped = model.Score(Lead("VP", activities: 600), Now);
@@ -99,12 +100,27 @@ public class GuardWorkChargeTests
     }
 
     [Fact]
+    public void Load_NestedConstantLoopsOverALambdaFreeWalk_AreRejectedAtTheModelsLimits()
+    {
+        // 370 × 370 walks of the lead's activities: 136,900 units per activity, far above the budget for 10,000 activities.
+        var text = new string('a', 370);
+
+        var message = Rejection("\"" + text + "\".Trim().Count(c => \"" + text + "\".Trim().Count(d => lead.Activities.Count() > 5) > 0) > 0");
+
+        Assert.Contains("at the model's own limits (lead data of 10000 items or characters", message, StringComparison.Ordinal);
+        Assert.Contains("above the budget of 1000000 (ScoringLimits.MaxWorkPerRule)", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Score_NestedConstantLoopsOverALambdaFreeWalk_AreStoppedByTheBudget()
     {
-        var text = new string('a', 370);
-        var model = Load("\"" + text + "\".Trim().Count(c => \"" + text + "\".Trim().Count(d => lead.Activities.Count() > 5) > 0) > 0");
+        // 30 × 30 walks of the lead's activities: accepted for leads of up to 30 items (27,000 units); a lead with 2,000
+        // activities needs 1,800,000 and is stopped at run time.
+        var text = new string('a', 30);
+        var model = Load("\"" + text + "\".Trim().Count(c => \"" + text + "\".Trim().Count(d => lead.Activities.Count() > 5) > 0) > 0",
+            new ScoringLimits { MaxActivitiesPerLead = 30, MaxBuiltTextLength = 30 });
 
-        var score = model.Score(Lead("VP", activities: 1_000), Now);
+        var score = model.Score(Lead("VP", activities: 2_000), Now);
 
         Assert.StartsWith("The rule was stopped after 1,000,000 units of work", Assert.Single(score.Errors).Message, StringComparison.Ordinal);
     }
@@ -115,7 +131,7 @@ public class GuardWorkChargeTests
     [InlineData("lead.Activities.Count() > 1 && lead.Activities.Count() > 2")]
     public void Score_LambdaFreeWalks_AreChargedForTheItemsTheyRead(string expression)
     {
-        var model = Load(expression, new ScoringLimits { MaxWorkPerRule = 1_000 });
+        var model = Load(expression, new ScoringLimits { MaxWorkPerRule = 1_000, MaxActivitiesPerLead = 100, MaxBuiltTextLength = 100 });
 
         var score = model.Score(Lead("VP", activities: 800), Now);
 

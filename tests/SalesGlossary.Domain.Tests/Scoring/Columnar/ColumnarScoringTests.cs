@@ -124,7 +124,7 @@ public class ColumnarScoringTests
         Prop.ForAll(Models().ToArbitrary(), Gen.ListOf(Generators.Leads()).ToArbitrary(), Gen.Elements(1_000, 100_000, 999).ToArbitrary(), (json, generated, budget) =>
         {
             var leads = Unique(generated);
-            var model = LeadScoringModel.Load(json, new ScoringLimits { MaxWorkPerRule = Math.Max(1_000, budget), MaxActivitiesPerLead = budget == 999 ? 5 : 10_000 });
+            var model = LeadScoringModel.Load(json, new ScoringLimits { MaxWorkPerRule = Math.Max(1_000, budget), MaxActivitiesPerLead = budget == 999 ? 5 : budget / 100, MaxBuiltTextLength = budget == 999 ? 5 : budget / 100 });
             var columnar = ColumnarScoringModel.Create(model);
             var batches = LeadRecordBatches.From(leads);
             var totals = new decimal[leads.Length];
@@ -255,7 +255,7 @@ public class ColumnarScoringTests
     [Fact]
     public void ARowByRowRuleOverItsBudget_StopsAndMarksTheLeadIncomplete_AsTheRowPathDoes()
     {
-        var model = LeadScoringModel.Load(ModelJson([(23, 5), (0, 3)], 0, [], "", "", ""), new ScoringLimits { MaxWorkPerRule = 1_000 });
+        var model = LeadScoringModel.Load(ModelJson([(23, 5), (0, 3)], 0, [], "", "", ""), new ScoringLimits { MaxWorkPerRule = 1_000, MaxActivitiesPerLead = 100, MaxBuiltTextLength = 100 });
         var many = Enumerable.Range(0, 1_500).Select(k => new LeadActivity("EmailOpen", AsOf.AddMinutes(-k))).ToArray();
         LeadFacts[] leads =
         [
