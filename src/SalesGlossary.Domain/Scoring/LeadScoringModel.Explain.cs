@@ -166,11 +166,14 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                     $"{rule.Points.ToString(Signed, CultureInfo.InvariantCulture)} points, over the daily maximum of {rule.MaxPerDay} on {new DateTime(m.OccurredTicks, DateTimeKind.Utc):yyyy-MM-dd}: 0");
             }
 
-            if (m.ActivityIndex >= 0 && rule.Decay is { } decay)
+            if (m.ActivityIndex >= 0 && plan.DecayWords is var (before, after) && before is not null)
             {
-                var ageDays = (decimal)m.AgeTicks / TimeSpan.TicksPerDay;
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"{rule.Points.ToString(Signed, CultureInfo.InvariantCulture)} × (1 − {decay.Percent:0.####} % × {ageDays:0.##} days / {decay.EveryDays:0.####} days, at least 0) = {ScoreArithmetic.ToDecimal(m.Earned).ToString(Signed, CultureInfo.InvariantCulture)}");
+                // The rule's own words are written once per rule; only the age and the points earned are written here.
+                Span<char> age = stackalloc char[32];
+                Span<char> earned = stackalloc char[32];
+                var ageLength = ScoreWords.WriteAgeInDays(age, m.AgeTicks);
+                var earnedLength = ScoreWords.WriteHundredths(earned, m.Earned, signed: true);
+                return string.Concat(before, age[..ageLength], after, earned[..earnedLength]);
             }
 
             return plan.PointsInWords;
@@ -202,5 +205,52 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         return new ScoreGrade(
             fit >= g.FitA ? "A" : fit >= g.FitB ? "B" : "C",
             engagement >= g.EngagementOne ? 1 : engagement >= g.EngagementTwo ? 2 : 3);
+    }
+}
+
+/// <summary>Numbers of an explanation written from whole hundredths and ticks, as the invariant culture's decimal formats would write them.</summary>
+internal static class ScoreWords
+{
+    /// <summary>
+    /// Writes hundredths as <c>0.##</c> (or, <paramref name="signed"/>, as <c>+0.##;-0.##;0</c>): the text
+    /// <see cref="decimal.ToString(string, IFormatProvider)"/> gives for the same value.
+    /// </summary>
+    /// <returns>The number of characters written (at most 24).</returns>
+    public static int WriteHundredths(Span<char> destination, long hundredths, bool signed)
+    {
+        var position = 0;
+        if (hundredths < 0)
+        {
+            destination[position++] = '-';
+        }
+        else if (signed && hundredths > 0)
+        {
+            destination[position++] = '+';
+        }
+
+        var magnitude = hundredths < 0 ? unchecked((ulong)(-(hundredths + 1)) + 1) : (ulong)hundredths;
+        (magnitude / 100).TryFormat(destination[position..], out var written, default, CultureInfo.InvariantCulture);
+        position += written;
+        var fraction = (int)(magnitude % 100);
+        if (fraction != 0)
+        {
+            destination[position++] = '.';
+            destination[position++] = (char)('0' + (fraction / 10));
+            if (fraction % 10 != 0)
+            {
+                destination[position++] = (char)('0' + (fraction % 10));
+            }
+        }
+
+        return position;
+    }
+
+    /// <summary>Writes an age of whole ticks (at least 0) in days as <c>0.##</c>, rounded half away from zero like the decimal format.</summary>
+    /// <returns>The number of characters written.</returns>
+    public static int WriteAgeInDays(Span<char> destination, long ageTicks)
+    {
+        // round(age × 100 / ticks per day), half away from zero, in integers: (2·age·100 + D) / (2·D) for age ≥ 0.
+        var hundredths = (long)((((Int128)ageTicks * 200) + TimeSpan.TicksPerDay) / (2 * TimeSpan.TicksPerDay));
+        return WriteHundredths(destination, hundredths, signed: false);
     }
 }
