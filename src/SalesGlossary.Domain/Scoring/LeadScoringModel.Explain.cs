@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace SalesGlossary.Domain.Scoring;
@@ -38,7 +39,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     /// <summary>Collects one lead's matches and turns them into a <see cref="LeadScore"/>.</summary>
     private sealed class Explanation(LeadScoringModel<TLead, TActivity> model)
     {
-        private Found[] found = new Found[8];
+        private Found[] found = ArrayPool<Found>.Shared.Rent(16); // returned by Finish: only the LeadScore outlives the walk
         private int count;
         private List<string>? handRaises;
         private List<ScoringError>? errors;
@@ -51,7 +52,10 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         {
             if (count == found.Length)
             {
-                Array.Resize(ref found, count * 2);
+                var larger = ArrayPool<Found>.Shared.Rent(count * 2);
+                found.AsSpan(0, count).CopyTo(larger);
+                ArrayPool<Found>.Shared.Return(found);
+                found = larger;
             }
 
             found[count++] = match;
@@ -68,6 +72,21 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
         public LeadScore Finish(DateTimeOffset asOf, ReadOnlySpan<long> sums)
         {
+            var rentedPoints = ArrayPool<long>.Shared.Rent(Math.Max(1, count));
+            try
+            {
+                return Finish(asOf, sums, rentedPoints.AsSpan(0, count));
+            }
+            finally
+            {
+                ArrayPool<long>.Shared.Return(rentedPoints);
+                ArrayPool<Found>.Shared.Return(found);
+                found = [];
+            }
+        }
+
+        private LeadScore Finish(DateTimeOffset asOf, ReadOnlySpan<long> sums, Span<long> points)
+        {
             // Contributions in document order of the rules, and within a rule newest activity first (then list order):
             // a cap trims from the end of this order, so later rules first and, within a rule, the oldest activities first.
             var matches = found.AsSpan(0, count);
@@ -75,7 +94,6 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 a.Rule != b.Rule ? a.Rule.CompareTo(b.Rule)
                 : a.OccurredTicks != b.OccurredTicks ? b.OccurredTicks.CompareTo(a.OccurredTicks)
                 : a.ActivityIndex.CompareTo(b.ActivityIndex));
-            var points = new long[count];
             string?[]? notes = null;
             for (var i = 0; i < count; i++)
             {
@@ -99,7 +117,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             }
 
             var contributions = new ScoreContribution[count];
-            var groupScores = new long[groups.Length];
+            Span<long> groupScores = groups.Length <= 64 ? stackalloc long[groups.Length] : new long[groups.Length];
             for (var i = 0; i < count; i++)
             {
                 var m = matches[i];
@@ -140,7 +158,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         }
 
         /// <summary>Removes <paramref name="excess"/> from the last positive contributions (of one group, or all for -1) first.</summary>
-        private void Trim(ReadOnlySpan<Found> matches, int group, long excess, long[] points, ref string?[]? notes, string cap)
+        private void Trim(ReadOnlySpan<Found> matches, int group, long excess, Span<long> points, ref string?[]? notes, string cap)
         {
             for (var i = matches.Length - 1; i >= 0 && excess > 0; i--)
             {
