@@ -35,7 +35,9 @@ public sealed class ColumnarScoringModel
     private readonly LeadPlan[] leadPlans;
     private readonly ActivityPlan[] activityPlans;
     private readonly int words;
+    private readonly ActivityRule[] activityRules;
     private readonly ConditionalWeakTable<ColumnarLeads, Tables> tables = [];
+    private readonly ConditionalWeakTable<ColumnarLeads, Tables>.CreateValueCallback createTables;
 
     private ColumnarScoringModel(LeadScoringModel<LeadFacts, LeadActivity> model)
     {
@@ -44,6 +46,8 @@ public sealed class ColumnarScoringModel
         leadPlans = [.. planned.Where(r => !r.IsActivity).Select(r => LeadPlan.Of(model, r))];
         activityPlans = [.. planned.Where(r => r.IsActivity).Select(r => ActivityPlan.Of(model, r))];
         words = Math.Max(1, (activityPlans.Length + 63) / 64);
+        activityRules = [.. activityPlans.Select(p => new ActivityRule(p.Rule.Group, p.Rule.Points, p.Rule.WindowTicks, p.Rule.MaxPerDay, p.Rule.Decay))];
+        createTables = leads => new Tables(this, leads);
 
         // Vector sums add without overflow checks: keep them to models whose vectorized points cannot overflow.
         var bound = leadPlans.Where(p => p.Kind != LeadKind.Fallback).Aggregate(0m, (sum, p) => sum + Math.Abs((decimal)p.Rule.Points));
@@ -84,19 +88,54 @@ public sealed class ColumnarScoringModel
     public BulkScoringSummary ScoreTotals(ColumnarLeads leads, DateTimeOffset asOf, Span<decimal> totals, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(leads);
-        if (totals.Length < leads.Count)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The totals destination holds {totals.Length} values but there are {leads.Count} leads."), nameof(totals));
-        }
+        CheckDestination(leads, totals.Length, nameof(totals));
+        return Score(leads, asOf, totals, default, cancellationToken);
+    }
 
+    /// <summary>
+    /// Scores resident leads into totals in whole hundredths of a point on the calling thread: the totals of
+    /// <see cref="ScoreTotals(ColumnarLeads, DateTimeOffset, Span{decimal}, CancellationToken)"/> times 100, exactly, without
+    /// building a <see cref="decimal"/> per lead (every score is a whole number of hundredths).
+    /// </summary>
+    /// <param name="leads">The encoded leads.</param>
+    /// <param name="asOf">The instant the scores are computed for.</param>
+    /// <param name="totalHundredths">Receives each lead's total in hundredths at the lead's row; at least <see cref="ColumnarLeads.Count"/> long.</param>
+    /// <param name="cancellationToken">Stops the run, also inside a rule evaluated row by row.</param>
+    /// <returns>How many leads were scored and how many had rule errors (score those with the row path to see the errors).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="leads"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A rule reads a column the leads lack, or <paramref name="totalHundredths"/> is too short.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled; the totals are then incomplete.</exception>
+    public BulkScoringSummary ScoreTotalsInHundredths(ColumnarLeads leads, DateTimeOffset asOf, Span<long> totalHundredths, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(leads);
+        CheckDestination(leads, totalHundredths.Length, nameof(totalHundredths));
+        return Score(leads, asOf, default, totalHundredths, cancellationToken);
+    }
+
+    private static void CheckDestination(ColumnarLeads leads, int length, string name)
+    {
+        if (length < leads.Count)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The totals destination holds {length} values but there are {leads.Count} leads."), name);
+        }
+    }
+
+    /// <summary>
+    /// Scores block by block: every lead rule over the block's columns into per-group sums, then each lead's activities,
+    /// then the caps over the whole block; totals leave as decimals or as hundredths.
+    /// </summary>
+    private BulkScoringSummary Score(ColumnarLeads leads, DateTimeOffset asOf, Span<decimal> totals, Span<long> hundredths, CancellationToken cancellationToken)
+    {
         using var observed = WorkMeter.Observe(cancellationToken); // sandbox: cancellation inside rules evaluated here
         using var activity = DomainTelemetry.StartBulk(model.Name, model.Version, DomainTelemetry.Columnar, leads.Count);
-        var table = tables.GetValue(leads, l => new Tables(this, l));
+        var table = tables.GetValue(leads, createTables);
         var groups = model.GroupCount;
         var sums = new long[groups * Block];
+        var blockTotals = new long[Block];
         var incomplete = new bool[Block];
-        var leadSums = new long[groups];
         var state = new ActivityState(activityPlans.Length, words);
+        var activities = activityPlans.Length > 0 ? leads.Activities : null;
+        var asOfTicks = asOf.UtcTicks;
         long incompleteLeads = 0;
         for (var start = 0; start < leads.Count; start += Block)
         {
@@ -105,20 +144,34 @@ public sealed class ColumnarScoringModel
             Array.Clear(sums);
             Array.Clear(incomplete);
             ScoreLeadRules(leads, table, start, count, sums, incomplete);
-            for (var i = 0; i < count; i++)
+            if (activities is not null)
             {
-                for (var g = 0; g < groups; g++)
-                {
-                    leadSums[g] = sums[(g * Block) + i];
-                }
-
-                if (activityPlans.Length > 0 && leads.Activities is { } activities)
+                for (var i = 0; i < count; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested(); // sandbox: cancellation between leads; rules run row by row also check inside
-                    incomplete[i] |= ScoreActivities(leads, activities, table, start + i, asOf.UtcTicks, leadSums, state);
+                    incomplete[i] |= table.FallbackActivityRules.Length == 0
+                        ? ScoreTabledActivities(activities, table, start + i, asOfTicks, sums, i, state)
+                        : ScoreActivities(leads, activities, table, start + i, asOfTicks, sums, i, state);
                 }
+            }
 
-                totals[start + i] = ScoreArithmetic.ToDecimal(model.CapTotal(leadSums));
+            var blockTotal = blockTotals.AsSpan(0, count);
+            model.CapTotals(sums, Block, blockTotal);
+            if (hundredths.IsEmpty)
+            {
+                var destination = totals.Slice(start, count);
+                for (var i = 0; i < destination.Length; i++)
+                {
+                    destination[i] = ScoreArithmetic.ToDecimal(blockTotal[i]);
+                }
+            }
+            else
+            {
+                blockTotal.CopyTo(hundredths.Slice(start, count));
+            }
+
+            for (var i = 0; i < count; i++)
+            {
                 incompleteLeads += incomplete[i] ? 1 : 0;
             }
         }
@@ -129,26 +182,19 @@ public sealed class ColumnarScoringModel
 
     private void ScoreLeadRules(ColumnarLeads leads, Tables table, int start, int count, long[] sums, bool[] incomplete)
     {
+        for (var g = 0; g < table.TextLookups.Length; g++)
+        {
+            var sum = sums.AsSpan(g * Block, count);
+            AddLookups(sum, table.TextLookups[g], start);
+            AddLookups(sum, table.BoolLookups[g], start);
+            if (table.RangeRules[g].Length > 0)
+            {
+                AddRanges(sum, leads.Employees!.Values.AsSpan(start, count), leads.Employees.NullMask.AsSpan(start, count), table.RangeRules[g]);
+            }
+        }
+
         foreach (var column in table.Columns)
         {
-            for (var g = 0; g < column.Points.Length; g++)
-            {
-                if (column.Points[g] is not { } points)
-                {
-                    continue;
-                }
-
-                var sum = sums.AsSpan(g * Block, count);
-                if (column.IsBool)
-                {
-                    AddLookup(sum, leads.Bools[column.Column].AsSpan(start, count), points);
-                }
-                else
-                {
-                    AddLookup(sum, leads.Texts[column.Column].Codes.AsSpan(start, count), points);
-                }
-            }
-
             if (column.Failed is { } failed)
             {
                 for (var i = 0; i < count; i++)
@@ -177,12 +223,9 @@ public sealed class ColumnarScoringModel
                     }
 
                     break;
-                case LeadKind.Text or LeadKind.Bool:
-                    break; // in the fused column tables
+                case LeadKind.Text or LeadKind.Bool or LeadKind.IntRanges:
+                    break; // in the fused column tables and range tests above
 
-                case LeadKind.IntRanges:
-                    AddRanges(sum, leads.Employees!.Values.AsSpan(start, count), leads.Employees.NullMask.AsSpan(start, count), plan);
-                    break;
                 case LeadKind.DecimalThresholds:
                     AddThresholds(sum, leads.Revenue!, start, plan);
                     break;
@@ -206,86 +249,135 @@ public sealed class ColumnarScoringModel
 
     private static void AddAll(Span<long> sum, long points)
     {
-        for (var i = 0; i < sum.Length; i++)
-        {
-            sum[i] += points;
-        }
-    }
-
-    // Sums cannot overflow: the constructor bounds the vectorized points (see the bound there).
-    private static void AddLookup(Span<long> sum, ReadOnlySpan<int> codes, long[] points)
-    {
         unchecked
         {
             for (var i = 0; i < sum.Length; i++)
             {
-                sum[i] += points[codes[i]];
+                sum[i] += points;
             }
         }
     }
 
-    private static void AddLookup(Span<long> sum, ReadOnlySpan<byte> codes, long[] points)
+    /// <summary>
+    /// Adds, per lead, the points each column's table holds for the lead's code: up to four columns per pass, so a lead's
+    /// sum is read and written once per four columns. Sums cannot overflow: the constructor bounds the vectorized points.
+    /// </summary>
+    private static void AddLookups(Span<long> sum, Lookup[] lookups, int start)
     {
         unchecked
         {
-            for (var i = 0; i < sum.Length; i++)
+            var n = sum.Length;
+            var c = 0;
+            for (; c + 4 <= lookups.Length; c += 4)
             {
-                sum[i] += points[codes[i]];
+                ReadOnlySpan<int> c0 = lookups[c].Codes.AsSpan(start, n), c1 = lookups[c + 1].Codes.AsSpan(start, n), c2 = lookups[c + 2].Codes.AsSpan(start, n), c3 = lookups[c + 3].Codes.AsSpan(start, n);
+                long[] p0 = lookups[c].Points, p1 = lookups[c + 1].Points, p2 = lookups[c + 2].Points, p3 = lookups[c + 3].Points;
+                for (var i = 0; i < sum.Length; i++)
+                {
+                    sum[i] += p0[c0[i]] + p1[c1[i]] + p2[c2[i]] + p3[c3[i]];
+                }
+            }
+
+            for (; c + 2 <= lookups.Length; c += 2)
+            {
+                ReadOnlySpan<int> c0 = lookups[c].Codes.AsSpan(start, n), c1 = lookups[c + 1].Codes.AsSpan(start, n);
+                long[] p0 = lookups[c].Points, p1 = lookups[c + 1].Points;
+                for (var i = 0; i < sum.Length; i++)
+                {
+                    sum[i] += p0[c0[i]] + p1[c1[i]];
+                }
+            }
+
+            for (; c < lookups.Length; c++)
+            {
+                var c0 = lookups[c].Codes.AsSpan(start, n);
+                var p0 = lookups[c].Points;
+                for (var i = 0; i < sum.Length; i++)
+                {
+                    sum[i] += p0[c0[i]];
+                }
             }
         }
     }
 
-    /// <summary>Adds the rule's points where the value lies in one of its matching ranges: vector compares, no branch per lead.</summary>
-    private static void AddRanges(Span<long> sum, ReadOnlySpan<long> values, ReadOnlySpan<long> nulls, LeadPlan plan)
+    private static void AddLookups(Span<long> sum, BoolLookup[] lookups, int start)
     {
-        var ranges = plan.Ranges!;
-        var points = new Vector<long>(plan.Rule.Points);
-        var nullAnswer = plan.NullMatches ? Vector<long>.AllBitsSet : Vector<long>.Zero;
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
+        unchecked
         {
-            Span<Vector<long>> lows = stackalloc Vector<long>[ranges.Length];
-            Span<Vector<long>> highs = stackalloc Vector<long>[ranges.Length];
-            for (var r = 0; r < ranges.Length; r++)
+            var n = sum.Length;
+            var c = 0;
+            for (; c + 2 <= lookups.Length; c += 2)
             {
-                lows[r] = new Vector<long>(ranges[r].Low);
-                highs[r] = new Vector<long>(ranges[r].High);
+                ReadOnlySpan<byte> c0 = lookups[c].Codes.AsSpan(start, n), c1 = lookups[c + 1].Codes.AsSpan(start, n);
+                long[] p0 = lookups[c].Points, p1 = lookups[c + 1].Points;
+                for (var i = 0; i < sum.Length; i++)
+                {
+                    sum[i] += p0[c0[i]] + p1[c1[i]];
+                }
             }
 
-            for (; i <= sum.Length - Vector<long>.Count; i += Vector<long>.Count)
+            for (; c < lookups.Length; c++)
             {
-                var v = new Vector<long>(values[i..]);
-                var match = Vector<long>.Zero;
-                for (var r = 0; r < lows.Length; r++)
+                var c0 = lookups[c].Codes.AsSpan(start, n);
+                var p0 = lookups[c].Points;
+                for (var i = 0; i < sum.Length; i++)
                 {
-                    match |= Vector.GreaterThanOrEqual(v, lows[r]) & Vector.LessThanOrEqual(v, highs[r]);
-                }
-
-                match = Vector.ConditionalSelect(new Vector<long>(nulls[i..]), nullAnswer, match);
-                unchecked
-                {
-                    (new Vector<long>(sum[i..]) + (match & points)).CopyTo(sum[i..]);
+                    sum[i] += p0[c0[i]];
                 }
             }
         }
+    }
 
-        for (; i < sum.Length; i++)
+    /// <summary>Adds the points of every range rule of one group where the value lies in one of its matching ranges: vector compares, no branch per lead.</summary>
+    private static void AddRanges(Span<long> sum, ReadOnlySpan<long> values, ReadOnlySpan<long> nulls, LeadPlan[] plans)
+    {
+        unchecked
         {
-            bool matched;
-            if (nulls[i] != 0)
+            var i = 0;
+            if (Vector.IsHardwareAccelerated)
             {
-                matched = plan.NullMatches;
-            }
-            else
-            {
-                matched = false;
-                foreach (var (low, high) in ranges)
+                for (; i <= sum.Length - Vector<long>.Count; i += Vector<long>.Count)
                 {
-                    matched |= values[i] >= low && values[i] <= high;
+                    var v = new Vector<long>(values[i..]);
+                    var isNull = new Vector<long>(nulls[i..]);
+                    var add = Vector<long>.Zero;
+                    foreach (var plan in plans)
+                    {
+                        var match = Vector<long>.Zero;
+                        foreach (var (low, high) in plan.Ranges!)
+                        {
+                            match |= Vector.GreaterThanOrEqual(v, new Vector<long>(low)) & Vector.LessThanOrEqual(v, new Vector<long>(high));
+                        }
+
+                        match = Vector.ConditionalSelect(isNull, plan.NullMatches ? Vector<long>.AllBitsSet : Vector<long>.Zero, match);
+                        add += match & new Vector<long>(plan.Rule.Points);
+                    }
+
+                    (new Vector<long>(sum[i..]) + add).CopyTo(sum[i..]);
                 }
             }
 
-            sum[i] += matched ? plan.Rule.Points : 0;
+            for (; i < sum.Length; i++)
+            {
+                foreach (var plan in plans)
+                {
+                    bool matched;
+                    if (nulls[i] != 0)
+                    {
+                        matched = plan.NullMatches;
+                    }
+                    else
+                    {
+                        matched = false;
+                        foreach (var (low, high) in plan.Ranges!)
+                        {
+                            matched |= values[i] >= low && values[i] <= high;
+                        }
+                    }
+
+                    sum[i] += matched ? plan.Rule.Points : 0;
+                }
+            }
         }
     }
 
@@ -309,8 +401,102 @@ public sealed class ColumnarScoringModel
         }
     }
 
-    /// <summary>The activity part of the walk for one lead, over its sorted activities; returns whether a rule failed.</summary>
-    private bool ScoreActivities(ColumnarLeads leads, ActivityColumns activities, Tables table, int lead, long asOfTicks, Span<long> sums, ActivityState state)
+    /// <summary>
+    /// The activity part of the walk for one lead whose activity rules all have tables (the common case): each activity's
+    /// matching rules come from its key's list; windows, daily maximums and decay as the walk applies them. Adds into the
+    /// block's sums at <paramref name="slot"/>; returns whether a rule failed.
+    /// </summary>
+    private bool ScoreTabledActivities(ActivityColumns activities, Tables table, int lead, long asOfTicks, long[] sums, int slot, ActivityState state)
+    {
+        var from = activities.Start[lead];
+        var to = activities.Start[lead + 1];
+        var ticks = activities.Ticks;
+        while (from < to && ticks[from] > asOfTicks)
+        {
+            from++; // after asOf: not counted by activity rules
+        }
+
+        if (from == to)
+        {
+            return false;
+        }
+
+        var failedLead = false;
+        var limit = model.Limits.MaxActivitiesPerLead;
+        if (to - from > limit)
+        {
+            failedLead = true;
+            to = from + limit;
+        }
+
+        var rules = activityRules;
+        var keyStart = table.KeyRuleStart;
+        var keyRules = table.KeyRules;
+        var keys = activities.Key;
+        var lastLead = state.LastLead;
+        var lastDay = state.LastDay;
+        var dayCount = state.DayCount;
+        for (var k = from; k < to; k++)
+        {
+            var occurred = ticks[k];
+            var age = asOfTicks - occurred;
+            var key = keys[k];
+            if (table.KeyAnyFailed[key])
+            {
+                failedLead |= FailedInWindow(table, key, age);
+            }
+
+            for (var j = keyStart[key]; j < keyStart[key + 1]; j++)
+            {
+                var r = keyRules[j];
+                ref readonly var rule = ref rules[r];
+                if (age > rule.WindowTicks)
+                {
+                    continue; // outside its window the rule is not evaluated
+                }
+
+                var over = false;
+                if (rule.MaxPerDay != int.MaxValue)
+                {
+                    var day = occurred / TimeSpan.TicksPerDay;
+                    if (lastLead[r] != lead || lastDay[r] != day)
+                    {
+                        lastLead[r] = lead;
+                        lastDay[r] = day;
+                        dayCount[r] = 0;
+                    }
+
+                    over = ++dayCount[r] > rule.MaxPerDay;
+                }
+
+                var earned = over ? 0 : rule.Decay is { } decay ? decay.Apply(age) : rule.Points;
+                ref var sum = ref sums[(rule.Group * Block) + slot];
+                sum = checked(sum + earned);
+            }
+        }
+
+        return failedLead;
+    }
+
+    private bool FailedInWindow(Tables table, int key, long age)
+    {
+        var failed = false;
+        for (var w = 0; w < words; w++)
+        {
+            var failedMask = table.KeyFailed[(key * words) + w];
+            while (failedMask != 0)
+            {
+                var r = (w << 6) + BitOperations.TrailingZeroCount(failedMask);
+                failedMask &= failedMask - 1;
+                failed |= age <= activityRules[r].WindowTicks;
+            }
+        }
+
+        return failed;
+    }
+
+    /// <summary>The activity part of the walk for one lead when some activity rules run row by row; returns whether a rule failed.</summary>
+    private bool ScoreActivities(ColumnarLeads leads, ActivityColumns activities, Tables table, int lead, long asOfTicks, long[] sums, int slot, ActivityState state)
     {
         var from = activities.Start[lead];
         var to = activities.Start[lead + 1];
@@ -344,48 +530,44 @@ public sealed class ColumnarScoringModel
             var key = activities.Key[k];
             var matchedWords = table.KeyMatched.AsSpan(key * words, words);
             var failedWords = table.KeyFailed.AsSpan(key * words, words);
-            var hasFallback = table.FallbackActivityRules.Length > 0;
-            if (hasFallback)
+            Array.Clear(fallbackWords);
+            Array.Clear(fallbackFailed);
+            materialized ??= leads.Materialize(lead);
+            var activity = activities.Materialize(k);
+            foreach (var r in table.FallbackActivityRules)
             {
-                Array.Clear(fallbackWords);
-                Array.Clear(fallbackFailed);
-                materialized ??= leads.Materialize(lead);
-                var activity = activities.Materialize(k);
-                foreach (var r in table.FallbackActivityRules)
+                if (age > activityRules[r].WindowTicks)
                 {
-                    if (age > activityPlans[r].Rule.WindowTicks)
-                    {
-                        continue; // outside its window the rule is not evaluated
-                    }
+                    continue; // outside its window the rule is not evaluated
+                }
 
-                    if (model.EvaluateRule(activityPlans[r].Rule.Index, materialized, activity, out var failed))
-                    {
-                        fallbackWords[r >> 6] |= 1UL << (r & 63);
-                    }
+                if (model.EvaluateRule(activityPlans[r].Rule.Index, materialized, activity, out var failed))
+                {
+                    fallbackWords[r >> 6] |= 1UL << (r & 63);
+                }
 
-                    if (failed)
-                    {
-                        fallbackFailed[r >> 6] |= 1UL << (r & 63);
-                    }
+                if (failed)
+                {
+                    fallbackFailed[r >> 6] |= 1UL << (r & 63);
                 }
             }
 
             for (var w = 0; w < words; w++)
             {
-                var failedMask = failedWords[w] | (hasFallback ? fallbackFailed[w] : 0);
+                var failedMask = failedWords[w] | fallbackFailed[w];
                 while (failedMask != 0)
                 {
                     var r = (w << 6) + BitOperations.TrailingZeroCount(failedMask);
                     failedMask &= failedMask - 1;
-                    failedLead |= age <= activityPlans[r].Rule.WindowTicks;
+                    failedLead |= age <= activityRules[r].WindowTicks;
                 }
 
-                var mask = matchedWords[w] | (hasFallback ? fallbackWords[w] : 0);
+                var mask = matchedWords[w] | fallbackWords[w];
                 while (mask != 0)
                 {
                     var r = (w << 6) + BitOperations.TrailingZeroCount(mask);
                     mask &= mask - 1;
-                    var rule = activityPlans[r].Rule;
+                    ref readonly var rule = ref activityRules[r];
                     if (age > rule.WindowTicks)
                     {
                         continue;
@@ -404,7 +586,8 @@ public sealed class ColumnarScoringModel
                     }
 
                     var earned = over ? 0 : rule.Decay is { } decay ? decay.Apply(age) : rule.Points;
-                    sums[rule.Group] = checked(sums[rule.Group] + earned);
+                    ref var sum = ref sums[(rule.Group * Block) + slot];
+                    sum = checked(sum + earned);
                 }
             }
         }
@@ -462,6 +645,15 @@ public sealed class ColumnarScoringModel
             }
 
             Columns = [.. columns.Values];
+            TextLookups = new Lookup[groups][];
+            BoolLookups = new BoolLookup[groups][];
+            RangeRules = new LeadPlan[groups][];
+            for (var g = 0; g < groups; g++)
+            {
+                TextLookups[g] = [.. Columns.Where(c => !c.IsBool && c.Points[g] is not null).Select(c => new Lookup(leads.Texts[c.Column].Codes, c.Points[g]!))];
+                BoolLookups[g] = [.. Columns.Where(c => c.IsBool && c.Points[g] is not null).Select(c => new BoolLookup(leads.Bools[c.Column], c.Points[g]!))];
+                RangeRules[g] = [.. plans.Where(p => p.Kind == LeadKind.IntRanges && p.Rule.Group == g)];
+            }
 
             var activityPlans = owner.activityPlans;
             var words = owner.words;
@@ -496,10 +688,50 @@ public sealed class ColumnarScoringModel
                     }
                 }
             }
+
+            var tableKeys = Math.Max(1, keys);
+            KeyRuleStart = new int[tableKeys + 1];
+            KeyAnyFailed = new bool[tableKeys];
+            var keyRules = new List<int>();
+            for (var key = 0; key < tableKeys; key++)
+            {
+                KeyRuleStart[key] = keyRules.Count;
+                for (var r = 0; r < activityPlans.Length; r++)
+                {
+                    var bit = 1UL << (r & 63);
+                    if ((KeyMatched[(key * words) + (r >> 6)] & bit) != 0)
+                    {
+                        keyRules.Add(r);
+                    }
+
+                    KeyAnyFailed[key] |= (KeyFailed[(key * words) + (r >> 6)] & bit) != 0;
+                }
+            }
+
+            KeyRuleStart[tableKeys] = keyRules.Count;
+            KeyRules = [.. keyRules];
         }
 
         /// <summary>Gets the fused tables of the lead rules on text and boolean columns.</summary>
         public ColumnTable[] Columns { get; }
+
+        /// <summary>Gets, per group, each text column's codes with the group's points per code.</summary>
+        public Lookup[][] TextLookups { get; }
+
+        /// <summary>Gets, per group, each boolean column's values with the group's points per value.</summary>
+        public BoolLookup[][] BoolLookups { get; }
+
+        /// <summary>Gets, per group, the lead rules that test <c>Employees</c> against ranges.</summary>
+        public LeadPlan[][] RangeRules { get; }
+
+        /// <summary>Gets where each key's list of matching tabled activity rules starts in <see cref="KeyRules"/> (one more entry than keys).</summary>
+        public int[] KeyRuleStart { get; }
+
+        /// <summary>Gets the tabled activity rules each key matches, key after key, in rule order.</summary>
+        public int[] KeyRules { get; }
+
+        /// <summary>Gets whether any tabled activity rule failed for each key.</summary>
+        public bool[] KeyAnyFailed { get; }
 
         public ulong[] KeyMatched { get; }
 
@@ -522,9 +754,21 @@ public sealed class ColumnarScoringModel
         public int Values { get; } = values;
     }
 
+    /// <summary>An activity rule's window, daily maximum, decay, group and points, read per matching activity.</summary>
+    private readonly record struct ActivityRule(int Group, long Points, long WindowTicks, int MaxPerDay, DecayPlan? Decay);
+
+    /// <summary>A text column's codes and one group's points per code.</summary>
+    private readonly record struct Lookup(int[] Codes, long[] Points);
+
+    /// <summary>A boolean column's values (0 or 1) and one group's points per value.</summary>
+    private readonly record struct BoolLookup(byte[] Codes, long[] Points);
+
     /// <summary>The walk's per-lead state for activity rules, reused across leads.</summary>
     private sealed class ActivityState(int rules, int words)
     {
+        /// <summary>Gets, per rule, the lead whose day <see cref="LastDay"/> counts (so the counts need no reset per lead).</summary>
+        public int[] LastLead { get; } = Enumerable.Repeat(-1, rules).ToArray();
+
         public long[] LastDay { get; } = new long[rules];
 
         public int[] DayCount { get; } = new int[rules];

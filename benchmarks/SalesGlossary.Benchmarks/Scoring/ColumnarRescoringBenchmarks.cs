@@ -23,6 +23,7 @@ public class ColumnarRescoringBenchmarks
 
     private LeadFacts[] leads = [];
     private decimal[] totals = [];
+    private long[] hundredths = [];
     private LeadScoringModel<LeadFacts, LeadActivity> model = null!;
     private ColumnarScoringModel columnar = null!;
     private LeadRecordBatches batches = null!;
@@ -41,6 +42,7 @@ public class ColumnarRescoringBenchmarks
         }
 
         totals = new decimal[Leads];
+        hundredths = new long[Leads];
         model = Model == "LeadOnly20" ? LeadScoringModel.Load(LeadOnlyModel.Json) : LeadScoringModel.LoadSample();
         columnar = ColumnarScoringModel.Create(model);
         batches = LeadRecordBatches.From(leads);
@@ -49,10 +51,11 @@ public class ColumnarRescoringBenchmarks
         var row = new decimal[Leads];
         model.ScoreTotals(leads.AsSpan(), BenchmarkLeads.AsOf, row.AsSpan());
         columnar.ScoreTotals(resident, BenchmarkLeads.AsOf, totals);
+        columnar.ScoreTotalsInHundredths(resident, BenchmarkLeads.AsOf, hundredths);
         for (var i = 0; i < Leads; i++)
         {
             var hand = HandWrittenScore(leads[i]) / 100m;
-            if (hand != row[i] || totals[i] != row[i])
+            if (hand != row[i] || totals[i] != row[i] || hundredths[i] / 100m != row[i])
             {
                 throw new InvalidOperationException($"Lead {i}: row path {row[i]}, columnar {totals[i]}, hand-written {hand}: the paths disagree.");
             }
@@ -81,6 +84,9 @@ public class ColumnarRescoringBenchmarks
 
     [Benchmark(OperationsPerInvoke = Leads)]
     public BulkScoringSummary ColumnarResident() => columnar.ScoreTotals(resident, BenchmarkLeads.AsOf, totals);
+
+    [Benchmark(OperationsPerInvoke = Leads)]
+    public BulkScoringSummary ColumnarResidentHundredths() => columnar.ScoreTotalsInHundredths(resident, BenchmarkLeads.AsOf, hundredths);
 
     [Benchmark(OperationsPerInvoke = Leads)]
     public BulkScoringSummary ColumnarWithEncode() =>

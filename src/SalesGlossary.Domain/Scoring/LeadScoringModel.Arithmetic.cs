@@ -78,10 +78,14 @@ internal sealed class DecayPlan
     private readonly int width;
     private readonly long k64;
     private readonly long d64;
+    private readonly double inverseD;
     private readonly Int128 k128;
     private readonly Int128 d128;
     private readonly BigInteger k;
     private readonly BigInteger d;
+
+    /// <summary>The largest |points| (hundredths) whose decay divides by the reciprocal: quotients up to 2^40 keep its estimate within one.</summary>
+    private const long MaxEstimatedQuotient = 1L << 40;
 
     public DecayPlan(ScoreDecay decay, long pointsHundredths)
     {
@@ -97,7 +101,15 @@ internal sealed class DecayPlan
         zeroFrom = zero >= long.MaxValue ? long.MaxValue : (long)zero;
         // |P|·D bounds every intermediate product (K·t < D whenever decay is computed); K and D themselves must fit too.
         var bound = BigInteger.Max(BigInteger.Abs(points) * d, BigInteger.Max(k, d));
-        if (bound <= long.MaxValue)
+        if (bound <= long.MaxValue / 4 && BigInteger.Abs(points) <= MaxEstimatedQuotient)
+        {
+            // Small enough to divide by multiplying with the reciprocal and correcting by one (see Apply).
+            width = 63;
+            k64 = (long)k;
+            d64 = (long)d;
+            inverseD = 1.0 / (double)d64;
+        }
+        else if (bound <= long.MaxValue)
         {
             width = 64;
             k64 = (long)k;
@@ -127,6 +139,29 @@ internal sealed class DecayPlan
         // Here K·t < D, so every product below is bounded by |P|·D, which the chosen width holds.
         switch (width)
         {
+            case 63:
+            {
+                // |numerator| / D ≤ |P| ≤ 2^40: the reciprocal's estimate (relative error below 2^-50) is off by at most
+                // one, and one correction each way makes it the exact floor; no hardware division per activity.
+                var numerator = points * (d64 - (k64 * ageTicks));
+                var magnitude = Math.Abs(numerator);
+                var quotient = (long)(magnitude * inverseD);
+                var remainder = magnitude - (quotient * d64);
+                if (remainder < 0)
+                {
+                    quotient--;
+                    remainder += d64;
+                }
+                else if (remainder >= d64)
+                {
+                    quotient++;
+                    remainder -= d64;
+                }
+
+                var rounded = remainder >= d64 - remainder ? quotient + 1 : quotient;
+                return numerator < 0 ? -rounded : rounded;
+            }
+
             case 64:
             {
                 var numerator = points * (d64 - (k64 * ageTicks));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace SalesGlossary.Domain.Scoring;
@@ -38,7 +39,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     /// <summary>Collects one lead's matches and turns them into a <see cref="LeadScore"/>.</summary>
     private sealed class Explanation(LeadScoringModel<TLead, TActivity> model)
     {
-        private Found[] found = new Found[8];
+        private Found[] found = ArrayPool<Found>.Shared.Rent(16); // returned by Finish: only the LeadScore outlives the walk
         private int count;
         private List<string>? handRaises;
         private List<ScoringError>? errors;
@@ -51,7 +52,10 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         {
             if (count == found.Length)
             {
-                Array.Resize(ref found, count * 2);
+                var larger = ArrayPool<Found>.Shared.Rent(count * 2);
+                found.AsSpan(0, count).CopyTo(larger);
+                ArrayPool<Found>.Shared.Return(found);
+                found = larger;
             }
 
             found[count++] = match;
@@ -68,6 +72,21 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
         public LeadScore Finish(DateTimeOffset asOf, ReadOnlySpan<long> sums)
         {
+            var rentedPoints = ArrayPool<long>.Shared.Rent(Math.Max(1, count));
+            try
+            {
+                return Finish(asOf, sums, rentedPoints.AsSpan(0, count));
+            }
+            finally
+            {
+                ArrayPool<long>.Shared.Return(rentedPoints);
+                ArrayPool<Found>.Shared.Return(found);
+                found = [];
+            }
+        }
+
+        private LeadScore Finish(DateTimeOffset asOf, ReadOnlySpan<long> sums, Span<long> points)
+        {
             // Contributions in document order of the rules, and within a rule newest activity first (then list order):
             // a cap trims from the end of this order, so later rules first and, within a rule, the oldest activities first.
             var matches = found.AsSpan(0, count);
@@ -75,7 +94,6 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 a.Rule != b.Rule ? a.Rule.CompareTo(b.Rule)
                 : a.OccurredTicks != b.OccurredTicks ? b.OccurredTicks.CompareTo(a.OccurredTicks)
                 : a.ActivityIndex.CompareTo(b.ActivityIndex));
-            var points = new long[count];
             string?[]? notes = null;
             for (var i = 0; i < count; i++)
             {
@@ -99,7 +117,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             }
 
             var contributions = new ScoreContribution[count];
-            var groupScores = new long[groups.Length];
+            Span<long> groupScores = groups.Length <= 64 ? stackalloc long[groups.Length] : new long[groups.Length];
             for (var i = 0; i < count; i++)
             {
                 var m = matches[i];
@@ -140,7 +158,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         }
 
         /// <summary>Removes <paramref name="excess"/> from the last positive contributions (of one group, or all for -1) first.</summary>
-        private void Trim(ReadOnlySpan<Found> matches, int group, long excess, long[] points, ref string?[]? notes, string cap)
+        private void Trim(ReadOnlySpan<Found> matches, int group, long excess, Span<long> points, ref string?[]? notes, string cap)
         {
             for (var i = matches.Length - 1; i >= 0 && excess > 0; i--)
             {
@@ -166,11 +184,14 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                     $"{rule.Points.ToString(Signed, CultureInfo.InvariantCulture)} points, over the daily maximum of {rule.MaxPerDay} on {new DateTime(m.OccurredTicks, DateTimeKind.Utc):yyyy-MM-dd}: 0");
             }
 
-            if (m.ActivityIndex >= 0 && rule.Decay is { } decay)
+            if (m.ActivityIndex >= 0 && plan.DecayWords is var (before, after) && before is not null)
             {
-                var ageDays = (decimal)m.AgeTicks / TimeSpan.TicksPerDay;
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"{rule.Points.ToString(Signed, CultureInfo.InvariantCulture)} × (1 − {decay.Percent:0.####} % × {ageDays:0.##} days / {decay.EveryDays:0.####} days, at least 0) = {ScoreArithmetic.ToDecimal(m.Earned).ToString(Signed, CultureInfo.InvariantCulture)}");
+                // The rule's own words are written once per rule; only the age and the points earned are written here.
+                Span<char> age = stackalloc char[32];
+                Span<char> earned = stackalloc char[32];
+                var ageLength = ScoreWords.WriteAgeInDays(age, m.AgeTicks);
+                var earnedLength = ScoreWords.WriteHundredths(earned, m.Earned, signed: true);
+                return string.Concat(before, age[..ageLength], after, earned[..earnedLength]);
             }
 
             return plan.PointsInWords;
@@ -202,5 +223,52 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         return new ScoreGrade(
             fit >= g.FitA ? "A" : fit >= g.FitB ? "B" : "C",
             engagement >= g.EngagementOne ? 1 : engagement >= g.EngagementTwo ? 2 : 3);
+    }
+}
+
+/// <summary>Numbers of an explanation written from whole hundredths and ticks, as the invariant culture's decimal formats would write them.</summary>
+internal static class ScoreWords
+{
+    /// <summary>
+    /// Writes hundredths as <c>0.##</c> (or, <paramref name="signed"/>, as <c>+0.##;-0.##;0</c>): the text
+    /// <see cref="decimal.ToString(string, IFormatProvider)"/> gives for the same value.
+    /// </summary>
+    /// <returns>The number of characters written (at most 24).</returns>
+    public static int WriteHundredths(Span<char> destination, long hundredths, bool signed)
+    {
+        var position = 0;
+        if (hundredths < 0)
+        {
+            destination[position++] = '-';
+        }
+        else if (signed && hundredths > 0)
+        {
+            destination[position++] = '+';
+        }
+
+        var magnitude = hundredths < 0 ? unchecked((ulong)(-(hundredths + 1)) + 1) : (ulong)hundredths;
+        (magnitude / 100).TryFormat(destination[position..], out var written, default, CultureInfo.InvariantCulture);
+        position += written;
+        var fraction = (int)(magnitude % 100);
+        if (fraction != 0)
+        {
+            destination[position++] = '.';
+            destination[position++] = (char)('0' + (fraction / 10));
+            if (fraction % 10 != 0)
+            {
+                destination[position++] = (char)('0' + (fraction % 10));
+            }
+        }
+
+        return position;
+    }
+
+    /// <summary>Writes an age of whole ticks (at least 0) in days as <c>0.##</c>, rounded half away from zero like the decimal format.</summary>
+    /// <returns>The number of characters written.</returns>
+    public static int WriteAgeInDays(Span<char> destination, long ageTicks)
+    {
+        // round(age × 100 / ticks per day), half away from zero, in integers: (2·age·100 + D) / (2·D) for age ≥ 0.
+        var hundredths = (long)((((Int128)ageTicks * 200) + TimeSpan.TicksPerDay) / (2 * TimeSpan.TicksPerDay));
+        return WriteHundredths(destination, hundredths, signed: false);
     }
 }

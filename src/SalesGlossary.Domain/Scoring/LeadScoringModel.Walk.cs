@@ -49,8 +49,8 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
             while (mask != 0)
             {
-                var r = (chunk << 6) + BitOperations.TrailingZeroCount(mask);
-                mask &= mask - 1;
+                var r = unchecked((chunk << 6) + BitOperations.TrailingZeroCount(mask));
+                mask &= unchecked(mask - 1);
                 var rule = plan.Lead[r];
                 sums[rule.Group] = checked(sums[rule.Group] + rule.Points);
                 sink.LeadRuleMatched(rule.Index);
@@ -104,6 +104,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         }
 
         var rules = plan.Activity;
+        var array = list as TActivity[]; // read without an interface call per activity when the list is an array
         (long NegativeTicks, int Index)[]? rentedOrder = null;
         int[]? rentedCounts = null;
         long[]? rentedDays = null;
@@ -116,7 +117,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             var count = 0;
             for (var i = 0; i < list.Count; i++)
             {
-                var item = list[i];
+                var item = array is not null ? array[i] : list[i];
                 RuleSandbox.EnsureActivity(lead, item, i); // sandbox: a null activity is the caller's error, named
                 var ticks = occurredAt(item).UtcTicks;
                 if (ticks <= asOfTicks)
@@ -144,7 +145,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 var occurred = -negativeTicks;
                 var age = asOfTicks - occurred;
                 var day = occurred / TimeSpan.TicksPerDay;
-                var activity = list[index];
+                var activity = array is not null ? array[index] : list[index];
                 for (var chunk = 0; chunk < chunks.Length; chunk++)
                 {
                     ulong mask;
@@ -159,8 +160,8 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
                     while (mask != 0)
                     {
-                        var r = (chunk << 6) + BitOperations.TrailingZeroCount(mask);
-                        mask &= mask - 1;
+                        var r = unchecked((chunk << 6) + BitOperations.TrailingZeroCount(mask));
+                        mask &= unchecked(mask - 1);
                         var rule = rules[r];
                         if (age > rule.WindowTicks)
                         {
@@ -252,6 +253,12 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
         /// <summary>Gets the words of a match that earns the rule's points unchanged, written once: <c>+20 points</c>.</summary>
         public string PointsInWords { get; } = Plus(rule.Points) + " points";
+
+        /// <summary>Gets the words of a decayed match around its age and its points, written once: <c>+2 × (1 − 50 % × </c> and <c> days / 30 days, at least 0) = </c>.</summary>
+        public (string? Before, string? After) DecayWords { get; } = rule.Decay is { } decay
+            ? (string.Create(CultureInfo.InvariantCulture, $"{Plus(rule.Points)} × (1 − {decay.Percent:0.####} % × "),
+               string.Create(CultureInfo.InvariantCulture, $" days / {decay.EveryDays:0.####} days, at least 0) = "))
+            : (null, null);
     }
 
     /// <summary>A rule as RulesEngine evaluates it: a leaf that fails on its own, or children that are all evaluated and combined.</summary>

@@ -128,13 +128,19 @@ public class ColumnarScoringTests
             var columnar = ColumnarScoringModel.Create(model);
             var batches = LeadRecordBatches.From(leads);
             var totals = new decimal[leads.Length];
-            var summary = columnar.ScoreTotals(ColumnarLeads.FromArrow(batches.Leads, batches.Activities), AsOf, totals);
+            var resident = ColumnarLeads.FromArrow(batches.Leads, batches.Activities);
+            var summary = columnar.ScoreTotals(resident, AsOf, totals);
+            var hundredths = new long[leads.Length];
+            var hundredthsSummary = columnar.ScoreTotalsInHundredths(resident, AsOf, hundredths);
 
             var expected = leads.Select(l => model.Score(l, AsOf)).ToArray();
             var rowTotals = new decimal[leads.Length];
             var rowSummary = model.ScoreTotals(leads, AsOf, rowTotals);
             Assert.Equal(expected.Select(s => s.Total), totals);
             Assert.Equal(rowTotals, totals);
+            Assert.Equal(rowTotals.Select(Written), totals.Select(Written)); // the same decimals, scale included
+            Assert.Equal(rowTotals.Select(t => decimal.ToInt64(t * 100m)), hundredths);
+            Assert.Equal(summary.Incomplete, hundredthsSummary.Incomplete);
             Assert.Equal(rowSummary.Incomplete, summary.Incomplete);
             Assert.Equal(expected.Count(s => s.Errors.Count > 0), summary.Incomplete);
         });
@@ -300,13 +306,28 @@ public class ColumnarScoringTests
         Assert.Equal(first, second);
     }
 
+    [Fact]
+    public void ManyBlocksOfLeads_InHundredthsAndDecimals_GiveTheRowPathTotals()
+    {
+        var model = LeadScoringModel.LoadSample();
+        var leads = Unique(Gen.ArrayOf(Generators.Leads(), 5_000).Sample(1, 7).Single());
+        AssertSameTotals(model, ColumnarScoringModel.Create(model), leads, LeadRecordBatches.From(leads));
+    }
+
+    private static string Written(decimal value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private static void AssertSameTotals(LeadScoringModel<LeadFacts, LeadActivity> model, ColumnarScoringModel columnar, LeadFacts[] leads, LeadRecordBatches batches)
     {
         var totals = new decimal[leads.Length];
-        var summary = columnar.ScoreTotals(ColumnarLeads.FromArrow(batches.Leads, batches.Activities), AsOf, totals);
+        var resident = ColumnarLeads.FromArrow(batches.Leads, batches.Activities);
+        var summary = columnar.ScoreTotals(resident, AsOf, totals);
+        var hundredths = new long[leads.Length];
+        columnar.ScoreTotalsInHundredths(resident, AsOf, hundredths);
         var rowTotals = new decimal[leads.Length];
         var rowSummary = model.ScoreTotals(leads, AsOf, rowTotals);
         Assert.Equal(rowTotals, totals);
+        Assert.Equal(rowTotals.Select(Written), totals.Select(Written));
+        Assert.Equal(rowTotals.Select(t => decimal.ToInt64(t * 100m)), hundredths);
         Assert.Equal(rowSummary.Incomplete, summary.Incomplete);
     }
 
