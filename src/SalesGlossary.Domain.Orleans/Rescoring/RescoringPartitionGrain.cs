@@ -66,7 +66,7 @@ internal interface IRescoringPartitionGrain : IGrainWithStringKey
     [Alias("EnsureRunning")]
     Task<PartitionReport> EnsureRunningAsync(PartitionAssignment assignment);
 
-    /// <summary>Asks the partition to stop after the page it is on.</summary>
+    /// <summary>Asks the partition to stop after the page it is on, and returns once it has stopped.</summary>
     [AlwaysInterleave]
     [Alias("Cancel")]
     Task CancelAsync();
@@ -98,6 +98,7 @@ internal sealed partial class RescoringPartitionGrain(
     private const int FailuresBeforeGivingUp = 5;
     private bool running;
     private bool cancelRequested;
+    private TaskCompletionSource? stopped;
     private bool resumed;
     private int failures;
 
@@ -125,13 +126,21 @@ internal sealed partial class RescoringPartitionGrain(
     public Task CancelAsync()
     {
         cancelRequested = true;
-        if (!running && !IsFinished && record.State.Assignment is { } assignment)
+        if (!running && (IsFinished || record.State.Assignment is null))
+        {
+            return Task.CompletedTask; // nothing runs: nothing to wait for
+        }
+
+        // Returns once the page in flight (if any) is applied and the partition recorded its cancellation, so what the
+        // caller counts afterwards is final.
+        stopped ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!running && record.State.Assignment is { } assignment)
         {
             running = true;
             this.AsReference<IRescoringPartitionGrain>().RunPageAsync(assignment).Ignore();
         }
 
-        return Task.CompletedTask;
+        return stopped.Task;
     }
 
     public async Task RunPageAsync(PartitionAssignment assignment)
@@ -157,6 +166,10 @@ internal sealed partial class RescoringPartitionGrain(
         finally
         {
             running = more;
+            if (!more)
+            {
+                stopped?.TrySetResult();
+            }
         }
 
         if (more)
