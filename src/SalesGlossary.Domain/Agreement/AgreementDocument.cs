@@ -23,6 +23,8 @@ internal sealed record AgreementDocument(
 {
     public Dictionary<string, CrmCodesDocument?>? CrmCodes { get; init; }
 
+    public VocabularyDocument? Vocabulary { get; init; }
+
     [JsonPropertyName("$schema")]
     public string? Schema { get; init; }
 }
@@ -73,3 +75,19 @@ internal sealed record CrmCodesDocument(
     Dictionary<string, string?>? LeadStatuses,
     Dictionary<string, string?>? DisqualificationReasons,
     Dictionary<string, Dictionary<string, string?>?>? DealStages);
+
+internal sealed record VocabularyDocument(
+    List<StageDocument?>? Stages,
+    List<LeadStatusDocument?>? LeadStatuses,
+    List<ReasonDocument?>? DisqualificationReasons,
+    List<ReasonDocument?>? LostReasons,
+    List<TermDocument?>? Teams,
+    List<TermDocument?>? Actors);
+
+internal sealed record StageDocument(string? Name, int? Number, string? DisplayName, string? Abbreviation, string? After, decimal? EntryMinimumScore);
+
+internal sealed record LeadStatusDocument(string? Name, int? Number, string? DisplayName, bool? Open, bool? Working, bool? Connected, bool? Closed);
+
+internal sealed record ReasonDocument(string? Name, int? Number, string? DisplayName, bool? RequiresExhaustedConnectPolicy);
+
+internal sealed record TermDocument(string? Name, int? Number, string? DisplayName);

@@ -88,7 +88,8 @@ public static class SalesGlossaryJson
         .Where(t => t.IsPublic && !t.IsAbstract && typeof(DomainEvent).IsAssignableFrom(t))
         .OrderBy(t => t.Name, StringComparer.Ordinal)];
 
-    private static JsonSerializerOptions CreateOptions()
+    /// <summary>Creates the library's settings with a smart-enum factory of the caller's (an agreement's vocabulary).</summary>
+    internal static JsonSerializerOptions CreateOptions(SmartEnumJsonConverterFactory? smartEnums = null)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -99,7 +100,7 @@ public static class SalesGlossaryJson
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         };
         options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DescribeEvents } };
-        options.Converters.Add(new SmartEnumJsonConverterFactory());
+        options.Converters.Add(smartEnums ?? new SmartEnumJsonConverterFactory());
         options.Converters.Add(new JsonStringEnumConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
