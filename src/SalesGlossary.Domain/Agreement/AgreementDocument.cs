@@ -80,7 +80,7 @@ internal sealed record VocabularyDocument(
     List<StageDocument?>? Stages,
     List<LeadStatusDocument?>? LeadStatuses,
     List<ReasonDocument?>? DisqualificationReasons,
-    List<ReasonDocument?>? LostReasons,
+    List<TermDocument?>? LostReasons,
     List<TermDocument?>? Teams,
     List<TermDocument?>? Actors);
 

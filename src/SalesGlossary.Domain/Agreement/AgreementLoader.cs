@@ -281,7 +281,6 @@ internal static class AgreementLoader
                 Name = d?.Name!,
                 Number = Number(string.Create(CultureInfo.InvariantCulture, $"{path}.lostReasons[{i}]"), d?.Number),
                 DisplayName = d?.DisplayName,
-                RequiresExhaustedConnectPolicy = d?.RequiresExhaustedConnectPolicy ?? false,
             })],
             Teams = [.. (document.Teams ?? []).Select((d, i) => new TermDefinition { Name = d?.Name!, Number = Number(string.Create(CultureInfo.InvariantCulture, $"{path}.teams[{i}]"), d?.Number), DisplayName = d?.DisplayName })],
             Actors = [.. (document.Actors ?? []).Select((d, i) => new TermDefinition { Name = d?.Name!, Number = Number(string.Create(CultureInfo.InvariantCulture, $"{path}.actors[{i}]"), d?.Number), DisplayName = d?.DisplayName })],
