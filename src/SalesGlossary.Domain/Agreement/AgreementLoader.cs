@@ -434,7 +434,7 @@ internal static class AgreementLoader
     {
         if (documents is null)
         {
-            return CrmCodes.Default;
+            return ReferenceEquals(words.Vocabulary, Vocabulary.Default) ? CrmCodes.Default : CrmCodes.With(null, words.Vocabulary);
         }
 
         var count = Enum.GetValues<Crm>().Length;
@@ -453,6 +453,7 @@ internal static class AgreementLoader
             Terms<LifecycleStage>(problems, path + ".lifecycleStages", document?.LifecycleStages, "lifecycle stage", overrides.Stages[i], words);
             Terms<LeadStatus>(problems, path + ".leadStatuses", document?.LeadStatuses, "lead status", overrides.Statuses[i], words);
             Terms<DisqualificationReason>(problems, path + ".disqualificationReasons", document?.DisqualificationReasons, "disqualification reason", overrides.Reasons[i], words);
+            Terms<LostReason>(problems, path + ".lostReasons", document?.LostReasons, "lost reason", overrides.LostReasons[i], words);
             foreach (var (pipelineName, stageCodes) in document?.DealStages ?? [])
             {
                 var pipelinePath = path + ".dealStages." + pipelineName;
@@ -476,7 +477,7 @@ internal static class AgreementLoader
             }
         }
 
-        return CrmCodes.With(overrides);
+        return CrmCodes.With(overrides, words.Vocabulary);
     }
 
     private static void Terms<T>(ValidationCollector problems, string path, Dictionary<string, string?>? codes, string what, Dictionary<string, string> into, Words words)
