@@ -16,7 +16,7 @@ public static class SalesGlossaryModelConfiguration
     /// <remarks>
     /// Call it from <c>ConfigureConventions</c>: <c>configurationBuilder.AddSalesGlossaryConverters();</c>. It covers
     /// <see cref="LifecycleStage"/>, <see cref="LeadStatus"/>, <see cref="LifecycleTrigger"/>, <see cref="Actor"/>,
-    /// <see cref="Team"/>, <see cref="FlywheelPhase"/>, <see cref="DisqualificationReason"/>, <see cref="DealTrigger"/>,
+    /// <see cref="Team"/>, <see cref="FlywheelPhase"/>, <see cref="DisqualificationReason"/>, <see cref="LostReason"/>, <see cref="DealTrigger"/>,
     /// <see cref="DealStageKind"/>, <see cref="ForecastCategory"/>, <see cref="ConnectChannel"/>,
     /// <see cref="ConnectOutcome"/>, <see cref="IcpTier"/>, <see cref="IcpCriterion"/>, <see cref="Seniority"/> and
     /// <see cref="BuyerJourneyStage"/>, nullable properties included.
@@ -32,6 +32,7 @@ public static class SalesGlossaryModelConfiguration
         configurationBuilder.Properties<Team>().HaveConversion<SmartEnumValueConverter<Team>>();
         configurationBuilder.Properties<FlywheelPhase>().HaveConversion<SmartEnumValueConverter<FlywheelPhase>>();
         configurationBuilder.Properties<DisqualificationReason>().HaveConversion<SmartEnumValueConverter<DisqualificationReason>>();
+        configurationBuilder.Properties<LostReason>().HaveConversion<SmartEnumValueConverter<LostReason>>();
         configurationBuilder.Properties<DealTrigger>().HaveConversion<SmartEnumValueConverter<DealTrigger>>();
         configurationBuilder.Properties<DealStageKind>().HaveConversion<SmartEnumValueConverter<DealStageKind>>();
         configurationBuilder.Properties<ForecastCategory>().HaveConversion<SmartEnumValueConverter<ForecastCategory>>();
