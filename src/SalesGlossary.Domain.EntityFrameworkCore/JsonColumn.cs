@@ -6,14 +6,17 @@ namespace SalesGlossary.Domain.EntityFrameworkCore;
 
 /// <summary>
 /// Stores a value of the library as one JSON text column, written with <see cref="SalesGlossaryJson.Options"/> and read
-/// back strictly through <see cref="SalesGlossaryJson.Read{T}"/>: a property the library adds to a stored type is kept
+/// back strictly through <see cref="SalesGlossaryJson.Read{T}(string, System.Text.Json.JsonSerializerOptions)"/>: a property the library adds to a stored type is kept
 /// without a change of schema, and a malformed stored document fails the read with its JSON path.
 /// </summary>
 internal static class JsonColumn
 {
-    public static ValueConverter<T, string> Converter<T>()
-        where T : class =>
-        new(value => System.Text.Json.JsonSerializer.Serialize(value, SalesGlossaryJson.Options), json => SalesGlossaryJson.Read<T>(json));
+    public static ValueConverter<T, string> Converter<T>(System.Text.Json.JsonSerializerOptions? options = null)
+        where T : class
+    {
+        var settings = options ?? SalesGlossaryJson.Options;
+        return new(value => System.Text.Json.JsonSerializer.Serialize(value, settings), json => SalesGlossaryJson.Read<T>(json, settings));
+    }
 
     /// <summary>Like <see cref="Converter{T}()"/>, and checks each value read with <paramref name="check"/>, which throws for a value that cannot be trusted.</summary>
     public static ValueConverter<T, string> Converter<T>(Func<T, T> check)

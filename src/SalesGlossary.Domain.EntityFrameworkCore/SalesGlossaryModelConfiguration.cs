@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using SalesGlossary.Domain.Agreement;
 using SalesGlossary.Domain.Connecting;
 using SalesGlossary.Domain.Deals;
 using SalesGlossary.Domain.Lifecycle;
@@ -17,7 +18,7 @@ public static class SalesGlossaryModelConfiguration
     /// <remarks>
     /// Call it from <c>ConfigureConventions</c>: <c>configurationBuilder.AddSalesGlossaryConverters();</c>. It covers
     /// <see cref="LifecycleStage"/>, <see cref="LeadStatus"/>, <see cref="LifecycleTrigger"/>, <see cref="Actor"/>,
-    /// <see cref="Team"/>, <see cref="FlywheelPhase"/>, <see cref="DisqualificationReason"/>, <see cref="DealTrigger"/>,
+    /// <see cref="Team"/>, <see cref="FlywheelPhase"/>, <see cref="DisqualificationReason"/>, <see cref="LostReason"/>, <see cref="DealTrigger"/>,
     /// <see cref="DealStageKind"/>, <see cref="ForecastCategory"/>, <see cref="ConnectChannel"/>,
     /// <see cref="ConnectOutcome"/>, <see cref="IcpTier"/>, <see cref="IcpCriterion"/>, <see cref="Seniority"/> and
     /// <see cref="BuyerJourneyStage"/>, nullable properties included.
@@ -33,6 +34,7 @@ public static class SalesGlossaryModelConfiguration
         configurationBuilder.Properties<Team>().HaveConversion<SmartEnumValueConverter<Team>>();
         configurationBuilder.Properties<FlywheelPhase>().HaveConversion<SmartEnumValueConverter<FlywheelPhase>>();
         configurationBuilder.Properties<DisqualificationReason>().HaveConversion<SmartEnumValueConverter<DisqualificationReason>>();
+        configurationBuilder.Properties<LostReason>().HaveConversion<SmartEnumValueConverter<LostReason>>();
         configurationBuilder.Properties<DealTrigger>().HaveConversion<SmartEnumValueConverter<DealTrigger>>();
         configurationBuilder.Properties<DealStageKind>().HaveConversion<SmartEnumValueConverter<DealStageKind>>();
         configurationBuilder.Properties<ForecastCategory>().HaveConversion<SmartEnumValueConverter<ForecastCategory>>();
@@ -64,7 +66,8 @@ public static class SalesGlossaryModelConfiguration
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="modelBuilder"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="table"/> is empty or white space.</exception>
-    public static ModelBuilder MapSalesGlossaryContacts(this ModelBuilder modelBuilder, string table = "Contacts")
+    /// <param name="vocabulary">The agreement's vocabulary, when its contacts use the agreement's own terms (stages, statuses, reasons, actors); <see langword="null"/> for the shipped terms only.</param>
+    public static ModelBuilder MapSalesGlossaryContacts(this ModelBuilder modelBuilder, string table = "Contacts", Vocabulary? vocabulary = null)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         ArgumentException.ThrowIfNullOrWhiteSpace(table);
@@ -74,11 +77,11 @@ public static class SalesGlossaryModelConfiguration
             contact.HasKey(c => c.Id);
             contact.Property(c => c.Id).IsRequired();
             contact.Property(c => c.LeadType);
-            contact.Property(c => c.Stage).IsRequired().HasConversion<SmartEnumValueConverter<LifecycleStage>>();
-            contact.Property(c => c.LeadStatus).HasConversion<SmartEnumValueConverter<LeadStatus>>();
+            contact.Property(c => c.Stage).IsRequired().HasConversion(vocabulary is null ? new SmartEnumValueConverter<LifecycleStage>() : new SmartEnumValueConverter<LifecycleStage>(vocabulary));
+            contact.Property(c => c.LeadStatus).HasConversion((Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter)(vocabulary is null ? new SmartEnumValueConverter<LeadStatus>() : new SmartEnumValueConverter<LeadStatus>(vocabulary)));
             contact.Property(c => c.Score).HasPrecision(DecimalPrecision, DecimalScale);
             contact.Property(c => c.Version).IsConcurrencyToken();
-            contact.Property(c => c.State).IsRequired().HasConversion(JsonColumn.Converter<ContactState>(), JsonColumn.Comparer<ContactState>());
+            contact.Property(c => c.State).IsRequired().HasConversion(JsonColumn.Converter<ContactState>(vocabulary?.JsonOptions), JsonColumn.Comparer<ContactState>());
             contact.HasIndex(c => c.Stage);
             contact.HasIndex(c => c.LeadStatus);
         });
@@ -96,9 +99,10 @@ public static class SalesGlossaryModelConfiguration
     /// JSON text written with <c>SalesGlossaryJson.Options</c>, read back strictly). A property the library adds to a
     /// deal's records is stored in <c>History</c> without a change of schema.
     /// </remarks>
+    /// <param name="vocabulary">The agreement's vocabulary, when its deals use the agreement's own terms (actors); <see langword="null"/> for the shipped terms only.</param>
     /// <exception cref="ArgumentNullException"><paramref name="modelBuilder"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="table"/> is empty or white space.</exception>
-    public static ModelBuilder MapSalesGlossaryDeals(this ModelBuilder modelBuilder, string table = "Deals")
+    public static ModelBuilder MapSalesGlossaryDeals(this ModelBuilder modelBuilder, string table = "Deals", Vocabulary? vocabulary = null)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         ArgumentException.ThrowIfNullOrWhiteSpace(table);
@@ -112,7 +116,7 @@ public static class SalesGlossaryModelConfiguration
             deal.Property(d => d.ExpectedClose);
             deal.Property(d => d.ContactIds).IsRequired().HasConversion(JsonColumn.Converter<IReadOnlyList<string>>(), JsonColumn.Comparer<IReadOnlyList<string>>());
             deal.Property(d => d.Version).IsConcurrencyToken();
-            deal.Property(d => d.History).IsRequired().HasConversion(JsonColumn.Converter<IReadOnlyList<DealTransition>>(), JsonColumn.Comparer<IReadOnlyList<DealTransition>>());
+            deal.Property(d => d.History).IsRequired().HasConversion(JsonColumn.Converter<IReadOnlyList<DealTransition>>(vocabulary?.JsonOptions), JsonColumn.Comparer<IReadOnlyList<DealTransition>>());
             deal.HasIndex(d => new { d.Pipeline, d.Stage });
         });
         return modelBuilder;
@@ -127,9 +131,10 @@ public static class SalesGlossaryModelConfiguration
     /// (indexed: a relay reads the unpublished messages) and <c>Event</c> (the <see cref="DomainEvent"/> as JSON text with
     /// its <c>$type</c>, written with <c>SalesGlossaryJson.Options</c>, read back strictly).
     /// </remarks>
+    /// <param name="vocabulary">The agreement's vocabulary, when its events carry the agreement's own terms; <see langword="null"/> for the shipped terms only.</param>
     /// <exception cref="ArgumentNullException"><paramref name="modelBuilder"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="table"/> is empty or white space.</exception>
-    public static ModelBuilder MapSalesGlossaryOutbox(this ModelBuilder modelBuilder, string table = "Outbox")
+    public static ModelBuilder MapSalesGlossaryOutbox(this ModelBuilder modelBuilder, string table = "Outbox", Vocabulary? vocabulary = null)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         ArgumentException.ThrowIfNullOrWhiteSpace(table);
@@ -142,7 +147,7 @@ public static class SalesGlossaryModelConfiguration
             message.Property(m => m.Type).IsRequired();
             message.Property(m => m.At);
             message.Property(m => m.PublishedAt);
-            message.Property(m => m.Event).IsRequired().HasConversion(JsonColumn.Converter<DomainEvent>(), JsonColumn.Comparer<DomainEvent>());
+            message.Property(m => m.Event).IsRequired().HasConversion(JsonColumn.Converter<DomainEvent>(vocabulary?.JsonOptions), JsonColumn.Comparer<DomainEvent>());
             message.HasIndex(m => m.PublishedAt);
             message.HasIndex(m => m.AggregateId);
         });

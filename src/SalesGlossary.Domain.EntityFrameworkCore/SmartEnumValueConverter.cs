@@ -1,6 +1,9 @@
 using System.Globalization;
 using Ardalis.SmartEnum;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SalesGlossary.Domain.Agreement;
+using SalesGlossary.Domain.Deals;
+using SalesGlossary.Domain.Lifecycle;
 
 namespace SalesGlossary.Domain.EntityFrameworkCore;
 
@@ -14,16 +17,49 @@ namespace SalesGlossary.Domain.EntityFrameworkCore;
 public sealed class SmartEnumValueConverter<TEnum> : ValueConverter<TEnum, int>
     where TEnum : SmartEnum<TEnum>
 {
-    /// <summary>Initializes a new converter.</summary>
+    /// <summary>Initializes a new converter that knows the library's shipped terms.</summary>
     public SmartEnumValueConverter()
-        : base(value => value.Value, stored => Read(stored))
+        : this(SmartEnum<TEnum>.List.OrderBy(v => v.Value).ToArray())
     {
     }
 
-    private static TEnum Read(int stored) =>
-        SmartEnum<TEnum>.TryFromValue(stored, out var value)
-            ? value
-            : throw new InvalidOperationException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"The database holds {stored} for a {typeof(TEnum).Name}, which no {typeof(TEnum).Name} has. Known: {string.Join(", ", SmartEnum<TEnum>.List.OrderBy(v => v.Value).Select(v => v.Value.ToString(CultureInfo.InvariantCulture) + " (" + v.Name + ")"))}."));
+    /// <summary>Initializes a new converter that knows an agreement's terms too, for a type its vocabulary holds (stages, lead statuses, reasons, teams, actors).</summary>
+    /// <param name="vocabulary">The agreement's vocabulary.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="vocabulary"/> is <see langword="null"/>.</exception>
+    public SmartEnumValueConverter(Vocabulary vocabulary)
+        : this(TermsOf(vocabulary ?? throw new ArgumentNullException(nameof(vocabulary))))
+    {
+    }
+
+    private SmartEnumValueConverter(TEnum[] known)
+        : base(value => value.Value, stored => Read(stored, known))
+    {
+    }
+
+    private static TEnum[] TermsOf(Vocabulary vocabulary)
+    {
+        IEnumerable<object> terms = typeof(TEnum) == typeof(LifecycleStage) ? vocabulary.Stages
+            : typeof(TEnum) == typeof(LeadStatus) ? vocabulary.LeadStatuses
+            : typeof(TEnum) == typeof(DisqualificationReason) ? vocabulary.DisqualificationReasons
+            : typeof(TEnum) == typeof(LostReason) ? vocabulary.LostReasons
+            : typeof(TEnum) == typeof(Team) ? vocabulary.Teams
+            : typeof(TEnum) == typeof(Actor) ? vocabulary.Actors
+            : SmartEnum<TEnum>.List.OrderBy(v => v.Value);
+        return [.. terms.Cast<TEnum>()];
+    }
+
+    private static TEnum Read(int stored, TEnum[] known)
+    {
+        foreach (var term in known)
+        {
+            if (term.Value == stored)
+            {
+                return term;
+            }
+        }
+
+        throw new InvalidOperationException(string.Create(
+            CultureInfo.InvariantCulture,
+            $"The database holds {stored} for a {typeof(TEnum).Name}, which no {typeof(TEnum).Name} has. Known: {string.Join(", ", known.Select(v => v.Value.ToString(CultureInfo.InvariantCulture) + " (" + v.Name + ")"))}."));
+    }
 }

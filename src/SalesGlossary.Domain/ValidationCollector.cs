@@ -9,6 +9,8 @@ internal sealed class ValidationCollector
 
     public bool HasProblems => problems.Count > 0;
 
+    public IReadOnlyList<ValidationProblem> Problems => problems;
+
     public void Add(string path, string message) => problems.Add(new ValidationProblem(path, message));
 
     public void Add(string path, FormattableString message) =>

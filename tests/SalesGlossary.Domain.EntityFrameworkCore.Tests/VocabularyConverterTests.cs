@@ -118,6 +118,7 @@ public abstract class VocabularyConverterContract
         Team = Pick<Team>(i),
         Phase = Pick<FlywheelPhase>(i),
         Disqualification = i % 7 == 6 ? null : Pick<DisqualificationReason>(i),
+        Lost = Pick<LostReason>(i),
         DealTrigger = Pick<DealTrigger>(i),
         Kind = Pick<DealStageKind>(i),
         Forecast = Pick<ForecastCategory>(i),
@@ -181,6 +182,8 @@ public sealed class VocabularyRow
     public required FlywheelPhase Phase { get; set; }
 
     public DisqualificationReason? Disqualification { get; set; }
+
+    public LostReason Lost { get; set; } = LostReason.Price;
 
     public required DealTrigger DealTrigger { get; set; }
 

@@ -23,6 +23,8 @@ internal sealed record AgreementDocument(
 {
     public Dictionary<string, CrmCodesDocument?>? CrmCodes { get; init; }
 
+    public VocabularyDocument? Vocabulary { get; init; }
+
     [JsonPropertyName("$schema")]
     public string? Schema { get; init; }
 }
@@ -62,7 +64,7 @@ internal sealed record ConnectPolicyDocument(
 
 internal sealed record MarketingCommitmentDocument(int? MqlsPerMonth, decimal? MaxSqlRejectionRatePercent);
 
-internal sealed record CommitmentsDocument(MarketingCommitmentDocument? Marketing, [property: RefusedProperty] JsonElement? Sales);
+internal sealed record CommitmentsDocument(MarketingCommitmentDocument? Marketing, JsonElement? Sales);
 
 internal sealed record DealStageDocument(string? Name, decimal? Probability, string? Kind, string? Forecast);
 
@@ -72,4 +74,23 @@ internal sealed record CrmCodesDocument(
     Dictionary<string, string?>? LifecycleStages,
     Dictionary<string, string?>? LeadStatuses,
     Dictionary<string, string?>? DisqualificationReasons,
-    Dictionary<string, Dictionary<string, string?>?>? DealStages);
+    Dictionary<string, Dictionary<string, string?>?>? DealStages)
+{
+    public Dictionary<string, string?>? LostReasons { get; init; }
+}
+
+internal sealed record VocabularyDocument(
+    List<StageDocument?>? Stages,
+    List<LeadStatusDocument?>? LeadStatuses,
+    List<ReasonDocument?>? DisqualificationReasons,
+    List<TermDocument?>? LostReasons,
+    List<TermDocument?>? Teams,
+    List<TermDocument?>? Actors);
+
+internal sealed record StageDocument(string? Name, int? Number, string? DisplayName, string? Abbreviation, string? After, decimal? EntryMinimumScore);
+
+internal sealed record LeadStatusDocument(string? Name, int? Number, string? DisplayName, bool? Open, bool? Working, bool? Connected, bool? Closed);
+
+internal sealed record ReasonDocument(string? Name, int? Number, string? DisplayName, bool? RequiresExhaustedConnectPolicy);
+
+internal sealed record TermDocument(string? Name, int? Number, string? DisplayName);

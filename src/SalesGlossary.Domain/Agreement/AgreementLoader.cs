@@ -74,9 +74,16 @@ internal static class AgreementLoader
 
         var name = Required(problems, "$.name", document.Name, "The agreement needs a name.");
         var version = Required(problems, "$.version", document.Version, "The agreement needs a version; reports and scores record it.");
-        var owners = Teams(problems, document.Teams);
-        var lifecycle = Lifecycle(problems, document.Lifecycle, owners);
-        var statuses = Statuses(problems, document.LeadStatuses);
+        var words = VocabularyOf(problems, document.Vocabulary);
+        var owners = Teams(problems, document.Teams, words);
+        var statusProblems = new ValidationCollector();
+        var statuses = Statuses(statusProblems, document.LeadStatuses, words);
+        var lifecycle = Lifecycle(problems, document.Lifecycle, owners, words, statuses);
+        foreach (var problem in statusProblems.Problems)
+        {
+            problems.Add(problem.Path, problem.Message);
+        }
+
         var pipelines = Pipelines(problems, document.Pipelines);
         var policies = Policies(problems, document.ConnectPolicies);
         var referenced = (document.LeadTypes ?? []).Select(t => t?.ScoringModel).OfType<string>().ToHashSet(StringComparer.Ordinal);
@@ -87,9 +94,9 @@ internal static class AgreementLoader
             [.. (document.ScoringModels?.Keys.AsEnumerable() ?? []).Concat(externalModels.Keys).Concat(BuiltIn.Keys).Distinct(StringComparer.Ordinal)]);
         var leadTypes = LeadTypes(problems, document.LeadTypes, declared, models, pipelines, policies, lifecycle);
         var marketing = Commitments(problems, document.Commitments);
-        var crmCodes = CrmCodeOverrides(problems, document.CrmCodes, pipelines);
+        var crmCodes = CrmCodeOverrides(problems, document.CrmCodes, pipelines, words);
         problems.ThrowIfAny("service level agreement '" + (name ?? "?") + "'");
-        return new ServiceLevelAgreement(name!, version!, lifecycle, statuses, leadTypes, pipelines, policies, models, marketing!) { CrmCodes = crmCodes };
+        return new ServiceLevelAgreement(name!, version!, lifecycle, statuses, leadTypes, pipelines, policies, models, marketing!) { CrmCodes = crmCodes, Vocabulary = words.Vocabulary };
     }
 
     /// <summary>
@@ -180,6 +187,132 @@ internal static class AgreementLoader
         return null;
     }
 
+    /// <summary>The agreement's vocabulary, and the names its document declares (valid or not), so that a broken definition is not reported a second time as an unknown name.</summary>
+    private sealed record Words(Vocabulary Vocabulary, HashSet<string> Declared);
+
+    private static T? Term<T>(ValidationCollector problems, string path, string? name, string what, Words words)
+        where T : SmartEnum<T>
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            problems.Add(path, $"The {what} is missing.");
+            return null;
+        }
+
+        if (words.Vocabulary.TryFind(typeof(T), name, out var term))
+        {
+            return (T)term!;
+        }
+
+        if (!words.Declared.Contains(name))
+        {
+            problems.Add(path, $"'{name}' is not a {what}. Known: {string.Join(", ", words.Vocabulary.Known(typeof(T))!)}.");
+        }
+
+        return null;
+    }
+
+    private static Words VocabularyOf(ValidationCollector problems, VocabularyDocument? document)
+    {
+        var declared = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (document is null)
+        {
+            return new Words(Vocabulary.Default, declared);
+        }
+
+        const string path = "$.vocabulary";
+        var local = new ValidationCollector();
+        int Number(string at, int? number)
+        {
+            if (number is null)
+            {
+                local.Add(at + ".number", "The term needs a number (100 or more): it is what storage keeps, so it never changes.");
+            }
+
+            return number ?? 100;
+        }
+
+        var stages = new List<StageDefinition>();
+        var stageDocuments = document.Stages ?? [];
+        var stagesValid = true;
+        for (var i = 0; i < stageDocuments.Count; i++)
+        {
+            var at = string.Create(CultureInfo.InvariantCulture, $"{path}.stages[{i}]");
+            var d = stageDocuments[i];
+            declared.Add(d?.Name ?? string.Empty);
+            LifecycleStage? after = null;
+            if (d?.After is null)
+            {
+                local.Add(at + ".after", $"Stage '{d?.Name}' needs the stage it follows (after), for example MarketingQualifiedLead.");
+                stagesValid = false;
+            }
+            else if (!LifecycleStage.TryFromName(d.After, ignoreCase: true, out after))
+            {
+                local.Add(at + ".after", $"'{d.After}' is not one of the article's lifecycle stages. Known: {string.Join(", ", LifecycleStage.InFunnelOrder.Select(s => s.Name))}.");
+                stagesValid = false;
+            }
+
+            stages.Add(new StageDefinition
+            {
+                Name = d?.Name!,
+                Number = Number(at, d?.Number),
+                After = after!,
+                DisplayName = d?.DisplayName,
+                Abbreviation = d?.Abbreviation,
+                EntryMinimumScore = d?.EntryMinimumScore,
+            });
+        }
+
+        var definition = new VocabularyDefinition
+        {
+            Stages = stagesValid ? stages : [],
+            LeadStatuses = [.. (document.LeadStatuses ?? []).Select((d, i) => new LeadStatusDefinition
+            {
+                Name = d?.Name!,
+                Number = Number(string.Create(CultureInfo.InvariantCulture, $"{path}.leadStatuses[{i}]"), d?.Number),
+                DisplayName = d?.DisplayName,
+                IsOpen = d?.Open ?? false,
+                IsWorking = d?.Working ?? false,
+                IsConnected = d?.Connected ?? false,
+                IsClosed = d?.Closed ?? false,
+            })],
+            DisqualificationReasons = [.. (document.DisqualificationReasons ?? []).Select((d, i) => new ReasonDefinition
+            {
+                Name = d?.Name!,
+                Number = Number(string.Create(CultureInfo.InvariantCulture, $"{path}.disqualificationReasons[{i}]"), d?.Number),
+                DisplayName = d?.DisplayName,
+                RequiresExhaustedConnectPolicy = d?.RequiresExhaustedConnectPolicy ?? false,
+            })],
+            LostReasons = [.. (document.LostReasons ?? []).Select((d, i) => new ReasonDefinition
+            {
+                Name = d?.Name!,
+                Number = Number(string.Create(CultureInfo.InvariantCulture, $"{path}.lostReasons[{i}]"), d?.Number),
+                DisplayName = d?.DisplayName,
+            })],
+            Teams = [.. (document.Teams ?? []).Select((d, i) => new TermDefinition { Name = d?.Name!, Number = Number(string.Create(CultureInfo.InvariantCulture, $"{path}.teams[{i}]"), d?.Number), DisplayName = d?.DisplayName })],
+            Actors = [.. (document.Actors ?? []).Select((d, i) => new TermDefinition { Name = d?.Name!, Number = Number(string.Create(CultureInfo.InvariantCulture, $"{path}.actors[{i}]"), d?.Number), DisplayName = d?.DisplayName })],
+        };
+        foreach (var name in definition.LeadStatuses.Select(d => d.Name).Concat(definition.DisqualificationReasons.Select(d => d.Name))
+            .Concat(definition.LostReasons.Select(d => d.Name)).Concat(definition.Teams.Select(d => d.Name)).Concat(definition.Actors.Select(d => d.Name)))
+        {
+            declared.Add(name ?? string.Empty);
+        }
+
+        // The stages' own checks run only when each names the stage it follows; the rest is checked in the one home of the rules.
+        Vocabulary.Validate(local, path, stagesValid ? definition : definition with { Stages = [] });
+        if (local.HasProblems)
+        {
+            foreach (var problem in local.Problems)
+            {
+                problems.Add(problem.Path, problem.Message);
+            }
+
+            return new Words(Vocabulary.Default, declared);
+        }
+
+        return new Words(Vocabulary.Create(definition), declared);
+    }
+
     private static TEnum? Choice<TEnum>(ValidationCollector problems, string path, string? name, string what)
         where TEnum : struct, Enum
     {
@@ -197,17 +330,17 @@ internal static class AgreementLoader
         return null;
     }
 
-    private static List<LeadStatus> Statuses(ValidationCollector problems, List<string?>? names)
+    private static List<LeadStatus> Statuses(ValidationCollector problems, List<string?>? names, Words words)
     {
         if (names is not { Count: > 0 })
         {
-            return [.. LeadStatus.List.OrderBy(x => x.Value)];
+            return [.. words.Vocabulary.LeadStatuses];
         }
 
         var statuses = new List<LeadStatus>();
         for (var i = 0; i < names.Count; i++)
         {
-            if (Named<LeadStatus>(problems, string.Create(CultureInfo.InvariantCulture, $"$.leadStatuses[{i}]"), names[i], "lead status") is { } status)
+            if (Term<LeadStatus>(problems, string.Create(CultureInfo.InvariantCulture, $"$.leadStatuses[{i}]"), names[i], "lead status", words) is { } status)
             {
                 statuses.Add(status);
             }
@@ -227,7 +360,7 @@ internal static class AgreementLoader
         return value;
     }
 
-    private static Dictionary<LifecycleStage, Team> Teams(ValidationCollector problems, Dictionary<string, List<string?>?>? teams)
+    private static Dictionary<LifecycleStage, Team> Teams(ValidationCollector problems, Dictionary<string, List<string?>?>? teams, Words words)
     {
         var owners = new Dictionary<LifecycleStage, Team>();
         if (teams is null || teams.Count == 0)
@@ -238,11 +371,11 @@ internal static class AgreementLoader
 
         foreach (var (teamName, stages) in teams)
         {
-            var team = Named<Team>(problems, "$.teams." + teamName, teamName, "team");
+            var team = Term<Team>(problems, "$.teams." + teamName, teamName, "team", words);
             var list = stages ?? [];
             for (var i = 0; i < list.Count; i++)
             {
-                var stage = Named<LifecycleStage>(problems, string.Create(CultureInfo.InvariantCulture, $"$.teams.{teamName}[{i}]"), list[i], "lifecycle stage");
+                var stage = Term<LifecycleStage>(problems, string.Create(CultureInfo.InvariantCulture, $"$.teams.{teamName}[{i}]"), list[i], "lifecycle stage", words);
                 if (stage is null || team is null)
                 {
                     continue;
@@ -255,9 +388,9 @@ internal static class AgreementLoader
             }
         }
 
-        foreach (var stage in LifecycleStage.InFunnelOrder.Where(s => s.IsFunnelStage && !owners.ContainsKey(s)))
+        foreach (var stage in words.Vocabulary.Stages.Where(s => s.IsFunnelStage && !owners.ContainsKey(s)))
         {
-            problems.Add("$.teams", $"No team owns {stage.Name}; every funnel stage needs an owner so that handoffs are explicit.");
+            problems.Add("$.teams", $"No team owns {stage.Name}; every funnel stage needs an owner so that handoffs are explicit{(stage.IsAdded ? " (an added stage too: list it under the team that owns it)" : string.Empty)}.");
         }
 
         // Other (disqualified contacts) belongs to marketing unless the agreement says otherwise, as the schema documents.
@@ -265,9 +398,9 @@ internal static class AgreementLoader
         return owners;
     }
 
-    private static LifecycleDefinitions Lifecycle(ValidationCollector problems, LifecycleChoices? choices, Dictionary<LifecycleStage, Team> owners)
+    private static LifecycleDefinitions Lifecycle(ValidationCollector problems, LifecycleChoices? choices, Dictionary<LifecycleStage, Team> owners, Words words, List<LeadStatus> statuses)
     {
-        var defaults = new LifecycleDefinitions() with { StageOwners = owners };
+        var defaults = new LifecycleDefinitions() with { StageOwners = owners, AddedStages = words.Vocabulary.AddedStages, LeadStatuses = statuses.Count > 0 ? statuses : words.Vocabulary.LeadStatuses };
         if (choices is null)
         {
             problems.Add("$.lifecycle", "The agreement makes no lifecycle choices; say at least what makes an SQL and what an Opportunity is.");
@@ -283,10 +416,10 @@ internal static class AgreementLoader
             RecycleWhenDealLost = choices.RecycleWhenDealLost ?? false,
             Requalification = Requalification(problems, choices.Requalification),
         };
-        if (!owners.Keys.ToHashSet().SetEquals(LifecycleStage.List))
+        if (!owners.Keys.ToHashSet().SetEquals(words.Vocabulary.Stages))
         {
             // The missing owners are reported under $.teams already.
-            definitions = definitions with { StageOwners = new LifecycleDefinitions().StageOwners };
+            definitions = definitions with { StageOwners = new LifecycleDefinitions().StageOwners, AddedStages = [] };
         }
 
         try
@@ -304,11 +437,11 @@ internal static class AgreementLoader
         return definitions;
     }
 
-    private static CrmCodes CrmCodeOverrides(ValidationCollector problems, Dictionary<string, CrmCodesDocument?>? documents, Dictionary<string, Pipeline> pipelines)
+    private static CrmCodes CrmCodeOverrides(ValidationCollector problems, Dictionary<string, CrmCodesDocument?>? documents, Dictionary<string, Pipeline> pipelines, Words words)
     {
         if (documents is null)
         {
-            return CrmCodes.Default;
+            return ReferenceEquals(words.Vocabulary, Vocabulary.Default) ? CrmCodes.Default : CrmCodes.With(null, words.Vocabulary);
         }
 
         var count = Enum.GetValues<Crm>().Length;
@@ -324,9 +457,10 @@ internal static class AgreementLoader
             }
 
             var i = (int)crm;
-            Terms<LifecycleStage>(problems, path + ".lifecycleStages", document?.LifecycleStages, "lifecycle stage", overrides.Stages[i]);
-            Terms<LeadStatus>(problems, path + ".leadStatuses", document?.LeadStatuses, "lead status", overrides.Statuses[i]);
-            Terms<DisqualificationReason>(problems, path + ".disqualificationReasons", document?.DisqualificationReasons, "disqualification reason", overrides.Reasons[i]);
+            Terms<LifecycleStage>(problems, path + ".lifecycleStages", document?.LifecycleStages, "lifecycle stage", overrides.Stages[i], words);
+            Terms<LeadStatus>(problems, path + ".leadStatuses", document?.LeadStatuses, "lead status", overrides.Statuses[i], words);
+            Terms<DisqualificationReason>(problems, path + ".disqualificationReasons", document?.DisqualificationReasons, "disqualification reason", overrides.Reasons[i], words);
+            Terms<LostReason>(problems, path + ".lostReasons", document?.LostReasons, "lost reason", overrides.LostReasons[i], words);
             foreach (var (pipelineName, stageCodes) in document?.DealStages ?? [])
             {
                 var pipelinePath = path + ".dealStages." + pipelineName;
@@ -350,15 +484,15 @@ internal static class AgreementLoader
             }
         }
 
-        return CrmCodes.With(overrides);
+        return CrmCodes.With(overrides, words.Vocabulary);
     }
 
-    private static void Terms<T>(ValidationCollector problems, string path, Dictionary<string, string?>? codes, string what, Dictionary<string, string> into)
+    private static void Terms<T>(ValidationCollector problems, string path, Dictionary<string, string?>? codes, string what, Dictionary<string, string> into, Words words)
         where T : SmartEnum<T>
     {
         foreach (var (termName, code) in codes ?? [])
         {
-            var term = Named<T>(problems, path + "." + termName, termName, what);
+            var term = Term<T>(problems, path + "." + termName, termName, what, words);
             if (term is not null && Code(problems, path + "." + termName, code) is { } valid)
             {
                 into[term.Name] = valid;

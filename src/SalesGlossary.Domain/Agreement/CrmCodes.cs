@@ -8,7 +8,7 @@ namespace SalesGlossary.Domain.Agreement;
 /// <summary>Represents the codes under which the agreement's terms are known in the CRMs integrators sync with, and maps them both ways.</summary>
 /// <remarks>
 /// <para>
-/// Every lifecycle stage, lead status, disqualification reason and deal stage carries a HubSpot internal value and a
+/// Every lifecycle stage, lead status, disqualification reason, lost reason and deal stage (an agreement's own terms included) carries a HubSpot internal value and a
 /// Salesforce picklist value. The defaults are the vendors' documented values (HubSpot's <c>lifecyclestage</c>,
 /// <c>hs_lead_status</c> and default <c>dealstage</c> ids; Salesforce's Lead Status and Opportunity Stage picklists),
 /// with a value in the vendors' style where the vendor has none (a custom HubSpot lead status
@@ -62,19 +62,21 @@ public sealed class CrmCodes
     private readonly Table<LifecycleStage>[] stages;
     private readonly Table<LeadStatus>[] statuses;
     private readonly Table<DisqualificationReason>[] reasons;
+    private readonly Table<LostReason>[] lostReasons;
     private readonly Dictionary<string, string>[] dealStageOverrides;
 
-    private CrmCodes(Overrides? overrides)
+    private CrmCodes(Overrides? overrides, Vocabulary vocabulary)
     {
         var crms = Enum.GetValues<Crm>();
-        stages = [.. crms.Select(crm => new Table<LifecycleStage>(crm, "lifecycle stage", LifecycleStage.InFunnelOrder, s => DefaultCode(crm, s), overrides?.Stages[(int)crm]))];
-        statuses = [.. crms.Select(crm => new Table<LeadStatus>(crm, "lead status", [.. LeadStatus.List.OrderBy(s => s.Value)], s => DefaultCode(crm, s), overrides?.Statuses[(int)crm]))];
-        reasons = [.. crms.Select(crm => new Table<DisqualificationReason>(crm, "disqualification reason", [.. DisqualificationReason.List.OrderBy(r => r.Value)], r => DefaultCode(crm, r), overrides?.Reasons[(int)crm]))];
+        stages = [.. crms.Select(crm => new Table<LifecycleStage>(crm, "lifecycle stage", vocabulary.Stages, s => DefaultCode(crm, s), overrides?.Stages[(int)crm]))];
+        statuses = [.. crms.Select(crm => new Table<LeadStatus>(crm, "lead status", vocabulary.LeadStatuses, s => DefaultCode(crm, s), overrides?.Statuses[(int)crm]))];
+        reasons = [.. crms.Select(crm => new Table<DisqualificationReason>(crm, "disqualification reason", vocabulary.DisqualificationReasons, r => DefaultCode(crm, r), overrides?.Reasons[(int)crm]))];
+        lostReasons = [.. crms.Select(crm => new Table<LostReason>(crm, "lost reason", vocabulary.LostReasons, r => DefaultCode(crm, r), overrides?.LostReasons[(int)crm]))];
         dealStageOverrides = [.. crms.Select(crm => overrides?.DealStages[(int)crm] ?? new Dictionary<string, string>(StringComparer.Ordinal))];
     }
 
     /// <summary>Gets the vendors' default codes, as an agreement that overrides nothing uses them.</summary>
-    public static CrmCodes Default { get; } = new(null);
+    public static CrmCodes Default { get; } = new(null, Vocabulary.Default);
 
     /// <summary>Gets the code of a lifecycle stage in a CRM (HubSpot's <c>lifecyclestage</c> value, for example <c>marketingqualifiedlead</c>).</summary>
     /// <param name="crm">The CRM.</param>
@@ -99,6 +101,24 @@ public sealed class CrmCodes
     /// <exception cref="ArgumentNullException"><paramref name="reason"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="crm"/> is not a known CRM.</exception>
     public string CodeOf(Crm crm, DisqualificationReason reason) => reasons[Index(crm)].CodeOf(Guard.NotNull(reason));
+
+    /// <summary>Gets the code of a deal lost reason in a CRM (a HubSpot <c>closed_lost_reason</c> value, a Salesforce Loss Reason picklist value).</summary>
+    /// <param name="crm">The CRM.</param>
+    /// <param name="reason">The lost reason.</param>
+    /// <returns>The code.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reason"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="crm"/> is not a known CRM.</exception>
+    /// <exception cref="UnknownCrmCodeException">The reason is not one of the agreement's; the known ones are listed.</exception>
+    public string CodeOf(Crm crm, LostReason reason) => lostReasons[Index(crm)].CodeOf(Guard.NotNull(reason));
+
+    /// <summary>Gets the deal lost reason a CRM code stands for.</summary>
+    /// <param name="crm">The CRM.</param>
+    /// <param name="code">The code, for example <c>CHOSE_A_COMPETITOR</c>.</param>
+    /// <returns>The lost reason.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="code"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="crm"/> is not a known CRM.</exception>
+    /// <exception cref="UnknownCrmCodeException">No lost reason has the code; the known codes are listed.</exception>
+    public LostReason LostReasonOf(Crm crm, string code) => lostReasons[Index(crm)].TermOf(Guard.NotNull(code));
 
     /// <summary>Gets the code of a deal stage of a pipeline in a CRM (HubSpot's <c>dealstage</c> id, Salesforce's Opportunity Stage picklist value).</summary>
     /// <param name="crm">The CRM.</param>
@@ -153,11 +173,17 @@ public sealed class CrmCodes
     /// <exception cref="UnknownCrmCodeException">No stage of the pipeline has the code; the known codes are listed.</exception>
     public DealStage DealStageOf(Crm crm, Pipeline pipeline, string code) => DealStages(crm, Guard.NotNull(pipeline)).TermOf(Guard.NotNull(code));
 
-    internal static CrmCodes With(Overrides overrides) => new(overrides);
+    internal static CrmCodes With(Overrides? overrides, Vocabulary vocabulary) => new(overrides, vocabulary);
 
-    internal static string DefaultCode(Crm crm, LifecycleStage stage) => crm == Crm.HubSpot ? HubSpotStages[stage] : stage.DisplayName;
+    internal static string DefaultCode(Crm crm, LifecycleStage stage) =>
+        crm == Crm.HubSpot ? HubSpotStages.TryGetValue(stage, out var code) ? code : new string([.. stage.Name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)])
+        : stage.DisplayName;
 
-    internal static string DefaultCode(Crm crm, LeadStatus status) => crm == Crm.HubSpot ? HubSpotStatuses[status] : SalesforceStatuses[status.Kind];
+    internal static string DefaultCode(Crm crm, LeadStatus status) =>
+        crm == Crm.HubSpot ? HubSpotStatuses.TryGetValue(status, out var code) ? code : UpperSnake(status.DisplayName)
+        : SalesforceStatuses[status.Kind];
+
+    internal static string DefaultCode(Crm crm, LostReason reason) => crm == Crm.HubSpot ? UpperSnake(reason.DisplayName) : reason.DisplayName;
 
     internal static string DefaultCode(Crm crm, DisqualificationReason reason) => crm == Crm.HubSpot ? UpperSnake(reason.DisplayName) : reason.DisplayName;
 
@@ -210,7 +236,10 @@ public sealed class CrmCodes
         Dictionary<string, string>[] Stages,
         Dictionary<string, string>[] Statuses,
         Dictionary<string, string>[] Reasons,
-        Dictionary<string, string>[] DealStages);
+        Dictionary<string, string>[] DealStages)
+    {
+        public Dictionary<string, string>[] LostReasons { get; init; } = [.. Enum.GetValues<Crm>().Select(_ => new Dictionary<string, string>(StringComparer.Ordinal))];
+    }
 
     /// <summary>One kind of term in one CRM: codes out by term, terms in by code (the first term in order for a shared code).</summary>
     private sealed class Table<T>

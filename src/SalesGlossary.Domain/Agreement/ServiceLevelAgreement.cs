@@ -53,6 +53,10 @@ public sealed class ServiceLevelAgreement
         Marketing = marketing;
     }
 
+    /// <summary>Gets the agreement's words: the shipped stages, statuses, reasons, teams and actors, and those the agreement defines in its <c>vocabulary</c>.</summary>
+    /// <remarks>Look names up with it (<c>Vocabulary.GetLeadStatus("NurtureEventFollowUp")</c>), and read stored contacts and deals that use the agreement's terms with <see cref="Vocabulary.JsonOptions"/>.</remarks>
+    public Vocabulary Vocabulary { get; internal init; } = Vocabulary.Default;
+
     /// <summary>Gets the codes of the agreement's terms in the CRMs integrators sync with: the vendors' defaults with the agreement's <c>crmCodes</c> overrides applied.</summary>
     public CrmCodes CrmCodes { get; internal init; } = CrmCodes.Default;
 

@@ -345,6 +345,27 @@ public sealed class Deal
         });
     }
 
+    /// <summary>Loses the deal with a lost reason code of the agreement's vocabulary; the reason's display name (and the note) is recorded as the loss's reason.</summary>
+    /// <param name="reason">The lost reason code, for example <see cref="LostReason.Competitor"/> or one the agreement defines.</param>
+    /// <param name="actor">Who closed it.</param>
+    /// <param name="note">Details in words; required for <see cref="LostReason.Other"/>.</param>
+    /// <param name="actorName">The person or system, if known.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reason"/> or <paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The reason is Other and no note is given.</exception>
+    /// <exception cref="DealTransitionException">The deal is closed.</exception>
+    public IReadOnlyList<DomainEvent> LoseFor(LostReason reason, Actor actor, string? note = null, string? actorName = null)
+    {
+        Guard.NotNull(reason);
+        Guard.NotNull(actor);
+        if (reason == LostReason.Other && string.IsNullOrWhiteSpace(note))
+        {
+            throw new ArgumentException("A loss for reason Other needs a note that says the reason.", nameof(note));
+        }
+
+        return Lose(string.IsNullOrWhiteSpace(note) ? reason.DisplayName : reason.DisplayName + ": " + note, actor, actorName);
+    }
+
     /// <summary>Loses the deal; its contact is recycled where the agreement says so, and otherwise its lead status Open deal becomes Connected.</summary>
     /// <param name="reason">The lost reason; required where the pipeline says so.</param>
     /// <param name="actor">Who closed it.</param>

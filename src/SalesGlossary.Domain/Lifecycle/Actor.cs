@@ -18,8 +18,26 @@ public sealed class Actor : SmartEnum<Actor>
     /// <summary>Integration: another system, for example a CRM sync or a form handler.</summary>
     public static readonly Actor Integration = new(nameof(Integration), 4);
 
-    private Actor(string name, int value)
+    private Actor(string name, int value, string? displayName = null)
         : base(name, value)
     {
+        DisplayName = displayName ?? name;
     }
+
+    /// <summary>Gets the actor as people write it.</summary>
+    public string DisplayName { get; }
+
+    /// <summary>Gets a value indicating whether an agreement defined the actor (it is not one the library ships).</summary>
+    public bool IsDefinedByAgreement => Value >= 100;
+
+    /// <summary>Determines whether another actor is the same: the same number and name.</summary>
+    /// <param name="other">The other actor.</param>
+    /// <returns><see langword="true"/> when both have the same number and name.</returns>
+    public override bool Equals(SmartEnum<Actor, int>? other) => base.Equals(other) && (other is null || string.Equals(Name, other.Name, StringComparison.Ordinal));
+
+    /// <summary>Returns the hash code of the actor's number.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => base.GetHashCode();
+
+    internal static Actor Define(TermDefinition definition) => new(definition.Name, definition.Number, definition.DisplayName);
 }

@@ -397,8 +397,8 @@ public sealed class Contact
         Guard.NotNull(score.Groups, "score.Groups");
         Guard.NotNull(score.Rules, "score.Rules");
         var mark = pending.Count;
-        var routes = !string.IsNullOrWhiteSpace(handRaise) && policy.Definitions.HandRaiseRoute is { } route && Stage.IsFunnelStage && Stage.Value < route.Value;
-        if (!routes && (Stage.Value >= LifecycleStage.MarketingQualifiedLead.Value || !policy.Thresholds.IsMqlReachedBy(score)))
+        var routes = !string.IsNullOrWhiteSpace(handRaise) && policy.Definitions.HandRaiseRoute is { } route && Stage.IsFunnelStage && Stage.Backbone.Value < route.Value;
+        if (!routes && (Stage.Backbone.Value >= LifecycleStage.MarketingQualifiedLead.Value || !policy.Thresholds.IsMqlReachedBy(score)))
         {
             // Nothing can move: record the score alone (nothing to undo, nothing allocated when it is unchanged).
             RecordScore(score, actor);
@@ -414,8 +414,8 @@ public sealed class Contact
                     HandRaise(handRaise!, actor);
                 }
 
-                var reachesMql = Stage.Value < LifecycleStage.MarketingQualifiedLead.Value && policy.Thresholds.IsMqlReachedBy(score)
-                    && policy.CheckQualification(this, score.Total, Now).CanQualify;
+                var reachesMql = Stage.Backbone.Value < LifecycleStage.MarketingQualifiedLead.Value && policy.Thresholds.IsMqlReachedBy(score)
+                    && policy.CheckQualification(this, score, Now).CanQualify;
                 if (reachesMql)
                 {
                     Fire(LifecycleTrigger.ReachMqlThreshold, actor, null, null, null);
@@ -440,7 +440,7 @@ public sealed class Contact
         // Reaching MQL is a complete transition on its own: should the SQL step be refused (a concurrent change), the
         // contact stays a valid MQL with its record.
         var reachesSql = policy.Definitions.SqlQualification != SqlQualification.SalesAcceptance
-            && policy.Thresholds.Sql is { } sql && score.Total >= sql && Stage == LifecycleStage.MarketingQualifiedLead;
+            && policy.Thresholds.Sql is { } sql && score.Total >= sql && Stage.Backbone == LifecycleStage.MarketingQualifiedLead;
         if (reachesSql)
         {
             Fire(LifecycleTrigger.ReachSqlThreshold, actor, null, null, null);
@@ -451,12 +451,27 @@ public sealed class Contact
 
     /// <summary>Says whether the contact's current score would make it an MQL on the next rescoring, and why not yet.</summary>
     /// <returns>The answer, with the points still needed and the end of the cool-off where the agreement's requalification rule holds the contact back.</returns>
-    public QualificationCheck CanQualify() => policy.CheckQualification(this, Score, Now);
+    /// <remarks>The current score is the one last applied, with its groups, so the lead type's group minimums are judged too.</remarks>
+    public QualificationCheck CanQualify() => policy.CheckQualification(this, CurrentScore, Now);
 
-    /// <summary>Says whether a score would make the contact an MQL now, and why not yet.</summary>
-    /// <param name="score">The score to judge, for example one just computed.</param>
+    /// <summary>Says whether a bare total would make the contact an MQL now, and why not yet.</summary>
+    /// <param name="score">The total to judge, for example one just computed.</param>
     /// <returns>The answer, with the points still needed and the end of the cool-off where the agreement's requalification rule holds the contact back.</returns>
-    public QualificationCheck CanQualify(decimal score) => policy.CheckQualification(this, score, Now);
+    /// <remarks>A bare total has no groups, so it never meets a group minimum of the lead type (<see cref="QualificationThresholds.MqlGroups"/>); judge a model's score with <see cref="CanQualify(ContactScore)"/>.</remarks>
+    public QualificationCheck CanQualify(decimal score) =>
+        policy.CheckQualification(this, new ContactScore { Model = ContactScore.TotalOnlyModel, ModelVersion = ContactScore.TotalOnlyModel, AsOf = Now, Total = score }, Now);
+
+    /// <summary>Says whether a model's score would make the contact an MQL now, its group minimums included, and why not yet.</summary>
+    /// <param name="score">The score to judge, with its groups.</param>
+    /// <returns>The answer, naming each group minimum the score misses.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="score"/> is <see langword="null"/>.</exception>
+    public QualificationCheck CanQualify(ContactScore score) => policy.CheckQualification(this, Guard.NotNull(score), Now);
+
+    /// <summary>Gets the score last applied (the one <see cref="Score"/> is the total of), or <see langword="null"/>.</summary>
+    private ContactScore? CurrentScore =>
+        scoreHistory.Count > 0 && scoreHistory[^1].Current.Total == Score ? scoreHistory[^1].Current
+        : Score is { } total ? scores.LastOrDefault(s => s.Total == total) ?? new ContactScore { Model = ContactScore.TotalOnlyModel, ModelVersion = ContactScore.TotalOnlyModel, AsOf = Now, Total = total }
+        : null;
 
     /// <summary>Moves a subscriber to Lead because it converted (for example filled in a form).</summary>
     /// <param name="actor">Who recorded the conversion.</param>
@@ -481,6 +496,70 @@ public sealed class Contact
     /// <exception cref="LifecycleTransitionException">The agreement defines no such route, or the contact is already past it.</exception>
     public IReadOnlyList<DomainEvent> HandRaise(string what, Actor actor, string? actorName = null) =>
         Fire(LifecycleTrigger.HandRaise, actor, actorName, Guard.NotBlank(what), null);
+
+    /// <summary>Moves the contact into a stage the agreement added (for example Sales Accepted Lead after MQL), as the stage's entry rule allows.</summary>
+    /// <param name="stage">The added stage, from the agreement's vocabulary (<c>agreement.Vocabulary.GetStage("SalesAcceptedLead")</c>).</param>
+    /// <param name="actor">Who moved it.</param>
+    /// <param name="actorName">The person or system, if known.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
+    /// <remarks>An added stage is entered from the stage it follows (or an earlier added stage after the same one); where its entry rule asks a score, the contact's score must reach it.</remarks>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stage"/> is not a stage the contact's agreement added.</exception>
+    /// <exception cref="LifecycleTransitionException">The contact is not in the stage it follows, is already in or past it, or its score is below the entry score.</exception>
+    public IReadOnlyList<DomainEvent> EnterStage(LifecycleStage stage, Actor actor, string? actorName = null)
+    {
+        Guard.NotNull(stage);
+        if (!policy.Definitions.AddedStages.Contains(stage))
+        {
+            throw new ArgumentException(
+                $"{stage.Name} is not a stage the agreement of contact '{Id}' added; stages it added: {(policy.Definitions.AddedStages.Count == 0 ? "none" : string.Join(", ", policy.Definitions.AddedStages.Select(s => s.Name)))}. The article's stages are reached through their own verbs.",
+                nameof(stage));
+        }
+
+        return Fire(LifecycleTrigger.EnterStage, actor, actorName, null, null, stage);
+    }
+
+    /// <summary>Sets a lead status of the agreement's vocabulary that no other verb sets, for example an agreement's own nurture status.</summary>
+    /// <param name="status">The status, from the agreement's vocabulary (<c>agreement.Vocabulary.GetLeadStatus(…)</c>).</param>
+    /// <param name="reason">Why; required for a closed status.</param>
+    /// <param name="actor">Who set it.</param>
+    /// <param name="actorName">The person or system, if known.</param>
+    /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
+    /// <remarks>
+    /// The shipped statuses with a meaning of their own are set by their verbs (a connect attempt, a deal, a return, a
+    /// disqualification) so that they always agree with the record; this sets the others, on a contact handed to sales.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The status is not one of the contact's agreement, or a closed status has no reason.</exception>
+    /// <exception cref="LifecycleTransitionException">The contact is not in a stage sales owns, already has the status, or the status is one a verb sets.</exception>
+    public IReadOnlyList<DomainEvent> ChangeLeadStatus(LeadStatus status, string? reason, Actor actor, string? actorName = null)
+    {
+        Guard.NotNull(status);
+        Guard.NotNull(actor);
+        if (!policy.Definitions.LeadStatuses.Contains(status))
+        {
+            throw new ArgumentException(
+                $"{status.Name} is not a lead status of the agreement of contact '{Id}'. Known: {string.Join(", ", policy.Definitions.LeadStatuses.Select(s => s.Name))}.",
+                nameof(status));
+        }
+
+        if (status.IsClosed && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("Lead status " + status.Name + " is closed; a closed status needs a reason.", nameof(reason));
+        }
+
+        if (LeadStatusRules.SetByVerb(status) is { } verb)
+        {
+            throw Refused(LifecycleTrigger.ChangeLeadStatus, null, "lead status " + status.Name + " is set by " + verb + ", so that it always agrees with the record");
+        }
+
+        if (policy.OwnerOf(Stage) != Team.Sales || status == LeadStatus)
+        {
+            throw Refused(LifecycleTrigger.ChangeLeadStatus, null, "a lead status is set on a contact in a stage sales owns, and only when it changes");
+        }
+
+        return Append(Stage, status, LifecycleTrigger.ChangeLeadStatus, actor, actorName, string.IsNullOrWhiteSpace(reason) ? null : reason, null);
+    }
 
     /// <summary>Gets the handoffs between teams in the contact's history, oldest first: each stage change into a stage another team owns, as the agreement assigns ownership.</summary>
     public IReadOnlyList<Handoff> Handoffs
@@ -533,11 +612,11 @@ public sealed class Contact
             throw Refused(LifecycleTrigger.CreateDeal, null, "a contact in Other has no deals; reopen it first");
         }
 
-        if (Stage.Value < LifecycleStage.Opportunity.Value && policy.Definitions.OpportunityDefinition == OpportunityDefinition.OpenDeal)
+        if (Stage.Backbone.Value < LifecycleStage.Opportunity.Value && policy.Definitions.OpportunityDefinition == OpportunityDefinition.OpenDeal)
         {
             Fire(LifecycleTrigger.CreateDeal, actor, actorName, deal, null);
         }
-        else if (Stage.Value <= LifecycleStage.Opportunity.Value && LeadStatus != Lifecycle.LeadStatus.OpenDeal)
+        else if (Stage.Backbone.Value <= LifecycleStage.Opportunity.Value && LeadStatus != Lifecycle.LeadStatus.OpenDeal)
         {
             Append(Stage, Lifecycle.LeadStatus.OpenDeal, LifecycleTrigger.CreateDeal, actor, actorName, deal, null);
         }
@@ -546,7 +625,7 @@ public sealed class Contact
     /// <summary>Throws the refusal a won deal would meet, before the deal changes.</summary>
     internal void EnsureCanWinDeal()
     {
-        if (Stage != LifecycleStage.Customer && Stage != LifecycleStage.Evangelist && !CanTake(LifecycleTrigger.WinDeal))
+        if (Stage.Backbone != LifecycleStage.Customer && Stage.Backbone != LifecycleStage.Evangelist && !CanTake(LifecycleTrigger.WinDeal))
         {
             var slot = policy.Rent();
             try
@@ -565,7 +644,7 @@ public sealed class Contact
     /// <summary>Records that a deal was won: the contact becomes a Customer (a customer has no lead status: it is no longer a lead); a Customer or Evangelist stays as it is.</summary>
     internal void RecordDealWon(Actor actor, string? actorName, string deal)
     {
-        if (Stage != LifecycleStage.Customer && Stage != LifecycleStage.Evangelist)
+        if (Stage.Backbone != LifecycleStage.Customer && Stage.Backbone != LifecycleStage.Evangelist)
         {
             Fire(LifecycleTrigger.WinDeal, actor, actorName, deal, null);
         }
@@ -575,7 +654,7 @@ public sealed class Contact
     internal void RecordDealLost(Actor actor, string? actorName, string deal, string? reason)
     {
         var why = "Deal '" + deal + "' lost: " + (string.IsNullOrWhiteSpace(reason) ? "no reason given" : reason);
-        if (policy.Definitions.RecycleWhenDealLost && Stage == LifecycleStage.Opportunity)
+        if (policy.Definitions.RecycleWhenDealLost && Stage.Backbone == LifecycleStage.Opportunity)
         {
             Fire(LifecycleTrigger.Recycle, actor, actorName, why, null);
         }
@@ -663,7 +742,7 @@ public sealed class Contact
         var mark = pending.Count;
         var reason = string.Create(CultureInfo.InvariantCulture, $"Attempt {attempts.Count + 1} by {attempt.Channel.DisplayName}: {attempt.Outcome.DisplayName}");
         var connected = policy.ConnectPolicy.IsConnected(attempt.Outcome);
-        var movesToOpportunity = connected && Stage == LifecycleStage.SalesQualifiedLead
+        var movesToOpportunity = connected && Stage.Backbone == LifecycleStage.SalesQualifiedLead
             && policy.Definitions.OpportunityDefinition == OpportunityDefinition.FirstSuccessfulConnect;
         if (movesToOpportunity)
         {
@@ -793,7 +872,7 @@ public sealed class Contact
     public IReadOnlyList<DomainEvent> StartWorking(Actor actor, string? actorName = null)
     {
         Guard.NotNull(actor);
-        if ((Stage != LifecycleStage.MarketingQualifiedLead && Stage != LifecycleStage.SalesQualifiedLead) || LeadStatus is null || LeadStatus.Kind != LeadStatusKind.Untouched)
+        if ((Stage.Backbone != LifecycleStage.MarketingQualifiedLead && Stage.Backbone != LifecycleStage.SalesQualifiedLead) || LeadStatus is null || LeadStatus.Kind != LeadStatusKind.Untouched)
         {
             throw Refused(LifecycleTrigger.StartWorking, null, "work starts on an MQL or SQL whose lead status is New or Open");
         }
@@ -812,7 +891,7 @@ public sealed class Contact
     {
         Guard.NotBlank(reason);
         Guard.NotNull(actor);
-        if ((Stage != LifecycleStage.MarketingQualifiedLead && Stage != LifecycleStage.SalesQualifiedLead) || LeadStatus == Lifecycle.LeadStatus.BadTiming)
+        if ((Stage.Backbone != LifecycleStage.MarketingQualifiedLead && Stage.Backbone != LifecycleStage.SalesQualifiedLead) || LeadStatus == Lifecycle.LeadStatus.BadTiming)
         {
             throw Refused(LifecycleTrigger.MarkBadTiming, null, "bad timing is recorded on an MQL or SQL that is not already marked so");
         }
@@ -880,7 +959,7 @@ public sealed class Contact
                 return record;
             }
 
-            if (record.ChangesStage && record.To.IsFunnelStage && record.To.Value >= LifecycleStage.MarketingQualifiedLead.Value)
+            if (record.ChangesStage && record.To.IsFunnelStage && record.To.Backbone.Value >= LifecycleStage.MarketingQualifiedLead.Value)
             {
                 return null;
             }
@@ -921,7 +1000,7 @@ public sealed class Contact
         }
     }
 
-    private DomainEvent[] Fire(LifecycleTrigger trigger, Actor actor, string? actorName, string? reason, DisqualificationReason? disqualification)
+    private DomainEvent[] Fire(LifecycleTrigger trigger, Actor actor, string? actorName, string? reason, DisqualificationReason? disqualification, LifecycleStage? target = null)
     {
         Guard.NotNull(actor);
         var version = history.Count;
@@ -929,7 +1008,7 @@ public sealed class Contact
         var slot = policy.Rent();
         try
         {
-            slot.Bind(this, disqualification);
+            slot.Bind(this, disqualification, target);
             if (!slot.Machine.CanFire(trigger, out var unmet))
             {
                 DomainTelemetry.LifecycleRefused(trigger.Name);
@@ -974,7 +1053,7 @@ public sealed class Contact
             return null;
         }
 
-        if ((destination == LifecycleStage.MarketingQualifiedLead || destination == LifecycleStage.SalesQualifiedLead)
+        if ((destination.Backbone == LifecycleStage.MarketingQualifiedLead || destination.Backbone == LifecycleStage.SalesQualifiedLead)
             && (LeadStatus is null || !LeadStatus.IsOpen))
         {
             return Lifecycle.LeadStatus.New;

@@ -40,4 +40,19 @@ public sealed class DisqualificationReason : SmartEnum<DisqualificationReason>
 
     /// <summary>Gets a value indicating whether the reason is accepted only after the connect policy's attempts were exhausted.</summary>
     public bool RequiresExhaustedConnectPolicy { get; }
+
+    /// <summary>Gets a value indicating whether an agreement defined the reason (it is not one the library ships).</summary>
+    public bool IsDefinedByAgreement => Value >= 100;
+
+    /// <summary>Determines whether another reason is the same: the same number and name.</summary>
+    /// <param name="other">The other reason.</param>
+    /// <returns><see langword="true"/> when both have the same number and name.</returns>
+    public override bool Equals(SmartEnum<DisqualificationReason, int>? other) => base.Equals(other) && (other is null || string.Equals(Name, other.Name, StringComparison.Ordinal));
+
+    /// <summary>Returns the hash code of the reason's number.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => base.GetHashCode();
+
+    internal static DisqualificationReason Define(ReasonDefinition definition) =>
+        new(definition.Name, definition.Number, definition.DisplayName ?? definition.Name, definition.RequiresExhaustedConnectPolicy);
 }

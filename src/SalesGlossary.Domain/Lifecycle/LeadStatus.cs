@@ -42,6 +42,18 @@ public sealed class LeadStatus : SmartEnum<LeadStatus>
     {
         DisplayName = displayName;
         Kind = kind;
+        IsConnected = name is nameof(Connected) or nameof(OpenDeal);
+    }
+
+    private LeadStatus(LeadStatusDefinition definition)
+        : base(definition.Name, definition.Number)
+    {
+        DisplayName = definition.DisplayName ?? definition.Name;
+        Kind = definition.IsClosed ? LeadStatusKind.Closed
+            : definition.IsWorking ? LeadStatusKind.Working
+            : definition.IsOpen ? LeadStatusKind.Untouched
+            : LeadStatusKind.Converted;
+        IsConnected = definition.IsConnected;
     }
 
     /// <summary>Gets the status as people write it, for example <c>Attempted to contact</c>.</summary>
@@ -52,6 +64,29 @@ public sealed class LeadStatus : SmartEnum<LeadStatus>
 
     /// <summary>Gets a value indicating whether sales still has work to do on the lead.</summary>
     public bool IsOpen => Kind == LeadStatusKind.Untouched || Kind == LeadStatusKind.Working;
+
+    /// <summary>Gets a value indicating whether sales is actively working the lead.</summary>
+    public bool IsWorking => Kind == LeadStatusKind.Working;
+
+    /// <summary>Gets a value indicating whether the person was reached: <see cref="Connected"/> and <see cref="OpenDeal"/> among the shipped statuses.</summary>
+    public bool IsConnected { get; }
+
+    /// <summary>Gets a value indicating whether work on the lead ended without a deal.</summary>
+    public bool IsClosed => Kind == LeadStatusKind.Closed;
+
+    /// <summary>Gets a value indicating whether an agreement defined the status (it is not one the library ships).</summary>
+    public bool IsDefinedByAgreement => Value >= 100;
+
+    /// <summary>Determines whether another status is the same: the same number and name.</summary>
+    /// <param name="other">The other status.</param>
+    /// <returns><see langword="true"/> when both have the same number and name.</returns>
+    public override bool Equals(SmartEnum<LeadStatus, int>? other) => base.Equals(other) && (other is null || string.Equals(Name, other.Name, StringComparison.Ordinal));
+
+    /// <summary>Returns the hash code of the status's number.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => base.GetHashCode();
+
+    internal static LeadStatus Define(LeadStatusDefinition definition) => new(definition);
 }
 
 /// <summary>The broad group a <see cref="LeadStatus"/> belongs to.</summary>

@@ -175,4 +175,12 @@ public sealed record LifecycleDefinitions
     /// the start of the connect policy's clock and every report use this one definition.
     /// </remarks>
     public IReadOnlyDictionary<LifecycleStage, Team> StageOwners { get; init; } = DefaultOwners;
+
+    /// <summary>Gets the stages the agreement adds between the article's stages, in funnel order (see <see cref="StageDefinition"/>).</summary>
+    /// <value>Empty by default. Each needs an owner in <see cref="StageOwners"/>; the agreement's vocabulary builds them.</value>
+    public IReadOnlyList<LifecycleStage> AddedStages { get; init; } = [];
+
+    /// <summary>Gets the lead statuses contacts may have: the shipped ones and the agreement's own.</summary>
+    /// <value>The shipped statuses by default.</value>
+    public IReadOnlyList<LeadStatus> LeadStatuses { get; init; } = [.. LeadStatus.List.OrderBy(s => s.Value)];
 }

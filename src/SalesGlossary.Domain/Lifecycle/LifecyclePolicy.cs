@@ -71,6 +71,7 @@ public sealed class LifecyclePolicy
 
         LeadType = leadType;
         Validate(definitions, thresholds);
+        Stages = [.. LifecycleStage.InFunnelOrder.Concat(definitions.AddedStages).OrderBy(st => st.IsFunnelStage ? 0 : 1).ThenBy(st => st.Rank)];
         machines = new MachinePool<MachineSlot>(() => new MachineSlot(this, drawing: false));
     }
 
@@ -88,6 +89,9 @@ public sealed class LifecyclePolicy
 
     /// <summary>Gets the key of the policy's lead type, or <see langword="null"/> for a policy outside an agreement.</summary>
     public string? LeadType { get; }
+
+    /// <summary>Gets every lifecycle stage of the policy in funnel order: the article's stages and those the agreement added, Other last.</summary>
+    public IReadOnlyList<LifecycleStage> Stages { get; }
 
     /// <summary>Gets the team that owns a lifecycle stage, as the definitions assign it.</summary>
     /// <param name="stage">The stage.</param>
@@ -118,22 +122,39 @@ public sealed class LifecyclePolicy
     }
 
     /// <summary>Judges whether a contact's score qualifies it now: the one home of the nurture loop's hold, used by the machine's guard, by rescoring and by <see cref="Contact.CanQualify()"/>.</summary>
-    internal QualificationCheck CheckQualification(Contact contact, decimal? score, DateTimeOffset now)
+    internal QualificationCheck CheckQualification(Contact contact, ContactScore? score, DateTimeOffset now)
     {
         var mql = LifecycleStage.MarketingQualifiedLead;
-        if (!contact.Stage.IsFunnelStage || contact.Stage.Value >= mql.Value)
+        if (!contact.Stage.IsFunnelStage || contact.Stage.Backbone.Value >= mql.Value)
         {
             return new QualificationCheck(false, $"Contact '{contact.Id}' is in stage {contact.Stage.DisplayName}; only a Subscriber or Lead qualifies by score.", null, null, null);
         }
 
-        var held = Held(contact, score, now);
-        if (score is not { } value || value < Thresholds.Mql)
+        var total = score?.Total;
+        var held = Held(contact, total, now);
+        string? shortfall = null;
+        if (total is not { } value || value < Thresholds.Mql)
         {
-            var reason = string.Create(CultureInfo.InvariantCulture, $"Contact '{contact.Id}' has a score of {(score is { } s ? QualificationCheck.Points(s) : "none")}; the MQL threshold of its lead type is {QualificationCheck.Points(Thresholds.Mql)}.");
-            return new QualificationCheck(false, held is null ? reason : reason + " " + held.Explanation, held?.HeldSince, held?.PointsStillNeeded, held?.NotBefore);
+            shortfall = string.Create(CultureInfo.InvariantCulture, $"Contact '{contact.Id}' has a score of {(total is { } s ? QualificationCheck.Points(s) : "none")}; the MQL threshold of its lead type is {QualificationCheck.Points(Thresholds.Mql)}.");
+        }
+        else
+        {
+            var missing = Thresholds.MqlGroups
+                .Where(g => score!.Group(g.Group) < g.Minimum)
+                .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Group} {QualificationCheck.Points(score!.Group(g.Group))} of at least {QualificationCheck.Points(g.Minimum)}"))
+                .ToArray();
+            if (missing.Length > 0)
+            {
+                shortfall = string.Create(CultureInfo.InvariantCulture, $"Contact '{contact.Id}' has a score of {QualificationCheck.Points(value)}, at or above the MQL threshold of {QualificationCheck.Points(Thresholds.Mql)}, but its lead type also asks group minimums it does not meet: {string.Join(", ", missing)}.");
+            }
         }
 
-        return held ?? new QualificationCheck(true, string.Create(CultureInfo.InvariantCulture, $"Contact '{contact.Id}' has a score of {QualificationCheck.Points(value)}, at or above the MQL threshold of {QualificationCheck.Points(Thresholds.Mql)}; it qualifies."), null, null, null);
+        if (shortfall is not null)
+        {
+            return new QualificationCheck(false, held is null ? shortfall : shortfall + " " + held.Explanation, held?.HeldSince, held?.PointsStillNeeded, held?.NotBefore);
+        }
+
+        return held ?? new QualificationCheck(true, string.Create(CultureInfo.InvariantCulture, $"Contact '{contact.Id}' has a score of {QualificationCheck.Points(total!.Value)}, at or above the MQL threshold of {QualificationCheck.Points(Thresholds.Mql)}{(Thresholds.MqlGroups.Count > 0 ? " with every group minimum met" : string.Empty)}; it qualifies."), null, null, null);
     }
 
     /// <summary>Gets the hold of the requalification rule on a contact in nurture, or <see langword="null"/> when the rule lets its score count.</summary>
@@ -198,16 +219,34 @@ public sealed class LifecyclePolicy
             problems.Add("$.nurtureStage", $"Returned and recycled contacts are nurtured as Subscriber or Lead, not {definitions.NurtureStage?.Name ?? "nothing"}.");
         }
 
+        var added = definitions.AddedStages ?? [];
+        for (var i = 0; i < added.Count; i++)
+        {
+            if (added[i] is not { IsAdded: true })
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"$.addedStages[{i}]"), $"{added[i]?.Name ?? "An empty entry"} is not a stage an agreement added; define added stages in the agreement's vocabulary.");
+            }
+            else if (added.Take(i).Any(a => a is not null && (a.Value == added[i].Value || string.Equals(a.Name, added[i].Name, StringComparison.OrdinalIgnoreCase))))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"$.addedStages[{i}]"), $"The stage {added[i].Name} is added twice (by number or by name ignoring case).");
+            }
+        }
+
         if (definitions.StageOwners is null)
         {
             problems.Add("$.stageOwners", "The stage owners are missing; every stage needs an owning team so that handoffs are explicit.");
         }
         else
         {
-            foreach (var stage in LifecycleStage.InFunnelOrder.Where(s => !definitions.StageOwners.TryGetValue(s, out var team) || team is null))
+            foreach (var stage in LifecycleStage.InFunnelOrder.Concat(added.Where(a => a is not null)).Where(s => !definitions.StageOwners.TryGetValue(s, out var team) || team is null))
             {
                 problems.Add("$.stageOwners", $"No team owns {stage.Name}; every stage needs an owner so that handoffs are explicit.");
             }
+        }
+
+        if (definitions.LeadStatuses is null || definitions.LeadStatuses.Count == 0)
+        {
+            problems.Add("$.leadStatuses", "The lead statuses are missing; give at least the shipped ones.");
         }
 
         RequalificationRule.Validate(problems, "$.requalification", definitions.Requalification);
@@ -218,12 +257,15 @@ public sealed class LifecyclePolicy
     internal sealed class MachineSlot
     {
         private readonly bool drawing;
-        private readonly Func<bool>[][]?[,] permits = new Func<bool>[][]?[LifecycleStage.List.Max(s => s.Value) + 1, LifecycleTrigger.List.Max(t => t.Value) + 1];
+        private readonly Dictionary<LifecycleStage, int> stageIndex;
+        private readonly Func<bool>[][]?[,] permits;
 
         public MachineSlot(LifecyclePolicy policy, bool drawing)
         {
             Policy = policy;
             this.drawing = drawing;
+            stageIndex = policy.Stages.Select((stage, i) => (stage, i)).ToDictionary(x => x.stage, x => x.i);
+            permits = new Func<bool>[][]?[policy.Stages.Count, LifecycleTrigger.List.Max(t => t.Value) + 1];
             Stage = LifecycleStage.Subscriber;
             Machine = new StateMachine<LifecycleStage, LifecycleTrigger>(() => Stage, stage => Stage = stage, FiringMode.Immediate);
             Configure(policy.Definitions);
@@ -239,17 +281,22 @@ public sealed class LifecyclePolicy
 
         public DisqualificationReason? DisqualificationReason { get; set; }
 
-        public void Bind(Contact contact, DisqualificationReason? reason)
+        /// <summary>Gets or sets the added stage a contact asks to enter, for <see cref="LifecycleTrigger.EnterStage"/>.</summary>
+        public LifecycleStage? TargetStage { get; set; }
+
+        public void Bind(Contact contact, DisqualificationReason? reason, LifecycleStage? target = null)
         {
             Contact = contact;
             Stage = contact.Stage;
             DisqualificationReason = reason;
+            TargetStage = target;
         }
 
         public void Release()
         {
             Contact = null;
             DisqualificationReason = null;
+            TargetStage = null;
             Policy.Return(this);
         }
 
@@ -269,9 +316,12 @@ public sealed class LifecyclePolicy
         private static bool Always() => true;
 
         /// <summary>Gets a value indicating whether the bound contact can take a trigger, from the same configuration as the Stateless machine, without allocating.</summary>
-        public bool CanFire(LifecycleTrigger trigger)
+        public bool CanFire(LifecycleTrigger trigger) =>
+            CanFireFrom(Stage, trigger) || (Stage.IsAdded && CanFireFrom(Stage.Backbone, trigger));
+
+        private bool CanFireFrom(LifecycleStage stage, LifecycleTrigger trigger)
         {
-            if (permits[Stage.Value, trigger.Value] is not { } candidates)
+            if (!stageIndex.TryGetValue(stage, out var index) || permits[index, trigger.Value] is not { } candidates)
             {
                 return false;
             }
@@ -314,8 +364,9 @@ public sealed class LifecyclePolicy
                     break;
             }
 
-            var existing = permits[from.Value, trigger.Value] ?? [];
-            permits[from.Value, trigger.Value] = [.. existing, [.. guards.Select(g => g.Guard)]];
+            var index = stageIndex[from];
+            var existing = permits[index, trigger.Value] ?? [];
+            permits[index, trigger.Value] = [.. existing, [.. guards.Select(g => g.Guard)]];
         }
 
         /// <summary>A fixed choice of the agreement is a guard when firing (so a refusal names it) and decides whether a move is drawn at all when drawing (so the diagram shows only what the agreement allows).</summary>
@@ -385,6 +436,23 @@ public sealed class LifecyclePolicy
             Allow(LifecycleStage.Customer, LifecycleTrigger.Recycle, nurture, reason);
             Allow(LifecycleStage.Evangelist, LifecycleTrigger.Recycle, nurture, reason);
             Allow(LifecycleStage.Other, LifecycleTrigger.Reopen, nurture, reason);
+
+            // An added stage refines the stage it follows: every move allowed from that stage stays allowed from it (a
+            // Stateless substate), and it is entered from that stage or an earlier added stage of the same one.
+            foreach (var added in Policy.Stages.Where(st => st.IsAdded))
+            {
+                Machine.Configure(added).SubstateOf(added.Backbone);
+                var target = added;
+                bool Asked() => TargetStage == target && Stage.Rank < target.Rank;
+                var entry = "the stage asked for is " + target.DisplayName + ", not yet reached";
+                (Func<bool> Guard, string Description)[] guards = target.EntryMinimumScore is { } minimum
+                    ? [(Asked, entry), (() => Contact?.Score is { } score && score >= minimum, "the lead score reached " + QualificationCheck.Points(minimum) + ", the entry score of " + target.DisplayName)]
+                    : [(Asked, entry)];
+                foreach (var from in Policy.Stages.Where(st => st.Backbone == target.Backbone && st.Rank < target.Rank))
+                {
+                    Allow(from, LifecycleTrigger.EnterStage, target, guards);
+                }
+            }
         }
     }
 }

@@ -52,6 +52,20 @@ public sealed class LifecycleStage : SmartEnum<LifecycleStage>
         Abbreviation = abbreviation;
         Phase = phase;
         IsFunnelStage = isFunnelStage;
+        Backbone = this;
+        Rank = value * 100;
+    }
+
+    private LifecycleStage(StageDefinition definition, LifecycleStage after, int position)
+        : base(definition.Name, definition.Number)
+    {
+        DisplayName = definition.DisplayName ?? definition.Name;
+        Abbreviation = definition.Abbreviation ?? DisplayName;
+        Phase = after.Phase;
+        IsFunnelStage = true;
+        Backbone = after;
+        Rank = after.Rank + position;
+        EntryMinimumScore = definition.EntryMinimumScore;
     }
 
     /// <summary>Gets every stage in funnel order: Subscriber first, Other last.</summary>
@@ -66,8 +80,24 @@ public sealed class LifecycleStage : SmartEnum<LifecycleStage>
     /// <summary>Gets the flywheel phase the stage belongs to.</summary>
     public FlywheelPhase Phase { get; }
 
-    /// <summary>Gets the team that owns contacts in this stage.</summary>
+    /// <summary>Gets the team that owns contacts in this stage by its flywheel phase; the agreement's <see cref="LifecycleDefinitions.StageOwners"/> decide handoffs.</summary>
     public Team OwningTeam => Phase.OwningTeam;
+
+    /// <summary>Gets the backbone stage this stage refines: the stage itself for the article's stages, the stage it follows for one an agreement adds.</summary>
+    /// <remarks>
+    /// The backbone's semantics drive the guards: a stage an agreement adds after MQL (for example Sales Accepted Lead) is,
+    /// to every rule of the lifecycle, an MQL that went one step further; every move allowed from MQL is allowed from it.
+    /// </remarks>
+    public LifecycleStage Backbone { get; }
+
+    /// <summary>Gets a value indicating whether an agreement added the stage (it is not one of the article's).</summary>
+    public bool IsAdded => !ReferenceEquals(Backbone, this);
+
+    /// <summary>Gets the score a contact needs to enter a stage an agreement added, or <see langword="null"/> when entering it needs no score.</summary>
+    public decimal? EntryMinimumScore { get; }
+
+    /// <summary>Gets the stage's place in the funnel: backbone stages 100 apart, added stages just after the one they follow.</summary>
+    internal int Rank { get; }
 
     /// <summary>Gets a value indicating whether the stage is part of the funnel; only <see cref="Other"/> is not.</summary>
     public bool IsFunnelStage { get; }
@@ -79,6 +109,19 @@ public sealed class LifecycleStage : SmartEnum<LifecycleStage>
     public bool IsAfter(LifecycleStage other)
     {
         Guard.NotNull(other);
-        return IsFunnelStage && other.IsFunnelStage && Value > other.Value;
+        return IsFunnelStage && other.IsFunnelStage && Rank > other.Rank;
     }
+
+    /// <summary>Determines whether another stage is the same stage: the same number and name.</summary>
+    /// <param name="other">The other stage.</param>
+    /// <returns><see langword="true"/> when both have the same number and name.</returns>
+    public override bool Equals(SmartEnum<LifecycleStage, int>? other) => base.Equals(other) && (other is null || string.Equals(Name, other.Name, StringComparison.Ordinal));
+
+    /// <summary>Returns the hash code of the stage's number.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => base.GetHashCode();
+
+    /// <summary>Creates a stage an agreement adds after a backbone stage (or after another added stage of the same backbone).</summary>
+    internal static LifecycleStage Add(StageDefinition definition, LifecycleStage after, int position) => new(definition, after.Backbone, position);
+
 }

@@ -71,6 +71,12 @@ public sealed class LifecycleTrigger : SmartEnum<LifecycleTrigger>
     /// <summary>The contact was imported from another system at the stage it already had there: a creation, recorded with who imported it, why and from where (not an override).</summary>
     public static readonly LifecycleTrigger Import = new(nameof(Import), 20, LifecycleTriggerKind.Creation, "Import");
 
+    /// <summary>The contact entered a stage the agreement added (for example Sales Accepted Lead after MQL), as its entry rule allows.</summary>
+    public static readonly LifecycleTrigger EnterStage = new(nameof(EnterStage), 21, LifecycleTriggerKind.Forward, "EnterStage");
+
+    /// <summary>Someone set a lead status of the agreement's vocabulary that no other verb sets (for example an agreement's own nurture status).</summary>
+    public static readonly LifecycleTrigger ChangeLeadStatus = new(nameof(ChangeLeadStatus), 22, LifecycleTriggerKind.StatusOnly, "ChangeLeadStatus");
+
     private LifecycleTrigger(string name, int value, LifecycleTriggerKind kind, string verb)
         : base(name, value)
     {

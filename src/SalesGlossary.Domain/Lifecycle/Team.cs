@@ -19,8 +19,26 @@ public sealed class Team : SmartEnum<Team>
     /// <summary>Service: delights customers so that they stay, buy again and refer others.</summary>
     public static readonly Team Service = new(nameof(Service), 3);
 
-    private Team(string name, int value)
+    private Team(string name, int value, string? displayName = null)
         : base(name, value)
     {
+        DisplayName = displayName ?? name;
     }
+
+    /// <summary>Gets the team as people write it, for example <c>Customer Success</c>.</summary>
+    public string DisplayName { get; }
+
+    /// <summary>Gets a value indicating whether an agreement defined the team (it is not one the library ships).</summary>
+    public bool IsDefinedByAgreement => Value >= 100;
+
+    /// <summary>Determines whether another team is the same: the same number and name.</summary>
+    /// <param name="other">The other team.</param>
+    /// <returns><see langword="true"/> when both have the same number and name.</returns>
+    public override bool Equals(SmartEnum<Team, int>? other) => base.Equals(other) && (other is null || string.Equals(Name, other.Name, StringComparison.Ordinal));
+
+    /// <summary>Returns the hash code of the team's number.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => base.GetHashCode();
+
+    internal static Team Define(TermDefinition definition) => new(definition.Name, definition.Number, definition.DisplayName);
 }

@@ -105,20 +105,24 @@ public sealed record SlaReport(
     /// <summary>Computes the funnel of the cohort of contacts created in the period: a contact counts for every stage up to the furthest it reached.</summary>
     /// <param name="contacts">The contacts.</param>
     /// <param name="period">The period that defines the cohort.</param>
-    /// <returns>One entry per funnel stage, Subscriber to Evangelist.</returns>
+    /// <returns>One entry per funnel stage, Subscriber to Evangelist, with the stages the contacts' agreements added after the stage each follows; a contact counts for an added stage once it reached it or a later stage.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public static IReadOnlyList<FunnelStage> ComputeFunnel(IReadOnlyCollection<Contact> contacts, ReportPeriod period)
     {
         Guard.NotNull(contacts);
         Guard.NotNull(period);
         var cohort = contacts.Where(c => period.Contains(c.History[0].At)).ToArray();
-        var furthest = cohort.Select(c => c.History.Where(r => r.To.IsFunnelStage).Select(r => r.To.Value).DefaultIfEmpty(0).Max()).ToArray();
-        var stages = LifecycleStage.InFunnelOrder.Where(s => s.IsFunnelStage).ToArray();
+        var furthest = cohort.Select(c => c.History.Where(r => r.To.IsFunnelStage).Select(r => r.To.Rank).DefaultIfEmpty(0).Max()).ToArray();
+        var stages = LifecycleStage.InFunnelOrder.Where(s => s.IsFunnelStage)
+            .Concat(contacts.Select(c => c.Policy).Distinct().SelectMany(p => p.Definitions.AddedStages))
+            .Distinct()
+            .OrderBy(s => s.Rank)
+            .ToArray();
         var result = new List<FunnelStage>(stages.Length);
         int? previous = null;
         foreach (var stage in stages)
         {
-            var reached = furthest.Count(f => f >= stage.Value);
+            var reached = furthest.Count(f => f >= stage.Rank);
             decimal? conversion = previous is > 0 ? Math.Round(100m * reached / previous.Value, 1) : null;
             result.Add(new FunnelStage(stage, reached, conversion));
             previous = reached;
@@ -164,7 +168,7 @@ public sealed record SlaReport(
         [.. contacts
             .SelectMany(c => StageTime.FromHistory(c.History, now))
             .GroupBy(t => t.Stage)
-            .OrderBy(g => g.Key.Value)
+            .OrderBy(g => g.Key.IsFunnelStage ? 0 : 1).ThenBy(g => g.Key.Rank)
             .Select(g =>
             {
                 var times = g.Select(t => t.Cumulative).Order().ToArray();

@@ -24,9 +24,20 @@ public static class SalesGlossaryJson
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     /// <exception cref="DefinitionValidationException">The document is not valid JSON, does not fit the type, is <c>null</c>, or its values are out of range; the problem names its JSON path.</exception>
     public static T Read<T>(string json)
+        where T : class => Read<T>(json, Options);
+
+    /// <summary>Reads a stored document with given settings, for example an agreement's <c>Vocabulary.JsonOptions</c> for documents that use the agreement's own terms, and turns every way it can be malformed into one documented exception.</summary>
+    /// <typeparam name="T">The type to read.</typeparam>
+    /// <param name="json">The document.</param>
+    /// <param name="options">The settings to read with.</param>
+    /// <returns>The value; never <see langword="null"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DefinitionValidationException">The document is not valid JSON, does not fit the type, is <c>null</c>, names an unknown term, or its values are out of range; the problem names its JSON path.</exception>
+    public static T Read<T>(string json, JsonSerializerOptions options)
         where T : class
     {
         Guard.NotNull(json);
+        Guard.NotNull(options);
         string? path = "$";
         string message;
         var strict = new ValidationCollector();
@@ -38,7 +49,7 @@ public static class SalesGlossaryJson
 
         try
         {
-            var value = JsonSerializer.Deserialize<T>(json, Options);
+            var value = JsonSerializer.Deserialize<T>(json, options);
             if (value is not null)
             {
                 return value;
@@ -88,7 +99,8 @@ public static class SalesGlossaryJson
         .Where(t => t.IsPublic && !t.IsAbstract && typeof(DomainEvent).IsAssignableFrom(t))
         .OrderBy(t => t.Name, StringComparer.Ordinal)];
 
-    private static JsonSerializerOptions CreateOptions()
+    /// <summary>Creates the library's settings with a smart-enum factory of the caller's (an agreement's vocabulary).</summary>
+    internal static JsonSerializerOptions CreateOptions(SmartEnumJsonConverterFactory? smartEnums = null)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -99,7 +111,7 @@ public static class SalesGlossaryJson
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         };
         options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DescribeEvents } };
-        options.Converters.Add(new SmartEnumJsonConverterFactory());
+        options.Converters.Add(smartEnums ?? new SmartEnumJsonConverterFactory());
         options.Converters.Add(new JsonStringEnumConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -14,6 +14,23 @@ namespace SalesGlossary.Domain.Serialization;
 /// </remarks>
 public sealed class SmartEnumJsonConverterFactory : JsonConverterFactory
 {
+    private readonly TermResolver? resolve;
+    private readonly Func<Type, IReadOnlyList<string>?>? known;
+
+    /// <summary>Initializes a factory that knows the library's shipped terms.</summary>
+    public SmartEnumJsonConverterFactory()
+    {
+    }
+
+    /// <summary>Initializes a factory that resolves names through an agreement's vocabulary first.</summary>
+    internal SmartEnumJsonConverterFactory(TermResolver resolve, Func<Type, IReadOnlyList<string>?> known)
+    {
+        this.resolve = resolve;
+        this.known = known;
+    }
+
+    /// <summary>Finds a term of a vocabulary type by name.</summary>
+    internal delegate bool TermResolver(Type type, string name, out object? term);
     /// <summary>Gets a value indicating whether <paramref name="typeToConvert"/> is a smart enum.</summary>
     /// <param name="typeToConvert">The type to check.</param>
     /// <returns><see langword="true"/> for a type that derives from <c>SmartEnum&lt;TEnum, TValue&gt;</c>.</returns>
@@ -33,14 +50,22 @@ public sealed class SmartEnumJsonConverterFactory : JsonConverterFactory
         }
 
         var converterType = typeof(SmartEnumNameConverter<,>).MakeGenericType(arguments[0], arguments[1]);
-        return (JsonConverter)Activator.CreateInstance(converterType)!;
+        var names = known?.Invoke(typeToConvert);
+        return (JsonConverter)Activator.CreateInstance(converterType, names is null ? null : resolve, names)!;
     }
 
     private sealed class SmartEnumNameConverter<TEnum, TValue> : JsonConverter<TEnum>
         where TEnum : SmartEnum<TEnum, TValue>
         where TValue : IEquatable<TValue>, IComparable<TValue>
     {
-        private static readonly string Allowed = string.Join(", ", SmartEnum<TEnum, TValue>.List.OrderBy(e => e.Value).Select(e => e.Name));
+        private readonly TermResolver? resolve;
+        private readonly string allowed;
+
+        public SmartEnumNameConverter(TermResolver? resolve, IReadOnlyList<string>? names)
+        {
+            this.resolve = resolve;
+            allowed = string.Join(", ", names ?? [.. SmartEnum<TEnum, TValue>.List.OrderBy(e => e.Value).Select(e => e.Name)]);
+        }
 
         public override bool HandleNull => false;
 
@@ -53,7 +78,7 @@ public sealed class SmartEnumJsonConverterFactory : JsonConverterFactory
                     "Expected the name of a {0} as a JSON string but found {1}. Allowed names: {2}.",
                     typeof(TEnum).Name,
                     Describe(reader.TokenType),
-                    Allowed));
+                    allowed));
             }
 
             return FromName(reader.GetString());
@@ -68,8 +93,13 @@ public sealed class SmartEnumJsonConverterFactory : JsonConverterFactory
         public override void WriteAsPropertyName(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>
             writer.WritePropertyName(value.Name);
 
-        private static TEnum FromName(string? name)
+        private TEnum FromName(string? name)
         {
+            if (name is not null && resolve is not null && resolve(typeof(TEnum), name, out var term) && term is TEnum defined)
+            {
+                return defined;
+            }
+
             if (name is not null && SmartEnum<TEnum, TValue>.TryFromName(name, ignoreCase: true, out var result))
             {
                 return result;
@@ -80,7 +110,7 @@ public sealed class SmartEnumJsonConverterFactory : JsonConverterFactory
                 "'{0}' is not a {1}. Allowed names: {2}.",
                 name,
                 typeof(TEnum).Name,
-                Allowed));
+                allowed));
         }
 
         private static string Describe(JsonTokenType token) => token switch

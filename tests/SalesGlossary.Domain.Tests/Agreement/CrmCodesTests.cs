@@ -131,4 +131,55 @@ public class CrmCodesTests
             error.Problems.Select(p => p.Path).Order(StringComparer.Ordinal));
         Assert.Contains("Known: HubSpot, Salesforce.", error.Problems.Single(p => p.Path == "$.crmCodes.Pipedrive").Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Crms))]
+    public void EveryCodeOfAnAgreementsOwnVocabulary_RoundTripsBothWays_LostReasonsIncluded(Crm crm)
+    {
+        var agreement = VocabularyTests.OwnWords(a => a["crmCodes"] = JsonNode.Parse("""
+            {
+              "HubSpot": { "lostReasons": { "BuiltInHouse": "IN_HOUSE" }, "lifecycleStages": { "SalesAcceptedLead": "1234567" } },
+              "Salesforce": { "lostReasons": { "Price": "Too expensive" }, "leadStatuses": { "NurtureEventFollowUp": "Nurture - Event" } }
+            }
+            """));
+        var codes = agreement.CrmCodes;
+        var words = agreement.Vocabulary;
+        foreach (var stage in words.Stages)
+        {
+            Assert.Equal(stage, codes.LifecycleStageOf(crm, codes.CodeOf(crm, stage)));
+        }
+
+        foreach (var status in words.LeadStatuses)
+        {
+            var code = codes.CodeOf(crm, status);
+            Assert.Equal(code, codes.CodeOf(crm, codes.LeadStatusOf(crm, code)));
+        }
+
+        foreach (var reason in words.DisqualificationReasons)
+        {
+            Assert.Equal(reason, codes.DisqualificationReasonOf(crm, codes.CodeOf(crm, reason)));
+        }
+
+        foreach (var reason in words.LostReasons)
+        {
+            Assert.Equal(reason, codes.LostReasonOf(crm, codes.CodeOf(crm, reason)));
+        }
+
+        var sal = words.GetStage("SalesAcceptedLead");
+        Assert.Equal(crm == Crm.HubSpot ? "1234567" : "Sales Accepted Lead", codes.CodeOf(crm, sal));
+        Assert.Equal(crm == Crm.HubSpot ? "IN_HOUSE" : "Built it in-house", codes.CodeOf(crm, words.GetLostReason("BuiltInHouse")));
+        Assert.Equal(crm == Crm.HubSpot ? "CHOSE_A_COMPETITOR" : "Chose a competitor", codes.CodeOf(crm, SalesGlossary.Domain.Deals.LostReason.Competitor));
+        Assert.Equal(crm == Crm.HubSpot ? "NURTURE_EVENT_FOLLOW_UP" : "Nurture - Event", codes.CodeOf(crm, words.GetLeadStatus("NurtureEventFollowUp")));
+        var unknown = Assert.Throws<UnknownCrmCodeException>(() => codes.LostReasonOf(crm, "LOST_IN_SPACE"));
+        Assert.Equal("lost reason", unknown.Kind);
+        Assert.Contains(codes.CodeOf(crm, words.GetLostReason("BuiltInHouse")), unknown.KnownCodes);
+    }
+
+    [Fact]
+    public void ShippedCodes_DoNotKnowAnAgreementsTerms_AndSayWhichTheyKnow()
+    {
+        var sal = VocabularyTests.OwnWords().Vocabulary.GetStage("SalesAcceptedLead");
+        var error = Assert.Throws<UnknownCrmCodeException>(() => CrmCodes.Default.CodeOf(Crm.HubSpot, sal));
+        Assert.Equal("SalesAcceptedLead", error.Code);
+    }
 }

@@ -180,7 +180,7 @@ public class ServiceLevelAgreementTests
             [
                 "$.leadTypes[0].treshold: 'treshold' is not a property here. Known: key, name, description, scoringModel, thresholds, pipeline, connectPolicy.",
                 "$.pipelines[0].rules.allowSkiping: 'allowSkiping' is not a property here. Known: allowSkipping, allowMovingBack, startStages, requireLostReason.",
-                "$.owner: 'owner' is not a property here. Known: name, version, teams, lifecycle, leadStatuses, leadTypes, pipelines, connectPolicies, scoringModels, commitments, crmCodes.",
+                "$.owner: 'owner' is not a property here. Known: name, version, teams, lifecycle, leadStatuses, leadTypes, pipelines, connectPolicies, scoringModels, commitments, crmCodes, vocabulary.",
                 "$.version: The agreement needs a version; reports and scores record it.",
             ],
             Rejected(json).Problems.Select(p => p.ToString()));

@@ -163,4 +163,26 @@ public class NurtureLoopTests
             new QualificationThresholds(100m),
             SalesGlossary.Domain.Connecting.ConnectPolicy.Default));
     }
+
+    [Fact]
+    public void CanQualify_JudgesTheLeadTypesGroupMinimums_ForABareTotal_AModelScore_AndTheCurrentScore()
+    {
+        var agreement = With(a => a["leadTypes"]![0]!["thresholds"] = JsonNode.Parse("{\"mql\":100,\"mqlGroups\":{\"fit\":40}}"));
+        var time = new FakeTimeProvider(Monday);
+        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-77", LifecycleStage.Lead, time, Actor.Integration);
+        ContactScore Score(decimal fit) => new() { Model = "m", ModelVersion = "1", AsOf = Monday, Total = 150m, Groups = [new ScorePart("fit", fit), new ScorePart("engagement", 150m - fit)] };
+
+        var bare = contact.CanQualify(150m);
+        Assert.False(bare.CanQualify);
+        Assert.Equal("Contact 'C-77' has a score of 150, at or above the MQL threshold of 100, but its lead type also asks group minimums it does not meet: fit 0 of at least 40.", bare.Explanation);
+        Assert.False(contact.CanQualify(Score(39.5m)).CanQualify);
+        Assert.True(contact.CanQualify(Score(40m)).CanQualify);
+
+        // The current score keeps its groups: a score that misses a minimum is recorded, and CanQualify says why it did not promote.
+        contact.ApplyScore(Score(30m), Actor.System, null);
+        Assert.Same(LifecycleStage.Lead, contact.Stage);
+        Assert.Contains("fit 30 of at least 40", contact.CanQualify().Explanation, StringComparison.Ordinal);
+        contact.ApplyScore(Score(45m), Actor.System, null);
+        Assert.Same(LifecycleStage.MarketingQualifiedLead, contact.Stage);
+    }
 }

@@ -44,6 +44,16 @@ public class JsonRoundTripTests
         [typeof(ConnectAttempt)] = Generators.Attempts().Select(o => (object)o),
         [typeof(QualificationThresholds)] = Generators.Thresholds().Select(o => (object)o),
         [typeof(LifecycleDefinitions)] = Generators.LifecycleDefinitions().Select(o => (object)o),
+        [typeof(StageDefinition)] = Generators.Text().Select(t => (object)new StageDefinition { Name = "Stage" + t.Length, Number = 100 + t.Length, After = LifecycleStage.MarketingQualifiedLead, DisplayName = t, EntryMinimumScore = t.Length }),
+        [typeof(LeadStatusDefinition)] = Generators.Text().Select(t => (object)new LeadStatusDefinition { Name = "Status" + t.Length, Number = 100 + t.Length, DisplayName = t, IsOpen = true, IsWorking = t.Length % 2 == 0 }),
+        [typeof(ReasonDefinition)] = Generators.Text().Select(t => (object)new ReasonDefinition { Name = "Reason" + t.Length, Number = 101, DisplayName = t, RequiresExhaustedConnectPolicy = t.Length % 2 == 1 }),
+        [typeof(TermDefinition)] = Generators.Text().Select(t => (object)new TermDefinition { Name = "Team" + t.Length, Number = 100, DisplayName = t }),
+        [typeof(VocabularyDefinition)] = Generators.Text().Select(t => (object)new VocabularyDefinition
+        {
+            Stages = [new StageDefinition { Name = "SalesAcceptedLead", Number = 101, After = LifecycleStage.MarketingQualifiedLead, DisplayName = t }],
+            LeadStatuses = [new LeadStatusDefinition { Name = "NurtureEventFollowUp", Number = 100, DisplayName = t, IsClosed = true }],
+            Teams = [new TermDefinition { Name = "CustomerSuccess", Number = 100 }],
+        }),
         [typeof(LifecycleTransition)] = Generators.ContactStates().Select(s => (object)s.History[^1]),
         [typeof(ContactState)] = Generators.ContactStates().Select(o => (object)o),
         [typeof(StageTime)] = Generators.ContactStates().Select(s => (object)Generators.Rehydrate(s, TimeProvider.System).TimeInStages()[0]),

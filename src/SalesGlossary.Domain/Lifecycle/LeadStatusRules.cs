@@ -1,0 +1,26 @@
+namespace SalesGlossary.Domain.Lifecycle;
+
+/// <summary>The one home of which shipped lead statuses only a verb of the contact sets, so that they always agree with the record that set them.</summary>
+internal static class LeadStatusRules
+{
+    /// <summary>Gets the verb that alone sets a status, or <see langword="null"/> when <c>ChangeLeadStatus</c> may set it.</summary>
+    public static string? SetByVerb(LeadStatus status)
+    {
+        if (status.IsDefinedByAgreement || status == LeadStatus.Open)
+        {
+            return null;
+        }
+
+        return status.Name switch
+        {
+            nameof(LeadStatus.New) => "the handoff to sales",
+            nameof(LeadStatus.InProgress) => "StartWorking",
+            nameof(LeadStatus.AttemptedToContact) or nameof(LeadStatus.Connected) => "RecordConnectAttempt",
+            nameof(LeadStatus.OpenDeal) => "Deal.Create",
+            nameof(LeadStatus.Unqualified) => "Disqualify",
+            nameof(LeadStatus.BadTiming) => "MarkBadTiming",
+            nameof(LeadStatus.ReturnedNotReady) => "ReturnToMarketing",
+            _ => null,
+        };
+    }
+}
