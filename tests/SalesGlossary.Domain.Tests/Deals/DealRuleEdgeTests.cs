@@ -284,6 +284,32 @@ public class DealRuleEdgeTests
         Assert.Equal([(Discovery, TimeSpan.FromHours(5)), (Proposal, TimeSpan.FromHours(10))], deal.TimeInStages());
     }
 
+    [Fact]
+    public void MovingADealOnHold_IsRefusedWithNoGuardNamed_AndListsWhatIsAllowed()
+    {
+        var deal = NewDeal();
+        deal.PutOnHold(Actor.Sales);
+
+        var error = Assert.Throws<DealTransitionException>(() => deal.MoveTo(Proposal, Actor.Sales, "go on"));
+
+        Assert.Empty(error.UnmetGuards);
+        Assert.Equal(["Resume", "Lose (with a reason)"], error.Allowed);
+        Assert.Equal("On hold", error.Stage.Name);
+    }
+
+    [Fact]
+    public void AClosedDeal_AllowsOnlyReopening()
+    {
+        var deal = NewDeal();
+        deal.Win(Actor.Sales);
+
+        var error = Assert.Throws<DealTransitionException>(() => deal.PutOnHold(Actor.Sales));
+
+        Assert.Empty(error.UnmetGuards);
+        Assert.Equal(["Reopen (with a reason)"], error.Allowed);
+        Assert.Equal("Deal 'D-1' in stage 'Closed won' cannot be put on hold: the pipeline has no such move from this stage. Allowed now: Reopen (with a reason).", error.Message);
+    }
+
     private sealed class SettableClock : TimeProvider
     {
         public DateTimeOffset Now { get; set; }
