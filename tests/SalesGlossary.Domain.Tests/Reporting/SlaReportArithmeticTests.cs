@@ -249,8 +249,8 @@ public class SlaReportArithmeticTests
         Assert.Throws<ArgumentNullException>(() => SlaReport.Compute(agreement, [], null!, Month, Monday));
         Assert.Throws<ArgumentNullException>(() => SlaReport.Compute(agreement, [], [], null!, Monday));
         Assert.Throws<ArgumentNullException>(() => SlaReport.ComputeFunnel(null!, Month));
-        Assert.Throws<ArgumentNullException>(() => SlaReport.ComputeFunnel([], null!));
+        Assert.Equal("period", Assert.Throws<ArgumentNullException>(() => SlaReport.ComputeFunnel([Lead("A")], null!)).ParamName);
         Assert.Throws<ArgumentNullException>(() => SlaReport.ComputeRejections(null!, Month));
-        Assert.Throws<ArgumentNullException>(() => SlaReport.ComputeRejections([], null!));
+        Assert.Equal("period", Assert.Throws<ArgumentNullException>(() => SlaReport.ComputeRejections([Lead("A")], null!)).ParamName);
     }
 }
