@@ -78,7 +78,7 @@ public class DealForecastArithmeticTests
         Assert.Equal(ForecastCategory.List.OrderBy(c => c.Value), forecast.Categories.Select(c => c.Category));
         Assert.All(forecast.Categories, c => Assert.Equal((0, 0m, 0m), (c.Deals, c.Amount, c.Weighted)));
         Assert.Throws<ArgumentNullException>(() => DealForecast.For(null!));
-        Assert.Throws<ArgumentNullException>(() => DealForecast.Velocity(null!));
+        Assert.Equal("deals", Assert.Throws<ArgumentNullException>(() => DealForecast.Velocity(null!)).ParamName);
     }
 
     [Fact]

@@ -168,12 +168,24 @@ public class DealHistoryTamperingTests
     }
 
     [Fact]
+    public void AMissingCreationRecord_IsReportedNotThrownOver()
+    {
+        var history = Stored();
+        history[0] = null!;
+
+        var problems = Problems(history, []);
+
+        Assert.Equal("$.history[0]: The history must start with the deal's creation.", problems[0]);
+        Assert.Contains("$.history[0]: The record is incomplete or names a stage that pipeline 'Default' does not have.", problems);
+    }
+
+    [Fact]
     public void Rehydrate_ChecksItsArguments()
     {
         Assert.Throws<ArgumentNullException>(() => Deal.Rehydrate(null!, Pipeline.Default, Stored(), [contact], time));
         Assert.Throws<ArgumentException>(() => Deal.Rehydrate(" ", Pipeline.Default, Stored(), [contact], time));
         Assert.Throws<ArgumentNullException>(() => Deal.Rehydrate("D-1", null!, Stored(), [contact], time));
-        Assert.Throws<ArgumentNullException>(() => Deal.Rehydrate("D-1", Pipeline.Default, Stored(), null!, time));
+        Assert.Equal("contacts", Assert.Throws<ArgumentNullException>(() => Deal.Rehydrate("D-1", Pipeline.Default, Stored(), null!, time)).ParamName);
         Assert.Throws<ArgumentNullException>(() => Deal.Rehydrate("D-1", Pipeline.Default, Stored(), [contact], null!));
     }
 

@@ -310,6 +310,31 @@ public class DealRuleEdgeTests
         Assert.Equal("Deal 'D-1' in stage 'Closed won' cannot be put on hold: the pipeline has no such move from this stage. Allowed now: Reopen (with a reason).", error.Message);
     }
 
+    [Fact]
+    public void RefusalsName_TheVerbTried()
+    {
+        var deal = NewDeal();
+        deal.Win(Actor.Sales);
+        Assert.Contains("cannot be won:", Assert.Throws<DealTransitionException>(() => deal.Win(Actor.Sales)).Message, StringComparison.Ordinal);
+
+        var open = NewDeal();
+        Assert.Contains("cannot reopen:", Assert.Throws<DealTransitionException>(() => open.Reopen("why", Actor.Sales)).Message, StringComparison.Ordinal);
+        Assert.Equal(
+            "The forecast update changes nothing: amount and expected close date are already these. (Parameter 'amount')",
+            Assert.Throws<ArgumentException>(() => open.UpdateForecast(open.Amount, null, Actor.Sales)).Message);
+    }
+
+    [Fact]
+    public void ADealClosedFromItsCreationStage_ReopensThere_EvenWhenThatIsNotTheFirstStartStage()
+    {
+        var deal = NewDeal(WithRules(new PipelineRules(StartStages: [Proposal, Presentation])), startStage: Presentation);
+        deal.Win(Actor.Sales);
+
+        Assert.Equal(Presentation, deal.ResumeStage!.Name);
+        deal.Reopen("Signed in error", Actor.Sales);
+        Assert.Equal(Presentation, deal.Stage.Name);
+    }
+
     private sealed class SettableClock : TimeProvider
     {
         public DateTimeOffset Now { get; set; }
