@@ -164,6 +164,10 @@ public class LifecycleModelTests
 
     private static bool Before(LifecycleStage stage, LifecycleStage other) => stage.IsFunnelStage && stage.Value < other.Value;
 
+    /// <summary>The model's own list of the statuses under which sales is still on the lead (untouched or being worked); the production <c>LeadStatus.IsOpen</c> is what this checks.</summary>
+    private static readonly LeadStatus[] SalesIsWorking =
+        [LeadStatus.New, LeadStatus.Open, LeadStatus.InProgress, LeadStatus.AttemptedToContact, LeadStatus.Connected];
+
     private static bool IsHandedOver(LifecycleStage stage) =>
         stage == LifecycleStage.MarketingQualifiedLead || stage == LifecycleStage.SalesQualifiedLead;
 
@@ -171,7 +175,7 @@ public class LifecycleModelTests
     private static Model Enter(Model m, LifecycleStage to, LeadStatus? status = null, bool keepStatus = true)
     {
         var newStatus = status ?? (keepStatus ? m.Status : null);
-        if (status is null && keepStatus && IsHandedOver(to) && (m.Status is null || !m.Status.IsOpen))
+        if (status is null && keepStatus && IsHandedOver(to) && (m.Status is null || !SalesIsWorking.Contains(m.Status)))
         {
             newStatus = LeadStatus.New;
         }
