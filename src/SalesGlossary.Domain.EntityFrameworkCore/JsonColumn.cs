@@ -18,7 +18,7 @@ internal static class JsonColumn
         return new(value => System.Text.Json.JsonSerializer.Serialize(value, settings), json => SalesGlossaryJson.Read<T>(json, settings));
     }
 
-    /// <summary>Like <see cref="Converter{T}()"/>, and checks each value read with <paramref name="check"/>, which throws for a value that cannot be trusted.</summary>
+    /// <summary>Like <see cref="Converter{T}(System.Text.Json.JsonSerializerOptions)"/>, and checks each value read with <paramref name="check"/>, which throws for a value that cannot be trusted.</summary>
     public static ValueConverter<T, string> Converter<T>(Func<T, T> check)
         where T : class =>
         new(value => System.Text.Json.JsonSerializer.Serialize(value, SalesGlossaryJson.Options), json => check(SalesGlossaryJson.Read<T>(json)));
