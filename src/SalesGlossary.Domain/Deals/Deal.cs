@@ -31,11 +31,12 @@ public sealed record DealTransition(
 /// <summary>The exception thrown when a deal cannot take a move; the deal (and its contact) are left unchanged.</summary>
 public sealed class DealTransitionException : InvalidOperationException
 {
-    internal DealTransitionException(string dealId, DealStage stage, string move, IReadOnlyList<string> unmetGuards, IReadOnlyList<string> allowed)
-        : base(string.Create(
-            CultureInfo.InvariantCulture,
-            $"Deal '{dealId}' in stage '{stage.Name}' cannot {move}: {(unmetGuards.Count == 0 ? "the pipeline has no such move from this stage" : "unmet " + (unmetGuards.Count == 1 ? "guard" : "guards") + ": " + string.Join("; ", unmetGuards))}. Allowed now: {(allowed.Count == 0 ? "nothing" : string.Join(", ", allowed))}."))
+    private readonly Func<CultureInfo, string>? describe;
+
+    internal DealTransitionException(string dealId, DealStage stage, Func<CultureInfo, string> move, IReadOnlyList<string> unmetGuards, IReadOnlyList<string> allowed)
+        : base(BuildMessage(dealId, stage, move, unmetGuards, allowed, CultureInfo.InvariantCulture))
     {
+        describe = culture => BuildMessage(dealId, stage, move, unmetGuards, allowed, culture);
         DealId = dealId;
         Stage = stage;
         UnmetGuards = unmetGuards;
@@ -63,6 +64,25 @@ public sealed class DealTransitionException : InvalidOperationException
 
     /// <summary>Gets the moves allowed now, named as the methods that make them (for example <c>MoveTo('Create proposal')</c>, <c>Lose (with a reason)</c>).</summary>
     public IReadOnlyList<string> Allowed { get; }
+
+    /// <summary>Renders the refusal in a language: the same facts as <see cref="Exception.Message"/> (which is English), with the guards from the library's resources.</summary>
+    /// <param name="culture">The language, for example <c>de-DE</c>; the thread's culture is never used. A language without resources gets English.</param>
+    /// <returns>The message in that language. Stage names are the pipeline's and moves the names of the methods that make them; a refusal rebuilt from a message (after crossing a process boundary) returns that message.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="culture"/> is <see langword="null"/>.</exception>
+    public string Describe(CultureInfo culture)
+    {
+        Guard.NotNull(culture);
+        return describe is null ? Message : describe(culture);
+    }
+
+    private static string BuildMessage(string dealId, DealStage stage, Func<CultureInfo, string> move, IReadOnlyList<string> unmetGuards, IReadOnlyList<string> allowed, CultureInfo culture)
+    {
+        var why = unmetGuards.Count == 0
+            ? Localization.Format("Refusal.DealNoMove", culture)
+            : Localization.Format(unmetGuards.Count == 1 ? "Refusal.UnmetGuard" : "Refusal.UnmetGuards", culture, string.Join("; ", unmetGuards.Select(g => Localization.GuardText(g, culture))));
+        var now = allowed.Count == 0 ? Localization.Format("Refusal.Nothing", culture) : string.Join(", ", allowed);
+        return Localization.Format("Refusal.Deal", culture, dealId, stage.Name, move(culture), why, now);
+    }
 }
 
 /// <summary>Represents a deal moving through a pipeline, with a history like Salesforce's opportunity history.</summary>
@@ -303,7 +323,7 @@ public sealed class Deal
     public IReadOnlyList<DomainEvent> MoveTo(string stage, Actor actor, string? reason = null, string? actorName = null)
     {
         var target = Pipeline.Stage(stage);
-        return Fire(DealTrigger.MoveTo, target, actor, actorName, reason, "move to '" + target.Name + "'", null);
+        return Fire(DealTrigger.MoveTo, target, actor, actorName, reason, c => Localization.Format("Move.To", c, target.Name), null);
     }
 
     /// <summary>Puts the deal on hold; it remembers the stage it left.</summary>
@@ -313,7 +333,7 @@ public sealed class Deal
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="DealTransitionException">The deal is not open, or the pipeline has no on-hold stage.</exception>
     public IReadOnlyList<DomainEvent> PutOnHold(Actor actor, string? reason = null, string? actorName = null) =>
-        Fire(DealTrigger.PutOnHold, null, actor, actorName, reason, "be put on hold", null);
+        Fire(DealTrigger.PutOnHold, null, actor, actorName, reason, c => Localization.Format("Move.PutOnHold", c), null);
 
     /// <summary>Resumes a deal on hold in the stage it left.</summary>
     /// <param name="actor">Who did it.</param>
@@ -321,7 +341,7 @@ public sealed class Deal
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="DealTransitionException">The deal is not on hold.</exception>
     public IReadOnlyList<DomainEvent> Resume(Actor actor, string? actorName = null) =>
-        Fire(DealTrigger.Resume, null, actor, actorName, null, "resume", null);
+        Fire(DealTrigger.Resume, null, actor, actorName, null, c => Localization.Format("Move.Resume", c), null);
 
     /// <summary>Wins the deal; its contact becomes a Customer (with no lead status: it is no longer a lead), unless it is one already or an Evangelist.</summary>
     /// <param name="actor">Who closed it.</param>
@@ -336,7 +356,7 @@ public sealed class Deal
             contact.EnsureCanWinDeal();
         }
 
-        return Fire(DealTrigger.Win, null, actor, actorName, null, "be won", () =>
+        return Fire(DealTrigger.Win, null, actor, actorName, null, c => Localization.Format("Move.Win", c), () =>
         {
             foreach (var contact in contacts)
             {
@@ -373,7 +393,7 @@ public sealed class Deal
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="DealTransitionException">The deal is closed, or no lost reason is given where one is required.</exception>
     public IReadOnlyList<DomainEvent> Lose(string? reason, Actor actor, string? actorName = null) =>
-        Fire(DealTrigger.Lose, null, actor, actorName, reason, "be lost", () =>
+        Fire(DealTrigger.Lose, null, actor, actorName, reason, c => Localization.Format("Move.Lose", c), () =>
         {
             foreach (var contact in contacts)
             {
@@ -403,7 +423,7 @@ public sealed class Deal
             };
         }
 
-        return Fire(DealTrigger.Reopen, null, actor, actorName, reason, "reopen", drive);
+        return Fire(DealTrigger.Reopen, null, actor, actorName, reason, c => Localization.Format("Move.Reopen", c), drive);
     }
 
     /// <summary>Changes the amount or expected close date, recorded like a stage change.</summary>
@@ -481,7 +501,7 @@ public sealed class Deal
         }
     }
 
-    private List<DomainEvent> Fire(DealTrigger trigger, DealStage? target, Actor actor, string? actorName, string? reason, string move, Action? driveContact)
+    private List<DomainEvent> Fire(DealTrigger trigger, DealStage? target, Actor actor, string? actorName, string? reason, Func<CultureInfo, string> move, Action? driveContact)
     {
         Guard.NotNull(actor);
         CheckClock();

@@ -30,6 +30,18 @@ public sealed class Actor : SmartEnum<Actor>
     /// <summary>Gets a value indicating whether an agreement defined the actor (it is not one the library ships).</summary>
     public bool IsDefinedByAgreement => Value >= 100;
 
+    /// <summary>Gets the actor's name as people write it in a language, from the library's resources (English and German).</summary>
+    /// <param name="culture">The language to write it in, for example <c>de-DE</c>; the thread's culture is never used. A language without resources falls back to English.</param>
+    /// <returns>The name in that language; for an actor an agreement defines, its <see cref="DisplayName"/> (an agreement names its own terms per language through <c>Vocabulary.GetDisplayName</c>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="culture"/> is <see langword="null"/>.</exception>
+    public string GetDisplayName(System.Globalization.CultureInfo culture) => Localization.TermName(nameof(Actor), Name, culture) ?? DisplayName;
+
+    /// <summary>Gets what the actor means, in a language, from the library's resources (English and German).</summary>
+    /// <param name="culture">The language to write it in; the thread's culture is never used. A language without resources falls back to English.</param>
+    /// <returns>The description, or <see langword="null"/> for an actor an agreement defines (the library has no words for it).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="culture"/> is <see langword="null"/>.</exception>
+    public string? GetDescription(System.Globalization.CultureInfo culture) => Localization.TermDescription(nameof(Actor), Name, culture);
+
     /// <summary>Determines whether another actor is the same: the same number and name.</summary>
     /// <param name="other">The other actor.</param>
     /// <returns><see langword="true"/> when both have the same number and name.</returns>

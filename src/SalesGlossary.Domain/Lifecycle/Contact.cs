@@ -550,12 +550,12 @@ public sealed class Contact
 
         if (LeadStatusRules.SetByVerb(status) is { } verb)
         {
-            throw Refused(LifecycleTrigger.ChangeLeadStatus, null, "lead status " + status.Name + " is set by " + verb + ", so that it always agrees with the record");
+            throw Refused(LifecycleTrigger.ChangeLeadStatus, null, c => Localization.Format("Detail.StatusSetByVerb", c, status.Name, verb));
         }
 
         if (policy.OwnerOf(Stage) != Team.Sales || status == LeadStatus)
         {
-            throw Refused(LifecycleTrigger.ChangeLeadStatus, null, "a lead status is set on a contact in a stage sales owns, and only when it changes");
+            throw Refused(LifecycleTrigger.ChangeLeadStatus, null, c => Localization.Format("Detail.StatusInSalesStage", c));
         }
 
         return Append(Stage, status, LifecycleTrigger.ChangeLeadStatus, actor, actorName, string.IsNullOrWhiteSpace(reason) ? null : reason, null);
@@ -609,7 +609,7 @@ public sealed class Contact
         Guard.NotNull(actor);
         if (Stage == LifecycleStage.Other)
         {
-            throw Refused(LifecycleTrigger.CreateDeal, null, "a contact in Other has no deals; reopen it first");
+            throw Refused(LifecycleTrigger.CreateDeal, null, c => Localization.Format("Detail.NoDealsInOther", c));
         }
 
         if (Stage.Backbone.Value < LifecycleStage.Opportunity.Value && policy.Definitions.OpportunityDefinition == OpportunityDefinition.OpenDeal)
@@ -736,7 +736,8 @@ public sealed class Contact
         Guard.NotNull(actor);
         if (policy.OwnerOf(Stage) != Team.Sales)
         {
-            throw Refused(LifecycleTrigger.RecordConnectAttempt, null, "connect attempts are recorded on contacts handed to sales (in a stage sales owns: " + string.Join(", ", LifecycleStage.InFunnelOrder.Where(s => policy.OwnerOf(s) == Team.Sales).Select(s => s.DisplayName)) + ")");
+            var salesStages = LifecycleStage.InFunnelOrder.Where(s => policy.OwnerOf(s) == Team.Sales).ToArray();
+            throw Refused(LifecycleTrigger.RecordConnectAttempt, null, c => Localization.Format("Detail.ConnectInSalesStage", c, string.Join(", ", salesStages.Select(s => s.GetDisplayName(c)))));
         }
 
         var mark = pending.Count;
@@ -874,7 +875,7 @@ public sealed class Contact
         Guard.NotNull(actor);
         if ((Stage.Backbone != LifecycleStage.MarketingQualifiedLead && Stage.Backbone != LifecycleStage.SalesQualifiedLead) || LeadStatus is null || LeadStatus.Kind != LeadStatusKind.Untouched)
         {
-            throw Refused(LifecycleTrigger.StartWorking, null, "work starts on an MQL or SQL whose lead status is New or Open");
+            throw Refused(LifecycleTrigger.StartWorking, null, c => Localization.Format("Detail.StartWorking", c));
         }
 
         return Append(Stage, Lifecycle.LeadStatus.InProgress, LifecycleTrigger.StartWorking, actor, actorName, null, null);
@@ -893,7 +894,7 @@ public sealed class Contact
         Guard.NotNull(actor);
         if ((Stage.Backbone != LifecycleStage.MarketingQualifiedLead && Stage.Backbone != LifecycleStage.SalesQualifiedLead) || LeadStatus == Lifecycle.LeadStatus.BadTiming)
         {
-            throw Refused(LifecycleTrigger.MarkBadTiming, null, "bad timing is recorded on an MQL or SQL that is not already marked so");
+            throw Refused(LifecycleTrigger.MarkBadTiming, null, c => Localization.Format("Detail.BadTiming", c));
         }
 
         return Append(Stage, Lifecycle.LeadStatus.BadTiming, LifecycleTrigger.MarkBadTiming, actor, actorName, reason, null);
@@ -1178,7 +1179,7 @@ public sealed class Contact
         CultureInfo.InvariantCulture,
         $"Contact '{Id}' was changed by another caller while this change was being made; nothing was recorded. A contact is not thread-safe: serialize the calls on one contact, or reload it and try again."));
 
-    private LifecycleTransitionException Refused(LifecycleTrigger trigger, IReadOnlyList<string>? unmet, string detail)
+    private LifecycleTransitionException Refused(LifecycleTrigger trigger, IReadOnlyList<string>? unmet, Func<CultureInfo, string> detail)
     {
         DomainTelemetry.LifecycleRefused(trigger.Name);
         return new(Id, Stage, LeadStatus, trigger, unmet ?? [], Permitted(null), detail);

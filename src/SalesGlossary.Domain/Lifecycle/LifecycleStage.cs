@@ -112,6 +112,18 @@ public sealed class LifecycleStage : SmartEnum<LifecycleStage>
         return IsFunnelStage && other.IsFunnelStage && Rank > other.Rank;
     }
 
+    /// <summary>Gets the stage's name as people write it in a language, from the library's resources (English and German).</summary>
+    /// <param name="culture">The language to write it in, for example <c>de-DE</c>; the thread's culture is never used. A language without resources falls back to English.</param>
+    /// <returns>The name in that language; for a stage an agreement defines, its <see cref="DisplayName"/> (an agreement names its own terms per language through <c>Vocabulary.GetDisplayName</c>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="culture"/> is <see langword="null"/>.</exception>
+    public string GetDisplayName(System.Globalization.CultureInfo culture) => Localization.TermName(nameof(LifecycleStage), Name, culture) ?? DisplayName;
+
+    /// <summary>Gets what the stage means, in a language, from the library's resources (English and German).</summary>
+    /// <param name="culture">The language to write it in; the thread's culture is never used. A language without resources falls back to English.</param>
+    /// <returns>The description, or <see langword="null"/> for a stage an agreement defines (the library has no words for it).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="culture"/> is <see langword="null"/>.</exception>
+    public string? GetDescription(System.Globalization.CultureInfo culture) => Localization.TermDescription(nameof(LifecycleStage), Name, culture);
+
     /// <summary>Determines whether another stage is the same stage: the same number and name.</summary>
     /// <param name="other">The other stage.</param>
     /// <returns><see langword="true"/> when both have the same number and name.</returns>

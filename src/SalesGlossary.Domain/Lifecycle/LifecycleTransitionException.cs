@@ -9,6 +9,8 @@ namespace SalesGlossary.Domain.Lifecycle;
 /// </remarks>
 public sealed class LifecycleTransitionException : InvalidOperationException
 {
+    private readonly Func<CultureInfo, string>? describe;
+
     internal LifecycleTransitionException(
         string contactId,
         LifecycleStage stage,
@@ -16,9 +18,10 @@ public sealed class LifecycleTransitionException : InvalidOperationException
         LifecycleTrigger trigger,
         IReadOnlyList<string> unmetGuards,
         IReadOnlyList<LifecycleTrigger> permittedTriggers,
-        string? detail = null)
-        : base(BuildMessage(contactId, stage, status, trigger, unmetGuards, permittedTriggers, detail))
+        Func<CultureInfo, string>? detail = null)
+        : base(BuildMessage(contactId, stage, status, trigger, unmetGuards, permittedTriggers, detail, CultureInfo.InvariantCulture))
     {
+        describe = culture => BuildMessage(contactId, stage, status, trigger, unmetGuards, permittedTriggers, detail, culture);
         ContactId = contactId;
         Stage = stage;
         Trigger = trigger;
@@ -58,6 +61,16 @@ public sealed class LifecycleTransitionException : InvalidOperationException
     /// <summary>Gets the triggers the contact could take now.</summary>
     public IReadOnlyList<LifecycleTrigger> PermittedTriggers { get; }
 
+    /// <summary>Renders the refusal in a language: the same facts as <see cref="Exception.Message"/> (which is English), with stage and status names, guards and reasons from the library's resources.</summary>
+    /// <param name="culture">The language, for example <c>de-DE</c>; the thread's culture is never used. A language without resources gets English.</param>
+    /// <returns>The message in that language. Verbs stay the names of the methods that make the moves; guards an agreement words itself stay as written. A refusal rebuilt from a message (after crossing a process boundary) returns that message.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="culture"/> is <see langword="null"/>.</exception>
+    public string Describe(CultureInfo culture)
+    {
+        Guard.NotNull(culture);
+        return describe is null ? Message : describe(culture);
+    }
+
     private static string BuildMessage(
         string contactId,
         LifecycleStage stage,
@@ -65,16 +78,15 @@ public sealed class LifecycleTransitionException : InvalidOperationException
         LifecycleTrigger trigger,
         IReadOnlyList<string> unmetGuards,
         IReadOnlyList<LifecycleTrigger> permittedTriggers,
-        string? detail)
+        Func<CultureInfo, string>? detail,
+        CultureInfo culture)
     {
-        var why = detail
+        var why = detail?.Invoke(culture)
             ?? (unmetGuards.Count == 0
-                ? string.Create(CultureInfo.InvariantCulture, $"{trigger.Verb} is not possible from {stage.DisplayName}")
-                : "unmet " + (unmetGuards.Count == 1 ? "guard" : "guards") + ": " + string.Join("; ", unmetGuards));
-        var permitted = permittedTriggers.Count == 0 ? "none" : string.Join(", ", permittedTriggers.Select(t => t.Verb).Distinct(StringComparer.Ordinal));
-        var statusText = status is null ? string.Empty : " (lead status " + status.DisplayName + ")";
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"Contact '{contactId}' in stage {stage.DisplayName}{statusText} cannot {trigger.Verb}: {why}. Permitted now: {permitted}.");
+                ? Localization.Format("Refusal.NotFromStage", culture, trigger.Verb, stage.GetDisplayName(culture))
+                : Localization.Format(unmetGuards.Count == 1 ? "Refusal.UnmetGuard" : "Refusal.UnmetGuards", culture, string.Join("; ", unmetGuards.Select(g => Localization.GuardText(g, culture)))));
+        var permitted = permittedTriggers.Count == 0 ? Localization.Format("Refusal.None", culture) : string.Join(", ", permittedTriggers.Select(t => t.Verb).Distinct(StringComparer.Ordinal));
+        var statusText = status is null ? string.Empty : Localization.Format("Refusal.ContactStatus", culture, status.GetDisplayName(culture));
+        return Localization.Format("Refusal.Contact", culture, contactId, stage.GetDisplayName(culture), statusText, trigger.Verb, why, permitted);
     }
 }
