@@ -85,7 +85,10 @@ internal sealed record VocabularyDocument(
     List<ReasonDocument?>? DisqualificationReasons,
     List<TermDocument?>? LostReasons,
     List<TermDocument?>? Teams,
-    List<TermDocument?>? Actors);
+    List<TermDocument?>? Actors,
+    List<DisplayNameDocument?>? DisplayNames);
+
+internal sealed record DisplayNameDocument(string? Kind, string? Term, string? Language, string? DisplayName);
 
 internal sealed record StageDocument(string? Name, int? Number, string? DisplayName, string? Abbreviation, string? After, decimal? EntryMinimumScore);
 

@@ -232,6 +232,17 @@ internal static class AgreementLoader
             return number ?? 100;
         }
 
+        TermKind Kind(string at, string? kind)
+        {
+            if (kind is null || !Enum.TryParse<TermKind>(kind, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || kind.Any(char.IsDigit))
+            {
+                local.Add(at, $"'{kind}' is not a kind of term. Known: {string.Join(", ", Enum.GetNames<TermKind>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.");
+                return TermKind.Stage;
+            }
+
+            return parsed;
+        }
+
         var stages = new List<StageDefinition>();
         var stageDocuments = document.Stages ?? [];
         var stagesValid = true;
@@ -291,6 +302,13 @@ internal static class AgreementLoader
             })],
             Teams = [.. (document.Teams ?? []).Select((d, i) => new TermDefinition { Name = d?.Name!, Number = Number(string.Create(CultureInfo.InvariantCulture, $"{path}.teams[{i}]"), d?.Number), DisplayName = d?.DisplayName })],
             Actors = [.. (document.Actors ?? []).Select((d, i) => new TermDefinition { Name = d?.Name!, Number = Number(string.Create(CultureInfo.InvariantCulture, $"{path}.actors[{i}]"), d?.Number), DisplayName = d?.DisplayName })],
+            DisplayNames = [.. (document.DisplayNames ?? []).Select((d, i) => new DisplayNameOverride
+            {
+                Kind = Kind(string.Create(CultureInfo.InvariantCulture, $"{path}.displayNames[{i}].kind"), d?.Kind),
+                Term = d?.Term!,
+                Language = d?.Language!,
+                DisplayName = d?.DisplayName!,
+            })],
         };
         foreach (var name in definition.LeadStatuses.Select(d => d.Name).Concat(definition.DisqualificationReasons.Select(d => d.Name))
             .Concat(definition.LostReasons.Select(d => d.Name)).Concat(definition.Teams.Select(d => d.Name)).Concat(definition.Actors.Select(d => d.Name)))

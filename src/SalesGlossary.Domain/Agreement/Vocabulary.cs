@@ -24,6 +24,7 @@ public sealed class Vocabulary
 
     private readonly Dictionary<Type, Terms> terms;
     private readonly Lazy<JsonSerializerOptions> jsonOptions;
+    private readonly Dictionary<(TermKind Kind, string Term, string Language), string> displayNames;
 
     private Vocabulary(VocabularyDefinition definition)
     {
@@ -54,6 +55,9 @@ public sealed class Vocabulary
             [typeof(Team)] = new("team", Teams),
             [typeof(Actor)] = new("actor", Actors),
         };
+        displayNames = definition.DisplayNames.ToDictionary(
+            o => (o.Kind, o.Term.ToUpperInvariant(), o.Language.ToUpperInvariant()),
+            o => o.DisplayName);
         jsonOptions = new(() => SalesGlossaryJson.CreateOptions(new SmartEnumJsonConverterFactory(TryFind, Known)));
     }
 
@@ -137,6 +141,48 @@ public sealed class Vocabulary
     /// <returns>The actor.</returns>
     /// <exception cref="UnknownTermException">No actor has the name; the known names are listed.</exception>
     public Actor GetActor(string name) => Get<Actor>(name);
+
+    /// <summary>Gets a lifecycle stage's name in a language: the agreement's name for it in that language if it gives one, else the library's words (<see cref="LifecycleStage.GetDisplayName"/>).</summary>
+    /// <param name="stage">The stage.</param>
+    /// <param name="culture">The language; an override for <c>de</c> serves <c>de-DE</c>. The thread's culture is never used.</param>
+    /// <returns>The name in that language.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public string GetDisplayName(LifecycleStage stage, CultureInfo culture) => Override(TermKind.Stage, Guard.NotNull(stage).Name, culture) ?? stage.GetDisplayName(culture);
+
+    /// <summary>Gets a lead status's name in a language: the agreement's name for it in that language if it gives one, else the library's words.</summary>
+    /// <param name="status">The status.</param>
+    /// <param name="culture">The language; an override for <c>de</c> serves <c>de-DE</c>. The thread's culture is never used.</param>
+    /// <returns>The name in that language.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public string GetDisplayName(LeadStatus status, CultureInfo culture) => Override(TermKind.LeadStatus, Guard.NotNull(status).Name, culture) ?? status.GetDisplayName(culture);
+
+    /// <summary>Gets a disqualification reason's name in a language: the agreement's name for it in that language if it gives one, else the library's words.</summary>
+    /// <param name="reason">The reason.</param>
+    /// <param name="culture">The language; an override for <c>de</c> serves <c>de-DE</c>. The thread's culture is never used.</param>
+    /// <returns>The name in that language.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public string GetDisplayName(DisqualificationReason reason, CultureInfo culture) => Override(TermKind.DisqualificationReason, Guard.NotNull(reason).Name, culture) ?? reason.GetDisplayName(culture);
+
+    /// <summary>Gets a deal lost reason's name in a language: the agreement's name for it in that language if it gives one, else the library's words.</summary>
+    /// <param name="reason">The reason.</param>
+    /// <param name="culture">The language; an override for <c>de</c> serves <c>de-DE</c>. The thread's culture is never used.</param>
+    /// <returns>The name in that language.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public string GetDisplayName(LostReason reason, CultureInfo culture) => Override(TermKind.LostReason, Guard.NotNull(reason).Name, culture) ?? reason.GetDisplayName(culture);
+
+    /// <summary>Gets a team's name in a language: the agreement's name for it in that language if it gives one, else the library's words.</summary>
+    /// <param name="team">The team.</param>
+    /// <param name="culture">The language; an override for <c>de</c> serves <c>de-DE</c>. The thread's culture is never used.</param>
+    /// <returns>The name in that language.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public string GetDisplayName(Team team, CultureInfo culture) => Override(TermKind.Team, Guard.NotNull(team).Name, culture) ?? team.GetDisplayName(culture);
+
+    /// <summary>Gets an actor's name in a language: the agreement's name for it in that language if it gives one, else the library's words.</summary>
+    /// <param name="actor">The actor.</param>
+    /// <param name="culture">The language; an override for <c>de</c> serves <c>de-DE</c>. The thread's culture is never used.</param>
+    /// <returns>The name in that language.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public string GetDisplayName(Actor actor, CultureInfo culture) => Override(TermKind.Actor, Guard.NotNull(actor).Name, culture) ?? actor.GetDisplayName(culture);
 
     /// <summary>Finds a term of a vocabulary type by name (case ignored), for readers that resolve names: JSON and storage.</summary>
     internal bool TryFind(Type type, string name, out object? term)
@@ -239,6 +285,102 @@ public sealed class Vocabulary
 
         Names(problems, path + ".teams", definition.Teams, t => t?.Name, t => t!.Number, Team.List.Select(t => (t.Name, t.Value)), "team");
         Names(problems, path + ".actors", definition.Actors, a => a?.Name, a => a!.Number, Actor.List.Select(a => (a.Name, a.Value)), "actor");
+        DisplayNames(problems, path + ".displayNames", definition);
+    }
+
+    private static void DisplayNames(ValidationCollector problems, string path, VocabularyDefinition definition)
+    {
+        if (definition.DisplayNames is null)
+        {
+            problems.Add(path, "The list of display names is missing; give an empty list to rename nothing.");
+            return;
+        }
+
+        var known = new Dictionary<TermKind, IEnumerable<string?>>
+        {
+            [TermKind.Stage] = LifecycleStage.List.Select(s => s.Name).Concat((definition.Stages ?? []).Select(s => s?.Name)),
+            [TermKind.LeadStatus] = LeadStatus.List.Select(s => s.Name).Concat((definition.LeadStatuses ?? []).Select(s => s?.Name)),
+            [TermKind.DisqualificationReason] = DisqualificationReason.List.Select(r => r.Name).Concat((definition.DisqualificationReasons ?? []).Select(r => r?.Name)),
+            [TermKind.LostReason] = LostReason.List.Select(r => r.Name).Concat((definition.LostReasons ?? []).Select(r => r?.Name)),
+            [TermKind.Team] = Team.List.Select(t => t.Name).Concat((definition.Teams ?? []).Select(t => t?.Name)),
+            [TermKind.Actor] = Actor.List.Select(a => a.Name).Concat((definition.Actors ?? []).Select(a => a?.Name)),
+        };
+        var seen = new HashSet<(TermKind, string, string)>();
+        for (var i = 0; i < definition.DisplayNames.Count; i++)
+        {
+            var at = string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]");
+            var entry = definition.DisplayNames[i];
+            if (entry is null)
+            {
+                problems.Add(at, "The display name entry is empty.");
+                continue;
+            }
+
+            if (!known.TryGetValue(entry.Kind, out var names))
+            {
+                problems.Add(at + ".kind", string.Create(CultureInfo.InvariantCulture, $"{entry.Kind} is not a kind of term. Known: {string.Join(", ", Enum.GetNames<TermKind>())}."));
+                continue;
+            }
+
+            var list = names.Where(n => n is not null).ToList();
+            if (string.IsNullOrWhiteSpace(entry.Term) || !list.Contains(entry.Term, StringComparer.OrdinalIgnoreCase))
+            {
+                problems.Add(at + ".term", string.Create(CultureInfo.InvariantCulture, $"'{entry.Term}' is not a term of kind {entry.Kind}. Known: {string.Join(", ", list)}."));
+            }
+
+            if (!IsLanguage(entry.Language))
+            {
+                problems.Add(at + ".language", $"'{entry.Language}' is not a language: give a culture name such as de, de-AT or en.");
+            }
+
+            if (string.IsNullOrWhiteSpace(entry.DisplayName) || entry.DisplayName.Length > 200)
+            {
+                problems.Add(at + ".displayName", $"The display name of '{entry.Term}' in '{entry.Language}' must have 1 to 200 characters, not only spaces.");
+            }
+
+            if (entry.Term is not null && entry.Language is not null && !seen.Add((entry.Kind, entry.Term.ToUpperInvariant(), entry.Language.ToUpperInvariant())))
+            {
+                problems.Add(at, $"'{entry.Term}' ({entry.Kind}) is named twice in '{entry.Language}'; give one name per term and language.");
+            }
+        }
+    }
+
+    private static bool IsLanguage(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 35)
+        {
+            return false;
+        }
+
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(name, predefinedOnly: true);
+            return !culture.Equals(CultureInfo.InvariantCulture);
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private string? Override(TermKind kind, string name, CultureInfo culture)
+    {
+        Guard.NotNull(culture);
+        if (displayNames.Count == 0)
+        {
+            return null;
+        }
+
+        var term = name.ToUpperInvariant();
+        for (var c = culture; !c.Equals(CultureInfo.InvariantCulture); c = c.Parent)
+        {
+            if (displayNames.TryGetValue((kind, term, c.Name.ToUpperInvariant()), out var text))
+            {
+                return text;
+            }
+        }
+
+        return null;
     }
 
     private static void Names<T>(ValidationCollector problems, string path, IReadOnlyList<T?>? defined, Func<T?, string?> nameOf, Func<T?, int> numberOf, IEnumerable<(string Name, int Value)> shipped, string kind)

@@ -29,4 +29,8 @@ public sealed record VocabularyDefinition
     /// <summary>Gets the agreement's own actors.</summary>
     /// <value>Empty by default.</value>
     public IReadOnlyList<TermDefinition> Actors { get; init; } = [];
+
+    /// <summary>Gets the names the agreement gives terms (shipped or its own) per language, in place of the library's words.</summary>
+    /// <value>Empty by default: shipped terms speak the library's English and German, the agreement's own terms their display name.</value>
+    public IReadOnlyList<DisplayNameOverride> DisplayNames { get; init; } = [];
 }
