@@ -22,6 +22,8 @@ public sealed class Vocabulary
 {
     private static readonly Regex TermName = new("^[A-Za-z][A-Za-z0-9]{0,63}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
+    private static readonly Regex LanguageTag = new("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     private readonly Dictionary<Type, Terms> terms;
     private readonly Lazy<JsonSerializerOptions> jsonOptions;
     private readonly Dictionary<(TermKind Kind, string Term, string Language), string> displayNames;
@@ -345,23 +347,9 @@ public sealed class Vocabulary
         }
     }
 
-    private static bool IsLanguage(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 35)
-        {
-            return false;
-        }
-
-        try
-        {
-            var culture = CultureInfo.GetCultureInfo(name, predefinedOnly: true);
-            return !culture.Equals(CultureInfo.InvariantCulture);
-        }
-        catch (CultureNotFoundException)
-        {
-            return false;
-        }
-    }
+    // A language is checked by its shape (a BCP 47 tag such as de, de-AT, en-GB), not against the host's culture data, so an
+    // agreement loads the same in an application that runs with invariant globalization.
+    private static bool IsLanguage(string? name) => name is not null && LanguageTag.IsMatch(name);
 
     private string? Override(TermKind kind, string name, CultureInfo culture)
     {
