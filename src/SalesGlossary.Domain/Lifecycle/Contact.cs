@@ -751,11 +751,9 @@ public sealed class Contact
         }
         else
         {
-            var status = connected
-                ? Lifecycle.LeadStatus.Connected
-                : LeadStatus is null || LeadStatus.Kind == LeadStatusKind.Untouched || LeadStatus == Lifecycle.LeadStatus.InProgress
-                    ? Lifecycle.LeadStatus.AttemptedToContact
-                    : LeadStatus;
+            var statusMachine = LeadStatusMachine();
+            statusMachine.TryFire(connected ? LeadStatusTrigger.ConnectSucceeded : LeadStatusTrigger.ConnectFailed);
+            var status = statusMachine.Status;
             if (status != LeadStatus && LeadStatus != Lifecycle.LeadStatus.OpenDeal)
             {
                 Append(Stage, status, LifecycleTrigger.RecordConnectAttempt, actor, attempt.By, reason, null);
@@ -873,7 +871,7 @@ public sealed class Contact
     public IReadOnlyList<DomainEvent> StartWorking(Actor actor, string? actorName = null)
     {
         Guard.NotNull(actor);
-        if ((Stage.Backbone != LifecycleStage.MarketingQualifiedLead && Stage.Backbone != LifecycleStage.SalesQualifiedLead) || LeadStatus is null || LeadStatus.Kind != LeadStatusKind.Untouched)
+        if (LeadStatus is null || LeadStatusMachine().TryFire(LeadStatusTrigger.StartWorking) is false)
         {
             throw Refused(LifecycleTrigger.StartWorking, null, c => Localization.Format("Detail.StartWorking", c));
         }
@@ -892,7 +890,7 @@ public sealed class Contact
     {
         Guard.NotBlank(reason);
         Guard.NotNull(actor);
-        if ((Stage.Backbone != LifecycleStage.MarketingQualifiedLead && Stage.Backbone != LifecycleStage.SalesQualifiedLead) || LeadStatus == Lifecycle.LeadStatus.BadTiming)
+        if (!LeadStatusMachine().TryFire(LeadStatusTrigger.MarkBadTiming))
         {
             throw Refused(LifecycleTrigger.MarkBadTiming, null, c => Localization.Format("Detail.BadTiming", c));
         }
@@ -1178,6 +1176,11 @@ public sealed class Contact
     private InvalidOperationException ConcurrentChange() => new(string.Create(
         CultureInfo.InvariantCulture,
         $"Contact '{Id}' was changed by another caller while this change was being made; nothing was recorded. A contact is not thread-safe: serialize the calls on one contact, or reload it and try again."));
+
+    private LeadStatusMachine LeadStatusMachine() => new(
+        policy.Definitions.LeadStatuses,
+        LeadStatus,
+        () => Stage.Backbone == LifecycleStage.MarketingQualifiedLead || Stage.Backbone == LifecycleStage.SalesQualifiedLead);
 
     private LifecycleTransitionException Refused(LifecycleTrigger trigger, IReadOnlyList<string>? unmet, Func<CultureInfo, string> detail)
     {

@@ -108,6 +108,15 @@ public sealed class LifecyclePolicy
     /// <returns>The graph in DOT syntax.</returns>
     public string ToDotGraph() => UmlDotGraph.Format(new MachineSlot(this, drawing: true).Machine.GetInfo());
 
+    /// <summary>Draws the lead-status machine (the moves sales makes on a lead: start working, bad timing, connect attempts) over the agreement's statuses as a Mermaid state diagram, with its guards in words.</summary>
+    /// <returns>The diagram in Mermaid's <c>stateDiagram-v2</c> syntax.</returns>
+    /// <remarks>The statuses a lifecycle move sets (New on a handoff, Returned – not ready, Unqualified, Open deal) are drawn in <see cref="ToMermaidGraph"/>'s moves, not here.</remarks>
+    public string ToLeadStatusMermaidGraph() => LeadStatusMachine.ToMermaidGraph(Definitions.LeadStatuses);
+
+    /// <summary>Draws the lead-status machine over the agreement's statuses as a Graphviz DOT graph, with its guards in words.</summary>
+    /// <returns>The graph in DOT syntax.</returns>
+    public string ToLeadStatusDotGraph() => LeadStatusMachine.ToDotGraph(Definitions.LeadStatuses);
+
     /// <summary>Gets the handoff a record makes: a stage change into a stage another team owns; the one definition the contact, the connect clock and the reports share.</summary>
     internal Handoff? HandoffOf(LifecycleTransition record)
     {
