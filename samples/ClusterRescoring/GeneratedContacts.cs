@@ -1,6 +1,6 @@
 using System.Globalization;
 using SalesGlossary.Domain.Orleans.Rescoring;
-using SalesGlossary.Domain.Scoring;
+using SalesGlossary.Domain;
 
 namespace ClusterRescoring;
 

@@ -10,13 +10,11 @@ using ClusterRescoring;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Lifecycle;
+using SalesGlossary.Domain;
 using SalesGlossary.Domain.Orleans;
 using SalesGlossary.Domain.Orleans.Contacts;
 using SalesGlossary.Domain.Orleans.Models;
 using SalesGlossary.Domain.Orleans.Rescoring;
-using SalesGlossary.Domain.Scoring;
 
 var contacts = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
 var source = new GeneratedContacts(contacts, partitions: 16);

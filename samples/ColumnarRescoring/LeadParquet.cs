@@ -3,7 +3,7 @@ using Apache.Arrow.Types;
 using Parquet;
 using Parquet.Schema;
 using SalesGlossary.Domain.Arrow;
-using SalesGlossary.Domain.Scoring;
+using SalesGlossary.Domain;
 
 namespace ColumnarRescoring;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ColumnarRescoring;
 using SalesGlossary.Domain.Arrow;
-using SalesGlossary.Domain.Scoring;
+using SalesGlossary.Domain;
 
 // Rescores N leads read from Parquet files, once through the columnar path (Parquet -> Arrow -> vectorized rules) and
 // once through the row path (Parquet -> lead objects -> ScoreTotals), with read and score timed apart and the peak

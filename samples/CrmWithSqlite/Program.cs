@@ -10,11 +10,7 @@ using System.Globalization;
 using CrmWithSqlite;
 using Microsoft.EntityFrameworkCore;
 using SalesGlossary.Domain;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Connecting;
 using SalesGlossary.Domain.EntityFrameworkCore;
-using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Scoring;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 // The sample creates a new database and never deletes or overwrites a file it did not create.

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Primitives;
 using SalesGlossary.Domain.Extensions;
-using SalesGlossary.Domain.Scoring;
 using SalesGlossary.Domain;
 
 // The sample works in a directory of its own and deletes only that directory.

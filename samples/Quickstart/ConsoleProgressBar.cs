@@ -1,4 +1,4 @@
-using SalesGlossary.Domain.Scoring;
+using SalesGlossary.Domain;
 
 namespace Quickstart;
 

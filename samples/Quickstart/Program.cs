@@ -2,13 +2,7 @@
 // deals and returns — and the reports both teams read.
 using System.Globalization;
 using Quickstart;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Profiles;
-using SalesGlossary.Domain.Reporting;
-using SalesGlossary.Domain.Scoring;
+using SalesGlossary.Domain;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var agreement = ServiceLevelAgreement.Default;

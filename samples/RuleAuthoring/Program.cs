@@ -4,7 +4,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SalesGlossary.Domain;
-using SalesGlossary.Domain.Scoring;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var models = Path.Combine(AppContext.BaseDirectory, "models");

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Arrow;
 
@@ -1075,25 +1074,4 @@ public sealed class ColumnarScoringModel
             }
         }
     }
-}
-
-/// <summary>Leads that hold one value: a rule reading only that column answers for every lead with that value.</summary>
-internal static class Synthetic
-{
-    public static readonly LeadFacts EmptyLead = new(string.Empty, null, null, null, null, null, null, null, null, false, false, []);
-
-    public static LeadFacts Lead(string column, object? value) => column switch
-    {
-        "Email" => EmptyLead with { Email = (string?)value },
-        "JobTitle" => EmptyLead with { JobTitle = (string?)value },
-        "Department" => EmptyLead with { Department = (string?)value },
-        "Industry" => EmptyLead with { Industry = (string?)value },
-        "Country" => EmptyLead with { Country = (string?)value },
-        "LeadSource" => EmptyLead with { LeadSource = (string?)value },
-        "Unsubscribed" => EmptyLead with { Unsubscribed = (bool)value! },
-        "HardBounced" => EmptyLead with { HardBounced = (bool)value! },
-        "Employees" => EmptyLead with { Employees = (int?)value },
-        "AnnualRevenue" => EmptyLead with { AnnualRevenue = (decimal?)value },
-        _ => throw new ArgumentOutOfRangeException(nameof(column), column, "Not a lead column."),
-    };
 }

@@ -1,6 +1,5 @@
 using Apache.Arrow;
 using Apache.Arrow.Types;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Arrow;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
 
 namespace SalesGlossary.Domain.EntityFrameworkCore;
 

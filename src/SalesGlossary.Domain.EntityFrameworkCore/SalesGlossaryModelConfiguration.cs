@@ -1,11 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Profiles;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.EntityFrameworkCore;
 

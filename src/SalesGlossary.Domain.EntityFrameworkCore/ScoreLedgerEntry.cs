@@ -1,5 +1,4 @@
 using System.Globalization;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.EntityFrameworkCore;
 

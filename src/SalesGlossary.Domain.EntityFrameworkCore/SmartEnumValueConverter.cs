@@ -1,9 +1,6 @@
 using System.Globalization;
 using Ardalis.SmartEnum;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
 
 namespace SalesGlossary.Domain.EntityFrameworkCore;
 

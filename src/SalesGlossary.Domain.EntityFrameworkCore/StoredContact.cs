@@ -1,6 +1,4 @@
 using System.Globalization;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Lifecycle;
 
 namespace SalesGlossary.Domain.EntityFrameworkCore;
 

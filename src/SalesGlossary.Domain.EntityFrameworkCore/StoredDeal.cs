@@ -1,7 +1,4 @@
 using System.Globalization;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
 
 namespace SalesGlossary.Domain.EntityFrameworkCore;
 

@@ -1,5 +1,3 @@
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Extensions;
 
@@ -41,22 +39,3 @@ public sealed class AgreementSnapshot
                 "The agreement has no scoring model '" + name + "'. Its scoring models: " + string.Join(", ", Agreement.ScoringModels.Keys.Order(StringComparer.Ordinal).Select(k => "'" + k + "'")) + ".",
                 nameof(name));
 }
-
-/// <summary>What a reload did.</summary>
-public enum AgreementReloadOutcome
-{
-    /// <summary>The documents were valid and are now the current snapshot.</summary>
-    Published,
-
-    /// <summary>The documents had not changed since the last load; nothing was loaded.</summary>
-    Unchanged,
-
-    /// <summary>The documents were unreadable or invalid; the current snapshot stays and the problems are logged.</summary>
-    Rejected,
-}
-
-/// <summary>The result of one reload.</summary>
-/// <param name="Outcome">What the reload did.</param>
-/// <param name="Generation">The generation current after the reload.</param>
-/// <param name="Problems">Why the documents were rejected, each with its JSON path; empty unless <paramref name="Outcome"/> is <see cref="AgreementReloadOutcome.Rejected"/>.</param>
-public sealed record AgreementReload(AgreementReloadOutcome Outcome, long Generation, IReadOnlyList<ValidationProblem> Problems);

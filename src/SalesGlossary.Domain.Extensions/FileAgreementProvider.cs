@@ -3,8 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Extensions;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Extensions;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
-using SalesGlossary.Domain.Agreement;
 
 namespace SalesGlossary.Domain.Extensions;
 
@@ -75,15 +73,5 @@ public sealed class SalesGlossaryOptions
         }
 
         return problems;
-    }
-}
-
-/// <summary>Validates <see cref="SalesGlossaryOptions"/> all at once.</summary>
-internal sealed class SalesGlossaryOptionsValidator : IValidateOptions<SalesGlossaryOptions>
-{
-    public ValidateOptionsResult Validate(string? name, SalesGlossaryOptions options)
-    {
-        var problems = options.Problems();
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -2,8 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Lifecycle;
 
 namespace SalesGlossary.Domain.EntityFrameworkCore.Tests;
 

@@ -1,10 +1,6 @@
 using Ardalis.SmartEnum;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Profiles;
 
 namespace SalesGlossary.Domain.EntityFrameworkCore.Tests;
 

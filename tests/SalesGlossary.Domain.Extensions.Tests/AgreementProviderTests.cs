@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using SalesGlossary.Domain.Agreement;
 
 namespace SalesGlossary.Domain.Extensions.Tests;
 
@@ -16,7 +15,7 @@ public sealed class AgreementProviderTests
 
         Assert.Equal(1, snapshot.Generation);
         Assert.Equal(ServiceLevelAgreement.Default.Name, snapshot.Agreement.Name);
-        Assert.Equal(Scoring.LeadScoringModel.LoadSample().Version, snapshot.ScoringModel("sample-lead-scoring").Version);
+        Assert.Equal(LeadScoringModel.LoadSample().Version, snapshot.ScoringModel("sample-lead-scoring").Version);
         Assert.Equal(Harness.Start, snapshot.LoadedAt);
         var published = Assert.Single(harness.Logs.GetSnapshot(), r => r.Id.Name == "AgreementPublished");
         Assert.Equal("1", published.GetStructuredStateValue("Generation"));
@@ -176,7 +175,7 @@ public sealed class AgreementProviderTests
         });
         var running = harness.Provider.Current;
 
-        files.Write("model.json", new string(' ', Scoring.ScoringLimits.Default.MaxDocumentLength + 1));
+        files.Write("model.json", new string(' ', ScoringLimits.Default.MaxDocumentLength + 1));
         var oversized = await harness.Provider.ReloadAsync();
         File.WriteAllBytes(path, [0x7B, 0xFF, 0xFE, 0x7D]);
         var binary = await harness.Provider.ReloadAsync();

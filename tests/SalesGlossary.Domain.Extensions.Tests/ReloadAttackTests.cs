@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Extensions.Tests;
 

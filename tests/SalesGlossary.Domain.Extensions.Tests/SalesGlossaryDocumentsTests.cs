@@ -1,6 +1,4 @@
 using System.Text;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Extensions.Tests;
 

@@ -55,7 +55,7 @@ public sealed class StartupTests
     public async Task InvalidAgreementFile_StopsTheHost_WithEveryProblemLogged()
     {
         using var files = new TestFiles();
-        var node = System.Text.Json.Nodes.JsonNode.Parse(Agreement.ServiceLevelAgreement.DefaultJson)!;
+        var node = System.Text.Json.Nodes.JsonNode.Parse(ServiceLevelAgreement.DefaultJson)!;
         node["leadTypes"]![0]!["scoringModel"] = "no-such-model";
         node["leadTypes"]![1]!["pipeline"] = "no-such-pipeline";
         var path = files.Write("agreement.json", node.ToJsonString());

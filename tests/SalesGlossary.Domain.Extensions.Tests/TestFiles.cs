@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Extensions.Tests;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using SalesGlossary.Domain.Scoring;
+using SalesGlossary.Domain;
 
 /// <summary>
 /// Rules and leads chosen to expose the host: text that cases, compares and sorts differently in Turkish, German or Czech,

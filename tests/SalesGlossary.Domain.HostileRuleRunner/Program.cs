@@ -6,7 +6,6 @@
 //   LOADED total=… …               it loaded and scored within the budget.
 // Exit code 0 in every case; any other exit code (a crash) or no exit (a hang) is what the hostile-rule tests guard against.
 using SalesGlossary.Domain;
-using SalesGlossary.Domain.Scoring;
 
 if (args[0] == "--host-probe")
 {

@@ -7,8 +7,6 @@ using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.TestingHost;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Orleans.Contacts;
 using SalesGlossary.Domain.Orleans.Models;
 using SalesGlossary.Domain.Orleans.Rescoring;

@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Streams;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Orleans.Contacts;
 using SalesGlossary.Domain.Orleans.Models;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Orleans.Tests;
 

@@ -1,8 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Orleans.Contacts;
 using SalesGlossary.Domain.Orleans.Deals;
 

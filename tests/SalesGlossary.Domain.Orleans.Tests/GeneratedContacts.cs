@@ -1,6 +1,5 @@
 using System.Globalization;
 using SalesGlossary.Domain.Orleans.Rescoring;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Orleans.Tests;
 

@@ -1,4 +1,3 @@
-using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Orleans.Contacts;
 
 namespace SalesGlossary.Domain.Orleans.Tests;

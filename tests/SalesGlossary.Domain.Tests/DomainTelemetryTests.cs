@@ -3,10 +3,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Scoring;
 using SalesGlossary.Domain.Tests.Scoring;
 
 namespace SalesGlossary.Domain.Tests;

@@ -1,10 +1,6 @@
 using Ardalis.SmartEnum;
 using FsCheck;
 using FsCheck.Fluent;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Profiles;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Tests;
 
@@ -133,7 +129,7 @@ public static class Generators
     public static Contact Rehydrate(ContactState state, TimeProvider time) =>
         state.LeadType is null
             ? Contact.Rehydrate(state, LifecyclePolicy.Default, time)
-            : Domain.Agreement.ServiceLevelAgreement.Default.RehydrateContact(state, time);
+            : ServiceLevelAgreement.Default.RehydrateContact(state, time);
 
     /// <summary>Stored states of contacts driven through random verbs; refused verbs are skipped.</summary>
     public static Gen<ContactState> ContactStates() =>
@@ -147,8 +143,8 @@ public static class Generators
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Epoch);
         var contact = (score % 6) switch
         {
-            0 or 2 => Domain.Agreement.ServiceLevelAgreement.Default.GetLeadType("new-prospect").CreateContact("C-" + score, start, time, Actor.Integration),
-            4 => Domain.Agreement.ServiceLevelAgreement.Default.GetLeadType("new-prospect").ImportContact(
+            0 or 2 => ServiceLevelAgreement.Default.GetLeadType("new-prospect").CreateContact("C-" + score, start, time, Actor.Integration),
+            4 => ServiceLevelAgreement.Default.GetLeadType("new-prospect").ImportContact(
                 "C-" + score,
                 new ContactImport { Stage = LifecycleStage.InFunnelOrder[score % 8], Source = "export", Reason = "migration", Actor = Actor.Integration },
                 time),
@@ -225,7 +221,7 @@ public static class Generators
     private static DomainEvent[] Story(int fit, int engagement, int hours)
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Epoch);
-        var prospect = Domain.Agreement.ServiceLevelAgreement.Default.GetLeadType("new-prospect");
+        var prospect = ServiceLevelAgreement.Default.GetLeadType("new-prospect");
         var contact = prospect.CreateContact("C-" + fit, LifecycleStage.Lead, time, Actor.Integration, "Ünïcödé form");
         ContactScore Score(decimal f, decimal e) => new()
         {

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Reflection.Emit;
-using SalesGlossary.Domain.Lifecycle;
 
 namespace SalesGlossary.Domain.Tests;
 
@@ -122,8 +121,8 @@ public class LayeringTests
     public void References_SeeWhatMethodBodiesTouch()
     {
         // Contact holds no ConnectPolicy and takes none: only its method bodies ask the policy; SlaReport calls Contact's members.
-        Assert.Contains(typeof(Domain.Connecting.ConnectPolicy), References(typeof(Contact)));
-        Assert.Contains(typeof(Domain.Agreement.MarketingCommitment), References(typeof(Domain.Reporting.SlaReport)));
+        Assert.Contains(typeof(ConnectPolicy), References(typeof(Contact)));
+        Assert.Contains(typeof(MarketingCommitment), References(typeof(SlaReport)));
         Assert.Contains(typeof(Stateless.StateMachine<LifecycleStage, LifecycleTrigger>), References(typeof(LifecyclePolicy).GetNestedType("MachineSlot", BindingFlags.NonPublic)!));
     }
 

@@ -1,9 +1,4 @@
 using System.Runtime.CompilerServices;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Profiles;
-using SalesGlossary.Domain.Reporting;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Tests;
 

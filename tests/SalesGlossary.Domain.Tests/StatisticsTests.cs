@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Reporting;
 
 namespace SalesGlossary.Domain.Tests;
 
@@ -37,7 +34,7 @@ public class StatisticsTests
         }
 
         var velocity = DealForecast.Velocity(deals).Single(v => v.Stage == "Discovery / meeting booked");
-        var report = SlaReport.Compute(Domain.Agreement.ServiceLevelAgreement.Default, contacts, deals, new ReportPeriod(start, start.AddDays(30)), time.GetUtcNow());
+        var report = SlaReport.Compute(ServiceLevelAgreement.Default, contacts, deals, new ReportPeriod(start, start.AddDays(30)), time.GetUtcNow());
         var opportunity = report.TimeInStage.Single(d => d.Stage == LifecycleStage.Opportunity);
 
         Assert.Equal(TimeSpan.FromDays(2), velocity.Median);

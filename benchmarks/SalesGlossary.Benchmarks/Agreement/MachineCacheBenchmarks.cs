@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
+using SalesGlossary.Domain;
 
 namespace SalesGlossary.Benchmarks.Agreement;
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using SalesGlossary.Domain.Lifecycle;
+using SalesGlossary.Domain;
 
 namespace SalesGlossary.Benchmarks.Lifecycle;
 

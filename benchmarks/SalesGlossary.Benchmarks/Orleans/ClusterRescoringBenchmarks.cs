@@ -3,13 +3,11 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using SalesGlossary.Benchmarks.Scoring;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Lifecycle;
+using SalesGlossary.Domain;
 using SalesGlossary.Domain.Orleans;
 using SalesGlossary.Domain.Orleans.Contacts;
 using SalesGlossary.Domain.Orleans.Models;
 using SalesGlossary.Domain.Orleans.Rescoring;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Benchmarks.Orleans;
 

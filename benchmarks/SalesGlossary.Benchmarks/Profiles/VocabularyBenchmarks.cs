@@ -1,7 +1,6 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Profiles;
+using SalesGlossary.Domain;
 using SalesGlossary.Domain.Serialization;
 
 namespace SalesGlossary.Benchmarks.Profiles;

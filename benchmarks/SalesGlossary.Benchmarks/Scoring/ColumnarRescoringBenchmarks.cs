@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using SalesGlossary.Domain.Arrow;
-using SalesGlossary.Domain.Scoring;
+using SalesGlossary.Domain;
 
 namespace SalesGlossary.Benchmarks.Scoring;
 

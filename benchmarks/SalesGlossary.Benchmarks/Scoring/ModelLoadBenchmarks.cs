@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using RulesEngine.Models;
-using SalesGlossary.Domain.Scoring;
+using SalesGlossary.Domain;
 
 namespace SalesGlossary.Benchmarks.Scoring;
 

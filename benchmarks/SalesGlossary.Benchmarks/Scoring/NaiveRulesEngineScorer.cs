@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RulesEngine.Models;
-using SalesGlossary.Domain.Scoring;
+using SalesGlossary.Domain;
 
 namespace SalesGlossary.Benchmarks.Scoring;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using ColumnarRescoring;
 using SalesGlossary.Domain.Arrow;
-using SalesGlossary.Domain.Scoring;
+using SalesGlossary.Domain;
 
 namespace SalesGlossary.Benchmarks.Scoring;
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SalesGlossary.Domain.Arrow;
-using SalesGlossary.Domain.Scoring;
+using SalesGlossary.Domain;
 
 namespace SalesGlossary.Benchmarks.Scoring;
 

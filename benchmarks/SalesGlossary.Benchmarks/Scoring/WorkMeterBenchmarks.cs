@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
-using SalesGlossary.Domain.Scoring;
+using SalesGlossary.Domain;
 
 namespace SalesGlossary.Benchmarks.Scoring;
 

@@ -4,7 +4,6 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using SalesGlossary.Benchmarks.Scoring;
 using SalesGlossary.Domain;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Benchmarks.Telemetry;
 

@@ -1,7 +1,4 @@
 using Orleans.Concurrency;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Orleans.Contacts;
 

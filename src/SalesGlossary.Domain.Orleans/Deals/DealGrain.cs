@@ -2,79 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Orleans.Contacts;
 using SalesGlossary.Domain.Orleans.Models;
 using SalesGlossary.Domain.Serialization;
 
 namespace SalesGlossary.Domain.Orleans.Deals;
-
-/// <summary>The stored state of a deal grain.</summary>
-/// <remarks>The history is kept as the library's JSON, so any storage provider and its serializer can hold it.</remarks>
-[GenerateSerializer]
-[Alias("SalesGlossary.DealRecord")]
-internal sealed class DealRecord
-{
-    [Id(0)]
-    public string? ContactId { get; set; }
-
-    [Id(1)]
-    public string? LeadType { get; set; }
-
-    [Id(2)]
-    public string? HistoryJson { get; set; }
-
-    [Id(3)]
-    public long Revision { get; set; }
-
-    /// <summary>A change of the deal and its contact stored before the contact is changed, and completed (or dropped) after.</summary>
-    [Id(4)]
-    public PendingDealChange? Pending { get; set; }
-
-    /// <summary>The changes stored but not yet published on the deal's stream, oldest first (the transactional outbox).</summary>
-    [Id(5)]
-    public List<DealOutboxEntry> Outbox { get; set; } = [];
-}
-
-/// <summary>A move computed on one revision of the contact: the deal's history and the contact's state after it.</summary>
-[GenerateSerializer]
-[Alias("SalesGlossary.PendingDealChange")]
-internal sealed class PendingDealChange
-{
-    [Id(0)]
-    public string ContactId { get; set; } = string.Empty;
-
-    [Id(1)]
-    public string LeadType { get; set; } = string.Empty;
-
-    [Id(2)]
-    public string HistoryJson { get; set; } = "[]";
-
-    [Id(3)]
-    public int HistoryBefore { get; set; }
-
-    [Id(4)]
-    public long ContactRevision { get; set; }
-
-    [Id(5)]
-    public string ContactStateJson { get; set; } = string.Empty;
-}
-
-/// <summary>One stored change of a deal waiting to be published; stored with the change itself, in the same write.</summary>
-[GenerateSerializer]
-[Alias("SalesGlossary.DealOutboxEntry")]
-internal sealed class DealOutboxEntry
-{
-    [Id(0)]
-    public long Revision { get; set; }
-
-    [Id(1)]
-    public string TransitionsJson { get; set; } = "[]";
-
-    public DealChanged ToChange(string dealId, string contactId) =>
-        new(dealId, contactId, Revision, SalesGlossaryJson.Read<DealTransition[]>(TransitionsJson));
-}
 
 internal sealed partial class DealGrain(
     [PersistentState("deal", SalesGlossaryCluster.StorageName)] IPersistentState<DealRecord> record,
@@ -151,7 +83,7 @@ internal sealed partial class DealGrain(
     }
 
     /// <summary>Runs a move on the contact's current state and stores it on both grains, again on a fresh state while the contact changed meanwhile.</summary>
-    private async Task<DealView> Move(string contactId, int historyBefore, Func<Agreement.LeadTypePolicy, Contact, Deal> move)
+    private async Task<DealView> Move(string contactId, int historyBefore, Func<SalesGlossary.Domain.LeadTypePolicy, Contact, Deal> move)
     {
         var contactGrain = GrainFactory.GetGrain<IContactGrain>(contactId);
         for (var attempt = 1; ; attempt++)

@@ -1,5 +1,3 @@
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
 
 namespace SalesGlossary.Domain.Orleans.Deals;
 

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using SalesGlossary.Domain.Agreement;
 
 namespace SalesGlossary.Domain.Orleans.Models;
-
-/// <summary>A compiled generation: the agreement, its lead types and their scoring models, ready to use.</summary>
-internal sealed record ModelGeneration(long Generation, ServiceLevelAgreement Agreement);
 
 /// <summary>A silo's view of the cluster's models: each generation compiled once, the current one swapped in as one reference.</summary>
 internal sealed class ClusterModels(IGrainFactory grains, TimeProvider time, IOptions<SalesGlossaryClusterOptions> options) : IDisposable

@@ -1,15 +1,6 @@
 using System.Globalization;
-using SalesGlossary.Domain.Agreement;
 
 namespace SalesGlossary.Domain.Orleans.Models;
-
-[GenerateSerializer]
-[Alias("SalesGlossary.ModelRegistryState")]
-internal sealed class ModelRegistryState
-{
-    [Id(0)]
-    public List<PublishedModels> Generations { get; set; } = [];
-}
 
 internal sealed class ModelRegistryGrain(
     [PersistentState("models", SalesGlossaryCluster.StorageName)] IPersistentState<ModelRegistryState> state,

@@ -1,4 +1,3 @@
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Orleans.Rescoring;
 
@@ -39,30 +38,3 @@ public interface IContactPartitionSource
     /// </remarks>
     ValueTask WriteTotalsAsync(RescoredBatch batch, CancellationToken cancellationToken);
 }
-
-/// <summary>Represents one contact of a partition, as a rescoring job reads it.</summary>
-/// <param name="ContactId">The contact's id; also its grain's key.</param>
-/// <param name="LeadType">The key of the contact's lead type, which chooses the scoring model.</param>
-/// <param name="Lead">What is known about the lead.</param>
-public sealed record PartitionContact(string ContactId, string LeadType, LeadFacts Lead);
-
-/// <summary>Represents one page of a partition.</summary>
-/// <param name="Contacts">The page's contacts.</param>
-/// <param name="Continuation">Where the next page starts, or <see langword="null"/> when this is the partition's last page.</param>
-public sealed record ContactPage(IReadOnlyList<PartitionContact> Contacts, string? Continuation);
-
-/// <summary>Represents one contact's new total, as written back through the source.</summary>
-/// <param name="ContactId">The contact's id.</param>
-/// <param name="Total">The new score.</param>
-/// <param name="IsComplete">Whether every rule evaluated without an error.</param>
-/// <param name="Model">The scoring model's name.</param>
-/// <param name="ModelVersion">The scoring model's version.</param>
-public sealed record RescoredContact(string ContactId, decimal Total, bool IsComplete, string Model, string ModelVersion);
-
-/// <summary>Represents the totals of one page, written back through the source.</summary>
-/// <param name="JobId">The job.</param>
-/// <param name="Generation">The cluster's model generation every total was computed with.</param>
-/// <param name="Partition">The partition.</param>
-/// <param name="Continuation">The continuation the page was read at (<see langword="null"/> for the first page).</param>
-/// <param name="Totals">The totals.</param>
-public sealed record RescoredBatch(string JobId, long Generation, int Partition, string? Continuation, IReadOnlyList<RescoredContact> Totals);

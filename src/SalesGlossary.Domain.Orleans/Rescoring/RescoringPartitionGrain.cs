@@ -2,88 +2,10 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Concurrency;
 using SalesGlossary.Domain.Orleans.Contacts;
 using SalesGlossary.Domain.Orleans.Models;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Orleans.Rescoring;
-
-/// <summary>What a partition of a job does: the job's choices, fixed when the job starts.</summary>
-[GenerateSerializer]
-[Immutable]
-[Alias("SalesGlossary.PartitionAssignment")]
-internal sealed record PartitionAssignment(
-    [property: Id(0)] string JobId,
-    [property: Id(1)] int Partition,
-    [property: Id(2)] long Generation,
-    [property: Id(3)] DateTimeOffset AsOf,
-    [property: Id(4)] RescoringTarget Target,
-    [property: Id(5)] int PageSize)
-{
-    public string Key => JobId + "/" + Partition.ToString(CultureInfo.InvariantCulture);
-}
-
-/// <summary>How far one partition got.</summary>
-[GenerateSerializer]
-[Immutable]
-[Alias("SalesGlossary.PartitionReport")]
-internal sealed record PartitionReport(
-    [property: Id(0)] int Partition,
-    [property: Id(1)] bool Done,
-    [property: Id(2)] bool Cancelled,
-    [property: Id(3)] long Rescored,
-    [property: Id(4)] long Skipped,
-    [property: Id(5)] long Incomplete,
-    [property: Id(6)] IReadOnlyDictionary<string, long> PerSilo,
-    [property: Id(7)] string? Failure)
-{
-    public bool Finished => Done || Cancelled || Failure is not null;
-}
-
-[GenerateSerializer]
-[Alias("SalesGlossary.PartitionRecord")]
-internal sealed class PartitionRecord
-{
-    [Id(0)] public PartitionAssignment? Assignment { get; set; }
-    [Id(1)] public string? Continuation { get; set; }
-    [Id(2)] public long Pages { get; set; }
-    [Id(3)] public bool Done { get; set; }
-    [Id(4)] public bool Cancelled { get; set; }
-    [Id(5)] public long Rescored { get; set; }
-    [Id(6)] public long Skipped { get; set; }
-    [Id(7)] public long Incomplete { get; set; }
-    [Id(8)] public Dictionary<string, long> PerSilo { get; set; } = new(StringComparer.Ordinal);
-    [Id(9)] public string? Failure { get; set; }
-}
-
-/// <summary>One partition of a rescoring job; the key is the job's id, a slash, and the partition number.</summary>
-[Alias("SalesGlossary.IRescoringPartitionGrain")]
-internal interface IRescoringPartitionGrain : IGrainWithStringKey
-{
-    /// <summary>Starts the partition unless it is running or finished, and returns how far it got; answered even while a page is being rescored.</summary>
-    [AlwaysInterleave]
-    [Alias("EnsureRunning")]
-    Task<PartitionReport> EnsureRunningAsync(PartitionAssignment assignment);
-
-    /// <summary>Asks the partition to stop after the page it is on, and returns once it has stopped.</summary>
-    [AlwaysInterleave]
-    [Alias("Cancel")]
-    Task CancelAsync();
-
-    /// <summary>Rescores the next page; queues itself again until the partition is finished.</summary>
-    [Alias("RunPage")]
-    Task RunPageAsync(PartitionAssignment assignment);
-}
-
-/// <summary>Lets a partition wake its job (re-activating it after its silo died) without waiting for it.</summary>
-[Alias("SalesGlossary.IRescoringJobWake")]
-internal interface IRescoringJobWake : IGrainWithStringKey
-{
-    [OneWay]
-    [Alias("Wake")]
-    Task WakeAsync();
-}
 
 // Partitions are placed at random so that a job's workers spread over the silos instead of gathering where the job runs.
 [global::Orleans.Placement.RandomPlacement]

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using SalesGlossary.Domain.Deals;
 
-namespace SalesGlossary.Domain.Agreement;
+namespace SalesGlossary.Domain;
 
 /// <summary>
 /// The JSON shape of an agreement document, before validation. Every field is optional and every name (stage, status,
@@ -28,72 +27,3 @@ internal sealed record AgreementDocument(
     [JsonPropertyName("$schema")]
     public string? Schema { get; init; }
 }
-
-internal sealed record LifecycleChoices(
-    string? SqlQualification,
-    string? OpportunityDefinition,
-    string? HandRaiseRoute,
-    string? NurtureStage,
-    bool? RecycleWhenDealLost,
-    RequalificationDocument? Requalification);
-
-internal sealed record RequalificationDocument(decimal? MinimumNewPoints, decimal? CoolOffDays, string? CountHandoffs);
-
-internal sealed record ThresholdsDocument(decimal? Mql, decimal? Sql, Dictionary<string, decimal>? MqlGroups = null);
-
-internal sealed record LeadTypeDocument(
-    string? Key,
-    string? Name,
-    string? Description,
-    string? ScoringModel,
-    ThresholdsDocument? Thresholds,
-    string? Pipeline,
-    string? ConnectPolicy);
-
-internal sealed record BusinessHoursDocument(string? TimeZone, TimeOnly? Opens, TimeOnly? Closes, List<string?>? WorkingDays, List<DateOnly>? Holidays);
-
-internal sealed record ConnectPolicyDocument(
-    string? Name,
-    BusinessHoursDocument? BusinessHours,
-    decimal? FirstTouchWithinHours,
-    int? MinimumAttempts,
-    int? OverDays,
-    int? MinimumChannels,
-    decimal? MinimumSpacingHours,
-    List<string?>? ConnectedOutcomes);
-
-internal sealed record MarketingCommitmentDocument(int? MqlsPerMonth, decimal? MaxSqlRejectionRatePercent);
-
-internal sealed record CommitmentsDocument(MarketingCommitmentDocument? Marketing, JsonElement? Sales);
-
-internal sealed record DealStageDocument(string? Name, decimal? Probability, string? Kind, string? Forecast);
-
-internal sealed record PipelineDocument(string? Name, List<DealStageDocument?>? Stages, PipelineRules? Rules);
-
-internal sealed record CrmCodesDocument(
-    Dictionary<string, string?>? LifecycleStages,
-    Dictionary<string, string?>? LeadStatuses,
-    Dictionary<string, string?>? DisqualificationReasons,
-    Dictionary<string, Dictionary<string, string?>?>? DealStages)
-{
-    public Dictionary<string, string?>? LostReasons { get; init; }
-}
-
-internal sealed record VocabularyDocument(
-    List<StageDocument?>? Stages,
-    List<LeadStatusDocument?>? LeadStatuses,
-    List<ReasonDocument?>? DisqualificationReasons,
-    List<TermDocument?>? LostReasons,
-    List<TermDocument?>? Teams,
-    List<TermDocument?>? Actors,
-    List<DisplayNameDocument?>? DisplayNames);
-
-internal sealed record DisplayNameDocument(string? Kind, string? Term, string? Language, string? DisplayName);
-
-internal sealed record StageDocument(string? Name, int? Number, string? DisplayName, string? Abbreviation, string? After, decimal? EntryMinimumScore);
-
-internal sealed record LeadStatusDocument(string? Name, int? Number, string? DisplayName, bool? Open, bool? Working, bool? Connected, bool? Closed);
-
-internal sealed record ReasonDocument(string? Name, int? Number, string? DisplayName, bool? RequiresExhaustedConnectPolicy);
-
-internal sealed record TermDocument(string? Name, int? Number, string? DisplayName);

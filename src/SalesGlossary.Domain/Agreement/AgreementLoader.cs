@@ -1,14 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Profiles;
-using SalesGlossary.Domain.Scoring;
 using Ardalis.SmartEnum;
 using SalesGlossary.Domain.Serialization;
 
-namespace SalesGlossary.Domain.Agreement;
+namespace SalesGlossary.Domain;
 
 /// <summary>Reads, validates and builds an agreement; every problem is collected with its JSON path before anything is built.</summary>
 internal static class AgreementLoader

@@ -1,4 +1,4 @@
-namespace SalesGlossary.Domain.Agreement;
+namespace SalesGlossary.Domain;
 
 /// <summary>A CRM whose codes the agreement maps its terms to and from.</summary>
 public enum Crm

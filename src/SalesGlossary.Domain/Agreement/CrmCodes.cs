@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
 
-namespace SalesGlossary.Domain.Agreement;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents the codes under which the agreement's terms are known in the CRMs integrators sync with, and maps them both ways.</summary>
 /// <remarks>

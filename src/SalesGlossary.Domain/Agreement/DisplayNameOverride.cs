@@ -1,7 +1,7 @@
-namespace SalesGlossary.Domain.Agreement;
+namespace SalesGlossary.Domain;
 
 /// <summary>Describes how an agreement names one term in one language, in place of the library's words or the term's own display name.</summary>
-/// <remarks>Read back through <see cref="Vocabulary.GetDisplayName(Lifecycle.LifecycleStage, System.Globalization.CultureInfo)"/> and its siblings: an override for <c>de</c> serves <c>de-DE</c> and <c>de-AT</c> too; one for <c>de-AT</c> wins there.</remarks>
+/// <remarks>Read back through <see cref="Vocabulary.GetDisplayName(SalesGlossary.Domain.LifecycleStage, System.Globalization.CultureInfo)"/> and its siblings: an override for <c>de</c> serves <c>de-DE</c> and <c>de-AT</c> too; one for <c>de-AT</c> wins there.</remarks>
 public sealed record DisplayNameOverride
 {
     /// <summary>Gets the kind of the term named.</summary>

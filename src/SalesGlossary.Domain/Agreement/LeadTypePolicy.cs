@@ -1,11 +1,6 @@
 using System.Globalization;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Profiles;
-using SalesGlossary.Domain.Scoring;
 
-namespace SalesGlossary.Domain.Agreement;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents a lead type resolved by its agreement: the policy bundle with its thresholds, scoring model, pipeline, connect policy and lifecycle policy as objects.</summary>
 /// <remarks>

@@ -1,9 +1,5 @@
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Scoring;
 
-namespace SalesGlossary.Domain.Agreement;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents the Service Level Agreement between marketing and sales: one versioned document that holds every definition both teams share.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace SalesGlossary.Domain.Agreement;
+namespace SalesGlossary.Domain;
 
 /// <summary>The kinds of terms a vocabulary holds.</summary>
 public enum TermKind

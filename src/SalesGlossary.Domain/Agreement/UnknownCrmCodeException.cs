@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SalesGlossary.Domain.Agreement;
+namespace SalesGlossary.Domain;
 
 /// <summary>The exception thrown when a CRM code, or a term, has no mapping in the agreement's CRM codes.</summary>
 /// <remarks>The message names the CRM, what was looked up, the unknown value and every known one, so the fix (a code in the agreement's <c>crmCodes</c>) is in the error.</remarks>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SalesGlossary.Domain.Agreement;
+namespace SalesGlossary.Domain;
 
 /// <summary>The exception thrown when a name is looked up in an agreement's vocabulary and no term of that kind has it.</summary>
 /// <remarks>The message names the kind, the unknown name and every known one, so the fix (the right name, or the term defined in the agreement's <c>vocabulary</c>) is in the error.</remarks>

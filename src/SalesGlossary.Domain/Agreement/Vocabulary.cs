@@ -2,11 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ardalis.SmartEnum;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Serialization;
 
-namespace SalesGlossary.Domain.Agreement;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents the words of one agreement: the shipped lifecycle stages, lead statuses, reasons, teams and actors, and those the agreement defines.</summary>
 /// <remarks>

@@ -1,6 +1,5 @@
-using SalesGlossary.Domain.Lifecycle;
 
-namespace SalesGlossary.Domain.Agreement;
+namespace SalesGlossary.Domain;
 
 /// <summary>Describes the terms an agreement defines beyond the shipped ones: its own lead statuses, reasons, teams, actors and added lifecycle stages.</summary>
 /// <remarks>Every list is empty by default, so an agreement that defines nothing speaks the article's words. Build a <see cref="Vocabulary"/> from it; the build reports every problem at once.</remarks>

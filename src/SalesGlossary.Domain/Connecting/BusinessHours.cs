@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SalesGlossary.Domain.Connecting;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents the working hours of a team in one time zone, with its working days and holidays.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace SalesGlossary.Domain.Connecting;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents one touch by sales on a handed-over lead.</summary>
 /// <param name="At">When the attempt was made.</param>

@@ -1,6 +1,6 @@
 using Ardalis.SmartEnum;
 
-namespace SalesGlossary.Domain.Connecting;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents the channel of a connect attempt: phone, email, voicemail, social, SMS or meeting.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using Ardalis.SmartEnum;
 
-namespace SalesGlossary.Domain.Connecting;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents the outcome of a connect attempt, after HubSpot's call outcomes plus replies, bounces and booked meetings.</summary>
 /// <remarks>

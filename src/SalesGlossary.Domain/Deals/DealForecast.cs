@@ -1,40 +1,4 @@
-using System.Globalization;
-
-namespace SalesGlossary.Domain.Deals;
-
-/// <summary>The total of one forecast category.</summary>
-/// <param name="Category">The forecast category.</param>
-/// <param name="Deals">How many deals count towards it.</param>
-/// <param name="Amount">Their total amount.</param>
-/// <param name="Weighted">Their total weighted amount (amount × probability).</param>
-public sealed record ForecastTotal(ForecastCategory Category, int Deals, decimal Amount, decimal Weighted)
-{
-    /// <summary>Returns the total as a log line.</summary>
-    /// <returns>For example <c>Commit: 3 deals, 120000 (weighted 96000)</c>.</returns>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Category.Name}: {Deals} deals, {Amount} (weighted {Weighted})");
-}
-
-/// <summary>The forecast of a set of deals.</summary>
-/// <param name="WeightedPipeline">The weighted amount of the open deals (amount × probability).</param>
-/// <param name="Categories">The totals per forecast category, in category order; every category is listed.</param>
-public sealed record PipelineForecast(decimal WeightedPipeline, IReadOnlyList<ForecastTotal> Categories)
-{
-    /// <summary>Gets the total of one category.</summary>
-    /// <param name="category">The category.</param>
-    /// <returns>Its total.</returns>
-    public ForecastTotal this[ForecastCategory category] => Categories.Single(c => c.Category == category);
-
-    /// <summary>Returns the forecast as a log line.</summary>
-    /// <returns>For example <c>weighted pipeline 150000; Pipeline: 4 deals, 200000 (weighted 54000); Commit: …</c>.</returns>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"weighted pipeline {WeightedPipeline}; {string.Join("; ", Categories)}");
-}
-
-/// <summary>How long deals stay in one stage.</summary>
-/// <param name="Stage">The stage's name.</param>
-/// <param name="Deals">How many deals have been in it.</param>
-/// <param name="Average">The average cumulative time a deal spent in it.</param>
-/// <param name="Median">The median cumulative time a deal spent in it.</param>
-public sealed record StageVelocity(string Stage, int Deals, TimeSpan Average, TimeSpan Median);
+namespace SalesGlossary.Domain;
 
 /// <summary>Computes forecasts and velocity over sets of deals.</summary>
 public static class DealForecast

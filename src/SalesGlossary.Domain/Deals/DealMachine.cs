@@ -1,6 +1,6 @@
 using Stateless;
 
-namespace SalesGlossary.Domain.Deals;
+namespace SalesGlossary.Domain;
 
 /// <summary>The Stateless machine of one pipeline, bound in turn to the deal being moved (external state storage).</summary>
 internal sealed class DealMachine

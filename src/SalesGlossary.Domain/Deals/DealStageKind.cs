@@ -1,6 +1,6 @@
 using Ardalis.SmartEnum;
 
-namespace SalesGlossary.Domain.Deals;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents the kind of a deal stage: open, won, lost or on hold.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using Ardalis.SmartEnum;
 
-namespace SalesGlossary.Domain.Deals;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents an event in a deal's life.</summary>
 /// <remarks>Values are stored; they never change.</remarks>

@@ -1,6 +1,6 @@
 using Ardalis.SmartEnum;
 
-namespace SalesGlossary.Domain.Deals;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents the forecast category of a deal stage, as in Salesforce: Pipeline, Best case, Commit, Closed or Omitted.</summary>
 /// <remarks>Values are stored; they never change.</remarks>

@@ -1,6 +1,6 @@
 using Ardalis.SmartEnum;
 
-namespace SalesGlossary.Domain.Deals;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents why a deal was lost, as a code both teams and the CRM share.</summary>
 /// <remarks>
@@ -63,5 +63,5 @@ public sealed class LostReason : SmartEnum<LostReason>
     /// <returns>The hash code.</returns>
     public override int GetHashCode() => base.GetHashCode();
 
-    internal static LostReason Define(Lifecycle.ReasonDefinition definition) => new(definition.Name, definition.Number, definition.DisplayName ?? definition.Name);
+    internal static LostReason Define(SalesGlossary.Domain.ReasonDefinition definition) => new(definition.Name, definition.Number, definition.DisplayName ?? definition.Name);
 }

@@ -1,26 +1,7 @@
 using System.Globalization;
 using Stateless.Graph;
 
-namespace SalesGlossary.Domain.Deals;
-
-/// <summary>Represents one stage of a deal pipeline.</summary>
-/// <param name="Name">The stage's name, unique in its pipeline, for example <c>Create proposal</c>.</param>
-/// <param name="Probability">The chance to win a deal in this stage, in percent (0 to 100).</param>
-/// <param name="Kind">Whether the stage is open, won, lost or on hold.</param>
-/// <param name="Forecast">The forecast category deals in this stage count towards.</param>
-public sealed record DealStage(string Name, decimal Probability, DealStageKind Kind, ForecastCategory Forecast)
-{
-    /// <summary>Returns the stage's name.</summary>
-    /// <returns>The name, as diagrams and messages show it.</returns>
-    public override string ToString() => Name;
-}
-
-/// <summary>Represents what a pipeline allows deals to do.</summary>
-/// <param name="AllowSkipping">Whether a deal may skip open stages when it moves forward.</param>
-/// <param name="AllowMovingBack">Whether a deal may move back to an earlier open stage (always with a reason).</param>
-/// <param name="StartStages">The stages a deal may start in; empty means the first open stage only.</param>
-/// <param name="RequireLostReason">Whether losing a deal needs a lost reason.</param>
-public sealed record PipelineRules(bool AllowSkipping = false, bool AllowMovingBack = true, IReadOnlyList<string>? StartStages = null, bool RequireLostReason = true);
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents a deal pipeline: ordered stages with probabilities, kinds and forecast categories, and the rules deals follow.</summary>
 /// <remarks>

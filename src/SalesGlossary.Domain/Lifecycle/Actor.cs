@@ -1,6 +1,6 @@
 using Ardalis.SmartEnum;
 
-namespace SalesGlossary.Domain.Lifecycle;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents who caused a transition: marketing, sales, the system itself or an integration.</summary>
 /// <remarks>Recorded on every transition so that reports can tell a sales acceptance from an automatic promotion. Values are stored; they never change.</remarks>

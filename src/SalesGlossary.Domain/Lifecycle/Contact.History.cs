@@ -1,6 +1,5 @@
-using SalesGlossary.Domain.Connecting;
 
-namespace SalesGlossary.Domain.Lifecycle;
+namespace SalesGlossary.Domain;
 
 /// <content>History queries: handoffs, the stage at an instant, time in stages, the nurture entry and the attempts since the handoff.</content>
 public sealed partial class Contact

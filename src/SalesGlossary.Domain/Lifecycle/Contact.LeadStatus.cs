@@ -1,4 +1,4 @@
-namespace SalesGlossary.Domain.Lifecycle;
+namespace SalesGlossary.Domain;
 
 /// <content>The lead status: its verbs, the status a lifecycle move leaves, and the lead-status machine.</content>
 public sealed partial class Contact
@@ -58,7 +58,7 @@ public sealed partial class Contact
             throw Refused(LifecycleTrigger.StartWorking, null, c => Localization.Format("Detail.StartWorking", c));
         }
 
-        return Append(Stage, Lifecycle.LeadStatus.InProgress, LifecycleTrigger.StartWorking, actor, actorName, null, null);
+        return Append(Stage, SalesGlossary.Domain.LeadStatus.InProgress, LifecycleTrigger.StartWorking, actor, actorName, null, null);
     }
 
     /// <summary>Records that the timing is wrong: the lead status becomes Bad timing.</summary>
@@ -77,29 +77,29 @@ public sealed partial class Contact
             throw Refused(LifecycleTrigger.MarkBadTiming, null, c => Localization.Format("Detail.BadTiming", c));
         }
 
-        return Append(Stage, Lifecycle.LeadStatus.BadTiming, LifecycleTrigger.MarkBadTiming, actor, actorName, reason, null);
+        return Append(Stage, SalesGlossary.Domain.LeadStatus.BadTiming, LifecycleTrigger.MarkBadTiming, actor, actorName, reason, null);
     }
 
     private LeadStatus? StatusAfter(LifecycleTrigger trigger, LifecycleStage destination)
     {
         if (trigger == LifecycleTrigger.ReturnToMarketing)
         {
-            return Lifecycle.LeadStatus.ReturnedNotReady;
+            return SalesGlossary.Domain.LeadStatus.ReturnedNotReady;
         }
 
         if (trigger == LifecycleTrigger.Disqualify)
         {
-            return Lifecycle.LeadStatus.Unqualified;
+            return SalesGlossary.Domain.LeadStatus.Unqualified;
         }
 
         if (trigger == LifecycleTrigger.CreateDeal)
         {
-            return Lifecycle.LeadStatus.OpenDeal;
+            return SalesGlossary.Domain.LeadStatus.OpenDeal;
         }
 
         if (trigger == LifecycleTrigger.ConnectSucceeded)
         {
-            return Lifecycle.LeadStatus.Connected;
+            return SalesGlossary.Domain.LeadStatus.Connected;
         }
 
         if (trigger == LifecycleTrigger.Recycle || trigger == LifecycleTrigger.Reopen || trigger == LifecycleTrigger.WinDeal)
@@ -110,7 +110,7 @@ public sealed partial class Contact
         if ((destination.Backbone == LifecycleStage.MarketingQualifiedLead || destination.Backbone == LifecycleStage.SalesQualifiedLead)
             && (LeadStatus is null || !LeadStatus.IsOpen))
         {
-            return Lifecycle.LeadStatus.New;
+            return SalesGlossary.Domain.LeadStatus.New;
         }
 
         return LeadStatus;

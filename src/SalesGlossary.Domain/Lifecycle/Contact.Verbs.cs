@@ -1,7 +1,6 @@
 using System.Globalization;
-using SalesGlossary.Domain.Connecting;
 
-namespace SalesGlossary.Domain.Lifecycle;
+namespace SalesGlossary.Domain;
 
 /// <content>The verbs that move a contact through the lifecycle, and the records a deal makes on it.</content>
 public sealed partial class Contact
@@ -65,9 +64,9 @@ public sealed partial class Contact
         {
             Fire(LifecycleTrigger.CreateDeal, actor, actorName, deal, null);
         }
-        else if (Stage.Backbone.Value <= LifecycleStage.Opportunity.Value && LeadStatus != Lifecycle.LeadStatus.OpenDeal)
+        else if (Stage.Backbone.Value <= LifecycleStage.Opportunity.Value && LeadStatus != SalesGlossary.Domain.LeadStatus.OpenDeal)
         {
-            Append(Stage, Lifecycle.LeadStatus.OpenDeal, LifecycleTrigger.CreateDeal, actor, actorName, deal, null);
+            Append(Stage, SalesGlossary.Domain.LeadStatus.OpenDeal, LifecycleTrigger.CreateDeal, actor, actorName, deal, null);
         }
     }
 
@@ -107,9 +106,9 @@ public sealed partial class Contact
         {
             Fire(LifecycleTrigger.Recycle, actor, actorName, why, null);
         }
-        else if (LeadStatus == Lifecycle.LeadStatus.OpenDeal)
+        else if (LeadStatus == SalesGlossary.Domain.LeadStatus.OpenDeal)
         {
-            Append(Stage, Lifecycle.LeadStatus.Connected, LifecycleTrigger.LoseDeal, actor, actorName, why, null);
+            Append(Stage, SalesGlossary.Domain.LeadStatus.Connected, LifecycleTrigger.LoseDeal, actor, actorName, why, null);
         }
     }
 
@@ -203,7 +202,7 @@ public sealed partial class Contact
             var statusMachine = LeadStatusMachine();
             statusMachine.TryFire(connected ? LeadStatusTrigger.ConnectSucceeded : LeadStatusTrigger.ConnectFailed);
             var status = statusMachine.Status;
-            if (status != LeadStatus && LeadStatus != Lifecycle.LeadStatus.OpenDeal)
+            if (status != LeadStatus && LeadStatus != SalesGlossary.Domain.LeadStatus.OpenDeal)
             {
                 Append(Stage, status, LifecycleTrigger.RecordConnectAttempt, actor, attempt.By, reason, null);
             }

@@ -1,7 +1,6 @@
 using System.Globalization;
-using SalesGlossary.Domain.Connecting;
 
-namespace SalesGlossary.Domain.Lifecycle;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents a contact whose lifecycle stage and lead status move only as the agreement allows, with a full audit trail.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SalesGlossary.Domain.Lifecycle;
+namespace SalesGlossary.Domain;
 
 /// <summary>Checks that a stored contact history is an unbroken chain before a contact is rebuilt from it.</summary>
 internal static class ContactHistoryValidator

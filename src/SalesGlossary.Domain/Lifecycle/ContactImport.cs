@@ -1,4 +1,4 @@
-namespace SalesGlossary.Domain.Lifecycle;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents what an imported contact arrives with: the stage and lead status it already has elsewhere, who imports it, why and from where.</summary>
 /// <remarks>Given to <see cref="Contact.Import"/>; the import is recorded as the contact's first record, not as an override.</remarks>

@@ -1,6 +1,5 @@
-using SalesGlossary.Domain.Connecting;
 
-namespace SalesGlossary.Domain.Lifecycle;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents the stored state of a <see cref="Contact"/>: everything needed to rebuild it.</summary>
 /// <remarks>The stage and lead status are not stored twice: they are those the last history record left.</remarks>

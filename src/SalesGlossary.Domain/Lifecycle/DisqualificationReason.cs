@@ -1,6 +1,6 @@
 using Ardalis.SmartEnum;
 
-namespace SalesGlossary.Domain.Lifecycle;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents why a lead was disqualified (moved to the Other stage with status Unqualified).</summary>
 /// <remarks>

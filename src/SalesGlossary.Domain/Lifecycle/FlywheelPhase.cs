@@ -1,6 +1,6 @@
 using Ardalis.SmartEnum;
 
-namespace SalesGlossary.Domain.Lifecycle;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents a phase of the inbound flywheel: Attract, Engage or Delight.</summary>
 /// <remarks>

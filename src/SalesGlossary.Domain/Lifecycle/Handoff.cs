@@ -1,4 +1,4 @@
-namespace SalesGlossary.Domain.Lifecycle;
+namespace SalesGlossary.Domain;
 
 /// <summary>A handoff between teams: a stage change into a stage that another team owns, as the agreement assigns ownership.</summary>
 /// <param name="At">When.</param>

@@ -1,6 +1,6 @@
 using Ardalis.SmartEnum;
 
-namespace SalesGlossary.Domain.Lifecycle;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents what sales is doing with a lead right now, a sub-state while the contact is a qualified lead.</summary>
 /// <remarks>
@@ -99,20 +99,4 @@ public sealed class LeadStatus : SmartEnum<LeadStatus>
     public override int GetHashCode() => base.GetHashCode();
 
     internal static LeadStatus Define(LeadStatusDefinition definition) => new(definition);
-}
-
-/// <summary>The broad group a <see cref="LeadStatus"/> belongs to.</summary>
-public enum LeadStatusKind
-{
-    /// <summary>Nobody has worked the lead yet.</summary>
-    Untouched = 0,
-
-    /// <summary>Sales is working the lead.</summary>
-    Working = 1,
-
-    /// <summary>The lead turned into a deal.</summary>
-    Converted = 2,
-
-    /// <summary>Work on the lead ended without a deal.</summary>
-    Closed = 3,
 }

@@ -1,7 +1,7 @@
 using Stateless;
 using Stateless.Graph;
 
-namespace SalesGlossary.Domain.Lifecycle;
+namespace SalesGlossary.Domain;
 
 /// <summary>The lead status as a Stateless machine beside the lifecycle machine: the moves sales makes on a lead (start working, bad timing, connect attempts), with guards in words.</summary>
 /// <remarks>
@@ -74,20 +74,4 @@ internal sealed class LeadStatusMachine
         machine.Fire(trigger);
         return true;
     }
-}
-
-/// <summary>The moves of the lead status alone.</summary>
-internal enum LeadStatusTrigger
-{
-    /// <summary>Sales starts working an untouched lead.</summary>
-    StartWorking = 0,
-
-    /// <summary>Sales records that the timing is wrong.</summary>
-    MarkBadTiming = 1,
-
-    /// <summary>A connect attempt did not reach the person.</summary>
-    ConnectFailed = 2,
-
-    /// <summary>A connect attempt reached the person.</summary>
-    ConnectSucceeded = 3,
 }

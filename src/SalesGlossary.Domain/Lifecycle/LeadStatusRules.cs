@@ -1,4 +1,4 @@
-namespace SalesGlossary.Domain.Lifecycle;
+namespace SalesGlossary.Domain;
 
 /// <summary>The one home of which shipped lead statuses only a verb of the contact sets, so that they always agree with the record that set them.</summary>
 internal static class LeadStatusRules

@@ -1,9 +1,8 @@
 using System.Globalization;
-using SalesGlossary.Domain.Connecting;
 using Stateless;
 using Stateless.Graph;
 
-namespace SalesGlossary.Domain.Lifecycle;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents validated lifecycle definitions together with the state machine that enforces them.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace SalesGlossary.Domain.Lifecycle;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents one immutable record of a contact's history: a change of lifecycle stage, of lead status, or both.</summary>
 /// <remarks>

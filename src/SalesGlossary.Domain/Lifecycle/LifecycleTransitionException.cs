@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SalesGlossary.Domain.Lifecycle;
+namespace SalesGlossary.Domain;
 
 /// <summary>The exception thrown when a contact cannot take a trigger in its current stage; the contact is left unchanged.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using Ardalis.SmartEnum;
 
-namespace SalesGlossary.Domain.Lifecycle;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents an event that can move a contact's lifecycle stage or lead status.</summary>
 /// <remarks>
@@ -92,23 +92,4 @@ public sealed class LifecycleTrigger : SmartEnum<LifecycleTrigger>
 
     /// <summary>Gets a value indicating whether the trigger needs a reason (every backward move, override and bad timing).</summary>
     public bool RequiresReason => Kind is LifecycleTriggerKind.Backward or LifecycleTriggerKind.Override || this == MarkBadTiming || this == Import;
-}
-
-/// <summary>The kind of move a <see cref="LifecycleTrigger"/> makes.</summary>
-public enum LifecycleTriggerKind
-{
-    /// <summary>The first record of a contact's history.</summary>
-    Creation = 0,
-
-    /// <summary>A move forward through the funnel, guarded by the agreement.</summary>
-    Forward = 1,
-
-    /// <summary>A move backward or out of the funnel, always with a reason.</summary>
-    Backward = 2,
-
-    /// <summary>A change of the lead status only.</summary>
-    StatusOnly = 3,
-
-    /// <summary>An administrative correction that bypasses the rules.</summary>
-    Override = 4,
 }

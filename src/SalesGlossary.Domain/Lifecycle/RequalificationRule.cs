@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 
-namespace SalesGlossary.Domain.Lifecycle;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents the agreement's rule for when a returned, recycled or reopened contact may qualify again (the nurture loop).</summary>
 /// <remarks>
@@ -60,14 +60,4 @@ public sealed record RequalificationRule
             problems.Add(path + ".countHandoffs", string.Create(CultureInfo.InvariantCulture, $"{(int)rule.CountHandoffs} is not a way to count handoffs; use EveryHandoff or FirstHandoffOnly."));
         }
     }
-}
-
-/// <summary>How the reports count the handoffs of a contact that qualified again after it was returned, recycled or reopened.</summary>
-public enum RequalifiedHandoffCounting
-{
-    /// <summary>Every handoff counts: a contact that earned its way back is delivered again.</summary>
-    EveryHandoff = 0,
-
-    /// <summary>Only a contact's first handoff to a team counts; handoffs after a return are not delivered again.</summary>
-    FirstHandoffOnly = 1,
 }

@@ -1,4 +1,4 @@
-namespace SalesGlossary.Domain.Lifecycle;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents how long a contact spent in one lifecycle stage, derived from its history.</summary>
 /// <param name="Stage">The stage.</param>

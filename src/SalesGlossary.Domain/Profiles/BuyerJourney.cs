@@ -1,4 +1,4 @@
-namespace SalesGlossary.Domain.Profiles;
+namespace SalesGlossary.Domain;
 
 /// <summary>Infers a contact's buyer's-journey stage from the journey stages of its recent activities.</summary>
 public static class BuyerJourney

@@ -1,6 +1,6 @@
 using Ardalis.SmartEnum;
 
-namespace SalesGlossary.Domain.Profiles;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents a stage of the buyer's journey: Awareness, Consideration or Decision.</summary>
 /// <remarks>

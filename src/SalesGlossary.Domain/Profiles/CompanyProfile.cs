@@ -1,4 +1,4 @@
-namespace SalesGlossary.Domain.Profiles;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents the firmographic facts of a company that an ideal customer profile is evaluated against.</summary>
 /// <remarks>Unknown facts are <see langword="null"/>; a criterion on an unknown fact is not met, and the reason says the fact is unknown.</remarks>

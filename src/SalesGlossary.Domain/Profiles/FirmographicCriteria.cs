@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SalesGlossary.Domain.Profiles;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents firmographic criteria that a company must all meet: industries, size, revenue, countries and technologies.</summary>
 /// <remarks>
@@ -138,9 +138,3 @@ public sealed record FirmographicCriteria
 
     private static string Plural(int count, string one, string many) => count == 1 ? one : many;
 }
-
-/// <summary>The result of one firmographic criterion for one company.</summary>
-/// <param name="Criterion">The criterion that was evaluated.</param>
-/// <param name="IsMet">Whether the company meets the criterion.</param>
-/// <param name="Explanation">A sentence that says what was compared and why the criterion is met or not.</param>
-public sealed record IcpCriterionResult(IcpCriterion Criterion, bool IsMet, string Explanation);

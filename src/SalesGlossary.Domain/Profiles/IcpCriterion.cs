@@ -1,6 +1,6 @@
 using Ardalis.SmartEnum;
 
-namespace SalesGlossary.Domain.Profiles;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents one kind of firmographic criterion of an ideal customer profile.</summary>
 /// <remarks>Values are stored; they never change.</remarks>

@@ -1,6 +1,6 @@
 using Ardalis.SmartEnum;
 
-namespace SalesGlossary.Domain.Profiles;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents how well a company fits the ideal customer profile: Tier 1, 2 or 3, or Not ICP.</summary>
 /// <remarks>

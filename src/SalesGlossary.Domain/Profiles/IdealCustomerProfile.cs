@@ -1,16 +1,6 @@
 using System.Globalization;
 
-namespace SalesGlossary.Domain.Profiles;
-
-/// <summary>Represents the criteria a company must meet to be in one tier of the ideal customer profile.</summary>
-/// <param name="Tier">The tier the criteria define; Tier 1, 2 or 3.</param>
-/// <param name="Criteria">The firmographic criteria the company must all meet.</param>
-public sealed record IcpTierDefinition(IcpTier Tier, FirmographicCriteria Criteria);
-
-/// <summary>Represents an exclusion of the ideal customer profile: companies that match it are never pursued (negative ICP).</summary>
-/// <param name="Name">The exclusion's name, which is also the reason given, for example <c>Competitors</c>.</param>
-/// <param name="Criteria">The criteria that identify excluded companies; a company that meets them all is excluded.</param>
-public sealed record IcpExclusion(string Name, FirmographicCriteria Criteria);
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents the ideal customer profile (ICP): the companies the agreement targets, in tiers, and those it excludes.</summary>
 /// <remarks>
@@ -177,34 +167,4 @@ public sealed record IdealCustomerProfile
             problems.Add(path, $"The technology '{technology}' is both required and excluded, so no company can meet the criteria.");
         }
     }
-}
-
-/// <summary>The criteria checked for one tier during an evaluation.</summary>
-/// <param name="Tier">The tier that was checked.</param>
-/// <param name="Criteria">The result of every criterion of the tier.</param>
-public sealed record IcpTierResult(IcpTier Tier, IReadOnlyList<IcpCriterionResult> Criteria)
-{
-    /// <summary>Returns the tier's check as a log line: each criterion met or not.</summary>
-    /// <returns>For example <c>Tier1: employees met, industry not met</c>.</returns>
-    public override string ToString() => $"{Tier}: {string.Join(", ", Criteria.Select(c => c.Criterion + (c.IsMet ? " met" : " not met")))}";
-}
-
-/// <summary>The result of evaluating a company against an ideal customer profile.</summary>
-/// <param name="Company">The company's name.</param>
-/// <param name="Tier">The tier the company belongs to; <see cref="IcpTier.NotIcp"/> when it meets no tier or is excluded.</param>
-/// <param name="IsNegative">Whether the company matched an exclusion (negative ICP): it must not be pursued.</param>
-/// <param name="MatchedExclusions">The names of the exclusions the company matched.</param>
-/// <param name="CheckedTiers">The tiers checked, best first, up to and including the one the company met.</param>
-/// <param name="Summary">A sentence that states the outcome.</param>
-public sealed record IcpEvaluation(
-    string Company,
-    IcpTier Tier,
-    bool IsNegative,
-    IReadOnlyList<string> MatchedExclusions,
-    IReadOnlyList<IcpTierResult> CheckedTiers,
-    string Summary)
-{
-    /// <summary>Returns the evaluation as a log line: the company, its tier and why.</summary>
-    /// <returns>For example <c>Acme GmbH: Tier1 (…summary…)</c>.</returns>
-    public override string ToString() => $"{Company}: {Tier}{(IsNegative ? " (negative: " + string.Join(", ", MatchedExclusions) + ")" : string.Empty)}; {Summary}";
 }

@@ -1,4 +1,4 @@
-namespace SalesGlossary.Domain.Profiles;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents a lead type: a named policy bundle such as "new prospect" or "existing customer".</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SalesGlossary.Domain.Profiles;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents an inclusive range of numbers with an optional lower and upper bound.</summary>
 /// <remarks>A missing bound is open: <c>new NumberRange(200, null)</c> means "200 or more".</remarks>

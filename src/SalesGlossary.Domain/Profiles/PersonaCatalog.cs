@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SalesGlossary.Domain.Profiles;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents the buyer personas of an agreement and matches contacts to them.</summary>
 /// <remarks>

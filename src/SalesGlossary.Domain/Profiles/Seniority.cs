@@ -1,6 +1,6 @@
 using Ardalis.SmartEnum;
 
-namespace SalesGlossary.Domain.Profiles;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents a person's level in an organisation, from individual contributor to executive.</summary>
 /// <remarks>Values are ordered by rank and stored; they never change.</remarks>

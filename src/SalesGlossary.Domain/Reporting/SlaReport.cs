@@ -1,64 +1,6 @@
 using System.Globalization;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
 
-namespace SalesGlossary.Domain.Reporting;
-
-/// <summary>A reporting period: from (inclusive) to (exclusive).</summary>
-/// <param name="From">The first instant of the period.</param>
-/// <param name="To">The instant the period ends (not included).</param>
-public sealed record ReportPeriod(DateTimeOffset From, DateTimeOffset To)
-{
-    /// <summary>Gets a value indicating whether an instant lies in the period.</summary>
-    /// <param name="instant">The instant.</param>
-    /// <returns><see langword="true"/> when <see cref="From"/> ≤ instant &lt; <see cref="To"/>.</returns>
-    public bool Contains(DateTimeOffset instant) => instant >= From && instant < To;
-
-    /// <summary>Gets the period's length in months of 30.44 days, for commitments stated per month.</summary>
-    public decimal Months => (decimal)(To - From).TotalDays / 30.44m;
-}
-
-/// <summary>One stage of a funnel report.</summary>
-/// <param name="Stage">The stage.</param>
-/// <param name="Reached">How many contacts of the cohort reached this stage or a later one.</param>
-/// <param name="ConversionPercent">The share of the previous stage's contacts that reached this one, in percent; <see langword="null"/> for the first stage or when the previous stage had none.</param>
-public sealed record FunnelStage(LifecycleStage Stage, int Reached, decimal? ConversionPercent);
-
-/// <summary>How often sales returned handed-over leads to marketing, and why.</summary>
-/// <param name="HandedOver">Handoffs to sales in the period: entries into a stage sales owns from one another team owns, as the agreement assigns ownership.</param>
-/// <param name="Returned">Returns to marketing in the period.</param>
-/// <param name="RatePercent">Returned as a share of handed over, in percent; 0 when none was handed over.</param>
-/// <param name="ByReason">The returns per reason, most frequent first.</param>
-public sealed record RejectionReport(int HandedOver, int Returned, decimal RatePercent, IReadOnlyList<ReasonCount> ByReason)
-{
-    /// <summary>Returns the report as a log line: handoffs, returns, the rate and the reasons.</summary>
-    /// <returns>For example <c>12 of 40 handed over returned (30 %): NotReady 8, WrongPerson 4</c>.</returns>
-    public override string ToString() => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{Returned} of {HandedOver} handed over returned ({RatePercent} %){(ByReason.Count == 0 ? string.Empty : ": " + string.Join(", ", ByReason.Select(r => r.Reason + " " + r.Count.ToString(CultureInfo.InvariantCulture))))}");
-}
-
-/// <summary>How often one reason was given.</summary>
-/// <param name="Reason">The reason.</param>
-/// <param name="Count">How often.</param>
-public sealed record ReasonCount(string Reason, int Count);
-
-/// <summary>How long contacts stay in one stage.</summary>
-/// <param name="Stage">The stage.</param>
-/// <param name="Contacts">How many contacts have been in it.</param>
-/// <param name="Median">The median cumulative time in the stage.</param>
-/// <param name="Percentile90">The 90th percentile of the cumulative time in the stage.</param>
-public sealed record StageDuration(LifecycleStage Stage, int Contacts, TimeSpan Median, TimeSpan Percentile90);
-
-/// <summary>How far one side met its commitment in the period.</summary>
-/// <param name="Team">The side: marketing or sales.</param>
-/// <param name="Measure">What was measured, in words.</param>
-/// <param name="Actual">The measured value.</param>
-/// <param name="Target">The committed value.</param>
-/// <param name="AttainmentPercent">The attainment, between 0 and 100 %.</param>
-public sealed record Attainment(Team Team, string Measure, decimal Actual, decimal Target, decimal AttainmentPercent);
+namespace SalesGlossary.Domain;
 
 /// <summary>The agreement's report for a period: funnel, rejection rate, time in stage, attainment of both sides and weighted pipeline.</summary>
 /// <param name="Period">The period.</param>

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 
-namespace SalesGlossary.Domain.Scoring;
+namespace SalesGlossary.Domain;
 
 /// <summary>
 /// Makes a rule's integer arithmetic checked: an overflow (<c>lead.Employees * 2147483647</c>) throws

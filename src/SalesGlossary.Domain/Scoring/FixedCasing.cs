@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 
-namespace SalesGlossary.Domain.Scoring;
+namespace SalesGlossary.Domain;
 
 /// <summary>
 /// The case mapping of rules: a fixed table of the library's own, the same on every host. The runtime's invariant case

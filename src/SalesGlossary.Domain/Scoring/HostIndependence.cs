@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 
-namespace SalesGlossary.Domain.Scoring;
+namespace SalesGlossary.Domain;
 
 /// <summary>
 /// Refuses every overload through which a rule could read the host: its culture (text comparison, casing, formatting),

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SalesGlossary.Domain.Scoring;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents a lead's score with everything that explains it; storable as a ledger entry.</summary>
 /// <remarks>
@@ -89,65 +89,4 @@ public sealed record LeadScore(
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
         $"{Model} {ModelVersion} as of {AsOf:O}: {Total}{(Grade is null ? string.Empty : " (" + Grade + ")")}; {string.Join(", ", Groups.Select(g => g.Group + " " + g.Score.ToString(CultureInfo.InvariantCulture)))}; {Contributions.Count} contributions; {(Errors.Count == 0 ? "complete" : Errors.Count + " rule errors, first: " + Errors[0])}");
-}
-
-/// <summary>Represents one group's score.</summary>
-/// <param name="Group">The group's name.</param>
-/// <param name="Raw">The sum of its contributions after decay, before caps.</param>
-/// <param name="Cap">The group's cap, or <see langword="null"/> when it has none.</param>
-/// <param name="Score">The group's share of the total after its cap and the total cap.</param>
-public sealed record GroupScore(string Group, decimal Raw, decimal? Cap, decimal Score)
-{
-    /// <summary>Returns the group's score as a log line.</summary>
-    /// <returns>For example <c>engagement 45 (raw 52, cap 45)</c>.</returns>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Group} {Score} (raw {Raw}{(Cap is { } cap ? ", cap " + cap.ToString(CultureInfo.InvariantCulture) : string.Empty)})");
-}
-
-/// <summary>Represents the grade of a score: a fit letter (A, B, C) and an engagement digit (1, 2, 3), for example <c>A1</c>.</summary>
-/// <param name="Fit">The fit letter: A, B or C.</param>
-/// <param name="Engagement">The engagement digit: 1, 2 or 3.</param>
-public sealed record ScoreGrade(string Fit, int Engagement)
-{
-    /// <summary>Returns the grade as <c>A1</c> … <c>C3</c>.</summary>
-    /// <returns>The fit letter followed by the engagement digit.</returns>
-    public override string ToString() => Fit + Engagement.ToString(CultureInfo.InvariantCulture);
-}
-
-/// <summary>Represents what one rule match earned.</summary>
-/// <param name="Rule">The rule's name.</param>
-/// <param name="Group">The group the points count towards.</param>
-/// <param name="ActivityIndex">The index of the activity in the lead's activity list, for activity rules; otherwise <see langword="null"/>.</param>
-/// <param name="ActivityAt">When the activity happened, for activity rules; otherwise <see langword="null"/>.</param>
-/// <param name="ConfiguredPoints">The rule's points.</param>
-/// <param name="DecayedPoints">The points after decay (and after a daily maximum), before caps.</param>
-/// <param name="Points">The points counted in the total, after caps.</param>
-/// <param name="Explanation">The arithmetic in words: decay, daily maximum and caps.</param>
-public sealed record ScoreContribution(
-    string Rule,
-    string Group,
-    int? ActivityIndex,
-    DateTimeOffset? ActivityAt,
-    decimal ConfiguredPoints,
-    decimal DecayedPoints,
-    decimal Points,
-    string Explanation)
-{
-    /// <summary>Returns the contribution as a log line.</summary>
-    /// <returns>For example <c>Webinar attended [activity 3]: +7.5 engagement (configured 10; halved after 30 days)</c>.</returns>
-    public override string ToString() => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{Rule}{(ActivityIndex is { } index ? " [activity " + index.ToString(CultureInfo.InvariantCulture) + "]" : string.Empty)}: {(Points >= 0 ? "+" : string.Empty)}{Points} {Group} (configured {ConfiguredPoints}; {Explanation})");
-}
-
-/// <summary>Represents a rule that failed for one lead at run time.</summary>
-/// <param name="Rule">The rule's name, or <see langword="null"/> for a problem with the lead as a whole.</param>
-/// <param name="ActivityIndex">The index of the activity being scored, if any.</param>
-/// <param name="Message">What went wrong.</param>
-public sealed record ScoringError(string? Rule, int? ActivityIndex, string Message)
-{
-    /// <summary>Returns the error as a log line.</summary>
-    /// <returns>For example <c>Senior title [activity 2]: The lead has no job title.</c>.</returns>
-    public override string ToString() => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{Rule ?? "lead"}{(ActivityIndex is { } index ? " [activity " + index.ToString(CultureInfo.InvariantCulture) + "]" : string.Empty)}: {Message}");
 }

@@ -1,4 +1,4 @@
-namespace SalesGlossary.Domain.Scoring;
+namespace SalesGlossary.Domain;
 
 /// <summary>Holds the current scoring model and publishes a new one atomically, even while scoring runs.</summary>
 /// <typeparam name="TLead">The lead type.</typeparam>

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 
-namespace SalesGlossary.Domain.Scoring;
+namespace SalesGlossary.Domain;
 
 /// <content>The bulk path: totals for many leads at hand-written speed, without allocating per lead.</content>
 public sealed partial class LeadScoringModel<TLead, TActivity>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 
-namespace SalesGlossary.Domain.Scoring;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents a loaded, checked and compiled scoring model for one lead type.</summary>
 /// <typeparam name="TLead">The lead type rules read as <c>lead</c>.</typeparam>

@@ -1,4 +1,4 @@
-namespace SalesGlossary.Domain.Scoring;
+namespace SalesGlossary.Domain;
 
 /// <content>The cancellable entry point of the explained score; the work meter and the cost model live in their own files.</content>
 public sealed partial class LeadScoringModel<TLead, TActivity>

@@ -3,23 +3,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Numerics;
 
-namespace SalesGlossary.Domain.Scoring;
-
-/// <summary>Receives what the scoring walk finds; the walk itself keeps the sums, windows, daily maximums, decay and caps.</summary>
-internal interface IScoreSink
-{
-    /// <summary>A lead rule matched (the rule's index in the model's rules).</summary>
-    void LeadRuleMatched(int rule);
-
-    /// <summary>An activity rule matched an activity inside its window; <paramref name="earned"/> is in hundredths, 0 when over the daily maximum.</summary>
-    void ActivityRuleMatched(int rule, int activityIndex, long occurredTicks, long ageTicks, long earned, bool overDailyMaximum);
-
-    /// <summary>A rule (or a nested rule, by its own name) failed for this lead; <paramref name="activityIndex"/> is -1 for lead rules.</summary>
-    void RuleFailed(string rule, int activityIndex, Exception error);
-
-    /// <summary>A problem with the lead as a whole (its activities could not be read, or too many).</summary>
-    void LeadFailed(string message);
-}
+namespace SalesGlossary.Domain;
 
 /// <content>The scoring plan and its single walker: the one home of windows, daily maximums, decay and caps.</content>
 public sealed partial class LeadScoringModel<TLead, TActivity>

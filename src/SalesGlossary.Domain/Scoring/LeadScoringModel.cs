@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 
-namespace SalesGlossary.Domain.Scoring;
+namespace SalesGlossary.Domain;
 
 /// <summary>Loads scoring models: RulesEngine workflow files whose rules carry their points in <c>Properties</c>.</summary>
 /// <remarks>

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 
-namespace SalesGlossary.Domain.Scoring;
+namespace SalesGlossary.Domain;
 
 /// <summary>
 /// Rewrites culture-sensitive text operations of a parsed rule into their ordinal or invariant forms, so that a rule gives

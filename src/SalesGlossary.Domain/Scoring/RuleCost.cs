@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SalesGlossary.Domain.Scoring;
+namespace SalesGlossary.Domain;
 
 /// <summary>Represents the worst-case work of one rule for one lead, estimated at load: <c>FixedWork + WorkPerItem × n</c>.</summary>
 /// <remarks>

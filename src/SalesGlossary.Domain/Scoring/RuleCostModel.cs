@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Linq.Expressions;
 
-namespace SalesGlossary.Domain.Scoring;
+namespace SalesGlossary.Domain;
 
 /// <summary>
 /// Estimates a checked rule's worst-case work as a function of the lead's size, before anything runs, and refuses

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 
-namespace SalesGlossary.Domain.Scoring;
+namespace SalesGlossary.Domain;
 
 /// <summary>The run-time side of the scoring sandbox: checks of the caller's input and the bounded text of rule errors.</summary>
 internal static class RuleSandbox

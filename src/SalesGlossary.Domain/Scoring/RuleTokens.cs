@@ -2,7 +2,7 @@ using System.Linq.Dynamic.Core;
 using System.Linq.Dynamic.Core.Exceptions;
 using System.Linq.Dynamic.Core.Tokenizer;
 
-namespace SalesGlossary.Domain.Scoring;
+namespace SalesGlossary.Domain;
 
 /// <summary>
 /// Splits a rule expression into exactly the tokens the expression parser reads, by running the parser's own tokenizer:

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SalesGlossary.Domain.Scoring;
+namespace SalesGlossary.Domain;
 
 /// <summary>The resource limits a scoring model and its evaluation must stay within.</summary>
 /// <remarks>

@@ -5,7 +5,7 @@ using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
 using SalesGlossary.Domain.Serialization;
 
-namespace SalesGlossary.Domain.Scoring;
+namespace SalesGlossary.Domain;
 
 /// <summary>Reads a scoring model document (a RulesEngine workflow with scoring properties), checks it whole and compiles its rules.</summary>
 internal sealed class ScoringModelReader
@@ -691,18 +691,3 @@ internal sealed class ScoringModelReader
     /// <summary>A part of a rule without an article, for messages that supply their own: <c>Properties of rule 'webinar'</c>.</summary>
     private static string PartOf(string label, string part) => part + " of " + char.ToLowerInvariant(label[0]) + label[1..];
 }
-
-/// <summary>The checked parts of a scoring model document, before compilation.</summary>
-internal sealed record ScoringModelDefinition(
-    string Name,
-    string Version,
-    IReadOnlyList<ScoringModelDefinition.RuleDefinition> Rules,
-    IReadOnlyDictionary<string, decimal> GroupCaps,
-    decimal? TotalCap,
-    GradeThresholds? Grades)
-{
-    public sealed record RuleDefinition(ScoringRule Rule, Expression Body, RuleNode Node, bool Enabled, RuleCost Cost);
-}
-
-/// <summary>A rule as RulesEngine sees it: a leaf expression, or children combined with And or Or; each node keeps its name for errors.</summary>
-internal sealed record RuleNode(string Name, Expression? Leaf, bool IsAnd, IReadOnlyList<RuleNode> Children);

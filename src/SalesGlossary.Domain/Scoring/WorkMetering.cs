@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 
-namespace SalesGlossary.Domain.Scoring;
+namespace SalesGlossary.Domain;
 
 /// <summary>
 /// Compiles the work meter into a checked rule: each lambda body starts by charging one unit, each text-building call

@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using SalesGlossary.Domain.Agreement;
 
 namespace SalesGlossary.Domain.Tests.Agreement;
 

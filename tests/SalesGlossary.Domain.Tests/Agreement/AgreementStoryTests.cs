@@ -3,11 +3,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Microsoft.Extensions.Time.Testing;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Reporting;
 
 namespace SalesGlossary.Domain.Tests.Agreement;
 

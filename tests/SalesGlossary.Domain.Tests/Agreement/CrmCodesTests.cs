@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Lifecycle;
 
 namespace SalesGlossary.Domain.Tests.Agreement;
 
@@ -168,7 +166,7 @@ public class CrmCodesTests
         var sal = words.GetStage("SalesAcceptedLead");
         Assert.Equal(crm == Crm.HubSpot ? "1234567" : "Sales Accepted Lead", codes.CodeOf(crm, sal));
         Assert.Equal(crm == Crm.HubSpot ? "IN_HOUSE" : "Built it in-house", codes.CodeOf(crm, words.GetLostReason("BuiltInHouse")));
-        Assert.Equal(crm == Crm.HubSpot ? "CHOSE_A_COMPETITOR" : "Chose a competitor", codes.CodeOf(crm, SalesGlossary.Domain.Deals.LostReason.Competitor));
+        Assert.Equal(crm == Crm.HubSpot ? "CHOSE_A_COMPETITOR" : "Chose a competitor", codes.CodeOf(crm, SalesGlossary.Domain.LostReason.Competitor));
         Assert.Equal(crm == Crm.HubSpot ? "NURTURE_EVENT_FOLLOW_UP" : "Nurture - Event", codes.CodeOf(crm, words.GetLeadStatus("NurtureEventFollowUp")));
         var unknown = Assert.Throws<UnknownCrmCodeException>(() => codes.LostReasonOf(crm, "LOST_IN_SPACE"));
         Assert.Equal("lost reason", unknown.Kind);

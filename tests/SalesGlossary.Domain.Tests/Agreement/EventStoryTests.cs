@@ -1,9 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Serialization;
 
 namespace SalesGlossary.Domain.Tests.Agreement;

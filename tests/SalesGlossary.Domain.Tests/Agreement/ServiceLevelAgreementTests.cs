@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Lifecycle;
 
 namespace SalesGlossary.Domain.Tests.Agreement;
 
@@ -280,7 +277,7 @@ public class ServiceLevelAgreementTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
         var prospect = agreement.GetLeadType("new-prospect");
         var customerContact = agreement.GetLeadType("existing-customer").CreateContact("C-3", LifecycleStage.Lead, time, Actor.Integration);
-        var score = prospect.ScoringModel.Score(new Domain.Scoring.LeadFacts("L-1", "a@b.example", null, null, null, null, null, null, null, false, false, []), time.GetUtcNow());
+        var score = prospect.ScoringModel.Score(new LeadFacts("L-1", "a@b.example", null, null, null, null, null, null, null, false, false, []), time.GetUtcNow());
 
         var error = Assert.Throws<ArgumentException>(() => prospect.ApplyScore(customerContact, score, Actor.System));
         Assert.Equal("Contact 'C-3' is of lead type 'existing-customer', not 'new-prospect'; use the contact's own lead type. (Parameter 'contact')", error.Message);

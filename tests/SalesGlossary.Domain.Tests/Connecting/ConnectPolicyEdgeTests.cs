@@ -1,4 +1,3 @@
-using SalesGlossary.Domain.Connecting;
 
 namespace SalesGlossary.Domain.Tests.Connecting;
 

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
 
 namespace SalesGlossary.Domain.Tests.Deals;
 

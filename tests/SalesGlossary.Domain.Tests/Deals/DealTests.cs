@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
 
 namespace SalesGlossary.Domain.Tests.Deals;
 
@@ -128,7 +126,7 @@ public class DealTests
     [Fact]
     public void Lose_RecyclesTheContact_OnlyWhereTheDefinitionsSaySo()
     {
-        var recycling = new LifecyclePolicy(new LifecycleDefinitions { RecycleWhenDealLost = true }, new QualificationThresholds(100m), Domain.Connecting.ConnectPolicy.Default);
+        var recycling = new LifecyclePolicy(new LifecycleDefinitions { RecycleWhenDealLost = true }, new QualificationThresholds(100m), ConnectPolicy.Default);
         var contact = Contact.Create("C-2", LifecycleStage.Lead, recycling, time, Actor.Integration);
         contact.ApplyScore(150, Actor.System);
         var deal = NewDeal(contact: contact);

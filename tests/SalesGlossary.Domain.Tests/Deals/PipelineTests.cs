@@ -1,4 +1,3 @@
-using SalesGlossary.Domain.Deals;
 
 namespace SalesGlossary.Domain.Tests.Deals;
 

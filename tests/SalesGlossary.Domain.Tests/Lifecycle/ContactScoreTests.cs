@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Serialization;
 
 namespace SalesGlossary.Domain.Tests.Lifecycle;

@@ -1,4 +1,3 @@
-using SalesGlossary.Domain.Lifecycle;
 
 namespace SalesGlossary.Domain.Tests.Lifecycle;
 

@@ -3,8 +3,6 @@ using FsCheck.Experimental;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Microsoft.Extensions.Time.Testing;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Lifecycle;
 
 namespace SalesGlossary.Domain.Tests.Lifecycle;
 

@@ -1,8 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Serialization;
 
 namespace SalesGlossary.Domain.Tests.Lifecycle;

@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Reporting;
 
 namespace SalesGlossary.Domain.Tests.Lifecycle;
 
@@ -161,7 +158,7 @@ public class NurtureLoopTests
         Assert.Throws<DefinitionValidationException>(() => new LifecyclePolicy(
             new LifecycleDefinitions { Requalification = new RequalificationRule { MinimumNewPoints = null } },
             new QualificationThresholds(100m),
-            SalesGlossary.Domain.Connecting.ConnectPolicy.Default));
+            SalesGlossary.Domain.ConnectPolicy.Default));
     }
 
     [Fact]

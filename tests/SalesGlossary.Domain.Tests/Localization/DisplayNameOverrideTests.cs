@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Tests.Agreement;
 
 namespace SalesGlossary.Domain.Tests.Localization;

@@ -2,8 +2,6 @@ using System.Collections;
 using System.Globalization;
 using System.Resources;
 using Microsoft.Extensions.Time.Testing;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
 
 namespace SalesGlossary.Domain.Tests.Localization;
 
@@ -124,7 +122,7 @@ public class LanguageTests
     [Fact]
     public void AnUnmetGuard_IsNamedInGerman_WithTheStatusInGerman()
     {
-        var policy = new LifecyclePolicy(new LifecycleDefinitions { SqlQualification = SqlQualification.Score }, new QualificationThresholds(100m, 300m), Domain.Connecting.ConnectPolicy.Default);
+        var policy = new LifecyclePolicy(new LifecycleDefinitions { SqlQualification = SqlQualification.Score }, new QualificationThresholds(100m, 300m), ConnectPolicy.Default);
         var contact = Contact.Create("C-42", LifecycleStage.Lead, policy, time, Actor.Integration);
         contact.ApplyScore(150, Actor.System);
 

@@ -1,4 +1,3 @@
-using SalesGlossary.Domain.Profiles;
 
 namespace SalesGlossary.Domain.Tests.Profiles;
 

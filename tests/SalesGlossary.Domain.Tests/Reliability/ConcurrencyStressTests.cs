@@ -3,9 +3,6 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using FsCheck.Fluent;
 using Microsoft.Extensions.Time.Testing;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Scoring;
 using Xunit.Abstractions;
 
 namespace SalesGlossary.Domain.Tests.Reliability;

@@ -3,10 +3,6 @@ using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Scoring;
 using SalesGlossary.Domain.Serialization;
 using Xunit.Abstractions;
 

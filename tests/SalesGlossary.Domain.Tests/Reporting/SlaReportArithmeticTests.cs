@@ -1,8 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Reporting;
 
 namespace SalesGlossary.Domain.Tests.Reporting;
 

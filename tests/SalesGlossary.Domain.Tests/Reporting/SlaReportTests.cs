@@ -1,10 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Profiles;
-using SalesGlossary.Domain.Reporting;
 
 namespace SalesGlossary.Domain.Tests.Reporting;
 

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Tests.Scoring;
 

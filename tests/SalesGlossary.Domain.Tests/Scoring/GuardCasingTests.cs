@@ -1,4 +1,3 @@
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Tests.Scoring;
 
@@ -75,7 +74,7 @@ public class GuardCasingTests
     [InlineData("lead.JobTitle.ToLower() == \"\u0264\"", "\uA7CB", false)]
     [InlineData("lead.JobTitle.ToLower() == \"vp ınsıde\"", "VP INSIDE", false)]
     [InlineData("lead.JobTitle.ToLower() == \"vp inside\"", "VP INSIDE", true)]
-    public void RulesMapCaseByTheTable(string expression, string title, bool matches)
+    public void Rules_MapCaseByTheTable(string expression, string title, bool matches)
     {
         var model = LeadScoringModel.Load(ModelJson.WithRule(expression));
 

@@ -1,4 +1,3 @@
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Tests.Scoring;
 

@@ -1,5 +1,3 @@
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Scoring;
 using SalesGlossary.Domain.Serialization;
 
 namespace SalesGlossary.Domain.Tests.Scoring;

@@ -3,7 +3,6 @@ using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Tests.Scoring;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Linq.Expressions;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Tests.Scoring;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Tests.Scoring;
 

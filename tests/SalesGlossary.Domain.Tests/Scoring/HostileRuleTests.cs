@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Xunit.Abstractions;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Tests.Scoring;
 

@@ -3,8 +3,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Microsoft.Extensions.Time.Testing;
-using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Scoring;
 using SalesGlossary.Domain.Serialization;
 
 namespace SalesGlossary.Domain.Tests.Scoring;
@@ -75,7 +73,7 @@ public class LeadScoringTests
         var score = Sample.Score(Lead(new LeadActivity("DemoRequest", Now.AddDays(-1))), Now);
         Assert.Equal(["DemoRequested"], score.HandRaises);
 
-        var prospect = Domain.Agreement.ServiceLevelAgreement.Default.GetLeadType("new-prospect");
+        var prospect = ServiceLevelAgreement.Default.GetLeadType("new-prospect");
         var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, new FakeTimeProvider(Now), Actor.Integration);
         Assert.Single(prospect.ApplyScore(contact, score, Actor.System).OfType<StageChanged>());
         Assert.Same(LifecycleStage.SalesQualifiedLead, contact.Stage);
@@ -86,7 +84,7 @@ public class LeadScoringTests
     [Fact]
     public void Score_ReachingTheMqlThreshold_PromotesTheContact()
     {
-        var prospect = Domain.Agreement.ServiceLevelAgreement.Default.GetLeadType("new-prospect");
+        var prospect = ServiceLevelAgreement.Default.GetLeadType("new-prospect");
         var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, new FakeTimeProvider(Now), Actor.Integration);
         var score = Sample.Score(Lead(Enumerable.Range(0, 4).Select(i => new LeadActivity("WebinarAttended", Now.AddDays(-i))).ToArray()), Now);
 

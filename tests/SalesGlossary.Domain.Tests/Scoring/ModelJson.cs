@@ -16,7 +16,7 @@ internal static class ModelJson
     /// <summary>The sample model with one change applied to its JSON tree.</summary>
     public static string Sample(Action<JsonObject> change)
     {
-        var node = JsonNode.Parse(SalesGlossary.Domain.Scoring.LeadScoringModel.SampleJson)!.AsObject();
+        var node = JsonNode.Parse(SalesGlossary.Domain.LeadScoringModel.SampleJson)!.AsObject();
         change(node);
         return node.ToJsonString();
     }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using RulesEngine.Models;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Tests.Scoring;
 

@@ -3,13 +3,6 @@ using Ardalis.SmartEnum;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Deals;
-using SalesGlossary.Domain.Agreement;
-using SalesGlossary.Domain.Reporting;
-using SalesGlossary.Domain.Lifecycle;
-using SalesGlossary.Domain.Profiles;
-using SalesGlossary.Domain.Scoring;
 using SalesGlossary.Domain.Serialization;
 
 namespace SalesGlossary.Domain.Tests.Serialization;

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using SalesGlossary.Domain.Connecting;
-using SalesGlossary.Domain.Lifecycle;
 using SalesGlossary.Domain.Serialization;
 
 namespace SalesGlossary.Domain.Tests.Serialization;

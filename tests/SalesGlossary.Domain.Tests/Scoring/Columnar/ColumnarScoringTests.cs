@@ -4,7 +4,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using SalesGlossary.Domain.Arrow;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Tests.Scoring.Columnar;
 

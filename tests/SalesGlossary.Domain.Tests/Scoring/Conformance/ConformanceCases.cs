@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Tests.Scoring.Conformance;
 

@@ -1,5 +1,4 @@
 using SalesGlossary.Domain.Arrow;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Tests.Scoring.Conformance;
 

@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Text.Json;
 using RulesEngine.Models;
-using SalesGlossary.Domain.Scoring;
 
 namespace SalesGlossary.Domain.Tests.Scoring.Conformance;
 

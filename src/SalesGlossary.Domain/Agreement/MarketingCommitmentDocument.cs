@@ -1,0 +1,3 @@
+namespace SalesGlossary.Domain;
+
+internal sealed record MarketingCommitmentDocument(int? MqlsPerMonth, decimal? MaxSqlRejectionRatePercent);

@@ -1,0 +1,3 @@
+namespace SalesGlossary.Domain;
+
+internal sealed record RequalificationDocument(decimal? MinimumNewPoints, decimal? CoolOffDays, string? CountHandoffs);

@@ -1,0 +1,3 @@
+namespace SalesGlossary.Domain;
+
+internal sealed record StageDocument(string? Name, int? Number, string? DisplayName, string? Abbreviation, string? After, decimal? EntryMinimumScore);

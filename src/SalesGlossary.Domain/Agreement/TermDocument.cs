@@ -1,0 +1,3 @@
+namespace SalesGlossary.Domain;
+
+internal sealed record TermDocument(string? Name, int? Number, string? DisplayName);

@@ -1,0 +1,4 @@
+namespace SalesGlossary.Domain;
+
+/// <summary>Represents a change of a deal's amount or expected close date.</summary>
+public sealed record DealForecastUpdated : DealEvent;

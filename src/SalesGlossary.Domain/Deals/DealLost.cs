@@ -1,0 +1,4 @@
+namespace SalesGlossary.Domain;
+
+/// <summary>Represents a lost deal; the lost reason is the record's reason.</summary>
+public sealed record DealLost : DealEvent;

@@ -1,0 +1,4 @@
+namespace SalesGlossary.Domain;
+
+/// <summary>Represents a change of a deal's stage: opened in its start stage, moved, put on hold, resumed or reopened.</summary>
+public sealed record DealStageChanged : DealEvent;

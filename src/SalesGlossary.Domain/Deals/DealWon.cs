@@ -1,0 +1,4 @@
+namespace SalesGlossary.Domain;
+
+/// <summary>Represents a won deal.</summary>
+public sealed record DealWon : DealEvent;

@@ -1,0 +1,121 @@
+using System.Numerics;
+
+namespace SalesGlossary.Domain;
+
+/// <summary>
+/// Linear decay of one rule's points, compiled to integers: an activity of age <c>t</c> ticks earns
+/// <c>round(P × (D − K·t) / D)</c> hundredths for <c>t &lt; D/K</c> and 0 from there, where
+/// <c>K/D = percent/100 / (everyDays × ticks per day)</c> reduced to lowest terms, rounded half away from zero.
+/// </summary>
+internal sealed class DecayPlan
+{
+    private readonly long points;
+    private readonly long zeroFrom;
+    private readonly int width;
+    private readonly long k64;
+    private readonly long d64;
+    private readonly double inverseD;
+    private readonly Int128 k128;
+    private readonly Int128 d128;
+    private readonly BigInteger k;
+    private readonly BigInteger d;
+
+    /// <summary>The largest |points| (hundredths) whose decay divides by the reciprocal: quotients up to 2^40 keep its estimate within one.</summary>
+    private const long MaxEstimatedQuotient = 1L << 40;
+
+    public DecayPlan(ScoreDecay decay, long pointsHundredths)
+    {
+        points = pointsHundredths;
+        var (pn, pd) = ScoreArithmetic.Fraction(decay.Percent);
+        var (en, ed) = ScoreArithmetic.Fraction(decay.EveryDays);
+        k = pn * ed;
+        d = 100 * pd * en * TimeSpan.TicksPerDay;
+        var g = BigInteger.GreatestCommonDivisor(k, d);
+        k /= g;
+        d /= g;
+        var zero = (d + k - 1) / k;
+        zeroFrom = zero >= long.MaxValue ? long.MaxValue : (long)zero;
+        // |P|·D bounds every intermediate product (K·t < D whenever decay is computed); K and D themselves must fit too.
+        var bound = BigInteger.Max(BigInteger.Abs(points) * d, BigInteger.Max(k, d));
+        if (bound <= long.MaxValue / 4 && BigInteger.Abs(points) <= MaxEstimatedQuotient)
+        {
+            // Small enough to divide by multiplying with the reciprocal and correcting by one (see Apply).
+            width = 63;
+            k64 = (long)k;
+            d64 = (long)d;
+            inverseD = 1.0 / (double)d64;
+        }
+        else if (bound <= long.MaxValue)
+        {
+            width = 64;
+            k64 = (long)k;
+            d64 = (long)d;
+        }
+        else if (bound <= (BigInteger)Int128.MaxValue)
+        {
+            width = 128;
+            k128 = (Int128)k;
+            d128 = (Int128)d;
+        }
+    }
+
+    /// <summary>The points (hundredths) an activity of the given age (whole ticks, at least 0) earns.</summary>
+    public long Apply(long ageTicks)
+    {
+        if (ageTicks <= 0)
+        {
+            return points;
+        }
+
+        if (ageTicks >= zeroFrom)
+        {
+            return 0;
+        }
+
+        // Here K·t < D, so every product below is bounded by |P|·D, which the chosen width holds.
+        switch (width)
+        {
+            case 63:
+            {
+                // |numerator| / D ≤ |P| ≤ 2^40: the reciprocal's estimate (relative error below 2^-50) is off by at most
+                // one, and one correction each way makes it the exact floor; no hardware division per activity.
+                var numerator = points * (d64 - (k64 * ageTicks));
+                var magnitude = Math.Abs(numerator);
+                var quotient = (long)(magnitude * inverseD);
+                var remainder = magnitude - (quotient * d64);
+                if (remainder < 0)
+                {
+                    quotient--;
+                    remainder += d64;
+                }
+                else if (remainder >= d64)
+                {
+                    quotient++;
+                    remainder -= d64;
+                }
+
+                var rounded = remainder >= d64 - remainder ? quotient + 1 : quotient;
+                return numerator < 0 ? -rounded : rounded;
+            }
+
+            case 64:
+            {
+                var numerator = points * (d64 - (k64 * ageTicks));
+                var quotient = Math.DivRem(numerator, d64, out var remainder);
+                var r = Math.Abs(remainder);
+                return r >= d64 - r ? quotient + Math.Sign(numerator) : quotient;
+            }
+
+            case 128:
+            {
+                var numerator = points * (d128 - (k128 * ageTicks));
+                var (quotient, remainder) = Int128.DivRem(numerator, d128);
+                var r = Int128.Abs(remainder);
+                return (long)(r >= d128 - r ? quotient + Int128.Sign(numerator) : quotient);
+            }
+
+            default:
+                return (long)ScoreArithmetic.DivideRounded(points * (d - (k * ageTicks)), d);
+        }
+    }
+}

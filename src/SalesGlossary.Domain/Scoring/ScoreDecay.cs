@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace SalesGlossary.Domain;
+
+/// <summary>Represents linear decay of an activity's points with its age.</summary>
+/// <remarks>
+/// An activity of age <c>d</c> days earns <c>points × max(0, 1 − Percent/100 × d / EveryDays)</c>, rounded once to two
+/// decimals, half away from zero: 50 % every 30 days means half the points at 30 days and nothing from 60 days on. At age 0
+/// an activity earns its full points. Scoring computes this exactly on the age in whole ticks (100 ns), with no intermediate
+/// rounding (see docs/scoring-semantics.md); <see cref="FactorAt"/> is the same formula in <see cref="decimal"/>.
+/// </remarks>
+/// <param name="Percent">The share of the points lost every <paramref name="EveryDays"/> days, in percent (above 0, at most 100).</param>
+/// <param name="EveryDays">The length of the decay period in days (above 0).</param>
+public sealed record ScoreDecay(decimal Percent, decimal EveryDays)
+{
+    /// <summary>Gets the factor an activity of the given age keeps, between 0 and 1.</summary>
+    /// <param name="ageDays">The activity's age in days; negative ages count as 0.</param>
+    /// <returns>The factor applied to the rule's points.</returns>
+    public decimal FactorAt(decimal ageDays) =>
+        Math.Clamp(1m - (Percent / 100m * Math.Max(0m, ageDays) / EveryDays), 0m, 1m);
+
+    /// <summary>Returns the decay as text, for example <c>50 % every 30 days</c>.</summary>
+    /// <returns>The decay in words, culture-invariant.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Percent} % every {EveryDays} days");
+}
