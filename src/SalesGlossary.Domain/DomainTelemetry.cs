@@ -88,50 +88,29 @@ internal static class DomainTelemetry
         }
     }
 
-    /// <summary>Counts one recorded lifecycle transition.</summary>
-    internal static void LifecycleTransition(string trigger)
+    /// <summary>Adds one to a counter with its one tag; nothing is built when no listener is attached.</summary>
+    private static void CountOne(Counter<long> counter, string tag, string value)
     {
-        if (LifecycleTransitions.Enabled)
+        if (counter.Enabled)
         {
-            LifecycleTransitions.Add(1, new KeyValuePair<string, object?>(TriggerTag, trigger));
+            counter.Add(1, new KeyValuePair<string, object?>(tag, value));
         }
     }
+
+    /// <summary>Counts one recorded lifecycle transition.</summary>
+    internal static void LifecycleTransition(string trigger) => CountOne(LifecycleTransitions, TriggerTag, trigger);
 
     /// <summary>Counts one refused lifecycle move.</summary>
-    internal static void LifecycleRefused(string trigger)
-    {
-        if (LifecycleRefusals.Enabled)
-        {
-            LifecycleRefusals.Add(1, new KeyValuePair<string, object?>(TriggerTag, trigger));
-        }
-    }
+    internal static void LifecycleRefused(string trigger) => CountOne(LifecycleRefusals, TriggerTag, trigger);
 
     /// <summary>Counts one recorded deal transition.</summary>
-    internal static void DealTransition(string trigger)
-    {
-        if (DealTransitions.Enabled)
-        {
-            DealTransitions.Add(1, new KeyValuePair<string, object?>(TriggerTag, trigger));
-        }
-    }
+    internal static void DealTransition(string trigger) => CountOne(DealTransitions, TriggerTag, trigger);
 
     /// <summary>Counts one refused deal move.</summary>
-    internal static void DealRefused(string trigger)
-    {
-        if (DealRefusals.Enabled)
-        {
-            DealRefusals.Add(1, new KeyValuePair<string, object?>(TriggerTag, trigger));
-        }
-    }
+    internal static void DealRefused(string trigger) => CountOne(DealRefusals, TriggerTag, trigger);
 
     /// <summary>Counts one breach as <c>Contact.FireSlaTimers</c> records it: the one place a breach becomes a fact, so a breach evaluated again is not counted again.</summary>
-    internal static void SlaBreachRecorded(string kind)
-    {
-        if (SlaBreaches.Enabled)
-        {
-            SlaBreaches.Add(1, new KeyValuePair<string, object?>(BreachKindTag, kind));
-        }
-    }
+    internal static void SlaBreachRecorded(string kind) => CountOne(SlaBreaches, BreachKindTag, kind);
 
     /// <summary>Starts the activity of a bulk run or batch when someone listens.</summary>
     internal static Activity? StartBulk(string model, string version, string mode, long leads)
