@@ -66,7 +66,7 @@ public class ConnectPolicyEdgeTests
     [Fact]
     public void NameBusinessHoursAndConnectedOutcomes_AreRequired()
     {
-        var error = Assert.Throws<DefinitionValidationException>(() => new ConnectPolicy(" ", null!, TimeSpan.FromHours(1), 3, 0, 1, TimeSpan.Zero, []));
+        var error = Assert.Throws<DefinitionValidationException>(() => new ConnectPolicy(new ConnectPolicyOptions { Name = " ", BusinessHours = null!, FirstTouchWithin = TimeSpan.FromHours(1), MinimumAttempts = 3, ConnectedOutcomes = [] }));
         Assert.Equal("connect policy ' '", error.Definition);
         Assert.Equal(
             [

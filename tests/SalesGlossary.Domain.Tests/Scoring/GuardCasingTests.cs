@@ -86,7 +86,7 @@ public class GuardCasingTests
     {
         var model = LeadScoringModel.Load(ModelJson.WithRule("lead.JobTitle.ToUpper() == \"X\""));
 
-        var score = model.Score(new LeadFacts("L-1", null, null, null, null, null, null, null, null, false, false, []), Now);
+        var score = model.Score(new LeadFacts { Id = "L-1", Activities = [] }, Now);
 
         Assert.StartsWith("NullReferenceException", Assert.Single(score.Errors).Message, StringComparison.Ordinal);
     }

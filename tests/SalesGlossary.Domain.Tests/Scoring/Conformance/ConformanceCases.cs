@@ -439,19 +439,19 @@ internal static class ConformanceCases
             covers.Add("time.future");
         }
 
-        var lead = new LeadFacts(
-            name,
-            Emails[random.Next(Emails.Length)],
-            Titles[random.Next(Titles.Length)],
-            "Marketing",
-            Industries[random.Next(Industries.Length)],
-            random.Next(6) == 0 ? null : random.Next(6) == 0 ? 0 : random.Next(1, 3000),
-            null,
-            Countries[random.Next(Countries.Length)],
-            "Webinar",
-            random.Next(5) == 0,
-            false,
-            activities);
+        var lead = new LeadFacts
+        {
+            Id = name,
+            Email = Emails[random.Next(Emails.Length)],
+            JobTitle = Titles[random.Next(Titles.Length)],
+            Department = "Marketing",
+            Industry = Industries[random.Next(Industries.Length)],
+            Employees = random.Next(6) == 0 ? null : random.Next(6) == 0 ? 0 : random.Next(1, 3000),
+            Country = Countries[random.Next(Countries.Length)],
+            LeadSource = "Webinar",
+            Unsubscribed = random.Next(5) == 0,
+            Activities = activities,
+        };
         return new ConformanceCase(
             name,
             "Generated: random rules (nested, nulls, rewritten methods), decay, windows, caps; ages on and around boundaries.",
