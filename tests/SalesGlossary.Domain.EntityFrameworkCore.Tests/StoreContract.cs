@@ -418,9 +418,19 @@ public abstract class StoreContract
     }
 
     /// <summary>A lead the sample model scores on fit and on engagement whose points decay, so that totals differ by the instant.</summary>
-    private static LeadFacts Lead(string id, DateTimeOffset asOf) => new(
-        id, id.ToLowerInvariant() + "@example.com", "VP of Sales", "Sales", "Software", 250, 25_000_000m, "DE", "Webinar", false, false,
-        [new LeadActivity("WebinarAttended", Start.AddHours(-3)), new LeadActivity("PageView", Start.AddHours(-2), "/pricing"), new LeadActivity("EmailOpen", asOf.AddHours(-1))]);
+    private static LeadFacts Lead(string id, DateTimeOffset asOf) => new LeadFacts
+    {
+        Id = id,
+        Email = id.ToLowerInvariant() + "@example.com",
+        JobTitle = "VP of Sales",
+        Department = "Sales",
+        Industry = "Software",
+        Employees = 250,
+        AnnualRevenue = 25_000_000m,
+        Country = "DE",
+        LeadSource = "Webinar",
+        Activities = [new LeadActivity("WebinarAttended", Start.AddHours(-3)), new LeadActivity("PageView", Start.AddHours(-2), "/pricing"), new LeadActivity("EmailOpen", asOf.AddHours(-1))],
+    };
 
     /// <summary>Applies a score to the stored contact and appends it to the ledger, in one save.</summary>
     private void Rescore(Contact contact, LeadScore score)

@@ -140,9 +140,18 @@ public sealed class ContactGrainTests(SmallCluster fixture)
         Assert.Equal(scored.Score, stored.Score);
     }
 
-    internal static LeadFacts Lead(string id, int employees) => new(
-        id, "someone@example.com", "VP Marketing", "Marketing", "Software", employees, null, "DE", "Webinar", false, false,
-        [new LeadActivity("WebinarAttended", Now.AddDays(-2)), new LeadActivity("DemoRequest", Now.AddDays(-1))]);
+    internal static LeadFacts Lead(string id, int employees) => new LeadFacts
+    {
+        Id = id,
+        Email = "someone@example.com",
+        JobTitle = "VP Marketing",
+        Department = "Marketing",
+        Industry = "Software",
+        Employees = employees,
+        Country = "DE",
+        LeadSource = "Webinar",
+        Activities = [new LeadActivity("WebinarAttended", Now.AddDays(-2)), new LeadActivity("DemoRequest", Now.AddDays(-1))],
+    };
 
     internal static async Task Eventually(Func<bool> condition)
     {

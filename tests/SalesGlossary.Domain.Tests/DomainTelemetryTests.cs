@@ -313,7 +313,7 @@ public sealed class DomainTelemetryTests
         }));
 
     private static LeadFacts Lead(string id, string? title) =>
-        new(id, id + "@example.com", title, "Sales", "Software", 250, 10_000_000m, "DE", "Webinar", false, false, []);
+        new LeadFacts { Id = id, Email = id + "@example.com", JobTitle = title, Department = "Sales", Industry = "Software", Employees = 250, AnnualRevenue = 10_000_000m, Country = "DE", LeadSource = "Webinar", Activities = [] };
 
     private static async IAsyncEnumerable<LeadFacts> Leads(int count)
     {

@@ -109,7 +109,7 @@ public interface IContactGrain : IGrainWithStringKey
 
     /// <summary>Records a connect attempt (see <see cref="Contact.RecordConnectAttempt"/>).</summary>
     /// <param name="attempt">The attempt.</param>
-    /// <param name="by">Who recorded it (the actor, and the person or system by name if given).</param>
+    /// <param name="actor">Who recorded it; the person who made the attempt is the attempt's own <see cref="ConnectAttempt.By"/>.</param>
     /// <returns>The changed contact.</returns>
     /// <exception cref="LifecycleTransitionException">The contact cannot take the move.</exception>
     /// <exception cref="InvalidOperationException">The contact was never created.</exception>

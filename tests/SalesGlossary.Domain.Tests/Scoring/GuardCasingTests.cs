@@ -9,7 +9,7 @@ public class GuardCasingTests
 {
     private static readonly DateTimeOffset Now = Generators.ScoringNow;
 
-    private static LeadFacts Lead(string title) => new("L-1", "a@b.c", title, null, null, null, null, null, null, false, false, []);
+    private static LeadFacts Lead(string title) => new LeadFacts { Id = "L-1", Email = "a@b.c", JobTitle = title, Activities = [] };
 
     [Fact]
     public void TheTable_AgreesWithTheInvariantMappingWhereverItMaps_AndLeavesEveryOtherCharacterAlone()

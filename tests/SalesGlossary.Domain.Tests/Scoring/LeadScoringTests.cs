@@ -13,7 +13,7 @@ public class LeadScoringTests
     private static readonly DateTimeOffset Now = Generators.ScoringNow;
 
     private static LeadFacts Lead(params LeadActivity[] activities) =>
-        new("L-1", "mary@acme.de", "Director Marketing", "Marketing", "Software", 450, null, "DE", "Webinar", false, false, activities);
+        new LeadFacts { Id = "L-1", Email = "mary@acme.de", JobTitle = "Director Marketing", Department = "Marketing", Industry = "Software", Employees = 450, Country = "DE", LeadSource = "Webinar", Activities = activities };
 
     [Fact]
     public void Score_ExplainsEveryContribution_AndTheyAddUpToTheTotal()

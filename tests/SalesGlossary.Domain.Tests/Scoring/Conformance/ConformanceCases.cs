@@ -70,7 +70,7 @@ internal static class ConformanceCases
         "{\"WorkflowName\":\"conformance\",\"ScoringModel\":{\"Version\":\"1\"" + (settings.Length > 0 ? "," + settings : string.Empty) + "},\"Rules\":[" + string.Join(",", rules) + "]}";
 
     private static LeadFacts Lead(string? title = "VP Marketing", string? country = "DE", int? employees = 450, string? industry = "Software", string? email = "mary@acme.de", params LeadActivity[] activities) =>
-        new("L-1", email, title, "Marketing", industry, employees, null, country, "Webinar", false, false, activities);
+        new LeadFacts { Id = "L-1", Email = email, JobTitle = title, Department = "Marketing", Industry = industry, Employees = employees, Country = country, LeadSource = "Webinar", Activities = activities };
 
     private static LeadActivity Act(string type, long ageTicks, string? url = null, string? stage = null) =>
         new(type, new DateTimeOffset(AsOf.UtcTicks - ageTicks, TimeSpan.Zero), url, stage);
