@@ -146,7 +146,7 @@ public static class Generators
             0 or 2 => ServiceLevelAgreement.Default.GetLeadType("new-prospect").CreateContact("C-" + score, start, time, By.Integration),
             4 => ServiceLevelAgreement.Default.GetLeadType("new-prospect").ImportContact(
                 "C-" + score,
-                new ContactImport { Stage = LifecycleStage.InFunnelOrder[score % 8], Source = "export", Reason = "migration", Actor = Actor.Integration },
+                new ContactImport { Stage = LifecycleStage.InFunnelOrder[score % 8], Source = "export", Reason = "migration", By = By.Integration },
                 time),
             _ => Contact.Create("C-" + score, start, LifecyclePolicy.Default, time, By.Integration),
         };

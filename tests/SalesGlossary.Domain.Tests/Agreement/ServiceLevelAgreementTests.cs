@@ -281,7 +281,7 @@ public class ServiceLevelAgreementTests
 
         var error = Assert.Throws<ArgumentException>(() => prospect.ApplyScore(customerContact, score, By.System));
         Assert.Equal("Contact 'C-3' is of lead type 'existing-customer', not 'new-prospect'; use the contact's own lead type. (Parameter 'contact')", error.Message);
-        var foreign = Assert.Throws<ArgumentException>(() => prospect.ApplyScore(prospect.CreateContact("C-4", LifecycleStage.Lead, time, Actor.Integration), score with { Model = "other" }, By.System));
+        var foreign = Assert.Throws<ArgumentException>(() => prospect.ApplyScore(prospect.CreateContact("C-4", LifecycleStage.Lead, time, By.Integration), score with { Model = "other" }, By.System));
         Assert.Equal("The score was made by scoring model 'other', but lead type 'new-prospect' is scored by 'sample-lead-scoring'. (Parameter 'score')", foreign.Message);
     }
 }

@@ -57,7 +57,7 @@ public class VocabularyTests
         Assert.Equal("SAL", sal.Abbreviation);
         Assert.Equal("CustomerSuccess", agreement.OwnerOf(LifecycleStage.Customer).Name);
 
-        var won = prospect.CreateContact("C-1", LifecycleStage.Lead, time, partner, "Reseller A");
+        var won = prospect.CreateContact("C-1", LifecycleStage.Lead, time, new By(partner).Named("Reseller A"));
         won.ApplyScore(120m, By.System);
         Assert.Same(LifecycleStage.MarketingQualifiedLead, won.Stage);
         Assert.True(won.CanTake(LifecycleTrigger.AcceptBySales));

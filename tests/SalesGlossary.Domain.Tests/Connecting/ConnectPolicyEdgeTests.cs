@@ -18,7 +18,17 @@ public class ConnectPolicyEdgeTests
         TimeSpan? minimumSpacing = null,
         IReadOnlyList<ConnectOutcome>? connected = null,
         BusinessHours? hours = null) =>
-        new(name, hours ?? EveryDay, firstTouchWithin ?? TimeSpan.FromHours(4), minimumAttempts, overDays, minimumChannels, minimumSpacing ?? TimeSpan.FromHours(1), connected);
+        new(new ConnectPolicyOptions
+        {
+            Name = name,
+            BusinessHours = hours ?? EveryDay,
+            FirstTouchWithin = firstTouchWithin ?? TimeSpan.FromHours(4),
+            MinimumAttempts = minimumAttempts,
+            OverDays = overDays,
+            MinimumChannels = minimumChannels,
+            MinimumSpacing = minimumSpacing ?? TimeSpan.FromHours(1),
+            ConnectedOutcomes = connected,
+        });
 
     private static string[] Problems(Func<ConnectPolicy> build) =>
         [.. Assert.Throws<DefinitionValidationException>(() => build()).Problems.Select(p => p.ToString())];

@@ -94,7 +94,7 @@ public class DealHistoryTamperingTests
         Assert.Equal(["$.history[2]: " + Incomplete], Problems(history));
 
         history = Stored();
-        history[1] = history[1] with { Actor = null! };
+        history[1] = history[1] with { By = null! };
         Assert.Equal(["$.history[1]: " + Incomplete], Problems(history));
 
         history = Stored();

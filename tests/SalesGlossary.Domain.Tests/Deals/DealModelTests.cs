@@ -119,7 +119,7 @@ public class DealModelTests
             var time = new FakeTimeProvider();
             var deals = specs.Select((s, i) =>
             {
-                var deal = Deal.Open("D-" + i, Pipeline.Default, Contact.Create("C-" + i, LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration), s.Item2, null, time, By.Sales);
+                var deal = Deal.Open("D-" + i, Pipeline.Default, Contact.Create("C-" + i, LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration), s.Item2, null, time, By.Sales);
                 for (var step = 0; step < Math.Min(s.Item1, 2); step++)
                 {
                     deal.MoveTo(Open[step + 1], By.Sales);
@@ -130,7 +130,7 @@ public class DealModelTests
                 if (s.Item1 == 5) { deal.PutOnHold(By.Sales); }
                 return deal;
             }).ToList();
-            var won = Deal.Open("W", Pipeline.Default, Contact.Create("C-W", LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration), wonAmount, null, time, By.Sales);
+            var won = Deal.Open("W", Pipeline.Default, Contact.Create("C-W", LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration), wonAmount, null, time, By.Sales);
             won.Win(By.Sales);
 
             var before = DealForecast.For(deals, includeOnHold: true);

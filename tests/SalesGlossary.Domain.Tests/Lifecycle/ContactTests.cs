@@ -46,7 +46,7 @@ public class ContactTests
             contact.History.Select(r => r.ToStatus?.Name));
         var mql = contact.History[2];
         Assert.Equal(130m, mql.Score);
-        Assert.Same(Actor.System, mql.Actor);
+        Assert.Equal(By.System, mql.By);
         Assert.Equal(Start.AddDays(3), mql.At);
         Assert.Same(LifecycleStage.MarketingQualifiedLead, contact.StageAt(Start.AddDays(3).AddHours(1)));
         Assert.Same(LifecycleStage.Subscriber, contact.StageAt(Start));
