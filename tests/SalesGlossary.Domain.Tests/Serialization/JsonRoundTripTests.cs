@@ -128,6 +128,9 @@ public class JsonRoundTripTests
         [typeof(GroupThreshold)] = Gen.Choose(1, 100).Select(n => (object)new GroupThreshold(n % 2 == 0 ? "fit" : "engagement", n / 4m)),
         [typeof(SlaTimer)] = Gen.Choose(0, 100).Select(n => (object)new SlaTimer((SlaTimerKind)(n % 3), DateTimeOffset.UnixEpoch.AddHours(n))),
         [typeof(ValidationProblem)] = Generators.Text().Select(t => (object)new ValidationProblem("$.tiers[0]", t)),
+        [typeof(By)] = from actor in Generators.SmartEnum<Actor>()
+                       from t in Generators.Text()
+                       select (object)(string.IsNullOrWhiteSpace(t) ? new By(actor) : new By(actor).Named(t)),
     };
 
     private static Gen<object> Event<T>()
