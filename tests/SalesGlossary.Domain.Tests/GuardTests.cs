@@ -36,7 +36,7 @@ public class GuardTests
     public void LeadType_NullReference_NamesTheArgument()
     {
         var error = Assert.Throws<ArgumentNullException>(() => new LeadType { Key = "new-prospect", Name = "New prospect", Description = "First purchase", ScoringModel = null!, Pipeline = "default", ConnectPolicy = "default" });
-        Assert.Equal("scoringModel", error.ParamName);
+        Assert.Equal("ScoringModel", error.ParamName);
     }
 
     [Fact]
