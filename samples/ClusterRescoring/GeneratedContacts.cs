@@ -37,20 +37,19 @@ internal sealed class GeneratedContacts(int count, int partitions) : IContactPar
     public ValueTask WriteTotalsAsync(RescoredBatch batch, CancellationToken cancellationToken) =>
         throw new NotSupportedException("This sample applies totals to the contact grains (RescoringTarget.ContactGrains).");
 
-    private static LeadFacts LeadOf(int index) => new(
-        IdOf(index),
-        "person" + index.ToString(CultureInfo.InvariantCulture) + "@example.com",
-        index % 4 == 0 ? "VP Marketing" : "Analyst",
-        "Marketing",
-        Industries[index % Industries.Length],
-        index * 37 % 5000,
-        null,
-        index % 2 == 0 ? "DE" : "US",
-        index % 5 == 0 ? "Webinar" : "Paid search",
-        false,
-        false,
-        [
+    private static LeadFacts LeadOf(int index) => new LeadFacts
+    {
+        Id = IdOf(index),
+        Email = "person" + index.ToString(CultureInfo.InvariantCulture) + "@example.com",
+        JobTitle = index % 4 == 0 ? "VP Marketing" : "Analyst",
+        Department = "Marketing",
+        Industry = Industries[index % Industries.Length],
+        Employees = index * 37 % 5000,
+        Country = index % 2 == 0 ? "DE" : "US",
+        LeadSource = index % 5 == 0 ? "Webinar" : "Paid search",
+        Activities = [
             new LeadActivity("WebinarAttended", AsOf.AddDays(-(index % 40))),
             new LeadActivity("DemoRequest", AsOf.AddDays(-(index % 60))),
-        ]);
+        ],
+    };
 }

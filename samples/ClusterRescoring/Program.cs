@@ -38,7 +38,7 @@ Console.WriteLine($"Published generation {v1.Generation}: the default agreement 
 // Contacts are grains: one activation per contact, every change serialized and stored.
 var clock = System.Diagnostics.Stopwatch.StartNew();
 await Parallel.ForEachAsync(Enumerable.Range(0, contacts), new ParallelOptions { MaxDegreeOfParallelism = 128 }, async (i, _) =>
-    await grains.GetGrain<IContactGrain>(GeneratedContacts.IdOf(i)).CreateAsync(GeneratedContacts.LeadTypeOf(i), LifecycleStage.Lead, Actor.Marketing));
+    await grains.GetGrain<IContactGrain>(GeneratedContacts.IdOf(i)).CreateAsync(GeneratedContacts.LeadTypeOf(i), LifecycleStage.Lead, By.Marketing));
 Console.WriteLine($"Created {contacts:N0} contacts in {clock.Elapsed.TotalSeconds:F1} s.");
 
 // Marketing changes a rule: software companies are worth more. The change is the cluster's next generation.

@@ -153,8 +153,20 @@ public static class LeadParquet
             var group = new LeadFacts[n];
             for (var i = 0; i < n; i++)
             {
-                group[i] = new LeadFacts(ids[i]!, email[i], title[i], department[i], industry[i], employees[i], null, country[i], source[i], unsubscribed[i], bounced[i],
-                    byLead.TryGetValue(ids[i]!, out var list) ? list : []);
+                group[i] = new LeadFacts
+                {
+                    Id = ids[i]!,
+                    Email = email[i],
+                    JobTitle = title[i],
+                    Department = department[i],
+                    Industry = industry[i],
+                    Employees = employees[i],
+                    Country = country[i],
+                    LeadSource = source[i],
+                    Unsubscribed = unsubscribed[i],
+                    HardBounced = bounced[i],
+                    Activities = byLead.TryGetValue(ids[i]!, out var list) ? list : [],
+                };
             }
 
             yield return group;

@@ -34,8 +34,8 @@ await using (var db = new CrmDbContext(path))
     await db.Database.EnsureCreatedAsync();
     for (var i = 0; i < Count; i++)
     {
-        var contact = prospect.CreateContact(Id(i), LifecycleStage.Lead, clock, Actor.Integration);
-        prospect.ApplyScore(contact, model.Score(Facts(i, clock.Now), clock.Now), Actor.System);
+        var contact = prospect.CreateContact(Id(i), LifecycleStage.Lead, clock, By.Integration);
+        prospect.ApplyScore(contact, model.Score(Facts(i, clock.Now), clock.Now), By.System);
         db.Contacts.Add(StoredContact.From(contact));
         Publish(db, contact.TakeEvents());
     }
@@ -58,14 +58,14 @@ await using (var db = new CrmDbContext(path))
         if (contact.Stage == LifecycleStage.MarketingQualifiedLead)
         {
             contact.RecordConnectAttempt(new ConnectAttempt(clock.Now, ConnectChannel.Phone, ConnectOutcome.Connected, "sam"), Actor.Sales);
-            contact.AcceptBySales(Actor.Sales, "sam");
+            contact.AcceptBySales(By.Sales.Named("sam"));
             if (row.Id.EndsWith('7') || row.Id.EndsWith('3'))
             {
-                contact.ReturnToMarketing("Not ready to buy", Actor.Sales, "sam");
+                contact.ReturnToMarketing("Not ready to buy", By.Sales.Named("sam"));
             }
             else
             {
-                var deal = prospect.OpenDeal("D" + row.Id[1..], contact, 10_000m + (worked * 1_250.5m), new DateOnly(2026, 4, 30), clock, Actor.Sales, actorName: "sam");
+                var deal = prospect.OpenDeal("D" + row.Id[1..], contact, 10_000m + (worked * 1_250.5m), new DateOnly(2026, 4, 30), clock, By.Sales.Named("sam"));
                 db.Deals.Add(StoredDeal.From(deal));
                 Publish(db, deal.TakeEvents());
             }
@@ -95,11 +95,11 @@ await using (var db = new CrmDbContext(path))
     {
         Contact[] contacts = [.. row.ContactIds.Select(id => contactRows[id].Rehydrate(agreement, clock))];
         var deal = row.Rehydrate(agreement, contacts, clock);
-        deal.MoveTo("Create proposal", Actor.Sales, actorName: "sam");
+        deal.MoveTo("Create proposal", By.Sales.Named("sam"));
         if (index % 2 == 0)
         {
-            deal.MoveTo("Present proposal", Actor.Sales, actorName: "sam");
-            deal.Win(Actor.Sales, "sam");
+            deal.MoveTo("Present proposal", By.Sales.Named("sam"));
+            deal.Win(By.Sales.Named("sam"));
             won++;
         }
 
@@ -139,7 +139,7 @@ await using (var db = new CrmDbContext(path))
 
         var contact = rows[i].Rehydrate(agreement, clock);
         var explained = model.Score(leads[i], clock.Now);
-        agreement.GetLeadType(contact.LeadType!).ApplyScore(contact, explained, Actor.System);
+        agreement.GetLeadType(contact.LeadType!).ApplyScore(contact, explained, By.System);
         rows[i].Update(contact);
         Publish(db, contact.TakeEvents());
         db.ScoreLedger.Add(ScoreLedgerEntry.From(rows[i].Id, explained));
@@ -173,8 +173,8 @@ await using (var second = new CrmDbContext(path))
     var b = rowB.Rehydrate(agreement, clock);
     var stageBefore = a.Stage;
     var versionBefore = rowA.Version;
-    a.ApplyScore(ScoreOf(a, 1m), Actor.System, null);
-    b.ApplyScore(ScoreOf(b, 2m), Actor.System, null);
+    a.ApplyScore(ScoreOf(a, 1m), By.System, null);
+    b.ApplyScore(ScoreOf(b, 2m), By.System, null);
     if (a.Stage != stageBefore || a.Version != versionBefore + 1)
     {
         Console.Error.WriteLine("The update was expected to change the score only, and move Version by one.");
@@ -231,10 +231,16 @@ static LeadFacts Facts(int i, DateTimeOffset now)
 {
     var random = new Random(i);
     string[] types = ["EmailOpen", "WebinarAttended", "PageView", "ContentDownload", "EmailClick"];
-    return new LeadFacts(
-        Id(i), "buyer@company.example", i % 3 == 0 ? "VP Marketing" : "Engineer", null, i % 2 == 0 ? "Software" : "Retail",
-        random.Next(50, 2500), null, i % 4 == 0 ? "DE" : "US", null, false, false,
-        [.. Enumerable.Range(0, random.Next(0, 12)).Select(k => new LeadActivity(types[random.Next(types.Length)], now.AddHours(-random.Next(0, 24 * 30)), "/pricing"))]);
+    return new LeadFacts
+    {
+        Id = Id(i),
+        Email = "buyer@company.example",
+        JobTitle = i % 3 == 0 ? "VP Marketing" : "Engineer",
+        Industry = i % 2 == 0 ? "Software" : "Retail",
+        Employees = random.Next(50, 2500),
+        Country = i % 4 == 0 ? "DE" : "US",
+        Activities = [.. Enumerable.Range(0, random.Next(0, 12)).Select(k => new LeadActivity(types[random.Next(types.Length)], now.AddHours(-random.Next(0, 24 * 30)), "/pricing"))],
+    };
 }
 
 /// <summary>A clock the sample moves by hand.</summary>

@@ -49,9 +49,19 @@ try
     var agreement = host.Services.GetRequiredService<IAgreementProvider>();
     var scoring = host.Services.GetRequiredService<LeadScoringService>();
     var time = host.Services.GetRequiredService<TimeProvider>();
-    var lead = new LeadFacts(
-        "L-1001", "mary@acme.de", "Director Marketing", "Marketing", "Software", 420, 25_000_000m, "DE", "Webinar", false, false,
-        [new LeadActivity("WebinarAttended", time.GetUtcNow().AddDays(-2))]);
+    var lead = new LeadFacts
+    {
+        Id = "L-1001",
+        Email = "mary@acme.de",
+        JobTitle = "Director Marketing",
+        Department = "Marketing",
+        Industry = "Software",
+        Employees = 420,
+        AnnualRevenue = 25_000_000m,
+        Country = "DE",
+        LeadSource = "Webinar",
+        Activities = [new LeadActivity("WebinarAttended", time.GetUtcNow().AddDays(-2))],
+    };
 
     Print("Started", scoring.Score("new-prospect", lead, time.GetUtcNow()), agreement.Current);
 

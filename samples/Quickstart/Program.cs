@@ -31,16 +31,16 @@ for (var i = 0; i < leads.Length; i++)
 {
     var clock = new SimulatedClock(quarterStart.AddMinutes(random.Next(0, 60 * 24 * 40)));
     var leadType = agreement.GetLeadType(i % 5 == 0 ? "existing-customer" : "new-prospect");
-    var contact = leadType.CreateContact(leads[i].Id, random.Next(4) == 0 ? LifecycleStage.Subscriber : LifecycleStage.Lead, clock, Actor.Integration);
+    var contact = leadType.CreateContact(leads[i].Id, random.Next(4) == 0 ? LifecycleStage.Subscriber : LifecycleStage.Lead, clock, By.Integration);
     contacts.Add(contact);
     if (contact.Stage == LifecycleStage.Subscriber && random.Next(2) == 0)
     {
         clock.Advance(TimeSpan.FromDays(random.Next(1, 10)));
-        contact.Convert(Actor.Integration);
+        contact.Convert(By.Integration);
     }
 
     clock.Advance(TimeSpan.FromDays(random.Next(1, 5)));
-    leadType.ApplyScore(contact, leadType.ScoringModel.Score(leads[i], clock.Now), Actor.System);
+    leadType.ApplyScore(contact, leadType.ScoringModel.Score(leads[i], clock.Now), By.System);
     if (contact.Stage != LifecycleStage.MarketingQualifiedLead && contact.Stage != LifecycleStage.SalesQualifiedLead)
     {
         continue;
@@ -62,7 +62,7 @@ for (var i = 0; i < leads.Length; i++)
     {
         if (contact.CanDisqualify(DisqualificationReason.UnableToReach))
         {
-            contact.Disqualify(DisqualificationReason.UnableToReach, Actor.Sales);
+            contact.Disqualify(DisqualificationReason.UnableToReach, By.Sales);
         }
 
         continue;
@@ -72,33 +72,33 @@ for (var i = 0; i < leads.Length; i++)
     {
         if (random.Next(4) == 0)
         {
-            contact.ReturnToMarketing(random.Next(2) == 0 ? "No budget this year" : "Wrong contact person", Actor.Sales, "sam");
+            contact.ReturnToMarketing(random.Next(2) == 0 ? "No budget this year" : "Wrong contact person", By.Sales.Named("sam"));
             continue;
         }
 
-        contact.AcceptBySales(Actor.Sales, "sam");
+        contact.AcceptBySales(By.Sales.Named("sam"));
     }
 
     if (random.Next(3) == 0)
     {
-        contact.ReturnToMarketing("Not ready to buy", Actor.Sales, "sam");
+        contact.ReturnToMarketing("Not ready to buy", By.Sales.Named("sam"));
         continue;
     }
 
-    var deal = leadType.OpenDeal("D-" + contact.Id, contact, random.Next(5, 80) * 1_000m, null, clock, Actor.Sales, actorName: "sam");
+    var deal = leadType.OpenDeal("D-" + contact.Id, contact, random.Next(5, 80) * 1_000m, null, clock, By.Sales.Named("sam"));
     deals.Add(deal);
     clock.Advance(TimeSpan.FromDays(random.Next(3, 20)));
     var next = deal.Pipeline.OpenStages.Skip(1).FirstOrDefault();
     if (next is not null && random.Next(3) > 0)
     {
-        deal.MoveTo(next.Name, Actor.Sales, actorName: "sam");
+        deal.MoveTo(next.Name, By.Sales.Named("sam"));
     }
 
     clock.Advance(TimeSpan.FromDays(random.Next(3, 20)));
     switch (random.Next(4))
     {
-        case 0: deal.Win(Actor.Sales, "sam"); break;
-        case 1: deal.Lose("Chose a competitor", Actor.Sales, "sam"); break;
+        case 0: deal.Win(By.Sales.Named("sam")); break;
+        case 1: deal.Lose("Chose a competitor", By.Sales.Named("sam")); break;
         default: break;
     }
 }

@@ -23,19 +23,20 @@ internal static class SampleData
                     Urls[random.Next(Urls.Length)],
                     random.Next(3) == 0 ? "Decision" : "Consideration"))
                 .ToArray();
-            return new LeadFacts(
-                "L-" + i.ToString("0000", System.Globalization.CultureInfo.InvariantCulture),
-                random.Next(5) == 0 ? "someone@gmail.com" : "buyer@company.example",
-                Titles[random.Next(Titles.Length)],
-                "Marketing",
-                Industries[random.Next(Industries.Length)],
-                random.Next(5, 4000),
-                null,
-                Countries[random.Next(Countries.Length)],
-                "Webinar",
-                random.Next(25) == 0,
-                random.Next(40) == 0,
-                activities);
+            return new LeadFacts
+            {
+                Id = "L-" + i.ToString("0000", System.Globalization.CultureInfo.InvariantCulture),
+                Email = random.Next(5) == 0 ? "someone@gmail.com" : "buyer@company.example",
+                JobTitle = Titles[random.Next(Titles.Length)],
+                Department = "Marketing",
+                Industry = Industries[random.Next(Industries.Length)],
+                Employees = random.Next(5, 4000),
+                Country = Countries[random.Next(Countries.Length)],
+                LeadSource = "Webinar",
+                Unsubscribed = random.Next(25) == 0,
+                HardBounced = random.Next(40) == 0,
+                Activities = activities,
+            };
         })];
     }
 }

@@ -91,8 +91,14 @@ static LeadFacts[] Leads(int count)
     string[] industries = ["Software", "Manufacturing", "Retail"];
     string[] types = ["EmailOpen", "EmailClick", "WebinarAttended", "PageView", "ContentDownload"];
     var asOf = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
-    return [.. Enumerable.Range(1, count).Select(i => new LeadFacts(
-        "L-" + i, "buyer@company.example", titles[random.Next(titles.Length)], null, industries[random.Next(industries.Length)],
-        random.Next(10, 3000), null, random.Next(2) == 0 ? "DE" : "US", null, false, false,
-        [.. Enumerable.Range(0, random.Next(0, 10)).Select(_ => new LeadActivity(types[random.Next(types.Length)], asOf.AddHours(-random.Next(0, 24 * 60)), "/pricing"))]))];
+    return [.. Enumerable.Range(1, count).Select(i => new LeadFacts
+    {
+        Id = "L-" + i,
+        Email = "buyer@company.example",
+        JobTitle = titles[random.Next(titles.Length)],
+        Industry = industries[random.Next(industries.Length)],
+        Employees = random.Next(10, 3000),
+        Country = random.Next(2) == 0 ? "DE" : "US",
+        Activities = [.. Enumerable.Range(0, random.Next(0, 10)).Select(_ => new LeadActivity(types[random.Next(types.Length)], asOf.AddHours(-random.Next(0, 24 * 60)), "/pricing"))],
+    })];
 }

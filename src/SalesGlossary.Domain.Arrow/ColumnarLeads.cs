@@ -115,19 +115,21 @@ public sealed class ColumnarLeads
     {
         string? Text(string name) => Texts.TryGetValue(name, out var c) ? c.Text(c.Codes[row]) : null;
         bool Bool(string name) => Bools.TryGetValue(name, out var c) && c[row] != 0;
-        return new LeadFacts(
-            ids.GetString(row),
-            Text("Email"),
-            Text("JobTitle"),
-            Text("Department"),
-            Text("Industry"),
-            Employees is { } e && e.NullMask[row] == 0 ? (int)e.Values[row] : null,
-            Revenue is { } r && !r.IsNull[row] ? r.Values[row] : null,
-            Text("Country"),
-            Text("LeadSource"),
-            Bool("Unsubscribed"),
-            Bool("HardBounced"),
-            Activities?.MaterializeOf(row) ?? []);
+        return new LeadFacts
+        {
+            Id = ids.GetString(row),
+            Email = Text("Email"),
+            JobTitle = Text("JobTitle"),
+            Department = Text("Department"),
+            Industry = Text("Industry"),
+            Employees = Employees is { } e && e.NullMask[row] == 0 ? (int)e.Values[row] : null,
+            AnnualRevenue = Revenue is { } r && !r.IsNull[row] ? r.Values[row] : null,
+            Country = Text("Country"),
+            LeadSource = Text("LeadSource"),
+            Unsubscribed = Bool("Unsubscribed"),
+            HardBounced = Bool("HardBounced"),
+            Activities = Activities?.MaterializeOf(row) ?? [],
+        };
     }
 
     /// <summary>The column of that exact name, or <see langword="null"/>.</summary>

@@ -3,7 +3,7 @@ namespace SalesGlossary.Domain.Arrow;
 /// <summary>Leads that hold one value: a rule reading only that column answers for every lead with that value.</summary>
 internal static class Synthetic
 {
-    public static readonly LeadFacts EmptyLead = new(string.Empty, null, null, null, null, null, null, null, null, false, false, []);
+    public static readonly LeadFacts EmptyLead = new LeadFacts { Id = string.Empty, Activities = [] };
 
     public static LeadFacts Lead(string column, object? value) => column switch
     {

@@ -32,10 +32,10 @@ public sealed class AgreementVocabularyStoreTests : IDisposable
     {
         var agreement = OwnWords();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-1", LifecycleStage.Lead, time, agreement.Vocabulary.GetActor("Partner"));
-        contact.ApplyScore(120m, Actor.System);
-        contact.EnterStage(agreement.Vocabulary.GetStage("SalesAcceptedLead"), Actor.Sales);
-        contact.ChangeLeadStatus(agreement.Vocabulary.GetLeadStatus("NurtureEventFollowUp"), null, Actor.Sales);
+        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-1", LifecycleStage.Lead, time, new By(agreement.Vocabulary.GetActor("Partner")));
+        contact.ApplyScore(120m, By.System);
+        contact.EnterStage(agreement.Vocabulary.GetStage("SalesAcceptedLead"), By.Sales);
+        contact.ChangeLeadStatus(agreement.Vocabulary.GetLeadStatus("NurtureEventFollowUp"), null, By.Sales);
 
         using (var context = new OwnWordsContext(connection, agreement.Vocabulary))
         {
@@ -50,7 +50,7 @@ public sealed class AgreementVocabularyStoreTests : IDisposable
             Assert.Equal("NurtureEventFollowUp", row.LeadStatus!.Name);
             var back = row.Rehydrate(agreement, time);
             Assert.Equal("SalesAcceptedLead", back.Stage.Name);
-            Assert.Equal("Partner", back.History[0].Actor.Name);
+            Assert.Equal("Partner", back.History[0].By.Actor.Name);
         }
 
         using var command = connection.CreateCommand();
@@ -66,9 +66,9 @@ public sealed class AgreementVocabularyStoreTests : IDisposable
     {
         var agreement = OwnWords();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-2", LifecycleStage.Lead, time, Actor.Integration);
-        contact.ApplyScore(120m, Actor.System);
-        contact.EnterStage(agreement.Vocabulary.GetStage("SalesAcceptedLead"), Actor.Sales);
+        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-2", LifecycleStage.Lead, time, By.Integration);
+        contact.ApplyScore(120m, By.System);
+        contact.EnterStage(agreement.Vocabulary.GetStage("SalesAcceptedLead"), By.Sales);
         using (var context = new OwnWordsContext(connection, agreement.Vocabulary))
         {
             context.Database.EnsureCreated();

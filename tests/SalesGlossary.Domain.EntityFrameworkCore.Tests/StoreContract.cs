@@ -52,18 +52,18 @@ public abstract class StoreContract
 
         // It continues exactly as the original would.
         time.Advance(TimeSpan.FromMinutes(5));
-        rehydrated.ReturnToMarketing("Not ready to buy", Actor.Sales, "sam");
+        rehydrated.ReturnToMarketing("Not ready to buy", By.Sales.Named("sam"));
         Assert.Equal(contact.Version + 1, rehydrated.Version);
     }
 
     protected void DealRoundTrip()
     {
         var contact = WorkedContact("C-2", 130m);
-        var deal = agreement.GetLeadType("new-prospect").OpenDeal("D-2", contact, 1_250_000.75m, new DateOnly(2026, 6, 30), time, Actor.Sales, actorName: "sam");
+        var deal = agreement.GetLeadType("new-prospect").OpenDeal("D-2", contact, 1_250_000.75m, new DateOnly(2026, 6, 30), time, By.Sales.Named("sam"));
         time.Advance(TimeSpan.FromDays(2));
-        deal.MoveTo("Create proposal", Actor.Sales, actorName: "sam");
+        deal.MoveTo("Create proposal", By.Sales.Named("sam"));
         time.Advance(TimeSpan.FromDays(1));
-        deal.UpdateForecast(1_300_000.25m, new DateOnly(2026, 7, 15), Actor.Sales, "Scope grew");
+        deal.UpdateForecast(1_300_000.25m, new DateOnly(2026, 7, 15), By.Sales, "Scope grew");
         Save(context =>
         {
             context.Contacts.Add(StoredContact.From(contact));
@@ -83,8 +83,8 @@ public abstract class StoreContract
 
         // The rehydrated deal drives its contact on: winning makes it a Customer.
         time.Advance(TimeSpan.FromDays(1));
-        rehydrated.MoveTo("Present proposal", Actor.Sales);
-        rehydrated.Win(Actor.Sales);
+        rehydrated.MoveTo("Present proposal", By.Sales);
+        rehydrated.Win(By.Sales);
         Assert.Equal(LifecycleStage.Customer, rehydrated.Contacts[0].Stage);
     }
 
@@ -102,12 +102,12 @@ public abstract class StoreContract
         time.Advance(TimeSpan.FromMinutes(1));
         firstContact.TakeEvents();
         secondContact.TakeEvents();
-        firstContact.ReturnToMarketing("Not ready to buy", Actor.Sales);
+        firstContact.ReturnToMarketing("Not ready to buy", By.Sales);
         firstRow.Update(firstContact);
         first.Outbox.AddRange(firstContact.TakeEvents().Select(OutboxMessage.From));
         first.SaveChanges();
 
-        secondContact.ReturnToMarketing("Wrong contact person", Actor.Sales, "kim");
+        secondContact.ReturnToMarketing("Wrong contact person", By.Sales.Named("kim"));
         secondRow.Update(secondContact);
         second.Outbox.AddRange(secondContact.TakeEvents().Select(OutboxMessage.From));
         Assert.Throws<DbUpdateConcurrencyException>(() => second.SaveChanges());
@@ -133,8 +133,8 @@ public abstract class StoreContract
         var secondContact = secondRow.Rehydrate(agreement, time);
 
         time.Advance(TimeSpan.FromMinutes(1));
-        firstContact.ApplyScore(121.25m, Actor.System);
-        secondContact.ApplyScore(119.75m, Actor.System);
+        firstContact.ApplyScore(121.25m, By.System);
+        secondContact.ApplyScore(119.75m, By.System);
         Assert.Equal(LifecycleStage.SalesQualifiedLead, firstContact.Stage);
         firstRow.Update(firstContact);
         first.SaveChanges();
@@ -150,9 +150,9 @@ public abstract class StoreContract
     protected void OutboxInTheSameTransaction()
     {
         var contact = WorkedContact("C-9", 120m);
-        var deal = agreement.GetLeadType("new-prospect").OpenDeal("D-9", contact, 42.5m, null, time, Actor.Sales);
+        var deal = agreement.GetLeadType("new-prospect").OpenDeal("D-9", contact, 42.5m, null, time, By.Sales);
         time.Advance(TimeSpan.FromHours(1));
-        deal.MoveTo("Create proposal", Actor.Sales);
+        deal.MoveTo("Create proposal", By.Sales);
         DomainEvent[] events = [.. contact.TakeEvents(), .. deal.TakeEvents()];
         Save(context =>
         {
@@ -186,7 +186,7 @@ public abstract class StoreContract
     protected void ConcurrentDealUpdateRefused()
     {
         var contact = WorkedContact("C-4", 120m);
-        var deal = agreement.GetLeadType("new-prospect").OpenDeal("D-4", contact, 500m, null, time, Actor.Sales);
+        var deal = agreement.GetLeadType("new-prospect").OpenDeal("D-4", contact, 500m, null, time, By.Sales);
         Save(context =>
         {
             context.Contacts.Add(StoredContact.From(contact));
@@ -201,11 +201,11 @@ public abstract class StoreContract
         var secondDeal = secondRow.Rehydrate(agreement, [second.Contacts.Single(c => c.Id == "C-4").Rehydrate(agreement, time)], time);
 
         time.Advance(TimeSpan.FromHours(1));
-        firstDeal.UpdateForecast(600m, null, Actor.Sales);
+        firstDeal.UpdateForecast(600m, null, By.Sales);
         firstRow.Update(firstDeal);
         first.SaveChanges();
 
-        secondDeal.MoveTo("Create proposal", Actor.Sales);
+        secondDeal.MoveTo("Create proposal", By.Sales);
         secondRow.Update(secondDeal);
         Assert.Throws<DbUpdateConcurrencyException>(() => second.SaveChanges());
 
@@ -223,13 +223,13 @@ public abstract class StoreContract
             {
                 var contact = WorkedContact("C-A" + i, 120m);
                 context.Contacts.Add(StoredContact.From(contact));
-                context.Deals.Add(StoredDeal.From(agreement.GetLeadType("new-prospect").OpenDeal("D-A" + i, contact, amounts[i], null, time, Actor.Sales)));
+                context.Deals.Add(StoredDeal.From(agreement.GetLeadType("new-prospect").OpenDeal("D-A" + i, contact, amounts[i], null, time, By.Sales)));
             }
 
             for (var i = 0; i < scores.Length; i++)
             {
-                var contact = agreement.GetLeadType("new-prospect").CreateContact("C-S" + i, LifecycleStage.Lead, time, Actor.Integration);
-                contact.ApplyScore(scores[i], Actor.System);
+                var contact = agreement.GetLeadType("new-prospect").CreateContact("C-S" + i, LifecycleStage.Lead, time, By.Integration);
+                contact.ApplyScore(scores[i], By.System);
                 context.Contacts.Add(StoredContact.From(contact));
             }
         });
@@ -247,13 +247,13 @@ public abstract class StoreContract
     protected void SecondLeadTypeOnItsOwnPipeline()
     {
         var customer = agreement.GetLeadType("existing-customer");
-        var contact = customer.CreateContact("C-10", LifecycleStage.Lead, time, Actor.Integration);
-        contact.ApplyScore(150.01m, Actor.System);
+        var contact = customer.CreateContact("C-10", LifecycleStage.Lead, time, By.Integration);
+        contact.ApplyScore(150.01m, By.System);
         contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Email, ConnectOutcome.Connected), Actor.Sales);
-        contact.AcceptBySales(Actor.Sales);
-        var deal = customer.OpenDeal("D-10", contact, 7_500.05m, new DateOnly(2026, 12, 31), time, Actor.Sales);
+        contact.AcceptBySales(By.Sales);
+        var deal = customer.OpenDeal("D-10", contact, 7_500.05m, new DateOnly(2026, 12, 31), time, By.Sales);
         time.Advance(TimeSpan.FromDays(3));
-        deal.Win(Actor.Sales);
+        deal.Win(By.Sales);
         Save(context =>
         {
             context.Contacts.Add(StoredContact.From(contact));
@@ -290,7 +290,7 @@ public abstract class StoreContract
     protected void UnknownPipelineListsTheKnownOnes()
     {
         var contact = WorkedContact("C-6", 120m);
-        var deal = Deal.Open("D-6", Pipeline.Default, contact, 10m, null, time, Actor.Sales);
+        var deal = Deal.Open("D-6", Pipeline.Default, contact, 10m, null, time, By.Sales);
         Save(context => context.Deals.Add(StoredDeal.From(deal)));
 
         using var reread = Create();
@@ -300,14 +300,14 @@ public abstract class StoreContract
         Assert.Contains("'" + Pipeline.Default.Name + "'", error.Message, StringComparison.Ordinal);
         Assert.Equal(deal.Stage, row.Rehydrate(Pipeline.Default, [contact], time).Stage);
         Assert.Throws<ArgumentException>(() => row.Rehydrate(agreement.Pipelines["Equipment sale"], [contact], time));
-        Assert.Throws<ArgumentException>(() => StoredContact.From(contact).Update(agreement.GetLeadType("new-prospect").CreateContact("C-7", LifecycleStage.Lead, time, Actor.Integration)));
+        Assert.Throws<ArgumentException>(() => StoredContact.From(contact).Update(agreement.GetLeadType("new-prospect").CreateContact("C-7", LifecycleStage.Lead, time, By.Integration)));
     }
 
     protected void LedgerAppendedAndQueriedPerContact()
     {
         var prospect = agreement.GetLeadType("new-prospect");
-        var contact = prospect.CreateContact("C-L1", LifecycleStage.Lead, time, Actor.Integration);
-        var other = prospect.CreateContact("C-L2", LifecycleStage.Lead, time, Actor.Integration);
+        var contact = prospect.CreateContact("C-L1", LifecycleStage.Lead, time, By.Integration);
+        var other = prospect.CreateContact("C-L2", LifecycleStage.Lead, time, By.Integration);
         Save(context => context.Contacts.AddRange(StoredContact.From(contact), StoredContact.From(other)));
 
         // Three scores of the contact over time (the second as of an instant in another offset), one of another contact, each saved with its contact's row.
@@ -365,7 +365,7 @@ public abstract class StoreContract
     protected void LedgerEntryRefusedWithItsContactsConcurrentSave()
     {
         var prospect = agreement.GetLeadType("new-prospect");
-        Save(context => context.Contacts.Add(StoredContact.From(prospect.CreateContact("C-L6", LifecycleStage.Lead, time, Actor.Integration))));
+        Save(context => context.Contacts.Add(StoredContact.From(prospect.CreateContact("C-L6", LifecycleStage.Lead, time, By.Integration))));
 
         using var first = Create();
         using var second = Create();
@@ -376,12 +376,12 @@ public abstract class StoreContract
         var firstScore = prospect.ScoringModel.Score(Lead("C-L6", Start.AddDays(1)), Start.AddDays(1));
         var secondScore = prospect.ScoringModel.Score(Lead("C-L6", Start.AddDays(2)), Start.AddDays(2));
 
-        prospect.ApplyScore(firstContact, firstScore, Actor.System);
+        prospect.ApplyScore(firstContact, firstScore, By.System);
         firstRow.Update(firstContact);
         first.Scores.Add(ScoreLedgerEntry.From(firstContact.Id, firstScore));
         first.SaveChanges();
 
-        prospect.ApplyScore(secondContact, secondScore, Actor.System);
+        prospect.ApplyScore(secondContact, secondScore, By.System);
         secondRow.Update(secondContact);
         second.Scores.Add(ScoreLedgerEntry.From(secondContact.Id, secondScore));
         Assert.Throws<DbUpdateConcurrencyException>(() => second.SaveChanges());
@@ -418,16 +418,26 @@ public abstract class StoreContract
     }
 
     /// <summary>A lead the sample model scores on fit and on engagement whose points decay, so that totals differ by the instant.</summary>
-    private static LeadFacts Lead(string id, DateTimeOffset asOf) => new(
-        id, id.ToLowerInvariant() + "@example.com", "VP of Sales", "Sales", "Software", 250, 25_000_000m, "DE", "Webinar", false, false,
-        [new LeadActivity("WebinarAttended", Start.AddHours(-3)), new LeadActivity("PageView", Start.AddHours(-2), "/pricing"), new LeadActivity("EmailOpen", asOf.AddHours(-1))]);
+    private static LeadFacts Lead(string id, DateTimeOffset asOf) => new LeadFacts
+    {
+        Id = id,
+        Email = id.ToLowerInvariant() + "@example.com",
+        JobTitle = "VP of Sales",
+        Department = "Sales",
+        Industry = "Software",
+        Employees = 250,
+        AnnualRevenue = 25_000_000m,
+        Country = "DE",
+        LeadSource = "Webinar",
+        Activities = [new LeadActivity("WebinarAttended", Start.AddHours(-3)), new LeadActivity("PageView", Start.AddHours(-2), "/pricing"), new LeadActivity("EmailOpen", asOf.AddHours(-1))],
+    };
 
     /// <summary>Applies a score to the stored contact and appends it to the ledger, in one save.</summary>
     private void Rescore(Contact contact, LeadScore score)
     {
         using var context = Create();
         var row = context.Contacts.Single(c => c.Id == contact.Id);
-        agreement.GetLeadType(contact.LeadType!).ApplyScore(contact, score, Actor.System);
+        agreement.GetLeadType(contact.LeadType!).ApplyScore(contact, score, By.System);
         row.Update(contact);
         context.Scores.Add(ScoreLedgerEntry.From(contact.Id, score));
         context.SaveChanges();
@@ -435,12 +445,12 @@ public abstract class StoreContract
 
     private Contact WorkedContact(string id, decimal score)
     {
-        var contact = agreement.GetLeadType("new-prospect").CreateContact(id, LifecycleStage.Lead, time, Actor.Integration, "import");
+        var contact = agreement.GetLeadType("new-prospect").CreateContact(id, LifecycleStage.Lead, time, By.Integration.Named("import"));
         time.Advance(TimeSpan.FromMinutes(10));
-        contact.ApplyScore(score, Actor.System);
+        contact.ApplyScore(score, By.System);
         time.Advance(TimeSpan.FromMinutes(10));
         contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.Connected, "sam"), Actor.Sales);
-        contact.AcceptBySales(Actor.Sales, "sam");
+        contact.AcceptBySales(By.Sales.Named("sam"));
         return contact;
     }
 

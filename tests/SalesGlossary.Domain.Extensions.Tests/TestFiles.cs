@@ -40,5 +40,5 @@ internal sealed class TestFiles : IDisposable
         Model(version, "{\"RuleName\":\"LongTitle\",\"Expression\":\"lead.JobTitle.Length > 12\",\"Properties\":{\"points\":7}}");
 
     public static LeadFacts Lead(string id, string? title = "VP Marketing") =>
-        new(id, id + "@example.com", title, "Marketing", "Software", 250, 10_000_000m, "DE", "Webinar", false, false, []);
+        new LeadFacts { Id = id, Email = id + "@example.com", JobTitle = title, Department = "Marketing", Industry = "Software", Employees = 250, AnnualRevenue = 10_000_000m, Country = "DE", LeadSource = "Webinar", Activities = [] };
 }

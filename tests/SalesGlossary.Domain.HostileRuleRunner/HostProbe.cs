@@ -63,12 +63,12 @@ public static class HostProbe
         ];
         return
         [
-            new("T-1", "ı@x.tr", "VP INSIDE", null, "Straße", null, 1000.6m, "ch", null, false, false, activities),
-            new("T-2", "i@x.de", "vp ınside", null, "STRASSE", null, 1000.4m, "CZ", null, false, false, activities),
-            new("T-3", "İ@x.cz", "İnside sales", null, " straße ", null, 1500.5m, "Ch", null, false, false, activities),
-            new("T-4", "I@x.com", "ip", null, "strasse", null, 999.99m, "cz", null, false, false, activities),
-            new("T-5", "\u0264@x.com", "\u0264 \u019B", null, "\uA7CB", null, 1.5m, "cz", null, false, false, activities),
-            new("T-6", "a@x.com", "äöü ɤ", null, "ÄÖÜ", null, 2m, "de", null, false, false, activities),
+            new LeadFacts { Id = "T-1", Email = "ı@x.tr", JobTitle = "VP INSIDE", Industry = "Straße", AnnualRevenue = 1000.6m, Country = "ch", Activities = activities },
+            new LeadFacts { Id = "T-2", Email = "i@x.de", JobTitle = "vp ınside", Industry = "STRASSE", AnnualRevenue = 1000.4m, Country = "CZ", Activities = activities },
+            new LeadFacts { Id = "T-3", Email = "İ@x.cz", JobTitle = "İnside sales", Industry = " straße ", AnnualRevenue = 1500.5m, Country = "Ch", Activities = activities },
+            new LeadFacts { Id = "T-4", Email = "I@x.com", JobTitle = "ip", Industry = "strasse", AnnualRevenue = 999.99m, Country = "cz", Activities = activities },
+            new LeadFacts { Id = "T-5", Email = "\u0264@x.com", JobTitle = "\u0264 \u019B", Industry = "\uA7CB", AnnualRevenue = 1.5m, Country = "cz", Activities = activities },
+            new LeadFacts { Id = "T-6", Email = "a@x.com", JobTitle = "äöü ɤ", Industry = "ÄÖÜ", AnnualRevenue = 2m, Country = "de", Activities = activities },
         ];
     }
 

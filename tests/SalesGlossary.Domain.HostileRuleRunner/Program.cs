@@ -46,7 +46,7 @@ try
         var activities = Enumerable.Range(0, 50)
             .Select(i => new LeadActivity("PageView", now.AddHours(-i), big && i == 0 ? "/" + new string('p', 2_000_000) : "/pricing"))
             .ToArray();
-        var lead = new LeadFacts("L-1", big ? new string('x', 3_000_000) + "@b.c" : "a@b.c", "VP Sales", "Sales", "Software", 500, 1_000_000m, "DE", "Web", false, false, activities);
+        var lead = new LeadFacts { Id = "L-1", Email = big ? new string('x', 3_000_000) + "@b.c" : "a@b.c", JobTitle = "VP Sales", Department = "Sales", Industry = "Software", Employees = 500, AnnualRevenue = 1_000_000m, Country = "DE", LeadSource = "Web", Activities = activities };
         var score = model.Score(lead, now);
         var totals = new decimal[2];
         var bulk = model.ScoreTotals([lead, lead], now, totals);

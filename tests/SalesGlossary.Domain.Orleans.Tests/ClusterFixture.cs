@@ -63,7 +63,7 @@ public abstract class ClusterFixture : IAsyncLifetime
             Enumerable.Range(0, count),
             new ParallelOptions { MaxDegreeOfParallelism = 256 },
             async (i, _) => await Grains.GetGrain<IContactGrain>(GeneratedContacts.IdOf(i))
-                .CreateAsync(GeneratedContacts.LeadTypeOf(i), LifecycleStage.Lead, Actor.Marketing));
+                .CreateAsync(GeneratedContacts.LeadTypeOf(i), LifecycleStage.Lead, By.Marketing));
     }
 
     /// <summary>
@@ -79,7 +79,7 @@ public abstract class ClusterFixture : IAsyncLifetime
         var agreement = ServiceLevelAgreement.Default;
         Parallel.For(1, count, i =>
         {
-            var contact = agreement.GetLeadType(GeneratedContacts.LeadTypeOf(i)).CreateContact(GeneratedContacts.IdOf(i), LifecycleStage.Lead, TimeProvider.System, Actor.Marketing);
+            var contact = agreement.GetLeadType(GeneratedContacts.LeadTypeOf(i)).CreateContact(GeneratedContacts.IdOf(i), LifecycleStage.Lead, TimeProvider.System, By.Marketing);
             var record = new ContactRecord { StateJson = JsonSerializer.Serialize(contact.ToState(), SalesGlossaryJson.Options), Revision = 1 };
             SharedGrainStorage.Put(Cluster.Options.ClusterId, "contact", prefix + GeneratedContacts.IdOf(i), serializer.SerializeToArray(record));
         });

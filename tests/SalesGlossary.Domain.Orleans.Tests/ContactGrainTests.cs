@@ -36,15 +36,15 @@ public sealed class ContactGrainTests(SmallCluster fixture)
             return Task.CompletedTask;
         });
 
-        var created = await fixture.Grains.GetGrain<IContactGrain>(id).CreateAsync("new-prospect", LifecycleStage.Lead, Actor.Marketing);
+        var created = await fixture.Grains.GetGrain<IContactGrain>(id).CreateAsync("new-prospect", LifecycleStage.Lead, By.Marketing);
         var callers = new List<IGrainFactory> { fixture.Grains };
         callers.AddRange(fixture.Cluster.Silos.Select(s => fixture.Cluster.GetSiloServiceProvider(s.SiloAddress).GetRequiredService<IGrainFactory>()));
         var operations = Enumerable.Range(0, 80).Select<int, Func<IContactGrain, Task>>(i => (i % 4) switch
         {
-            0 => g => g.ScoreAsync(Lead(id, employees: 100 + (i * 50)), Actor.System),
+            0 => g => g.ScoreAsync(Lead(id, employees: 100 + (i * 50)), By.System),
             1 => g => g.RecordConnectAttemptAsync(new ConnectAttempt(Now.AddMinutes(i), ConnectChannel.Phone, ConnectOutcome.NoAnswer, "seller"), Actor.Sales),
-            2 => g => g.AcceptBySalesAsync(Actor.Sales),
-            _ => g => g.HandRaiseAsync("Demo request", Actor.Marketing),
+            2 => g => g.AcceptBySalesAsync(By.Sales),
+            _ => g => g.HandRaiseAsync("Demo request", By.Marketing),
         }).ToList();
 
         var outcomes = await Task.WhenAll(operations.Select(async (operation, i) =>
@@ -81,11 +81,11 @@ public sealed class ContactGrainTests(SmallCluster fixture)
     {
         const string id = "refused-contact";
         var grain = fixture.Grains.GetGrain<IContactGrain>(id);
-        var created = await grain.CreateAsync("new-prospect", LifecycleStage.Subscriber, Actor.Marketing);
+        var created = await grain.CreateAsync("new-prospect", LifecycleStage.Subscriber, By.Marketing);
         var local = ServiceLevelAgreement.Default.RehydrateContact(created.State, TimeProvider.System);
-        var expected = Assert.Throws<LifecycleTransitionException>(() => local.AcceptBySales(Actor.Sales));
+        var expected = Assert.Throws<LifecycleTransitionException>(() => local.AcceptBySales(By.Sales));
 
-        var refused = await Assert.ThrowsAsync<LifecycleTransitionException>(() => grain.AcceptBySalesAsync(Actor.Sales));
+        var refused = await Assert.ThrowsAsync<LifecycleTransitionException>(() => grain.AcceptBySalesAsync(By.Sales));
 
         Assert.Equal(expected.Message, refused.Message);
         Assert.Equal(id, refused.ContactId);
@@ -101,11 +101,11 @@ public sealed class ContactGrainTests(SmallCluster fixture)
     {
         var grain = fixture.Grains.GetGrain<IContactGrain>("mistyped-contact");
 
-        var refused = await Assert.ThrowsAsync<ArgumentException>(() => grain.CreateAsync("existing-custmer", LifecycleStage.Lead, Actor.Marketing));
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => grain.CreateAsync("existing-custmer", LifecycleStage.Lead, By.Marketing));
 
         Assert.Contains("existing-customer", refused.Message, StringComparison.Ordinal);
         Assert.Null(await grain.GetAsync());
-        await Assert.ThrowsAsync<InvalidOperationException>(() => grain.ConvertAsync(Actor.Marketing));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => grain.ConvertAsync(By.Marketing));
     }
 
     [Fact]
@@ -127,8 +127,8 @@ public sealed class ContactGrainTests(SmallCluster fixture)
     {
         const string id = "scored-contact";
         var grain = fixture.Grains.GetGrain<IContactGrain>(id);
-        await grain.CreateAsync("new-prospect", LifecycleStage.Lead, Actor.Marketing);
-        var scored = await grain.ScoreAsync(Lead(id, employees: 500), Actor.System);
+        await grain.CreateAsync("new-prospect", LifecycleStage.Lead, By.Marketing);
+        var scored = await grain.ScoreAsync(Lead(id, employees: 500), By.System);
 
         Assert.NotNull(scored.Score);
         Assert.Equal(LeadScoringModel.LoadSample().Score(Lead(id, employees: 500), scored.Score.AsOf).Total, scored.Score.Total);
@@ -140,9 +140,18 @@ public sealed class ContactGrainTests(SmallCluster fixture)
         Assert.Equal(scored.Score, stored.Score);
     }
 
-    internal static LeadFacts Lead(string id, int employees) => new(
-        id, "someone@example.com", "VP Marketing", "Marketing", "Software", employees, null, "DE", "Webinar", false, false,
-        [new LeadActivity("WebinarAttended", Now.AddDays(-2)), new LeadActivity("DemoRequest", Now.AddDays(-1))]);
+    internal static LeadFacts Lead(string id, int employees) => new LeadFacts
+    {
+        Id = id,
+        Email = "someone@example.com",
+        JobTitle = "VP Marketing",
+        Department = "Marketing",
+        Industry = "Software",
+        Employees = employees,
+        Country = "DE",
+        LeadSource = "Webinar",
+        Activities = [new LeadActivity("WebinarAttended", Now.AddDays(-2)), new LeadActivity("DemoRequest", Now.AddDays(-1))],
+    };
 
     internal static async Task Eventually(Func<bool> condition)
     {

@@ -31,7 +31,7 @@ public sealed class FaultTests(FaultCluster fixture) : IAsyncLifetime
     [Fact]
     public async Task SiloKilledBetweenSavingAChangeAndPublishingIt_TheNextActivationPublishesIt_TheConsumerTakesItOnce()
     {
-        var id = await fixture.IdOnSecondaryAsync<IContactGrain>("outbox-kill", g => g.CreateAsync("new-prospect", LifecycleStage.Lead, Actor.Marketing));
+        var id = await fixture.IdOnSecondaryAsync<IContactGrain>("outbox-kill", g => g.CreateAsync("new-prospect", LifecycleStage.Lead, By.Marketing));
         var grain = fixture.Grains.GetGrain<IContactGrain>(id);
         var before = (await grain.GetAsync())!;
         var consumer = await ChangeConsumer<ContactChanged>.ContactAsync(fixture, id);
@@ -39,7 +39,7 @@ public sealed class FaultTests(FaultCluster fixture) : IAsyncLifetime
             FaultKind.HangAfterStoring,
             (_, grainId, state) => Is(grainId, id) && state is ContactRecord r && r.Revision == before.Revision + 1 && r.Outbox.Count > 0));
 
-        var call = grain.HandRaiseAsync("Demo request", Actor.Marketing);
+        var call = grain.HandRaiseAsync("Demo request", By.Marketing);
         var host = await fault.Hit.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await fixture.KillAsync(host);
 
@@ -61,14 +61,14 @@ public sealed class FaultTests(FaultCluster fixture) : IAsyncLifetime
     {
         const string id = "outbox-twice";
         var grain = fixture.Grains.GetGrain<IContactGrain>(id);
-        var before = await grain.CreateAsync("new-prospect", LifecycleStage.Lead, Actor.Marketing);
+        var before = await grain.CreateAsync("new-prospect", LifecycleStage.Lead, By.Marketing);
         var consumer = await ChangeConsumer<ContactChanged>.ContactAsync(fixture, id);
         var fault = SharedGrainStorage.Arm(ClusterId, new WriteFault(
             FaultKind.ThrowBeforeStoring,
             (_, grainId, state) => Is(grainId, id) && state is ContactRecord r && r.Revision == before.Revision + 1 && r.Outbox.Count == 0));
 
         // The change is stored and published; storing its removal from the outbox fails, so the activation goes.
-        var changed = await grain.HandRaiseAsync("Demo request", Actor.Marketing);
+        var changed = await grain.HandRaiseAsync("Demo request", By.Marketing);
         await fault.Hit.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(before.Revision + 1, changed.Revision);
         Assert.Single(Stored(id).Outbox);
@@ -87,26 +87,26 @@ public sealed class FaultTests(FaultCluster fixture) : IAsyncLifetime
         const string contactId = "deal-basics-contact";
         const string dealId = "deal-basics";
         var contact = fixture.Grains.GetGrain<IContactGrain>(contactId);
-        await contact.CreateAsync("new-prospect", LifecycleStage.Lead, Actor.Marketing);
+        await contact.CreateAsync("new-prospect", LifecycleStage.Lead, By.Marketing);
         var consumer = await ChangeConsumer<DealChanged>.DealAsync(fixture, dealId);
         var deal = fixture.Grains.GetGrain<IDealGrain>(dealId);
         Assert.Null(await deal.GetAsync());
-        await Assert.ThrowsAsync<InvalidOperationException>(() => deal.WinAsync(Actor.Sales));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => deal.WinAsync(By.Sales));
 
-        var opened = await deal.OpenAsync(contactId, 12_000m, new DateOnly(2026, 6, 30), Actor.Sales);
+        var opened = await deal.OpenAsync(contactId, 12_000m, new DateOnly(2026, 6, 30), By.Sales);
         Assert.Equal(LifecycleStage.Opportunity, (await contact.GetAsync())!.Stage);
         Assert.Equal(Pipeline.StartStages[0].Name, opened.Stage);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => deal.OpenAsync(contactId, 1m, null, Actor.Sales));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => deal.OpenAsync(contactId, 1m, null, By.Sales));
 
-        var refused = await Assert.ThrowsAsync<DealTransitionException>(() => deal.MoveToAsync(Pipeline.OpenStages[^1].Name, Actor.Sales));
+        var refused = await Assert.ThrowsAsync<DealTransitionException>(() => deal.MoveToAsync(Pipeline.OpenStages[^1].Name, By.Sales));
         Assert.Equal(dealId, refused.DealId);
         Assert.Equal(Pipeline.StartStages[0], refused.Stage);
         Assert.NotEmpty(refused.Allowed);
         Assert.Equal(opened.Revision, (await deal.GetAsync())!.Revision);
 
-        var moved = await deal.MoveToAsync(Pipeline.OpenStages[1].Name, Actor.Sales);
-        var forecast = await deal.UpdateForecastAsync(15_000m, null, Actor.Sales, "bigger scope");
-        var won = await deal.WinAsync(Actor.Sales);
+        var moved = await deal.MoveToAsync(Pipeline.OpenStages[1].Name, By.Sales);
+        var forecast = await deal.UpdateForecastAsync(15_000m, null, By.Sales, "bigger scope");
+        var won = await deal.WinAsync(By.Sales);
         var customer = (await contact.GetAsync())!;
 
         Assert.Equal(Pipeline.Won.Name, won.Stage);
@@ -126,25 +126,25 @@ public sealed class FaultTests(FaultCluster fixture) : IAsyncLifetime
     public async Task DealMovesTheContactCannotTake_AreRefusedWithTheLibrarysException_AndNeitherGrainChanges()
     {
         var missing = fixture.Grains.GetGrain<IDealGrain>("deal-without-contact");
-        await Assert.ThrowsAsync<InvalidOperationException>(() => missing.OpenAsync("never-created", 1m, null, Actor.Sales));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => missing.OpenAsync("never-created", 1m, null, By.Sales));
         Assert.Null(await missing.GetAsync());
 
         var other = fixture.Grains.GetGrain<IContactGrain>("deal-refusals-other");
-        await other.CreateAsync("new-prospect", LifecycleStage.Lead, Actor.Marketing);
-        var disqualified = await other.DisqualifyAsync(DisqualificationReason.NoInterestOrNeed, Actor.Sales);
-        var refusedOpen = await Assert.ThrowsAsync<LifecycleTransitionException>(() => fixture.Grains.GetGrain<IDealGrain>("deal-for-other").OpenAsync("deal-refusals-other", 1m, null, Actor.Sales));
+        await other.CreateAsync("new-prospect", LifecycleStage.Lead, By.Marketing);
+        var disqualified = await other.DisqualifyAsync(DisqualificationReason.NoInterestOrNeed, By.Sales);
+        var refusedOpen = await Assert.ThrowsAsync<LifecycleTransitionException>(() => fixture.Grains.GetGrain<IDealGrain>("deal-for-other").OpenAsync("deal-refusals-other", 1m, null, By.Sales));
         Assert.Equal("deal-refusals-other", refusedOpen.ContactId);
         Assert.Null(await fixture.Grains.GetGrain<IDealGrain>("deal-for-other").GetAsync());
         Assert.Equal(disqualified.Revision, (await other.GetAsync())!.Revision);
 
         // The contact is disqualified after its deal opened: the win is refused on the contact's new state, nothing is stored.
         var contact = fixture.Grains.GetGrain<IContactGrain>("deal-refusals-later");
-        await contact.CreateAsync("new-prospect", LifecycleStage.Lead, Actor.Marketing);
+        await contact.CreateAsync("new-prospect", LifecycleStage.Lead, By.Marketing);
         var deal = fixture.Grains.GetGrain<IDealGrain>("deal-refusals-later-deal");
-        var opened = await deal.OpenAsync("deal-refusals-later", 2_000m, null, Actor.Sales);
-        var gone = await contact.DisqualifyAsync(DisqualificationReason.NoInterestOrNeed, Actor.Sales);
+        var opened = await deal.OpenAsync("deal-refusals-later", 2_000m, null, By.Sales);
+        var gone = await contact.DisqualifyAsync(DisqualificationReason.NoInterestOrNeed, By.Sales);
 
-        var refusedWin = await Assert.ThrowsAsync<LifecycleTransitionException>(() => deal.WinAsync(Actor.Sales));
+        var refusedWin = await Assert.ThrowsAsync<LifecycleTransitionException>(() => deal.WinAsync(By.Sales));
 
         Assert.Equal(LifecycleTrigger.WinDeal, refusedWin.Trigger);
         Assert.Equal(opened.Revision, (await deal.GetAsync())!.Revision);
@@ -157,7 +157,7 @@ public sealed class FaultTests(FaultCluster fixture) : IAsyncLifetime
         const string contactId = "deal-race-contact";
         var contact = fixture.Grains.GetGrain<IContactGrain>(contactId);
         var changes = await ChangeConsumer<ContactChanged>.ContactAsync(fixture, contactId);
-        var created = await contact.CreateAsync("new-prospect", LifecycleStage.Lead, Actor.Marketing);
+        var created = await contact.CreateAsync("new-prospect", LifecycleStage.Lead, By.Marketing);
         // Two callers: the cluster's client, and the grain factory of a silo (a caller on another server of the cluster).
         var clients = new[] { fixture.Grains, fixture.Cluster.GetSiloServiceProvider(fixture.Cluster.Primary!.SiloAddress).GetRequiredService<IGrainFactory>() };
         var deals = Enumerable.Range(0, 6).Select(i => "deal-race-" + i).ToArray();
@@ -183,18 +183,18 @@ public sealed class FaultTests(FaultCluster fixture) : IAsyncLifetime
         }
 
         // Six deals opened at once from two clients, while connect attempts change the contact underneath them.
-        await Task.WhenAll(deals.Select((d, i) => (Task)clients[i % 2].GetGrain<IDealGrain>(d).OpenAsync(contactId, 1_000m * (i + 1), null, Actor.Sales))
+        await Task.WhenAll(deals.Select((d, i) => (Task)clients[i % 2].GetGrain<IDealGrain>(d).OpenAsync(contactId, 1_000m * (i + 1), null, By.Sales))
             .Concat(Enumerable.Range(0, 6).Select(i => Attempt(clients[i % 2], i))));
 
         // Then two wins, two losses and two moves of the contact's deals at once, from both clients, with more attempts.
         var moves = new Func<IDealGrain, Task<DealView>>[]
         {
-            d => d.WinAsync(Actor.Sales),
-            d => d.WinAsync(Actor.Sales),
-            d => d.LoseAsync("Budget cut", Actor.Sales),
-            d => d.LoseAsync("Chose a competitor", Actor.Sales),
-            d => d.MoveToAsync(Pipeline.OpenStages[1].Name, Actor.Sales),
-            d => d.UpdateForecastAsync(99m, null, Actor.Sales),
+            d => d.WinAsync(By.Sales),
+            d => d.WinAsync(By.Sales),
+            d => d.LoseAsync("Budget cut", By.Sales),
+            d => d.LoseAsync("Chose a competitor", By.Sales),
+            d => d.MoveToAsync(Pipeline.OpenStages[1].Name, By.Sales),
+            d => d.UpdateForecastAsync(99m, null, By.Sales),
         };
         await Task.WhenAll(deals.Select((d, i) => (Task)moves[i](clients[(i + 1) % 2].GetGrain<IDealGrain>(d)))
             .Concat(Enumerable.Range(6, 6).Select(i => Attempt(clients[i % 2], i))));
@@ -247,7 +247,7 @@ public sealed class FaultTests(FaultCluster fixture) : IAsyncLifetime
             FaultKind.HangBeforeStoring,
             (_, grainId, state) => Is(grainId, dealId) && state is DealRecord { Pending: null, Revision: 2 }));
 
-        var call = deal.WinAsync(Actor.Sales);
+        var call = deal.WinAsync(By.Sales);
         var host = await fault.Hit.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(LifecycleStage.Customer, (await contact.GetAsync())!.Stage); // the contact took it; the deal's own write never landed
         await fixture.KillAsync(host);
@@ -261,7 +261,7 @@ public sealed class FaultTests(FaultCluster fixture) : IAsyncLifetime
         Assert.Single(customer.State.History, t => t.Trigger == LifecycleTrigger.WinDeal && t.Reason == dealId);
 
         // Calling again is refused by the deal as any second win is, and changes nothing.
-        await Assert.ThrowsAsync<DealTransitionException>(() => deal.WinAsync(Actor.Sales));
+        await Assert.ThrowsAsync<DealTransitionException>(() => deal.WinAsync(By.Sales));
         Assert.Equal(customer.Revision, (await contact.GetAsync())!.Revision);
     }
 
@@ -275,7 +275,7 @@ public sealed class FaultTests(FaultCluster fixture) : IAsyncLifetime
             FaultKind.HangAfterStoring,
             (_, grainId, state) => Is(grainId, dealId) && state is DealRecord { Pending: not null }));
 
-        var call = deal.WinAsync(Actor.Sales);
+        var call = deal.WinAsync(By.Sales);
         var host = await fault.Hit.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await fixture.KillAsync(host);
 
@@ -293,7 +293,7 @@ public sealed class FaultTests(FaultCluster fixture) : IAsyncLifetime
         Assert.DoesNotContain(unchanged.State.History, t => t.Trigger == LifecycleTrigger.WinDeal);
 
         // The deal is whole: winning it now moves both.
-        var won = await deal.WinAsync(Actor.Sales);
+        var won = await deal.WinAsync(By.Sales);
         Assert.Equal(Pipeline.Won.Name, won.Stage);
         Assert.Equal(LifecycleStage.Customer, (await contact.GetAsync())!.Stage);
     }
@@ -303,8 +303,8 @@ public sealed class FaultTests(FaultCluster fixture) : IAsyncLifetime
     {
         var dealId = await fixture.IdOnSecondaryAsync<IDealGrain>(prefix, d => d.GetAsync());
         var contactId = dealId + "-contact";
-        await fixture.Grains.GetGrain<IContactGrain>(contactId).CreateAsync("new-prospect", LifecycleStage.Lead, Actor.Marketing);
-        await fixture.Grains.GetGrain<IDealGrain>(dealId).OpenAsync(contactId, 5_000m, null, Actor.Sales);
+        await fixture.Grains.GetGrain<IContactGrain>(contactId).CreateAsync("new-prospect", LifecycleStage.Lead, By.Marketing);
+        await fixture.Grains.GetGrain<IDealGrain>(dealId).OpenAsync(contactId, 5_000m, null, By.Sales);
         return (dealId, contactId);
     }
 

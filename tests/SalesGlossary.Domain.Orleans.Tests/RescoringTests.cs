@@ -60,7 +60,7 @@ public sealed class RescoringTests(SmallCluster fixture) : IAsyncLifetime
         ContactView alone;
         using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
         {
-            while ((alone = await contact.ScoreAsync(GeneratedContacts.LeadOf(7), SalesGlossary.Domain.Actor.System)).Score!.Generation != next.Generation)
+            while ((alone = await contact.ScoreAsync(GeneratedContacts.LeadOf(7), By.System)).Score!.Generation != next.Generation)
             {
                 await Task.Delay(50, limit.Token);
             }

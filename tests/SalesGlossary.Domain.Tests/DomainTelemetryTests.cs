@@ -197,11 +197,11 @@ public sealed class DomainTelemetryTests
     {
         using var transitions = Collector("salesglossary.lifecycle.transitions");
         using var refused = Collector("salesglossary.lifecycle.refused_moves");
-        var contact = Contact.Create("C-T", LifecycleStage.Lead, LifecyclePolicy.Default, new FakeTimeProvider(Now), Actor.Integration);
+        var contact = Contact.Create("C-T", LifecycleStage.Lead, LifecyclePolicy.Default, new FakeTimeProvider(Now), By.Integration);
 
-        contact.ApplyScore(500m, Actor.Integration);
-        Assert.Throws<LifecycleTransitionException>(() => contact.BecomeAdvocate(Actor.Sales));
-        Assert.Throws<LifecycleTransitionException>(() => contact.Reopen("Back in budget", Actor.Sales));
+        contact.ApplyScore(500m, By.Integration);
+        Assert.Throws<LifecycleTransitionException>(() => contact.BecomeAdvocate(By.Sales));
+        Assert.Throws<LifecycleTransitionException>(() => contact.Reopen("Back in budget", By.Sales));
 
         var recorded = contact.History.Skip(1).Select(t => t.Trigger.Name).ToArray();
         Assert.NotEmpty(recorded);
@@ -217,14 +217,14 @@ public sealed class DomainTelemetryTests
         using var transitions = Collector("salesglossary.deal.transitions");
         using var refused = Collector("salesglossary.deal.refused_moves");
         var time = new FakeTimeProvider(Now);
-        var contact = Contact.Create("C-T", LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration);
-        contact.ApplyScore(120, Actor.System);
-        contact.AcceptBySales(Actor.Sales);
-        var deal = Deal.Open("D-T", Pipeline.Default, contact, 1_000m, null, time, Actor.Sales);
+        var contact = Contact.Create("C-T", LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration);
+        contact.ApplyScore(120, By.System);
+        contact.AcceptBySales(By.Sales);
+        var deal = Deal.Open("D-T", Pipeline.Default, contact, 1_000m, null, time, By.Sales);
         var opened = transitions.GetMeasurementSnapshot().Count;
 
-        Assert.Throws<DealTransitionException>(() => deal.Resume(Actor.Sales));
-        deal.PutOnHold(Actor.Sales, "Budget review");
+        Assert.Throws<DealTransitionException>(() => deal.Resume(By.Sales));
+        deal.PutOnHold(By.Sales, "Budget review");
 
         Assert.Equal([DealTrigger.PutOnHold.Name], transitions.GetMeasurementSnapshot().Skip(opened).Select(m => (string)m.Tags[DomainTelemetry.TriggerTag]!));
         Assert.Equal([DealTrigger.Resume.Name], refused.GetMeasurementSnapshot().Select(m => (string)m.Tags[DomainTelemetry.TriggerTag]!));
@@ -237,8 +237,8 @@ public sealed class DomainTelemetryTests
         var prospect = ServiceLevelAgreement.Default.GetLeadType("new-prospect");
         var handoff = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
         var time = new FakeTimeProvider(handoff);
-        var contact = prospect.CreateContact("C-SLA", LifecycleStage.Lead, time, Actor.Integration);
-        contact.ApplyScore(500m, Actor.System);
+        var contact = prospect.CreateContact("C-SLA", LifecycleStage.Lead, time, By.Integration);
+        contact.ApplyScore(500m, By.System);
         Assert.Equal(Team.Sales, contact.Policy.OwnerOf(contact.Stage));
         time.Advance(TimeSpan.FromDays(30));
 
@@ -313,7 +313,7 @@ public sealed class DomainTelemetryTests
         }));
 
     private static LeadFacts Lead(string id, string? title) =>
-        new(id, id + "@example.com", title, "Sales", "Software", 250, 10_000_000m, "DE", "Webinar", false, false, []);
+        new LeadFacts { Id = id, Email = id + "@example.com", JobTitle = title, Department = "Sales", Industry = "Software", Employees = 250, AnnualRevenue = 10_000_000m, Country = "DE", LeadSource = "Webinar", Activities = [] };
 
     private static async IAsyncEnumerable<LeadFacts> Leads(int count)
     {

@@ -89,7 +89,7 @@ public static class Generators
         from key in Gen.Elements("new-prospect", "existing-customer", "maintenance")
         from name in Text()
         from description in Text()
-        select new LeadType(key, name, description, "default-scoring", "default-pipeline", "default-connect");
+        select new LeadType { Key = key, Name = name, Description = description, ScoringModel = "default-scoring", Pipeline = "default-pipeline", ConnectPolicy = "default-connect" };
 
     private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 8, 0, 0, TimeSpan.FromHours(1));
 
@@ -143,12 +143,12 @@ public static class Generators
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Epoch);
         var contact = (score % 6) switch
         {
-            0 or 2 => ServiceLevelAgreement.Default.GetLeadType("new-prospect").CreateContact("C-" + score, start, time, Actor.Integration),
+            0 or 2 => ServiceLevelAgreement.Default.GetLeadType("new-prospect").CreateContact("C-" + score, start, time, By.Integration),
             4 => ServiceLevelAgreement.Default.GetLeadType("new-prospect").ImportContact(
                 "C-" + score,
-                new ContactImport { Stage = LifecycleStage.InFunnelOrder[score % 8], Source = "export", Reason = "migration", Actor = Actor.Integration },
+                new ContactImport { Stage = LifecycleStage.InFunnelOrder[score % 8], Source = "export", Reason = "migration", By = By.Integration },
                 time),
-            _ => Contact.Create("C-" + score, start, LifecyclePolicy.Default, time, Actor.Integration),
+            _ => Contact.Create("C-" + score, start, LifecyclePolicy.Default, time, By.Integration),
         };
         foreach (var step in steps)
         {
@@ -157,16 +157,16 @@ public static class Generators
             {
                 switch (step)
                 {
-                    case 0: contact.Convert(Actor.Marketing); break;
-                    case 1: contact.ApplyScore(score, Actor.System); break;
-                    case 2: contact.AcceptBySales(Actor.Sales, "sam"); break;
+                    case 0: contact.Convert(By.Marketing); break;
+                    case 1: contact.ApplyScore(score, By.System); break;
+                    case 2: contact.AcceptBySales(By.Sales.Named("sam")); break;
                     case 3: contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.NoAnswer), Actor.Sales); break;
-                    case 4: contact.RecordDealCreated(Actor.Sales, null, "D-1"); break;
-                    case 5: contact.EnsureCanWinDeal(); contact.RecordDealWon(Actor.Sales, null, "D-1"); break;
-                    case 6: contact.ReturnToMarketing("Not ready \"yet\"", Actor.Sales); break;
-                    case 7: contact.Disqualify(DisqualificationReason.NoFit, Actor.Sales, "Too small"); break;
-                    case 8: contact.Reopen("Grew", Actor.Marketing); break;
-                    default: contact.Recycle("Churned", Actor.Sales); break;
+                    case 4: contact.RecordDealCreated(By.Sales, "D-1"); break;
+                    case 5: contact.EnsureCanWinDeal(); contact.RecordDealWon(By.Sales, "D-1"); break;
+                    case 6: contact.ReturnToMarketing("Not ready \"yet\"", By.Sales); break;
+                    case 7: contact.Disqualify(DisqualificationReason.NoFit, By.Sales, "Too small"); break;
+                    case 8: contact.Reopen("Grew", By.Marketing); break;
+                    default: contact.Recycle("Churned", By.Sales); break;
                 }
             }
             catch (LifecycleTransitionException)
@@ -203,7 +203,7 @@ public static class Generators
         from bounced in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
         from count in Gen.Choose(0, 25)
         from activities in Gen.ArrayOf(Activities(), count)
-        select new LeadFacts("L-" + id, email, title, department, industry, employees, revenue, country, source, unsubscribed, bounced, activities);
+        select new LeadFacts { Id = "L-" + id, Email = email, JobTitle = title, Department = department, Industry = industry, Employees = employees, AnnualRevenue = revenue, Country = country, LeadSource = source, Unsubscribed = unsubscribed, HardBounced = bounced, Activities = activities };
 
     public static Gen<ScoringLimits> Limits() =>
         from rules in Gen.Choose(1, 5000)
@@ -222,7 +222,7 @@ public static class Generators
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Epoch);
         var prospect = ServiceLevelAgreement.Default.GetLeadType("new-prospect");
-        var contact = prospect.CreateContact("C-" + fit, LifecycleStage.Lead, time, Actor.Integration, "Ünïcödé form");
+        var contact = prospect.CreateContact("C-" + fit, LifecycleStage.Lead, time, By.Integration.Named("Ünïcödé form"));
         ContactScore Score(decimal f, decimal e) => new()
         {
             Model = prospect.ScoringModel.Name,
@@ -232,19 +232,19 @@ public static class Generators
             Groups = [new ScorePart("engagement", e), new ScorePart("fit", f)],
             Rules = [new ScorePart("Fit \"quoted\"", f), new ScorePart("Webinar", e)],
         };
-        contact.ApplyScore(Score(fit / 2m, 0), Actor.System, null);
+        contact.ApplyScore(Score(fit / 2m, 0), By.System, null);
         time.Advance(TimeSpan.FromHours(1));
-        contact.ApplyScore(Score(fit, engagement + 0.25m), Actor.System, null);
+        contact.ApplyScore(Score(fit, engagement + 0.25m), By.System, null);
         time.Advance(TimeSpan.FromHours(hours));
         contact.FireSlaTimers();
         contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.Connected, "sam"), Actor.Sales);
-        var won = prospect.OpenDeal("D-1", contact, fit * 100m, null, time, Actor.Sales);
-        var lost = prospect.OpenDeal("D-2", contact, engagement, new DateOnly(2026, 6, 30), time, Actor.Sales);
+        var won = prospect.OpenDeal("D-1", contact, fit * 100m, null, time, By.Sales);
+        var lost = prospect.OpenDeal("D-2", contact, engagement, new DateOnly(2026, 6, 30), time, By.Sales);
         time.Advance(TimeSpan.FromDays(1));
-        lost.UpdateForecast(engagement * 2m, null, Actor.Sales, "Bigger scope");
-        lost.Lose("No budget", Actor.Sales);
-        won.MoveTo("Create proposal", Actor.Sales);
-        won.Win(Actor.Sales, "sam");
+        lost.UpdateForecast(engagement * 2m, null, By.Sales, "Bigger scope");
+        lost.Lose("No budget", By.Sales);
+        won.MoveTo("Create proposal", By.Sales);
+        won.Win(By.Sales.Named("sam"));
         return [.. contact.TakeEvents(), .. won.TakeEvents(), .. lost.TakeEvents()];
     }
 }

@@ -35,8 +35,8 @@ public class GuardTests
     [Fact]
     public void LeadType_NullReference_NamesTheArgument()
     {
-        var error = Assert.Throws<ArgumentNullException>(() => new LeadType("new-prospect", "New prospect", "First purchase", null!, "default", "default"));
-        Assert.Equal("scoringModel", error.ParamName);
+        var error = Assert.Throws<ArgumentNullException>(() => new LeadType { Key = "new-prospect", Name = "New prospect", Description = "First purchase", ScoringModel = null!, Pipeline = "default", ConnectPolicy = "default" });
+        Assert.Equal("ScoringModel", error.ParamName);
     }
 
     [Fact]

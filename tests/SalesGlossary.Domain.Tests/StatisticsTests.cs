@@ -24,11 +24,11 @@ public class StatisticsTests
         var deals = new List<Deal>();
         foreach (var days in new[] { 1, 3 })
         {
-            var contact = Contact.Create("C-" + days, LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration);
-            var deal = Deal.Open("D-" + days, Pipeline.Default, contact, 1m, null, time, Actor.Sales);
+            var contact = Contact.Create("C-" + days, LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration);
+            var deal = Deal.Open("D-" + days, Pipeline.Default, contact, 1m, null, time, By.Sales);
             time.Advance(TimeSpan.FromDays(days));
-            deal.MoveTo("Create proposal", Actor.Sales);
-            contact.Recycle("Project postponed", Actor.Sales);
+            deal.MoveTo("Create proposal", By.Sales);
+            contact.Recycle("Project postponed", By.Sales);
             contacts.Add(contact);
             deals.Add(deal);
         }

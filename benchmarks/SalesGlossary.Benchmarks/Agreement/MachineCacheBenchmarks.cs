@@ -24,9 +24,9 @@ public class MachineCacheBenchmarks
         var prospects = new LifecyclePolicy(new LifecycleDefinitions(), new QualificationThresholds(100m), ConnectPolicy.Default, "new-prospect");
         var customers = new LifecyclePolicy(new LifecycleDefinitions(), new QualificationThresholds(140m), ConnectPolicy.Default, "existing-customer");
         var equipment = Pipeline.Default;
-        var maintenance = new Pipeline("Maintenance", Pipeline.Default.Stages, new PipelineRules(AllowSkipping: true));
-        Contact NewContact(LifecyclePolicy policy, int i) => Contact.Create("C-" + i, LifecycleStage.Lead, policy, time, Actor.Integration);
-        Deal NewDeal(Pipeline pipeline, int i) => Deal.Open("D-" + i, pipeline, NewContact(LifecyclePolicy.Default, i), 1_000m, null, time, Actor.Sales);
+        var maintenance = new Pipeline("Maintenance", Pipeline.Default.Stages, new PipelineRules { AllowSkipping = true });
+        Contact NewContact(LifecyclePolicy policy, int i) => Contact.Create("C-" + i, LifecycleStage.Lead, policy, time, By.Integration);
+        Deal NewDeal(Pipeline pipeline, int i) => Deal.Open("D-" + i, pipeline, NewContact(LifecyclePolicy.Default, i), 1_000m, null, time, By.Sales);
 
         oneContacts = [.. Enumerable.Range(0, Pairs).Select(i => NewContact(prospects, i))];
         oneDeals = [.. Enumerable.Range(0, Pairs).Select(i => NewDeal(equipment, i))];

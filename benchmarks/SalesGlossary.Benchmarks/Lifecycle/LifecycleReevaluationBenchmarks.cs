@@ -21,13 +21,13 @@ public class LifecycleReevaluationBenchmarks
     public void Setup()
     {
         var random = new Random(42);
-        leads = [.. Enumerable.Range(0, Contacts).Select(i => Contact.Create("C-" + i, LifecycleStage.Lead, policy, time, Actor.Integration))];
+        leads = [.. Enumerable.Range(0, Contacts).Select(i => Contact.Create("C-" + i, LifecycleStage.Lead, policy, time, By.Integration))];
         lowScores = [.. Enumerable.Range(0, Contacts).Select(_ => (decimal)random.Next(0, 99))];
     }
 
     [IterationSetup(Target = nameof(ScorePromotesEveryContact))]
     public void CreateFreshLeads() =>
-        fresh = [.. Enumerable.Range(0, Contacts).Select(i => Contact.Create("C-" + i, LifecycleStage.Lead, policy, time, Actor.Integration))];
+        fresh = [.. Enumerable.Range(0, Contacts).Select(i => Contact.Create("C-" + i, LifecycleStage.Lead, policy, time, By.Integration))];
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Contacts)]
     public int MachinePerContact()
@@ -49,7 +49,7 @@ public class LifecycleReevaluationBenchmarks
         var moves = 0;
         for (var i = 0; i < leads.Length; i++)
         {
-            moves += leads[i].ApplyScore(lowScores[i], Actor.System).Count;
+            moves += leads[i].ApplyScore(lowScores[i], By.System).Count;
         }
 
         return moves;
@@ -73,7 +73,7 @@ public class LifecycleReevaluationBenchmarks
         var moves = 0;
         for (var i = 0; i < fresh.Length; i++)
         {
-            moves += fresh[i].ApplyScore(150m, Actor.System).Count;
+            moves += fresh[i].ApplyScore(150m, By.System).Count;
         }
 
         return moves;

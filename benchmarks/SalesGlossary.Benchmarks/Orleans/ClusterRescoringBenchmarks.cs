@@ -47,7 +47,7 @@ public class ClusterRescoringBenchmarks
         var grains = cluster.Client;
         ModelRegistry.Get(grains).PublishAsync(ServiceLevelAgreement.DefaultJson, new Dictionary<string, string>()).GetAwaiter().GetResult();
         Parallel.ForEachAsync(leads, new ParallelOptions { MaxDegreeOfParallelism = 128 }, async (lead, _) =>
-            await grains.GetGrain<IContactGrain>(lead.Id).CreateAsync(LeadSource.LeadType, LifecycleStage.Lead, Actor.Marketing)).GetAwaiter().GetResult();
+            await grains.GetGrain<IContactGrain>(lead.Id).CreateAsync(LeadSource.LeadType, LifecycleStage.Lead, By.Marketing)).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]

@@ -34,18 +34,19 @@ internal static class BenchmarkLeads
                 random.Next(2) == 0 ? null : Stages[random.Next(Stages.Length)]);
         }
 
-        return new LeadFacts(
-            "L-" + id,
-            random.Next(6) == 0 ? null : Emails[random.Next(Emails.Length)],
-            random.Next(6) == 0 ? null : Titles[random.Next(Titles.Length)],
-            "Marketing",
-            random.Next(8) == 0 ? null : Industries[random.Next(Industries.Length)],
-            random.Next(8) == 0 ? null : random.Next(1, 5000),
-            null,
-            Countries[random.Next(Countries.Length)],
-            "Webinar",
-            random.Next(20) == 0,
-            random.Next(30) == 0,
-            activities);
+        return new LeadFacts
+        {
+            Id = "L-" + id,
+            Email = random.Next(6) == 0 ? null : Emails[random.Next(Emails.Length)],
+            JobTitle = random.Next(6) == 0 ? null : Titles[random.Next(Titles.Length)],
+            Department = "Marketing",
+            Industry = random.Next(8) == 0 ? null : Industries[random.Next(Industries.Length)],
+            Employees = random.Next(8) == 0 ? null : random.Next(1, 5000),
+            Country = Countries[random.Next(Countries.Length)],
+            LeadSource = "Webinar",
+            Unsubscribed = random.Next(20) == 0,
+            HardBounced = random.Next(30) == 0,
+            Activities = activities,
+        };
     }
 }

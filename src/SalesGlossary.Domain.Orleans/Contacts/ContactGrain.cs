@@ -24,7 +24,7 @@ internal sealed partial class ContactGrain(
     // Changes stored by an earlier activation and not yet published (its silo died, or the stream failed) go out first.
     public override Task OnActivateAsync(CancellationToken cancellationToken) => PublishOutbox();
 
-    public async Task<ContactView> CreateAsync(string leadType, LifecycleStage initialStage, Actor actor, string? actorName = null)
+    public async Task<ContactView> CreateAsync(string leadType, LifecycleStage initialStage, By by)
     {
         ArgumentNullException.ThrowIfNull(leadType);
         if (record.State.StateJson is not null)
@@ -33,45 +33,45 @@ internal sealed partial class ContactGrain(
         }
 
         var current = await models.GetCurrentAsync();
-        var contact = current.Agreement.GetLeadType(leadType).CreateContact(Id, initialStage, time, actor, actorName);
+        var contact = current.Agreement.GetLeadType(leadType).CreateContact(Id, initialStage, time, by);
         return await Store(contact, current.Generation, 0, null, null, null);
     }
 
     public Task<ContactView?> GetAsync() =>
         Task.FromResult(record.State.StateJson is null ? null : View());
 
-    public Task<ContactView> ConvertAsync(Actor actor, string? actorName = null) => Change(c => c.Convert(actor, actorName));
+    public Task<ContactView> ConvertAsync(By by) => Change(c => c.Convert(by));
 
-    public Task<ContactView> AcceptBySalesAsync(Actor actor, string? actorName = null) => Change(c => c.AcceptBySales(actor, actorName));
+    public Task<ContactView> AcceptBySalesAsync(By by) => Change(c => c.AcceptBySales(by));
 
-    public Task<ContactView> HandRaiseAsync(string what, Actor actor, string? actorName = null) => Change(c => c.HandRaise(what, actor, actorName));
+    public Task<ContactView> HandRaiseAsync(string what, By by) => Change(c => c.HandRaise(what, by));
 
-    public Task<ContactView> ReturnToMarketingAsync(string reason, Actor actor, string? actorName = null) =>
-        Change(c => c.ReturnToMarketing(reason, actor, actorName));
+    public Task<ContactView> ReturnToMarketingAsync(string reason, By by) =>
+        Change(c => c.ReturnToMarketing(reason, by));
 
-    public Task<ContactView> RecycleAsync(string reason, Actor actor, string? actorName = null) => Change(c => c.Recycle(reason, actor, actorName));
+    public Task<ContactView> RecycleAsync(string reason, By by) => Change(c => c.Recycle(reason, by));
 
-    public Task<ContactView> DisqualifyAsync(DisqualificationReason reason, Actor actor, string? note = null, string? actorName = null) =>
-        Change(c => c.Disqualify(reason, actor, note, actorName));
+    public Task<ContactView> DisqualifyAsync(DisqualificationReason reason, By by, string? note = null) =>
+        Change(c => c.Disqualify(reason, by, note));
 
-    public Task<ContactView> ReopenAsync(string reason, Actor actor, string? actorName = null) => Change(c => c.Reopen(reason, actor, actorName));
+    public Task<ContactView> ReopenAsync(string reason, By by) => Change(c => c.Reopen(reason, by));
 
-    public Task<ContactView> StartWorkingAsync(Actor actor, string? actorName = null) => Change(c => c.StartWorking(actor, actorName));
+    public Task<ContactView> StartWorkingAsync(By by) => Change(c => c.StartWorking(by));
 
     public Task<ContactView> RecordConnectAttemptAsync(ConnectAttempt attempt, Actor actor) => Change(c => c.RecordConnectAttempt(attempt, actor));
 
-    public Task<ContactView> OverrideAsync(LifecycleStage stage, LeadStatus? status, string reason, Actor actor, string? actorName = null) =>
-        Change(c => c.Override(stage, status, reason, actor, actorName));
+    public Task<ContactView> OverrideAsync(LifecycleStage stage, LeadStatus? status, string reason, By by) =>
+        Change(c => c.Override(stage, status, reason, by));
 
-    public async Task<ContactView> ScoreAsync(LeadFacts lead, Actor actor)
+    public async Task<ContactView> ScoreAsync(LeadFacts lead, By by)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(by);
         var (contact, generation) = await Live();
         var leadType = generation.Agreement.GetLeadType(RequireLeadType(contact));
         var score = leadType.ScoringModel.Score(lead, time.GetUtcNow());
         var before = contact.History.Count;
-        Run(() => leadType.ApplyScore(contact, score, actor));
+        Run(() => leadType.ApplyScore(contact, score, by));
         var stamp = new ScoreStamp(score.Model, score.ModelVersion, generation.Generation, score.Total, score.IsComplete, score.AsOf, null);
         return await Store(contact, generation.Generation, before, stamp, null, null);
     }
@@ -93,7 +93,7 @@ internal sealed partial class ContactGrain(
         var before = contact.History.Count;
 
         // The total comes from the job's pinned model generation; the thresholds it is held against are the contact's own.
-        Run(() => contact.ApplyScore(score.Total, Actor.System));
+        Run(() => contact.ApplyScore(score.Total, By.System));
         await Store(contact, generation.Generation, before, score, score.JobId, null);
         return true;
     }

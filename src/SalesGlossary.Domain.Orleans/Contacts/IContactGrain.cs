@@ -24,13 +24,12 @@ public interface IContactGrain : IGrainWithStringKey
     /// <summary>Creates the contact with a lead type of the current agreement.</summary>
     /// <param name="leadType">The key of the contact's lead type.</param>
     /// <param name="initialStage">Subscriber or Lead.</param>
-    /// <param name="actor">Who created it.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who created it (the actor, and the person or system by name if given).</param>
     /// <returns>The new contact.</returns>
     /// <exception cref="InvalidOperationException">The contact exists already.</exception>
     /// <exception cref="ArgumentException">The lead type is not one of the agreement's (the message lists its lead types), or the initial stage is neither Subscriber nor Lead.</exception>
     [Alias("Create")]
-    Task<ContactView> CreateAsync(string leadType, LifecycleStage initialStage, Actor actor, string? actorName = null);
+    Task<ContactView> CreateAsync(string leadType, LifecycleStage initialStage, By by);
 
     /// <summary>Gets the contact.</summary>
     /// <returns>The contact, or <see langword="null"/> when it was never created.</returns>
@@ -39,86 +38,78 @@ public interface IContactGrain : IGrainWithStringKey
     Task<ContactView?> GetAsync();
 
     /// <summary>Moves a subscriber to Lead (see <see cref="Contact.Convert"/>).</summary>
-    /// <param name="actor">Who recorded it.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who recorded it (the actor, and the person or system by name if given).</param>
     /// <returns>The changed contact.</returns>
     /// <exception cref="LifecycleTransitionException">The contact cannot take the move.</exception>
     /// <exception cref="InvalidOperationException">The contact was never created.</exception>
     [Alias("Convert")]
-    Task<ContactView> ConvertAsync(Actor actor, string? actorName = null);
+    Task<ContactView> ConvertAsync(By by);
 
     /// <summary>Moves an MQL to SQL because sales accepted it (see <see cref="Contact.AcceptBySales"/>).</summary>
-    /// <param name="actor">Who accepted.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who accepted (the actor, and the person or system by name if given).</param>
     /// <returns>The changed contact.</returns>
     /// <exception cref="LifecycleTransitionException">The contact cannot take the move.</exception>
     /// <exception cref="InvalidOperationException">The contact was never created.</exception>
     [Alias("AcceptBySales")]
-    Task<ContactView> AcceptBySalesAsync(Actor actor, string? actorName = null);
+    Task<ContactView> AcceptBySalesAsync(By by);
 
     /// <summary>Records a hand-raise (see <see cref="Contact.HandRaise"/>).</summary>
     /// <param name="what">What the contact did, for example <c>Demo request</c>.</param>
-    /// <param name="actor">Who recorded it.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who recorded it (the actor, and the person or system by name if given).</param>
     /// <returns>The changed contact.</returns>
     /// <exception cref="LifecycleTransitionException">The contact cannot take the move.</exception>
     /// <exception cref="InvalidOperationException">The contact was never created.</exception>
     [Alias("HandRaise")]
-    Task<ContactView> HandRaiseAsync(string what, Actor actor, string? actorName = null);
+    Task<ContactView> HandRaiseAsync(string what, By by);
 
     /// <summary>Sends the contact back to marketing (see <see cref="Contact.ReturnToMarketing"/>).</summary>
     /// <param name="reason">Why.</param>
-    /// <param name="actor">Who decided.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who decided (the actor, and the person or system by name if given).</param>
     /// <returns>The changed contact.</returns>
     /// <exception cref="LifecycleTransitionException">The contact cannot take the move.</exception>
     /// <exception cref="InvalidOperationException">The contact was never created.</exception>
     [Alias("ReturnToMarketing")]
-    Task<ContactView> ReturnToMarketingAsync(string reason, Actor actor, string? actorName = null);
+    Task<ContactView> ReturnToMarketingAsync(string reason, By by);
 
     /// <summary>Recycles the contact for nurturing (see <see cref="Contact.Recycle"/>).</summary>
     /// <param name="reason">Why.</param>
-    /// <param name="actor">Who decided.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who decided (the actor, and the person or system by name if given).</param>
     /// <returns>The changed contact.</returns>
     /// <exception cref="LifecycleTransitionException">The contact cannot take the move.</exception>
     /// <exception cref="InvalidOperationException">The contact was never created.</exception>
     [Alias("Recycle")]
-    Task<ContactView> RecycleAsync(string reason, Actor actor, string? actorName = null);
+    Task<ContactView> RecycleAsync(string reason, By by);
 
     /// <summary>Disqualifies the contact with a reason code (see <see cref="Contact.Disqualify"/>).</summary>
     /// <param name="reason">The reason code.</param>
-    /// <param name="actor">Who decided.</param>
+    /// <param name="by">Who decided (the actor, and the person or system by name if given).</param>
     /// <param name="note">A free-text note, if any.</param>
-    /// <param name="actorName">The person or system, if known.</param>
     /// <returns>The changed contact.</returns>
     /// <exception cref="LifecycleTransitionException">The contact cannot take the move.</exception>
     /// <exception cref="InvalidOperationException">The contact was never created.</exception>
     [Alias("Disqualify")]
-    Task<ContactView> DisqualifyAsync(DisqualificationReason reason, Actor actor, string? note = null, string? actorName = null);
+    Task<ContactView> DisqualifyAsync(DisqualificationReason reason, By by, string? note = null);
 
     /// <summary>Reopens a disqualified contact (see <see cref="Contact.Reopen"/>).</summary>
     /// <param name="reason">Why.</param>
-    /// <param name="actor">Who decided.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who decided (the actor, and the person or system by name if given).</param>
     /// <returns>The changed contact.</returns>
     /// <exception cref="LifecycleTransitionException">The contact cannot take the move.</exception>
     /// <exception cref="InvalidOperationException">The contact was never created.</exception>
     [Alias("Reopen")]
-    Task<ContactView> ReopenAsync(string reason, Actor actor, string? actorName = null);
+    Task<ContactView> ReopenAsync(string reason, By by);
 
     /// <summary>Records that sales started working the contact (see <see cref="Contact.StartWorking"/>).</summary>
-    /// <param name="actor">Who.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who (the actor, and the person or system by name if given).</param>
     /// <returns>The changed contact.</returns>
     /// <exception cref="LifecycleTransitionException">The contact cannot take the move.</exception>
     /// <exception cref="InvalidOperationException">The contact was never created.</exception>
     [Alias("StartWorking")]
-    Task<ContactView> StartWorkingAsync(Actor actor, string? actorName = null);
+    Task<ContactView> StartWorkingAsync(By by);
 
     /// <summary>Records a connect attempt (see <see cref="Contact.RecordConnectAttempt"/>).</summary>
     /// <param name="attempt">The attempt.</param>
-    /// <param name="actor">Who recorded it.</param>
+    /// <param name="actor">Who recorded it; the person who made the attempt is the attempt's own <see cref="ConnectAttempt.By"/>.</param>
     /// <returns>The changed contact.</returns>
     /// <exception cref="LifecycleTransitionException">The contact cannot take the move.</exception>
     /// <exception cref="InvalidOperationException">The contact was never created.</exception>
@@ -129,22 +120,21 @@ public interface IContactGrain : IGrainWithStringKey
     /// <param name="stage">The new stage.</param>
     /// <param name="status">The new lead status, if any.</param>
     /// <param name="reason">Why.</param>
-    /// <param name="actor">Who.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who (the actor, and the person or system by name if given).</param>
     /// <returns>The changed contact.</returns>
     /// <exception cref="LifecycleTransitionException">The contact cannot take the move.</exception>
     /// <exception cref="InvalidOperationException">The contact was never created.</exception>
     [Alias("Override")]
-    Task<ContactView> OverrideAsync(LifecycleStage stage, LeadStatus? status, string reason, Actor actor, string? actorName = null);
+    Task<ContactView> OverrideAsync(LifecycleStage stage, LeadStatus? status, string reason, By by);
 
     /// <summary>Scores the contact with its lead type's model from the cluster's current generation and applies the score.</summary>
     /// <param name="lead">What is known about the lead.</param>
-    /// <param name="actor">Who scored; usually <see cref="Actor.System"/>.</param>
+    /// <param name="by">Who scored (the actor, and the person or system by name if given); usually <see cref="By.System"/>.</param>
     /// <returns>The changed contact; its <see cref="ContactView.Score"/> names the model version and generation.</returns>
     /// <exception cref="LifecycleTransitionException">A threshold move the score reached was refused; nothing is stored.</exception>
     /// <exception cref="InvalidOperationException">The contact was never created.</exception>
     [Alias("Score")]
-    Task<ContactView> ScoreAsync(LeadFacts lead, Actor actor);
+    Task<ContactView> ScoreAsync(LeadFacts lead, By by);
 
     /// <summary>Applies a score computed by a rescoring job, once per job.</summary>
     /// <param name="score">The score, with the job that computed it.</param>

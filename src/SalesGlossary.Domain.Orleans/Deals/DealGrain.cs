@@ -29,17 +29,17 @@ internal sealed partial class DealGrain(
         await PublishOutbox();
     }
 
-    public async Task<DealView> OpenAsync(string contactId, decimal amount, DateOnly? expectedClose, Actor actor, string? startStage = null, string? actorName = null)
+    public async Task<DealView> OpenAsync(string contactId, decimal amount, DateOnly? expectedClose, By by, string? startStage = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contactId);
-        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(by);
         await CompletePending();
         if (record.State.HistoryJson is not null)
         {
             throw new InvalidOperationException("Deal '" + Id + "' exists already (for contact '" + record.State.ContactId + "'); it was opened once and changes through its verbs.");
         }
 
-        return await Move(contactId, 0, (policy, contact) => policy.OpenDeal(Id, contact, amount, expectedClose, time, actor, startStage, actorName));
+        return await Move(contactId, 0, (policy, contact) => policy.OpenDeal(Id, contact, amount, expectedClose, time, by, startStage));
     }
 
     public async Task<DealView?> GetAsync()
@@ -48,22 +48,22 @@ internal sealed partial class DealGrain(
         return record.State.HistoryJson is null ? null : View();
     }
 
-    public Task<DealView> MoveToAsync(string stage, Actor actor, string? reason = null, string? actorName = null) =>
-        Change(d => d.MoveTo(stage, actor, reason, actorName));
+    public Task<DealView> MoveToAsync(string stage, By by, string? reason = null) =>
+        Change(d => d.MoveTo(stage, by, reason));
 
-    public Task<DealView> PutOnHoldAsync(Actor actor, string? reason = null, string? actorName = null) =>
-        Change(d => d.PutOnHold(actor, reason, actorName));
+    public Task<DealView> PutOnHoldAsync(By by, string? reason = null) =>
+        Change(d => d.PutOnHold(by, reason));
 
-    public Task<DealView> ResumeAsync(Actor actor, string? actorName = null) => Change(d => d.Resume(actor, actorName));
+    public Task<DealView> ResumeAsync(By by) => Change(d => d.Resume(by));
 
-    public Task<DealView> WinAsync(Actor actor, string? actorName = null) => Change(d => d.Win(actor, actorName));
+    public Task<DealView> WinAsync(By by) => Change(d => d.Win(by));
 
-    public Task<DealView> LoseAsync(string? reason, Actor actor, string? actorName = null) => Change(d => d.Lose(reason, actor, actorName));
+    public Task<DealView> LoseAsync(string? reason, By by) => Change(d => d.Lose(reason, by));
 
-    public Task<DealView> ReopenAsync(string reason, Actor actor, string? actorName = null) => Change(d => d.Reopen(reason, actor, actorName));
+    public Task<DealView> ReopenAsync(string reason, By by) => Change(d => d.Reopen(reason, by));
 
-    public Task<DealView> UpdateForecastAsync(decimal amount, DateOnly? expectedClose, Actor actor, string? reason = null, string? actorName = null) =>
-        Change(d => d.UpdateForecast(amount, expectedClose, actor, reason, actorName));
+    public Task<DealView> UpdateForecastAsync(decimal amount, DateOnly? expectedClose, By by, string? reason = null) =>
+        Change(d => d.UpdateForecast(amount, expectedClose, by, reason));
 
     private async Task<DealView> Change(Action<Deal> verb)
     {

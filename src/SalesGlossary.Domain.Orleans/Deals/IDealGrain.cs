@@ -26,15 +26,14 @@ public interface IDealGrain : IGrainWithStringKey
     /// <param name="contactId">The id of an existing contact grain.</param>
     /// <param name="amount">The deal's amount (not negative).</param>
     /// <param name="expectedClose">The expected close date, if known.</param>
-    /// <param name="actor">Who opened it.</param>
+    /// <param name="by">Who opened it (the actor, and the person or system by name if given).</param>
     /// <param name="startStage">The start stage's name, or <see langword="null"/> for the pipeline's first start stage.</param>
-    /// <param name="actorName">The person or system, if known.</param>
     /// <returns>The new deal.</returns>
     /// <exception cref="InvalidOperationException">The deal exists already, or the contact was never created.</exception>
     /// <exception cref="ArgumentException">The amount is negative or the start stage is not one the pipeline allows.</exception>
     /// <exception cref="LifecycleTransitionException">The contact cannot take a deal (it is in Other); nothing was stored.</exception>
     [Alias("Open")]
-    Task<DealView> OpenAsync(string contactId, decimal amount, DateOnly? expectedClose, Actor actor, string? startStage = null, string? actorName = null);
+    Task<DealView> OpenAsync(string contactId, decimal amount, DateOnly? expectedClose, By by, string? startStage = null);
 
     /// <summary>Gets the deal.</summary>
     /// <returns>The deal, or <see langword="null"/> when it was never opened.</returns>
@@ -43,74 +42,67 @@ public interface IDealGrain : IGrainWithStringKey
 
     /// <summary>Moves the deal to another open stage (see <see cref="Deal.MoveTo"/>).</summary>
     /// <param name="stage">The target stage's name.</param>
-    /// <param name="actor">Who moved it.</param>
+    /// <param name="by">Who moved it (the actor, and the person or system by name if given).</param>
     /// <param name="reason">Why; required to move back.</param>
-    /// <param name="actorName">The person or system, if known.</param>
     /// <returns>The changed deal.</returns>
     /// <exception cref="DealTransitionException">The pipeline does not allow the move from the current stage.</exception>
     /// <exception cref="InvalidOperationException">The deal was never opened.</exception>
     [Alias("MoveTo")]
-    Task<DealView> MoveToAsync(string stage, Actor actor, string? reason = null, string? actorName = null);
+    Task<DealView> MoveToAsync(string stage, By by, string? reason = null);
 
     /// <summary>Puts the deal on hold (see <see cref="Deal.PutOnHold"/>).</summary>
-    /// <param name="actor">Who did it.</param>
+    /// <param name="by">Who did it (the actor, and the person or system by name if given).</param>
     /// <param name="reason">Why, if given.</param>
-    /// <param name="actorName">The person or system, if known.</param>
     /// <returns>The changed deal.</returns>
     /// <exception cref="DealTransitionException">The deal is not open, or the pipeline has no on-hold stage.</exception>
     /// <exception cref="InvalidOperationException">The deal was never opened.</exception>
     [Alias("PutOnHold")]
-    Task<DealView> PutOnHoldAsync(Actor actor, string? reason = null, string? actorName = null);
+    Task<DealView> PutOnHoldAsync(By by, string? reason = null);
 
     /// <summary>Resumes a deal on hold in the stage it left (see <see cref="Deal.Resume"/>).</summary>
-    /// <param name="actor">Who did it.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who did it (the actor, and the person or system by name if given).</param>
     /// <returns>The changed deal.</returns>
     /// <exception cref="DealTransitionException">The deal is not on hold.</exception>
     /// <exception cref="InvalidOperationException">The deal was never opened.</exception>
     [Alias("Resume")]
-    Task<DealView> ResumeAsync(Actor actor, string? actorName = null);
+    Task<DealView> ResumeAsync(By by);
 
     /// <summary>Wins the deal; its contact becomes a Customer in the same move (see <see cref="Deal.Win"/>).</summary>
-    /// <param name="actor">Who closed it.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who closed it (the actor, and the person or system by name if given).</param>
     /// <returns>The changed deal.</returns>
     /// <exception cref="DealTransitionException">The deal is not in an open stage.</exception>
     /// <exception cref="LifecycleTransitionException">The contact cannot become a Customer from its stage; neither grain changed.</exception>
     /// <exception cref="InvalidOperationException">The deal was never opened.</exception>
     [Alias("Win")]
-    Task<DealView> WinAsync(Actor actor, string? actorName = null);
+    Task<DealView> WinAsync(By by);
 
     /// <summary>Loses the deal; its contact is recycled or loses its Open deal status in the same move (see <see cref="Deal.Lose"/>).</summary>
     /// <param name="reason">The lost reason; required where the pipeline says so.</param>
-    /// <param name="actor">Who closed it.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who closed it (the actor, and the person or system by name if given).</param>
     /// <returns>The changed deal.</returns>
     /// <exception cref="DealTransitionException">The deal is closed, or no lost reason is given where one is required.</exception>
     /// <exception cref="InvalidOperationException">The deal was never opened.</exception>
     [Alias("Lose")]
-    Task<DealView> LoseAsync(string? reason, Actor actor, string? actorName = null);
+    Task<DealView> LoseAsync(string? reason, By by);
 
     /// <summary>Reopens a closed deal in the stage it closed from (see <see cref="Deal.Reopen"/>).</summary>
     /// <param name="reason">Why it is reopened.</param>
-    /// <param name="actor">Who reopened it.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who reopened it (the actor, and the person or system by name if given).</param>
     /// <returns>The changed deal.</returns>
     /// <exception cref="DealTransitionException">The deal is not closed, or no reason is given.</exception>
     /// <exception cref="LifecycleTransitionException">The contact of a lost deal is in Other; neither grain changed.</exception>
     /// <exception cref="InvalidOperationException">The deal was never opened.</exception>
     [Alias("Reopen")]
-    Task<DealView> ReopenAsync(string reason, Actor actor, string? actorName = null);
+    Task<DealView> ReopenAsync(string reason, By by);
 
     /// <summary>Changes the amount or expected close date (see <see cref="Deal.UpdateForecast"/>).</summary>
     /// <param name="amount">The new amount (not negative).</param>
     /// <param name="expectedClose">The new expected close date, if known.</param>
-    /// <param name="actor">Who changed it.</param>
+    /// <param name="by">Who changed it (the actor, and the person or system by name if given).</param>
     /// <param name="reason">Why, if given.</param>
-    /// <param name="actorName">The person or system, if known.</param>
     /// <returns>The changed deal.</returns>
     /// <exception cref="ArgumentException">Nothing would change, or the amount is negative.</exception>
     /// <exception cref="InvalidOperationException">The deal was never opened.</exception>
     [Alias("UpdateForecast")]
-    Task<DealView> UpdateForecastAsync(decimal amount, DateOnly? expectedClose, Actor actor, string? reason = null, string? actorName = null);
+    Task<DealView> UpdateForecastAsync(decimal amount, DateOnly? expectedClose, By by, string? reason = null);
 }

@@ -670,15 +670,17 @@ internal static class AgreementLoader
 
             try
             {
-                var policy = new ConnectPolicy(
-                    d.Name!,
-                    businessHours ?? new BusinessHours("UTC", new TimeOnly(9, 0), new TimeOnly(17, 0)),
-                    TimeSpan.FromHours((double)firstTouch),
-                    d.MinimumAttempts ?? 0,
-                    d.OverDays ?? 0,
-                    d.MinimumChannels ?? 0,
-                    TimeSpan.FromHours((double)spacing),
-                    d.ConnectedOutcomes is null ? null : outcomes);
+                var policy = new ConnectPolicy(new ConnectPolicyOptions
+                {
+                    Name = d.Name!,
+                    BusinessHours = businessHours ?? ConnectPolicy.DefaultBusinessHours,
+                    FirstTouchWithin = TimeSpan.FromHours((double)firstTouch),
+                    MinimumAttempts = d.MinimumAttempts ?? 0,
+                    OverDays = d.OverDays ?? 0,
+                    MinimumChannels = d.MinimumChannels ?? 0,
+                    MinimumSpacing = TimeSpan.FromHours((double)spacing),
+                    ConnectedOutcomes = d.ConnectedOutcomes is null ? null : outcomes,
+                });
                 if (businessHours is not null && !policies.TryAdd(policy.Name, policy))
                 {
                     problems.Add(path + ".name", $"The connect policy name '{policy.Name}' is used more than once.");
@@ -824,7 +826,7 @@ internal static class AgreementLoader
 
             try
             {
-                var definition = new LeadType(d.Key!, d.Name!, d.Description!, d.ScoringModel!, d.Pipeline!, d.ConnectPolicy!);
+                var definition = new LeadType { Key = d.Key!, Name = d.Name!, Description = d.Description!, ScoringModel = d.ScoringModel!, Pipeline = d.Pipeline!, ConnectPolicy = d.ConnectPolicy! };
                 var lifecyclePolicy = new LifecyclePolicy(lifecycle, thresholds, connectPolicy, d.Key);
                 types.Add(new LeadTypePolicy(definition, thresholds, scoringModel, pipeline, connectPolicy, lifecyclePolicy));
             }

@@ -48,13 +48,12 @@ public sealed class LeadTypePolicy
     /// <param name="id">The contact's id.</param>
     /// <param name="initialStage">The stage it starts in: Subscriber or Lead.</param>
     /// <param name="timeProvider">Where the times of its records come from.</param>
-    /// <param name="actor">Who created it.</param>
-    /// <param name="actorName">The person or system that created it, if known.</param>
+    /// <param name="by">Who created it (the actor, and the person or system by name if given).</param>
     /// <returns>The new contact, governed by <see cref="Lifecycle"/>.</returns>
     /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="id"/> is empty, or <paramref name="initialStage"/> is neither Subscriber nor Lead.</exception>
-    public Contact CreateContact(string id, LifecycleStage initialStage, TimeProvider timeProvider, Actor actor, string? actorName = null) =>
-        Contact.Create(id, initialStage, Lifecycle, timeProvider, actor, actorName);
+    public Contact CreateContact(string id, LifecycleStage initialStage, TimeProvider timeProvider, By by) =>
+        Contact.Create(id, initialStage, Lifecycle, timeProvider, by);
 
     /// <summary>Imports a contact of this lead type from another system at the stage it already has there; the import is recorded as such, not as an override.</summary>
     /// <param name="id">The contact's id.</param>
@@ -69,17 +68,17 @@ public sealed class LeadTypePolicy
     /// <summary>Applies a lead score made by this lead type's scoring model to a contact of this type: a matched hand-raise rule routes the contact first (where the agreement defines a route), then the total promotes it where a threshold is reached.</summary>
     /// <param name="contact">A contact of this lead type.</param>
     /// <param name="score">A score from <see cref="ScoringModel"/>.</param>
-    /// <param name="actor">Who scored; usually <see cref="Actor.System"/>.</param>
+    /// <param name="by">Who scored (the actor, and the person or system by name if given); usually <see cref="By.System"/>.</param>
     /// <returns>The events caused: the score change with the rule-level delta (when the score changed), then any stage and status changes.</returns>
     /// <remarks>The contact keeps the model's fit, engagement and total, and the points of each rule, so the next change says which rules moved it. An incomplete score (rule errors for this lead) is applied like any other: the errors are the caller's to report.</remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The contact is of another lead type, or the score was made by another model.</exception>
     /// <exception cref="LifecycleTransitionException">The hand-raise route was refused; nothing changed.</exception>
-    public IReadOnlyList<DomainEvent> ApplyScore(Contact contact, LeadScore score, Actor actor)
+    public IReadOnlyList<DomainEvent> ApplyScore(Contact contact, LeadScore score, By by)
     {
         EnsureOwns(contact);
         Guard.NotNull(score);
-        Guard.NotNull(actor);
+        Guard.NotNull(by);
         if (!string.Equals(score.Model, ScoringModel.Name, StringComparison.Ordinal))
         {
             throw new ArgumentException(
@@ -96,7 +95,7 @@ public sealed class LeadTypePolicy
             Groups = [.. score.Groups.Select(g => new ScorePart(g.Group, g.Score))],
             Rules = [.. score.Contributions.GroupBy(c => c.Rule, StringComparer.Ordinal).Select(g => new ScorePart(g.Key, g.Sum(c => c.Points))).OrderBy(p => p.Name, StringComparer.Ordinal)],
         };
-        return contact.ApplyScore(contactScore, actor, score.HandRaises.Count > 0 ? string.Join(", ", score.HandRaises) : null);
+        return contact.ApplyScore(contactScore, by, score.HandRaises.Count > 0 ? string.Join(", ", score.HandRaises) : null);
     }
 
     /// <summary>Opens a deal for a contact of this lead type in the lead type's pipeline; the deal records the contact and drives it from then on.</summary>
@@ -105,17 +104,16 @@ public sealed class LeadTypePolicy
     /// <param name="amount">The deal's amount (not negative).</param>
     /// <param name="expectedClose">The expected close date, if known.</param>
     /// <param name="timeProvider">Where the times of its records come from.</param>
-    /// <param name="actor">Who opened it.</param>
+    /// <param name="by">Who opened it (the actor, and the person or system by name if given).</param>
     /// <param name="startStage">The start stage's name, or <see langword="null"/> for the pipeline's first start stage.</param>
-    /// <param name="actorName">The person or system, if known.</param>
     /// <returns>The new deal.</returns>
     /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The contact is of another lead type, the id is empty, the amount is negative, or the start stage is not one the pipeline allows.</exception>
     /// <exception cref="LifecycleTransitionException">The contact cannot take a deal (it is in Other); nothing was created.</exception>
-    public Deal OpenDeal(string id, Contact contact, decimal amount, DateOnly? expectedClose, TimeProvider timeProvider, Actor actor, string? startStage = null, string? actorName = null)
+    public Deal OpenDeal(string id, Contact contact, decimal amount, DateOnly? expectedClose, TimeProvider timeProvider, By by, string? startStage = null)
     {
         EnsureOwns(contact);
-        return Deal.Open(id, Pipeline, contact, amount, expectedClose, timeProvider, actor, startStage, actorName);
+        return Deal.Open(id, Pipeline, contact, amount, expectedClose, timeProvider, by, startStage);
     }
 
     /// <summary>Returns the lead type's key.</summary>

@@ -11,17 +11,25 @@ namespace SalesGlossary.Domain;
 /// </remarks>
 public sealed record ConnectPolicy
 {
-    /// <summary>Initializes a new connect policy and validates it.</summary>
-    /// <param name="name">The policy's name.</param>
-    /// <param name="businessHours">The sales team's business hours.</param>
-    /// <param name="firstTouchWithin">The business time within which the first attempt is due.</param>
-    /// <param name="minimumAttempts">The attempts a complete sequence has at least.</param>
-    /// <param name="overDays">The days a complete sequence spans at least, first to last attempt.</param>
-    /// <param name="minimumChannels">The distinct channels a complete sequence uses at least.</param>
-    /// <param name="minimumSpacing">The business time between two attempts at least.</param>
-    /// <param name="connectedOutcomes">The outcomes that count as connected; <see langword="null"/> for connected, replied and meeting booked.</param>
-    /// <exception cref="DefinitionValidationException">The policy is invalid; every problem is listed.</exception>
-    public ConnectPolicy(
+    /// <summary>Initializes a new connect policy from its settings and validates it.</summary>
+    /// <param name="options">The settings, each named; unset ones take the defaults of <see cref="ConnectPolicyOptions"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DefinitionValidationException">The policy is invalid; every problem is listed with the setting it concerns.</exception>
+    public ConnectPolicy(ConnectPolicyOptions options)
+        : this(
+            Guard.NotNull(options).Name,
+            options.BusinessHours,
+            options.FirstTouchWithin,
+            options.MinimumAttempts,
+            options.OverDays,
+            options.MinimumChannels,
+            options.MinimumSpacing,
+            options.ConnectedOutcomes)
+    {
+    }
+
+    [System.Text.Json.Serialization.JsonConstructor]
+    private ConnectPolicy(
         string name,
         BusinessHours businessHours,
         TimeSpan firstTouchWithin,
@@ -88,15 +96,11 @@ public sealed record ConnectPolicy
         problems.ThrowIfAny("connect policy '" + name + "'");
     }
 
+    /// <summary>Gets the business hours of <see cref="Default"/> and of settings that name none: 09:00 to 17:00 UTC, Monday to Friday.</summary>
+    internal static BusinessHours DefaultBusinessHours { get; } = new("UTC", new TimeOnly(9, 0), new TimeOnly(17, 0));
+
     /// <summary>Gets the connect policy used where no agreement gives one: the first touch within 4 business hours (09:00 to 17:00 UTC, Monday to Friday), and the sequence exhausted after 6 attempts without a connection, at least 1 business hour apart.</summary>
-    public static ConnectPolicy Default { get; } = new(
-        "Default follow-up",
-        new BusinessHours("UTC", new TimeOnly(9, 0), new TimeOnly(17, 0)),
-        TimeSpan.FromHours(4),
-        minimumAttempts: 6,
-        overDays: 0,
-        minimumChannels: 1,
-        minimumSpacing: TimeSpan.Zero);
+    public static ConnectPolicy Default { get; } = new(new ConnectPolicyOptions { Name = "Default follow-up" });
 
     /// <summary>Gets the policy's name.</summary>
     public string Name { get; }

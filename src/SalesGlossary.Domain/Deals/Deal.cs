@@ -83,9 +83,8 @@ public sealed class Deal
     /// <param name="amount">The deal's amount (not negative).</param>
     /// <param name="expectedClose">The expected close date, if known.</param>
     /// <param name="timeProvider">Where the times of its records come from.</param>
-    /// <param name="actor">Who opened it.</param>
+    /// <param name="by">Who opened it (the actor, and the person or system by name if given).</param>
     /// <param name="startStage">The start stage's name, or <see langword="null"/> for the pipeline's first start stage.</param>
-    /// <param name="actorName">The person or system, if known.</param>
     /// <returns>The new deal, with one record in its history.</returns>
     /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The id is empty, the amount is negative, or the start stage is not one the pipeline allows.</exception>
@@ -97,15 +96,14 @@ public sealed class Deal
         decimal amount,
         DateOnly? expectedClose,
         TimeProvider timeProvider,
-        Actor actor,
-        string? startStage = null,
-        string? actorName = null)
+        By by,
+        string? startStage = null)
     {
         Guard.NotBlank(id);
         Guard.NotNull(pipeline);
         Guard.NotNull(contact);
         Guard.NotNull(timeProvider);
-        Guard.NotNull(actor);
+        Guard.NotNull(by);
         Guard.InRange(amount, 0m, decimal.MaxValue);
         var stage = startStage is null ? pipeline.StartStages[0] : pipeline.Stage(startStage);
         if (!pipeline.StartStages.Contains(stage))
@@ -115,8 +113,8 @@ public sealed class Deal
                 nameof(startStage));
         }
 
-        contact.RecordDealCreated(actor, actorName, id);
-        var created = new DealTransition(1, stage.Name, stage.Name, DealTrigger.Create, timeProvider.GetUtcNow(), actor, actorName, null, amount, expectedClose, [contact.Id]);
+        contact.RecordDealCreated(by, id);
+        var created = new DealTransition { Sequence = 1, From = stage.Name, To = stage.Name, Trigger = DealTrigger.Create, At = timeProvider.GetUtcNow(), By = by, Amount = amount, ExpectedClose = expectedClose, Contacts = [contact.Id] };
         var deal = new Deal(id, pipeline, stage, amount, expectedClose, [created], [contact], timeProvider);
         deal.pending.Add(new DealStageChanged { DealId = id, ContactIds = [contact.Id], At = created.At, Transition = created });
         return deal;
@@ -148,7 +146,7 @@ public sealed class Deal
         {
             var path = string.Create(CultureInfo.InvariantCulture, $"$.history[{i}]");
             var r = records[i];
-            if (r is null || r.Trigger is null || r.Actor is null || !pipeline.Stages.Any(s => s.Name == r.From) || !pipeline.Stages.Any(s => s.Name == r.To))
+            if (r is null || r.Trigger is null || r.By is null || !pipeline.Stages.Any(s => s.Name == r.From) || !pipeline.Stages.Any(s => s.Name == r.To))
             {
                 problems.Add(path, $"The record is incomplete or names a stage that pipeline '{pipeline.Name}' does not have.");
                 continue;
@@ -245,101 +243,94 @@ public sealed class Deal
 
     /// <summary>Moves the deal to another open stage: the next one, a later one where the pipeline allows skipping, or an earlier one (with a reason) where it allows moving back.</summary>
     /// <param name="stage">The target stage's name.</param>
-    /// <param name="actor">Who moved it.</param>
+    /// <param name="by">Who moved it (the actor, and the person or system by name if given).</param>
     /// <param name="reason">Why; required to move back.</param>
-    /// <param name="actorName">The person or system, if known.</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="ArgumentException">The pipeline has no such stage.</exception>
     /// <exception cref="DealTransitionException">The pipeline does not allow the move from the current stage.</exception>
-    public IReadOnlyList<DomainEvent> MoveTo(string stage, Actor actor, string? reason = null, string? actorName = null)
+    public IReadOnlyList<DomainEvent> MoveTo(string stage, By by, string? reason = null)
     {
         var target = Pipeline.Stage(stage);
-        return Fire(DealTrigger.MoveTo, target, actor, actorName, reason, c => Localization.Format("Move.To", c, target.Name), null);
+        return Fire(DealTrigger.MoveTo, target, by, reason, c => Localization.Format("Move.To", c, target.Name), null);
     }
 
     /// <summary>Puts the deal on hold; it remembers the stage it left.</summary>
-    /// <param name="actor">Who did it.</param>
+    /// <param name="by">Who did it (the actor, and the person or system by name if given).</param>
     /// <param name="reason">Why, if given.</param>
-    /// <param name="actorName">The person or system, if known.</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="DealTransitionException">The deal is not open, or the pipeline has no on-hold stage.</exception>
-    public IReadOnlyList<DomainEvent> PutOnHold(Actor actor, string? reason = null, string? actorName = null) =>
-        Fire(DealTrigger.PutOnHold, null, actor, actorName, reason, c => Localization.Format("Move.PutOnHold", c), null);
+    public IReadOnlyList<DomainEvent> PutOnHold(By by, string? reason = null) =>
+        Fire(DealTrigger.PutOnHold, null, by, reason, c => Localization.Format("Move.PutOnHold", c), null);
 
     /// <summary>Resumes a deal on hold in the stage it left.</summary>
-    /// <param name="actor">Who did it.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who did it (the actor, and the person or system by name if given).</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="DealTransitionException">The deal is not on hold.</exception>
-    public IReadOnlyList<DomainEvent> Resume(Actor actor, string? actorName = null) =>
-        Fire(DealTrigger.Resume, null, actor, actorName, null, c => Localization.Format("Move.Resume", c), null);
+    public IReadOnlyList<DomainEvent> Resume(By by) =>
+        Fire(DealTrigger.Resume, null, by, null, c => Localization.Format("Move.Resume", c), null);
 
     /// <summary>Wins the deal; its contact becomes a Customer (with no lead status: it is no longer a lead), unless it is one already or an Evangelist.</summary>
-    /// <param name="actor">Who closed it.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who closed it (the actor, and the person or system by name if given).</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="DealTransitionException">The deal is not in an open stage.</exception>
     /// <exception cref="LifecycleTransitionException">The contact cannot become a Customer from its stage (it was disqualified: reopen it first); the deal and the contact are unchanged.</exception>
-    public IReadOnlyList<DomainEvent> Win(Actor actor, string? actorName = null)
+    public IReadOnlyList<DomainEvent> Win(By by)
     {
         foreach (var contact in contacts)
         {
             contact.EnsureCanWinDeal();
         }
 
-        return Fire(DealTrigger.Win, null, actor, actorName, null, c => Localization.Format("Move.Win", c), () =>
+        return Fire(DealTrigger.Win, null, by, null, c => Localization.Format("Move.Win", c), () =>
         {
             foreach (var contact in contacts)
             {
-                contact.RecordDealWon(actor, actorName, Id);
+                contact.RecordDealWon(by, Id);
             }
         });
     }
 
     /// <summary>Loses the deal with a lost reason code of the agreement's vocabulary; the reason's display name (and the note) is recorded as the loss's reason.</summary>
     /// <param name="reason">The lost reason code, for example <see cref="LostReason.Competitor"/> or one the agreement defines.</param>
-    /// <param name="actor">Who closed it.</param>
+    /// <param name="by">Who closed it (the actor, and the person or system by name if given).</param>
     /// <param name="note">Details in words; required for <see cref="LostReason.Other"/>.</param>
-    /// <param name="actorName">The person or system, if known.</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="reason"/> or <paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="reason"/> or <paramref name="by"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The reason is Other and no note is given.</exception>
     /// <exception cref="DealTransitionException">The deal is closed.</exception>
-    public IReadOnlyList<DomainEvent> LoseFor(LostReason reason, Actor actor, string? note = null, string? actorName = null)
+    public IReadOnlyList<DomainEvent> LoseFor(LostReason reason, By by, string? note = null)
     {
         Guard.NotNull(reason);
-        Guard.NotNull(actor);
+        Guard.NotNull(by);
         if (reason == LostReason.Other && string.IsNullOrWhiteSpace(note))
         {
             throw new ArgumentException("A loss for reason Other needs a note that says the reason.", nameof(note));
         }
 
-        return Lose(string.IsNullOrWhiteSpace(note) ? reason.DisplayName : reason.DisplayName + ": " + note, actor, actorName);
+        return Lose(string.IsNullOrWhiteSpace(note) ? reason.DisplayName : reason.DisplayName + ": " + note, by);
     }
 
     /// <summary>Loses the deal; its contact is recycled where the agreement says so, and otherwise its lead status Open deal becomes Connected.</summary>
     /// <param name="reason">The lost reason; required where the pipeline says so.</param>
-    /// <param name="actor">Who closed it.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who closed it (the actor, and the person or system by name if given).</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="DealTransitionException">The deal is closed, or no lost reason is given where one is required.</exception>
-    public IReadOnlyList<DomainEvent> Lose(string? reason, Actor actor, string? actorName = null) =>
-        Fire(DealTrigger.Lose, null, actor, actorName, reason, c => Localization.Format("Move.Lose", c), () =>
+    public IReadOnlyList<DomainEvent> Lose(string? reason, By by) =>
+        Fire(DealTrigger.Lose, null, by, reason, c => Localization.Format("Move.Lose", c), () =>
         {
             foreach (var contact in contacts)
             {
-                contact.RecordDealLost(actor, actorName, Id, reason);
+                contact.RecordDealLost(by, Id, reason);
             }
         });
 
     /// <summary>Reopens a closed deal in the stage it closed from; a reopened lost deal is recorded on its contact as an open deal again.</summary>
     /// <param name="reason">Why it is reopened.</param>
-    /// <param name="actor">Who reopened it.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who reopened it (the actor, and the person or system by name if given).</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="DealTransitionException">The deal is not closed, or no reason is given.</exception>
     /// <exception cref="LifecycleTransitionException">The contact of a lost deal is in Other (reopen it first); nothing changed.</exception>
-    public IReadOnlyList<DomainEvent> Reopen(string reason, Actor actor, string? actorName = null)
+    public IReadOnlyList<DomainEvent> Reopen(string reason, By by)
     {
         Action? drive = null;
         if (Stage.Kind == DealStageKind.Lost)
@@ -349,27 +340,26 @@ public sealed class Deal
             {
                 foreach (var contact in contacts)
                 {
-                    contact.RecordDealCreated(actor, actorName, Id);
+                    contact.RecordDealCreated(by, Id);
                 }
             };
         }
 
-        return Fire(DealTrigger.Reopen, null, actor, actorName, reason, c => Localization.Format("Move.Reopen", c), drive);
+        return Fire(DealTrigger.Reopen, null, by, reason, c => Localization.Format("Move.Reopen", c), drive);
     }
 
     /// <summary>Changes the amount or expected close date, recorded like a stage change.</summary>
     /// <param name="amount">The new amount (not negative).</param>
     /// <param name="expectedClose">The new expected close date, if known.</param>
-    /// <param name="actor">Who changed it.</param>
+    /// <param name="by">Who changed it (the actor, and the person or system by name if given).</param>
     /// <param name="reason">Why, if given.</param>
-    /// <param name="actorName">The person or system, if known.</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The amount is negative.</exception>
     /// <exception cref="ArgumentException">Nothing would change.</exception>
-    public IReadOnlyList<DomainEvent> UpdateForecast(decimal amount, DateOnly? expectedClose, Actor actor, string? reason = null, string? actorName = null)
+    public IReadOnlyList<DomainEvent> UpdateForecast(decimal amount, DateOnly? expectedClose, By by, string? reason = null)
     {
         Guard.InRange(amount, 0m, decimal.MaxValue);
-        Guard.NotNull(actor);
+        Guard.NotNull(by);
         var began = BeginChange();
         try
         {
@@ -379,7 +369,7 @@ public sealed class Deal
                 throw new ArgumentException("The forecast update changes nothing: amount and expected close date are already these.", nameof(amount));
             }
 
-            return Append(Stage, DealTrigger.UpdateForecast, actor, actorName, reason, amount, expectedClose);
+            return Append(Stage, DealTrigger.UpdateForecast, by, reason, amount, expectedClose);
         }
         finally
         {
@@ -440,13 +430,13 @@ public sealed class Deal
         }
     }
 
-    private List<DomainEvent> Fire(DealTrigger trigger, DealStage? target, Actor actor, string? actorName, string? reason, Func<CultureInfo, string> move, Action? driveContact)
+    private List<DomainEvent> Fire(DealTrigger trigger, DealStage? target, By by, string? reason, Func<CultureInfo, string> move, Action? driveContact)
     {
-        Guard.NotNull(actor);
+        Guard.NotNull(by);
         var began = BeginChange();
         try
         {
-            return FireHeld(trigger, target, actor, actorName, reason, move, driveContact);
+            return FireHeld(trigger, target, by, reason, move, driveContact);
         }
         finally
         {
@@ -455,7 +445,7 @@ public sealed class Deal
     }
 
     /// <summary>Fires a trigger while the caller holds the deal's single-writer hold.</summary>
-    private List<DomainEvent> FireHeld(DealTrigger trigger, DealStage? target, Actor actor, string? actorName, string? reason, Func<CultureInfo, string> move, Action? driveContact)
+    private List<DomainEvent> FireHeld(DealTrigger trigger, DealStage? target, By by, string? reason, Func<CultureInfo, string> move, Action? driveContact)
     {
         CheckClock();
         var hasReason = !string.IsNullOrWhiteSpace(reason);
@@ -482,7 +472,7 @@ public sealed class Deal
         });
         var marks = contacts.Select(c => c.EventMark).ToArray();
         driveContact?.Invoke();
-        var events = new List<DomainEvent>(Append(destination, trigger, actor, actorName, reason, Amount, ExpectedClose));
+        var events = new List<DomainEvent>(Append(destination, trigger, by, reason, Amount, ExpectedClose));
         for (var i = 0; i < contacts.Length; i++)
         {
             events.AddRange(contacts[i].EventsSince(marks[i]));
@@ -541,10 +531,10 @@ public sealed class Deal
 
     private void CheckClock() => Chronology.EnsureNotBefore(time.GetUtcNow(), history[^1].At, "deal '" + Id + "'");
 
-    private DomainEvent[] Append(DealStage to, DealTrigger trigger, Actor actor, string? actorName, string? reason, decimal amount, DateOnly? expectedClose)
+    private DomainEvent[] Append(DealStage to, DealTrigger trigger, By by, string? reason, decimal amount, DateOnly? expectedClose)
     {
         var now = time.GetUtcNow();
-        var record = new DealTransition(history.Count + 1, Stage.Name, to.Name, trigger, now, actor, actorName, string.IsNullOrWhiteSpace(reason) ? null : reason, amount, expectedClose);
+        var record = new DealTransition { Sequence = history.Count + 1, From = Stage.Name, To = to.Name, Trigger = trigger, At = now, By = by, Reason = string.IsNullOrWhiteSpace(reason) ? null : reason, Amount = amount, ExpectedClose = expectedClose };
         history.Add(record);
         Stage = to;
         Amount = amount;

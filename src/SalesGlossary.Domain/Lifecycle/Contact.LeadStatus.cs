@@ -6,8 +6,7 @@ public sealed partial class Contact
     /// <summary>Sets a lead status of the agreement's vocabulary that no other verb sets, for example an agreement's own nurture status.</summary>
     /// <param name="status">The status, from the agreement's vocabulary (<c>agreement.Vocabulary.GetLeadStatus(…)</c>).</param>
     /// <param name="reason">Why; required for a closed status.</param>
-    /// <param name="actor">Who set it.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who set it (the actor, and the person or system by name if given).</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <remarks>
     /// The shipped statuses with a meaning of their own are set by their verbs (a connect attempt, a deal, a return, a
@@ -16,10 +15,10 @@ public sealed partial class Contact
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The status is not one of the contact's agreement, or a closed status has no reason.</exception>
     /// <exception cref="LifecycleTransitionException">The contact is not in a stage sales owns, already has the status, or the status is one a verb sets.</exception>
-    public IReadOnlyList<DomainEvent> ChangeLeadStatus(LeadStatus status, string? reason, Actor actor, string? actorName = null)
+    public IReadOnlyList<DomainEvent> ChangeLeadStatus(LeadStatus status, string? reason, By by)
     {
         Guard.NotNull(status);
-        Guard.NotNull(actor);
+        Guard.NotNull(by);
         var began = BeginChange();
         try
         {
@@ -45,7 +44,7 @@ public sealed partial class Contact
                 throw Refused(LifecycleTrigger.ChangeLeadStatus, null, c => Localization.Format("Detail.StatusInSalesStage", c));
             }
 
-            return Append(Stage, status, LifecycleTrigger.ChangeLeadStatus, actor, actorName, string.IsNullOrWhiteSpace(reason) ? null : reason, null);
+            return Append(Stage, status, LifecycleTrigger.ChangeLeadStatus, by, string.IsNullOrWhiteSpace(reason) ? null : reason, null);
         }
         finally
         {
@@ -54,13 +53,12 @@ public sealed partial class Contact
     }
 
     /// <summary>Records that sales started working the lead: the lead status becomes In progress.</summary>
-    /// <param name="actor">Who started; usually <see cref="Actor.Sales"/>.</param>
-    /// <param name="actorName">The seller, if known.</param>
+    /// <param name="by">Who started (the actor, and the person or system by name if given); usually <see cref="By.Sales"/>.</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="LifecycleTransitionException">The contact is not an MQL or SQL, or its status is not New or Open.</exception>
-    public IReadOnlyList<DomainEvent> StartWorking(Actor actor, string? actorName = null)
+    public IReadOnlyList<DomainEvent> StartWorking(By by)
     {
-        Guard.NotNull(actor);
+        Guard.NotNull(by);
         var began = BeginChange();
         try
         {
@@ -69,7 +67,7 @@ public sealed partial class Contact
                 throw Refused(LifecycleTrigger.StartWorking, null, c => Localization.Format("Detail.StartWorking", c));
             }
 
-            return Append(Stage, SalesGlossary.Domain.LeadStatus.InProgress, LifecycleTrigger.StartWorking, actor, actorName, null, null);
+            return Append(Stage, SalesGlossary.Domain.LeadStatus.InProgress, LifecycleTrigger.StartWorking, by, null, null);
         }
         finally
         {
@@ -79,15 +77,14 @@ public sealed partial class Contact
 
     /// <summary>Records that the timing is wrong: the lead status becomes Bad timing.</summary>
     /// <param name="reason">Why, for example <c>Budget frozen until Q3</c>.</param>
-    /// <param name="actor">Who recorded it.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who recorded it (the actor, and the person or system by name if given).</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
     /// <exception cref="LifecycleTransitionException">The contact is not an MQL or SQL, or already has status Bad timing.</exception>
-    public IReadOnlyList<DomainEvent> MarkBadTiming(string reason, Actor actor, string? actorName = null)
+    public IReadOnlyList<DomainEvent> MarkBadTiming(string reason, By by)
     {
         Guard.NotBlank(reason);
-        Guard.NotNull(actor);
+        Guard.NotNull(by);
         var began = BeginChange();
         try
         {
@@ -96,7 +93,7 @@ public sealed partial class Contact
                 throw Refused(LifecycleTrigger.MarkBadTiming, null, c => Localization.Format("Detail.BadTiming", c));
             }
 
-            return Append(Stage, SalesGlossary.Domain.LeadStatus.BadTiming, LifecycleTrigger.MarkBadTiming, actor, actorName, reason, null);
+            return Append(Stage, SalesGlossary.Domain.LeadStatus.BadTiming, LifecycleTrigger.MarkBadTiming, by, reason, null);
         }
         finally
         {

@@ -6,39 +6,35 @@ namespace SalesGlossary.Domain;
 public sealed partial class Contact
 {
     /// <summary>Moves a subscriber to Lead because it converted (for example filled in a form).</summary>
-    /// <param name="actor">Who recorded the conversion.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who recorded the conversion (the actor, and the person or system by name if given).</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="LifecycleTransitionException">The contact is not a subscriber.</exception>
-    public IReadOnlyList<DomainEvent> Convert(Actor actor, string? actorName = null) => Fire(LifecycleTrigger.Convert, actor, actorName, null, null);
+    public IReadOnlyList<DomainEvent> Convert(By by) => Fire(LifecycleTrigger.Convert, by, null, null);
 
     /// <summary>Moves an MQL to SQL because sales accepted it.</summary>
-    /// <param name="actor">Who accepted; usually <see cref="Actor.Sales"/>.</param>
-    /// <param name="actorName">The seller, if known.</param>
+    /// <param name="by">Who accepted (the actor, and the person or system by name if given); usually <see cref="By.Sales"/>.</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="LifecycleTransitionException">The contact is not an MQL, or the agreement does not qualify SQLs by acceptance.</exception>
-    public IReadOnlyList<DomainEvent> AcceptBySales(Actor actor, string? actorName = null) => Fire(LifecycleTrigger.AcceptBySales, actor, actorName, null, null);
+    public IReadOnlyList<DomainEvent> AcceptBySales(By by) => Fire(LifecycleTrigger.AcceptBySales, by, null, null);
 
     /// <summary>Routes a hand-raise (for example a demo request) straight to MQL or SQL, as the agreement defines.</summary>
     /// <param name="what">What the contact did, for example <c>Demo request</c>; recorded as the reason.</param>
-    /// <param name="actor">Who recorded it.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who recorded it (the actor, and the person or system by name if given).</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="ArgumentException"><paramref name="what"/> is empty.</exception>
     /// <exception cref="LifecycleTransitionException">The agreement defines no such route, or the contact is already past it.</exception>
-    public IReadOnlyList<DomainEvent> HandRaise(string what, Actor actor, string? actorName = null) =>
-        Fire(LifecycleTrigger.HandRaise, actor, actorName, Guard.NotBlank(what), null);
+    public IReadOnlyList<DomainEvent> HandRaise(string what, By by) =>
+        Fire(LifecycleTrigger.HandRaise, by, Guard.NotBlank(what), null);
 
     /// <summary>Moves the contact into a stage the agreement added (for example Sales Accepted Lead after MQL), as the stage's entry rule allows.</summary>
     /// <param name="stage">The added stage, from the agreement's vocabulary (<c>agreement.Vocabulary.GetStage("SalesAcceptedLead")</c>).</param>
-    /// <param name="actor">Who moved it.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who moved it (the actor, and the person or system by name if given).</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <remarks>An added stage is entered from the stage it follows (or an earlier added stage after the same one); where its entry rule asks a score, the contact's score must reach it.</remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="stage"/> is not a stage the contact's agreement added.</exception>
     /// <exception cref="LifecycleTransitionException">The contact is not in the stage it follows, is already in or past it, or its score is below the entry score.</exception>
-    public IReadOnlyList<DomainEvent> EnterStage(LifecycleStage stage, Actor actor, string? actorName = null)
+    public IReadOnlyList<DomainEvent> EnterStage(LifecycleStage stage, By by)
     {
         Guard.NotNull(stage);
         if (!policy.Definitions.AddedStages.Contains(stage))
@@ -48,13 +44,13 @@ public sealed partial class Contact
                 nameof(stage));
         }
 
-        return Fire(LifecycleTrigger.EnterStage, actor, actorName, null, null, stage);
+        return Fire(LifecycleTrigger.EnterStage, by, null, null, stage);
     }
 
     /// <summary>Records that a deal was created; only a <c>Deal</c> calls it, so that deal and contact always agree.</summary>
-    internal void RecordDealCreated(Actor actor, string? actorName, string deal)
+    internal void RecordDealCreated(By by, string deal)
     {
-        Guard.NotNull(actor);
+        Guard.NotNull(by);
         var began = BeginChange();
         try
         {
@@ -65,11 +61,11 @@ public sealed partial class Contact
 
             if (Stage.Backbone.Value < LifecycleStage.Opportunity.Value && policy.Definitions.OpportunityDefinition == OpportunityDefinition.OpenDeal)
             {
-                Fire(LifecycleTrigger.CreateDeal, actor, actorName, deal, null);
+                Fire(LifecycleTrigger.CreateDeal, by, deal, null);
             }
             else if (Stage.Backbone.Value <= LifecycleStage.Opportunity.Value && LeadStatus != SalesGlossary.Domain.LeadStatus.OpenDeal)
             {
-                Append(Stage, SalesGlossary.Domain.LeadStatus.OpenDeal, LifecycleTrigger.CreateDeal, actor, actorName, deal, null);
+                Append(Stage, SalesGlossary.Domain.LeadStatus.OpenDeal, LifecycleTrigger.CreateDeal, by, deal, null);
             }
         }
         finally
@@ -98,14 +94,14 @@ public sealed partial class Contact
     }
 
     /// <summary>Records that a deal was won: the contact becomes a Customer (a customer has no lead status: it is no longer a lead); a Customer or Evangelist stays as it is.</summary>
-    internal void RecordDealWon(Actor actor, string? actorName, string deal)
+    internal void RecordDealWon(By by, string deal)
     {
         var began = BeginChange();
         try
         {
             if (Stage.Backbone != LifecycleStage.Customer && Stage.Backbone != LifecycleStage.Evangelist)
             {
-                Fire(LifecycleTrigger.WinDeal, actor, actorName, deal, null);
+                Fire(LifecycleTrigger.WinDeal, by, deal, null);
             }
         }
         finally
@@ -115,7 +111,7 @@ public sealed partial class Contact
     }
 
     /// <summary>Records that a deal was lost: the contact is recycled where the agreement says so; otherwise an Open deal status becomes Connected (the contact was reached, and no deal is open).</summary>
-    internal void RecordDealLost(Actor actor, string? actorName, string deal, string? reason)
+    internal void RecordDealLost(By by, string deal, string? reason)
     {
         var began = BeginChange();
         try
@@ -123,11 +119,11 @@ public sealed partial class Contact
             var why = "Deal '" + deal + "' lost: " + (string.IsNullOrWhiteSpace(reason) ? "no reason given" : reason);
             if (policy.Definitions.RecycleWhenDealLost && Stage.Backbone == LifecycleStage.Opportunity)
             {
-                Fire(LifecycleTrigger.Recycle, actor, actorName, why, null);
+                Fire(LifecycleTrigger.Recycle, by, why, null);
             }
             else if (LeadStatus == SalesGlossary.Domain.LeadStatus.OpenDeal)
             {
-                Append(Stage, SalesGlossary.Domain.LeadStatus.Connected, LifecycleTrigger.LoseDeal, actor, actorName, why, null);
+                Append(Stage, SalesGlossary.Domain.LeadStatus.Connected, LifecycleTrigger.LoseDeal, by, why, null);
             }
         }
         finally
@@ -137,41 +133,37 @@ public sealed partial class Contact
     }
 
     /// <summary>Moves a customer to Evangelist.</summary>
-    /// <param name="actor">Who recorded it.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who recorded it (the actor, and the person or system by name if given).</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="LifecycleTransitionException">The contact is not a customer.</exception>
-    public IReadOnlyList<DomainEvent> BecomeAdvocate(Actor actor, string? actorName = null) => Fire(LifecycleTrigger.BecomeAdvocate, actor, actorName, null, null);
+    public IReadOnlyList<DomainEvent> BecomeAdvocate(By by) => Fire(LifecycleTrigger.BecomeAdvocate, by, null, null);
 
     /// <summary>Returns an MQL or SQL to marketing for nurturing; the lead status becomes Returned – not ready.</summary>
     /// <param name="reason">Why sales returns it; reports group returns by reason.</param>
-    /// <param name="actor">Who returned it; usually <see cref="Actor.Sales"/>.</param>
-    /// <param name="actorName">The seller, if known.</param>
+    /// <param name="by">Who returned it (the actor, and the person or system by name if given); usually <see cref="By.Sales"/>.</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
     /// <exception cref="LifecycleTransitionException">The contact is neither MQL nor SQL.</exception>
-    public IReadOnlyList<DomainEvent> ReturnToMarketing(string reason, Actor actor, string? actorName = null) =>
-        Fire(LifecycleTrigger.ReturnToMarketing, actor, actorName, Guard.NotBlank(reason), null);
+    public IReadOnlyList<DomainEvent> ReturnToMarketing(string reason, By by) =>
+        Fire(LifecycleTrigger.ReturnToMarketing, by, Guard.NotBlank(reason), null);
 
     /// <summary>Sends a lost opportunity or a churned customer back to nurturing.</summary>
     /// <param name="reason">Why, for example the lost reason of the deal.</param>
-    /// <param name="actor">Who recycled it.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who recycled it (the actor, and the person or system by name if given).</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
     /// <exception cref="LifecycleTransitionException">The contact is not an Opportunity, Customer or Evangelist.</exception>
-    public IReadOnlyList<DomainEvent> Recycle(string reason, Actor actor, string? actorName = null) =>
-        Fire(LifecycleTrigger.Recycle, actor, actorName, Guard.NotBlank(reason), null);
+    public IReadOnlyList<DomainEvent> Recycle(string reason, By by) =>
+        Fire(LifecycleTrigger.Recycle, by, Guard.NotBlank(reason), null);
 
     /// <summary>Disqualifies the contact: it moves to Other with lead status Unqualified.</summary>
     /// <param name="reason">The reason code; <see cref="DisqualificationReason.UnableToReach"/> only once the connect policy is exhausted.</param>
-    /// <param name="actor">Who disqualified it.</param>
+    /// <param name="by">Who disqualified it (the actor, and the person or system by name if given).</param>
     /// <param name="note">Details in words; required for <see cref="DisqualificationReason.Other"/>.</param>
-    /// <param name="actorName">The person or system, if known.</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="ArgumentException">The reason is Other and no note is given.</exception>
     /// <exception cref="LifecycleTransitionException">The contact is a Customer, Evangelist or already in Other, or the connect policy is not exhausted for "unable to reach".</exception>
-    public IReadOnlyList<DomainEvent> Disqualify(DisqualificationReason reason, Actor actor, string? note = null, string? actorName = null)
+    public IReadOnlyList<DomainEvent> Disqualify(DisqualificationReason reason, By by, string? note = null)
     {
         Guard.NotNull(reason);
         if (reason == DisqualificationReason.Other && string.IsNullOrWhiteSpace(note))
@@ -179,22 +171,21 @@ public sealed partial class Contact
             throw new ArgumentException("A disqualification for reason Other needs a note that says the reason.", nameof(note));
         }
 
-        return Fire(LifecycleTrigger.Disqualify, actor, actorName, string.IsNullOrWhiteSpace(note) ? reason.DisplayName : reason.DisplayName + ": " + note, reason);
+        return Fire(LifecycleTrigger.Disqualify, by, string.IsNullOrWhiteSpace(note) ? reason.DisplayName : reason.DisplayName + ": " + note, reason);
     }
 
     /// <summary>Reopens a contact in Other as a nurtured lead.</summary>
     /// <param name="reason">Why it is reopened.</param>
-    /// <param name="actor">Who reopened it.</param>
-    /// <param name="actorName">The person or system, if known.</param>
+    /// <param name="by">Who reopened it (the actor, and the person or system by name if given).</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
     /// <exception cref="LifecycleTransitionException">The contact is not in Other.</exception>
-    public IReadOnlyList<DomainEvent> Reopen(string reason, Actor actor, string? actorName = null) =>
-        Fire(LifecycleTrigger.Reopen, actor, actorName, Guard.NotBlank(reason), null);
+    public IReadOnlyList<DomainEvent> Reopen(string reason, By by) =>
+        Fire(LifecycleTrigger.Reopen, by, Guard.NotBlank(reason), null);
 
     /// <summary>Records a connect attempt: the first moves the lead status to Attempted to contact, a connected outcome to Connected.</summary>
     /// <param name="attempt">The attempt.</param>
-    /// <param name="actor">Who recorded it; usually <see cref="Actor.Sales"/>.</param>
+    /// <param name="actor">Who recorded it; usually <see cref="Actor.Sales"/>. The person who made the attempt is the attempt's own <see cref="ConnectAttempt.By"/>, recorded as the transition's name.</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <remarks>
     /// Where the agreement defines an Opportunity as a first successful connect, a connected outcome on an SQL also
@@ -222,7 +213,7 @@ public sealed partial class Contact
                 && policy.Definitions.OpportunityDefinition == OpportunityDefinition.FirstSuccessfulConnect;
             if (movesToOpportunity)
             {
-                Fire(LifecycleTrigger.ConnectSucceeded, actor, attempt.By, reason, null);
+                Fire(LifecycleTrigger.ConnectSucceeded, By.Stored(actor, attempt.By), reason, null);
             }
             else
             {
@@ -231,7 +222,7 @@ public sealed partial class Contact
                 var status = statusMachine.Status;
                 if (status != LeadStatus && LeadStatus != SalesGlossary.Domain.LeadStatus.OpenDeal)
                 {
-                    Append(Stage, status, LifecycleTrigger.RecordConnectAttempt, actor, attempt.By, reason, null);
+                    Append(Stage, status, LifecycleTrigger.RecordConnectAttempt, By.Stored(actor, attempt.By), reason, null);
                 }
             }
 
@@ -250,15 +241,14 @@ public sealed partial class Contact
     /// <param name="stage">The stage the contact must have.</param>
     /// <param name="status">The lead status the contact must have, or <see langword="null"/> for none.</param>
     /// <param name="reason">Why the rules are bypassed.</param>
-    /// <param name="actor">Who corrects it.</param>
-    /// <param name="actorName">The person or system; recommended for overrides.</param>
+    /// <param name="by">Who corrects it (the actor, and the person or system by name if given).</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is empty, or nothing would change.</exception>
-    public IReadOnlyList<DomainEvent> Override(LifecycleStage stage, LeadStatus? status, string reason, Actor actor, string? actorName = null)
+    public IReadOnlyList<DomainEvent> Override(LifecycleStage stage, LeadStatus? status, string reason, By by)
     {
         Guard.NotNull(stage);
         Guard.NotBlank(reason);
-        Guard.NotNull(actor);
+        Guard.NotNull(by);
         var began = BeginChange();
         try
         {
@@ -269,7 +259,7 @@ public sealed partial class Contact
                     nameof(stage));
             }
 
-            return Append(stage, status, LifecycleTrigger.Override, actor, actorName, reason, null);
+            return Append(stage, status, LifecycleTrigger.Override, by, reason, null);
         }
         finally
         {

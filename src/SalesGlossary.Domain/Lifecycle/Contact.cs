@@ -106,8 +106,7 @@ public sealed partial class Contact
     /// <param name="initialStage">The stage it starts in: Subscriber or Lead.</param>
     /// <param name="policy">The lifecycle policy of the contact's lead type (from the agreement: <c>agreement.GetLeadType(key).CreateContact(…)</c> does this).</param>
     /// <param name="timeProvider">Where the times of its records come from.</param>
-    /// <param name="actor">Who created it.</param>
-    /// <param name="actorName">The person or system that created it, if known.</param>
+    /// <param name="by">Who created it (the actor, and the person or system by name if given).</param>
     /// <returns>The new contact, with one record in its history.</returns>
     /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="id"/> is empty, or <paramref name="initialStage"/> is neither Subscriber nor Lead.</exception>
@@ -116,14 +115,13 @@ public sealed partial class Contact
         LifecycleStage initialStage,
         LifecyclePolicy policy,
         TimeProvider timeProvider,
-        Actor actor,
-        string? actorName = null)
+        By by)
     {
         Guard.NotBlank(id);
         Guard.NotNull(initialStage);
         Guard.NotNull(policy);
         Guard.NotNull(timeProvider);
-        Guard.NotNull(actor);
+        Guard.NotNull(by);
         if (initialStage != LifecycleStage.Subscriber && initialStage != LifecycleStage.Lead)
         {
             throw new ArgumentException(
@@ -131,7 +129,7 @@ public sealed partial class Contact
                 nameof(initialStage));
         }
 
-        var created = new LifecycleTransition(1, initialStage, initialStage, null, null, LifecycleTrigger.Create, timeProvider.GetUtcNow(), actor, actorName, null, null);
+        var created = new LifecycleTransition { Sequence = 1, From = initialStage, To = initialStage, Trigger = LifecycleTrigger.Create, At = timeProvider.GetUtcNow(), By = by };
         var contact = new Contact(new ContactState(id, policy.LeadType, null, [created], []), policy, timeProvider);
         contact.pending.Add(new ContactCreated { ContactId = id, At = created.At, LeadType = policy.LeadType, Transition = created });
         return contact;
@@ -158,11 +156,20 @@ public sealed partial class Contact
         Guard.NotNull(policy);
         Guard.NotNull(timeProvider);
         Guard.NotNull(import.Stage, "import.Stage");
-        Guard.NotNull(import.Actor, "import.Actor");
+        Guard.NotNull(import.By, "import.By");
         Guard.NotBlank(import.Reason, "import.Reason");
         Guard.NotBlank(import.Source, "import.Source");
-        var imported = new LifecycleTransition(1, import.Stage, import.Stage, null, import.LeadStatus, LifecycleTrigger.Import, timeProvider.GetUtcNow(), import.Actor, import.ActorName, import.Reason, import.Score)
+        var imported = new LifecycleTransition
         {
+            Sequence = 1,
+            From = import.Stage,
+            To = import.Stage,
+            ToStatus = import.LeadStatus,
+            Trigger = LifecycleTrigger.Import,
+            At = timeProvider.GetUtcNow(),
+            By = import.By,
+            Reason = import.Reason,
+            Score = import.Score,
             Source = import.Source,
         };
         var contact = new Contact(new ContactState(id, policy.LeadType, import.Score, [imported], []), policy, timeProvider);
@@ -348,19 +355,19 @@ public sealed partial class Contact
 
     /// <summary>Records a total score from a source that names no model, and promotes the contact where a threshold of its lead type is reached.</summary>
     /// <param name="score">The new total.</param>
-    /// <param name="actor">Who scored; usually <see cref="Actor.System"/>.</param>
+    /// <param name="by">Who scored (the actor, and the person or system by name if given); usually <see cref="By.System"/>.</param>
     /// <param name="handRaise">What the contact did that raises its hand (for example <c>Demo request</c>), or <see langword="null"/>.</param>
     /// <returns>The events caused: the score change (when the total changed), then any stage and status changes.</returns>
     /// <remarks>
     /// The total is recorded as the score of model <see cref="ContactScore.TotalOnlyModel"/>, with no groups and no rules, so
-    /// group thresholds are never met by it. Prefer <see cref="ApplyScore(ContactScore, Actor, string?)"/> (or the lead type's
+    /// group thresholds are never met by it. Prefer <see cref="ApplyScore(ContactScore, By, string?)"/> (or the lead type's
     /// <c>ApplyScore</c>), which keeps fit, engagement and the points of each rule. The requalification rule holds a
     /// returned contact back here too.
     /// </remarks>
-    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="by"/> is <see langword="null"/>.</exception>
     /// <exception cref="LifecycleTransitionException">The hand-raise route was refused; nothing changed.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads", Justification = "The overloads differ in the type of the score, not in their number of parameters.")]
-    public IReadOnlyList<DomainEvent> ApplyScore(decimal score, Actor actor, string? handRaise = null)
+    public IReadOnlyList<DomainEvent> ApplyScore(decimal score, By by, string? handRaise = null)
     {
         var began = BeginChange();
         try
@@ -370,11 +377,11 @@ public sealed partial class Contact
             {
                 if (kept.Model == ContactScore.TotalOnlyModel && kept.Total == score && kept.Groups.Count == 0 && kept.Rules.Count == 0)
                 {
-                    return ApplyScore(kept, actor, handRaise);
+                    return ApplyScore(kept, by, handRaise);
                 }
             }
 
-            return ApplyScore(new ContactScore { Model = ContactScore.TotalOnlyModel, ModelVersion = ContactScore.TotalOnlyModel, AsOf = time.GetUtcNow(), Total = score }, actor, handRaise);
+            return ApplyScore(new ContactScore { Model = ContactScore.TotalOnlyModel, ModelVersion = ContactScore.TotalOnlyModel, AsOf = time.GetUtcNow(), Total = score }, by, handRaise);
         }
         finally
         {
@@ -384,7 +391,7 @@ public sealed partial class Contact
 
     /// <summary>Records a model's score of the contact and promotes the contact where a threshold of its lead type is reached (to MQL, and to SQL where the agreement qualifies SQLs by score).</summary>
     /// <param name="score">The model's new score: total, groups and the points of each rule.</param>
-    /// <param name="actor">Who scored; usually <see cref="Actor.System"/>.</param>
+    /// <param name="by">Who scored (the actor, and the person or system by name if given); usually <see cref="By.System"/>.</param>
     /// <param name="handRaise">What the contact did that raises its hand (for example <c>Demo request</c>), or <see langword="null"/>: where the agreement routes hand-raises further than the contact's stage, it is routed there first (recorded with this as the reason).</param>
     /// <returns>The events caused, in order: <see cref="ScoreChanged"/> (when the score differs from the model's previous one in anything but its time), then the stage and status changes and handoffs.</returns>
     /// <remarks>
@@ -404,10 +411,10 @@ public sealed partial class Contact
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The score names no model or version.</exception>
     /// <exception cref="LifecycleTransitionException">The hand-raise route or the MQL step was refused; nothing changed.</exception>
-    public IReadOnlyList<DomainEvent> ApplyScore(ContactScore score, Actor actor, string? handRaise)
+    public IReadOnlyList<DomainEvent> ApplyScore(ContactScore score, By by, string? handRaise)
     {
         Guard.NotNull(score);
-        Guard.NotNull(actor);
+        Guard.NotNull(by);
         Guard.NotBlank(score.Model, "score.Model");
         Guard.NotBlank(score.ModelVersion, "score.ModelVersion");
         Guard.NotNull(score.Groups, "score.Groups");
@@ -415,7 +422,7 @@ public sealed partial class Contact
         var began = BeginChange();
         try
         {
-            return ApplyScoreHeld(score, actor, handRaise);
+            return ApplyScoreHeld(score, by, handRaise);
         }
         finally
         {
@@ -424,31 +431,31 @@ public sealed partial class Contact
     }
 
     /// <summary>Applies a score while the caller holds the single-writer section, so the undo below restores only this call's own changes.</summary>
-    private DomainEvent[] ApplyScoreHeld(ContactScore score, Actor actor, string? handRaise)
+    private DomainEvent[] ApplyScoreHeld(ContactScore score, By by, string? handRaise)
     {
         var mark = pending.Count;
         var routes = !string.IsNullOrWhiteSpace(handRaise) && policy.Definitions.HandRaiseRoute is { } route && Stage.IsFunnelStage && Stage.Backbone.Value < route.Value;
         if (!routes && (Stage.Backbone.Value >= LifecycleStage.MarketingQualifiedLead.Value || !policy.Thresholds.IsMqlReachedBy(score)))
         {
             // Nothing can move: record the score alone (nothing to undo, nothing allocated when it is unchanged).
-            RecordScore(score, actor);
+            RecordScore(score, by.Actor);
         }
         else
         {
             var undo = (Score, scores.ToArray(), scoreHistory.ToArray(), scoreChanges, history.Count);
             try
             {
-                RecordScore(score, actor);
+                RecordScore(score, by.Actor);
                 if (routes)
                 {
-                    HandRaise(handRaise!, actor);
+                    HandRaise(handRaise!, by);
                 }
 
                 var reachesMql = Stage.Backbone.Value < LifecycleStage.MarketingQualifiedLead.Value && policy.Thresholds.IsMqlReachedBy(score)
                     && policy.CheckQualification(this, score, Now).CanQualify;
                 if (reachesMql)
                 {
-                    Fire(LifecycleTrigger.ReachMqlThreshold, actor, null, null, null);
+                    Fire(LifecycleTrigger.ReachMqlThreshold, by, null, null);
                 }
             }
             catch
@@ -473,7 +480,7 @@ public sealed partial class Contact
             && policy.Thresholds.Sql is { } sql && score.Total >= sql && Stage.Backbone == LifecycleStage.MarketingQualifiedLead;
         if (reachesSql)
         {
-            Fire(LifecycleTrigger.ReachSqlThreshold, actor, null, null, null);
+            Fire(LifecycleTrigger.ReachSqlThreshold, by, null, null);
         }
 
         return Since(mark);
@@ -627,9 +634,9 @@ public sealed partial class Contact
         }
     }
 
-    private DomainEvent[] Fire(LifecycleTrigger trigger, Actor actor, string? actorName, string? reason, DisqualificationReason? disqualification, LifecycleStage? target = null)
+    private DomainEvent[] Fire(LifecycleTrigger trigger, By by, string? reason, DisqualificationReason? disqualification, LifecycleStage? target = null)
     {
-        Guard.NotNull(actor);
+        Guard.NotNull(by);
         var began = BeginChange();
         try
         {
@@ -652,7 +659,7 @@ public sealed partial class Contact
                 slot.Release();
             }
 
-            return Append(destination, StatusAfter(trigger, destination), trigger, actor, actorName, reason, disqualification);
+            return Append(destination, StatusAfter(trigger, destination), trigger, by, reason, disqualification);
         }
         finally
         {
@@ -660,7 +667,7 @@ public sealed partial class Contact
         }
     }
 
-    private DomainEvent[] Append(LifecycleStage to, LeadStatus? toStatus, LifecycleTrigger trigger, Actor actor, string? actorName, string? reason, DisqualificationReason? disqualification)
+    private DomainEvent[] Append(LifecycleStage to, LeadStatus? toStatus, LifecycleTrigger trigger, By by, string? reason, DisqualificationReason? disqualification)
     {
         var began = BeginChange();
         var mark = pending.Count;
@@ -669,7 +676,7 @@ public sealed partial class Contact
             var now = time.GetUtcNow();
             Chronology.EnsureNotBefore(now, history[^1].At, "contact '" + Id + "'");
 
-            var record = new LifecycleTransition(history.Count + 1, Stage, to, LeadStatus, toStatus, trigger, now, actor, actorName, reason, Score, disqualification);
+            var record = new LifecycleTransition { Sequence = history.Count + 1, From = Stage, To = to, FromStatus = LeadStatus, ToStatus = toStatus, Trigger = trigger, At = now, By = by, Reason = reason, Score = Score, DisqualificationReason = disqualification };
             history.Add(record);
             Stage = to;
             LeadStatus = toStatus;

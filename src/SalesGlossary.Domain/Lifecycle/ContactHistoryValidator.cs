@@ -24,7 +24,7 @@ internal static class ContactHistoryValidator
         {
             var path = string.Create(CultureInfo.InvariantCulture, $"$.history[{i}]");
             var record = history[i];
-            if (record is null || record.From is null || record.To is null || record.Trigger is null || record.Actor is null)
+            if (record is null || record.From is null || record.To is null || record.Trigger is null || record.By is null)
             {
                 problems.Add(path, "The record is incomplete: from, to, trigger and actor are required.");
                 previous = null;

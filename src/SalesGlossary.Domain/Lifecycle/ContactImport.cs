@@ -17,12 +17,8 @@ public sealed record ContactImport
     /// <summary>Gets why it is imported, for example <c>CRM migration</c>; recorded with the import.</summary>
     public required string Reason { get; init; }
 
-    /// <summary>Gets who imports it; usually <see cref="Actor.Integration"/>.</summary>
-    public required Actor Actor { get; init; }
-
-    /// <summary>Gets the person or system that imports it, if known.</summary>
-    /// <value>The default is <see langword="null"/>.</value>
-    public string? ActorName { get; init; }
+    /// <summary>Gets who imports it, and the person or system by name if given; usually <see cref="By.Integration"/>.</summary>
+    public required By By { get; init; }
 
     /// <summary>Gets the score it arrives with, or <see langword="null"/> when it was not scored.</summary>
     /// <value>The default is <see langword="null"/>.</value>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SalesGlossary.Domain;
 
 /// <summary>Represents the answer to whether a contact's score can qualify it now, and why not yet.</summary>
-/// <remarks>Returned by <see cref="Contact.CanQualify()"/>; the same rule holds back <see cref="Contact.ApplyScore(ContactScore, Actor, string?)"/>, so a contact this refuses is never promoted by rescoring.</remarks>
+/// <remarks>Returned by <see cref="Contact.CanQualify()"/>; the same rule holds back <see cref="Contact.ApplyScore(ContactScore, By, string?)"/>, so a contact this refuses is never promoted by rescoring.</remarks>
 public sealed class QualificationCheck
 {
     internal QualificationCheck(bool canQualify, string explanation, DateTimeOffset? heldSince, decimal? pointsStillNeeded, DateTimeOffset? notBefore)

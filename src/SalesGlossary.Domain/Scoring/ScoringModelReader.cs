@@ -362,7 +362,7 @@ internal sealed class ScoringModelReader
         }
 
         return new ScoringModelDefinition.RuleDefinition(
-            new ScoringRule(name, group, scope, points.Value, body.Text, decay, window, maxPerDay, handRaise, description),
+            new ScoringRule { Name = name, Group = group, Scope = scope, Points = points.Value, Expression = body.Text, Decay = decay, WindowDays = window, MaxPerDay = maxPerDay, HandRaise = handRaise, Description = description },
             Compiled(body.Expression),
             body.Node,
             enabled,

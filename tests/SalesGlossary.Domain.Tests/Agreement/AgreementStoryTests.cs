@@ -28,8 +28,8 @@ public class AgreementStoryTests
 
         Assert.Contains("'new-prospect', 'existing-customer'", error.Message, StringComparison.Ordinal);
         var time = new FakeTimeProvider(Monday);
-        var customer = agreement.GetLeadType("existing-customer").CreateContact("C-1", LifecycleStage.Lead, time, Actor.Integration);
-        customer.ApplyScore(120, Actor.System);
+        var customer = agreement.GetLeadType("existing-customer").CreateContact("C-1", LifecycleStage.Lead, time, By.Integration);
+        customer.ApplyScore(120, By.System);
         Assert.Same(LifecycleStage.Lead, customer.Stage);
         Assert.False(customer.CanDisqualify(DisqualificationReason.UnableToReach));
     }
@@ -40,9 +40,9 @@ public class AgreementStoryTests
         var agreement = ServiceLevelAgreement.Default;
         var time = new FakeTimeProvider(Monday);
         var prospect = agreement.GetLeadType("new-prospect");
-        var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, time, Actor.Integration);
+        var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, time, By.Integration);
         time.Advance(TimeSpan.FromHours(1));
-        contact.ApplyScore(120, Actor.System);
+        contact.ApplyScore(120, By.System);
         var handedOver = time.GetUtcNow();
 
         // The default agreement gives MQL to sales: entering it is the handoff, and the connect clock starts there.
@@ -51,7 +51,7 @@ public class AgreementStoryTests
         time.Advance(TimeSpan.FromHours(3.5));
         contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.NoAnswer, "sam"), Actor.Sales);
         time.Advance(TimeSpan.FromHours(2));
-        contact.AcceptBySales(Actor.Sales, "sam");
+        contact.AcceptBySales(By.Sales.Named("sam"));
         var evaluation = contact.EvaluateConnectAttempts(time.GetUtcNow())!;
         Assert.Equal(handedOver, evaluation.HandedOverAt);
         Assert.Equal(handedOver, contact.HandedOverAt);
@@ -63,9 +63,9 @@ public class AgreementStoryTests
 
         // One business hour later, the same first touch would have been late, by all three alike.
         var lateTime = new FakeTimeProvider(Monday);
-        var late = prospect.CreateContact("C-2", LifecycleStage.Lead, lateTime, Actor.Integration);
+        var late = prospect.CreateContact("C-2", LifecycleStage.Lead, lateTime, By.Integration);
         lateTime.Advance(TimeSpan.FromHours(1));
-        late.ApplyScore(120, Actor.System);
+        late.ApplyScore(120, By.System);
         lateTime.Advance(TimeSpan.FromHours(4.5));
         late.RecordConnectAttempt(new ConnectAttempt(lateTime.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.NoAnswer), Actor.Sales);
         Assert.Equal("FirstTouchLate", Assert.Single(late.EvaluateConnectAttempts(lateTime.GetUtcNow())!.Breaches).Kind);
@@ -82,8 +82,8 @@ public class AgreementStoryTests
             a["teams"]!["Sales"] = new JsonArray("SalesQualifiedLead", "Opportunity");
         });
         var time = new FakeTimeProvider(Monday);
-        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-1", LifecycleStage.Lead, time, Actor.Integration);
-        contact.ApplyScore(120, Actor.System);
+        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-1", LifecycleStage.Lead, time, By.Integration);
+        contact.ApplyScore(120, By.System);
 
         Assert.Null(contact.HandedOverAt);
         Assert.Null(contact.EvaluateConnectAttempts(time.GetUtcNow()));
@@ -92,7 +92,7 @@ public class AgreementStoryTests
         Assert.Contains("in a stage sales owns: Sales Qualified Lead, Opportunity", refused.Message, StringComparison.Ordinal);
 
         time.Advance(TimeSpan.FromHours(2));
-        contact.AcceptBySales(Actor.Sales);
+        contact.AcceptBySales(By.Sales);
         Assert.Equal(time.GetUtcNow(), contact.HandedOverAt);
         Assert.Equal([(Team.Marketing, Team.Sales, LifecycleStage.SalesQualifiedLead)], contact.Handoffs.Select(h => (h.From, h.To, h.Stage)));
         var report = SlaReport.Compute(agreement, [contact], [], new ReportPeriod(Monday, Monday.AddDays(30)), time.GetUtcNow());
@@ -106,8 +106,8 @@ public class AgreementStoryTests
     {
         var agreement = With(a => a["connectPolicies"]![0]!["connectedOutcomes"] = new JsonArray("Connected", "MeetingBooked", "LeftVoicemail"));
         var time = new FakeTimeProvider(Monday);
-        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-1", LifecycleStage.Lead, time, Actor.Integration);
-        contact.ApplyScore(120, Actor.System);
+        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-1", LifecycleStage.Lead, time, By.Integration);
+        contact.ApplyScore(120, By.System);
         time.Advance(TimeSpan.FromHours(1));
 
         contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.FromName(outcomeName)), Actor.Sales);
@@ -132,10 +132,10 @@ public class AgreementStoryTests
             a["leadTypes"]![1]!["connectPolicy"] = "Two tries";
         });
         var time = new FakeTimeProvider(Monday);
-        var prospect = agreement.GetLeadType("new-prospect").CreateContact("C-1", LifecycleStage.Lead, time, Actor.Integration);
-        var customer = agreement.GetLeadType("existing-customer").CreateContact("C-2", LifecycleStage.Lead, time, Actor.Integration);
-        prospect.ApplyScore(150, Actor.System);
-        customer.ApplyScore(150, Actor.System);
+        var prospect = agreement.GetLeadType("new-prospect").CreateContact("C-1", LifecycleStage.Lead, time, By.Integration);
+        var customer = agreement.GetLeadType("existing-customer").CreateContact("C-2", LifecycleStage.Lead, time, By.Integration);
+        prospect.ApplyScore(150, By.System);
+        customer.ApplyScore(150, By.System);
         for (var i = 0; i < 2; i++)
         {
             time.Advance(TimeSpan.FromHours(5));
@@ -155,19 +155,19 @@ public class AgreementStoryTests
         var agreement = ServiceLevelAgreement.Default;
         var time = new FakeTimeProvider(Monday);
         var prospect = agreement.GetLeadType("new-prospect");
-        var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, time, Actor.Integration);
-        contact.ApplyScore(120, Actor.System);
-        contact.AcceptBySales(Actor.Sales);
-        var deal = prospect.OpenDeal("D-1", contact, 10_000m, null, time, Actor.Sales);
+        var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, time, By.Integration);
+        contact.ApplyScore(120, By.System);
+        contact.AcceptBySales(By.Sales);
+        var deal = prospect.OpenDeal("D-1", contact, 10_000m, null, time, By.Sales);
         Assert.Equal(["C-1"], deal.History[0].Contacts);
         Assert.Equal((LifecycleStage.Opportunity, LeadStatus.OpenDeal), (contact.Stage, contact.LeadStatus));
 
-        deal.MoveTo("Create proposal", Actor.Sales);
-        deal.Win(Actor.Sales, "sam");
+        deal.MoveTo("Create proposal", By.Sales);
+        deal.Win(By.Sales.Named("sam"));
 
         Assert.Same(LifecycleStage.Customer, contact.Stage);
         Assert.Null(contact.LeadStatus);
-        Assert.Equal(("D-1", "sam"), (contact.History[^1].Reason, contact.History[^1].ActorName));
+        Assert.Equal(("D-1", "sam"), (contact.History[^1].Reason, contact.History[^1].By.Name));
         Assert.Same(deal.Pipeline, prospect.Pipeline);
     }
 
@@ -176,9 +176,9 @@ public class AgreementStoryTests
     {
         var agreement = ServiceLevelAgreement.Default;
         var time = new FakeTimeProvider(Monday);
-        var customer = agreement.GetLeadType("existing-customer").CreateContact("C-1", LifecycleStage.Lead, time, Actor.Integration);
+        var customer = agreement.GetLeadType("existing-customer").CreateContact("C-1", LifecycleStage.Lead, time, By.Integration);
 
-        var error = Assert.Throws<ArgumentException>(() => agreement.GetLeadType("new-prospect").OpenDeal("D-1", customer, 1m, null, time, Actor.Sales));
+        var error = Assert.Throws<ArgumentException>(() => agreement.GetLeadType("new-prospect").OpenDeal("D-1", customer, 1m, null, time, By.Sales));
 
         Assert.Equal("Contact 'C-1' is of lead type 'existing-customer', not 'new-prospect'; use the contact's own lead type. (Parameter 'contact')", error.Message);
         Assert.Single(customer.History);
@@ -190,9 +190,9 @@ public class AgreementStoryTests
         var agreement = ServiceLevelAgreement.Default;
         var time = new FakeTimeProvider(Monday);
         var prospect = agreement.GetLeadType("new-prospect");
-        var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, time, Actor.Integration);
-        var stranger = prospect.CreateContact("C-2", LifecycleStage.Lead, time, Actor.Integration);
-        var deal = prospect.OpenDeal("D-1", contact, 10_000m, null, time, Actor.Sales);
+        var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, time, By.Integration);
+        var stranger = prospect.CreateContact("C-2", LifecycleStage.Lead, time, By.Integration);
+        var deal = prospect.OpenDeal("D-1", contact, 10_000m, null, time, By.Sales);
 
         var missing = Assert.Throws<DefinitionValidationException>(() => Deal.Rehydrate("D-1", deal.Pipeline, deal.History, [], time));
         Assert.Equal("$.contacts: The deal's contact 'C-1' is not given; pass every contact the history names, rehydrated.", Assert.Single(missing.Problems).ToString());
@@ -201,7 +201,7 @@ public class AgreementStoryTests
 
         var reloadedContact = agreement.RehydrateContact(contact.ToState(), time);
         var reloaded = Deal.Rehydrate("D-1", deal.Pipeline, deal.History, [reloadedContact], time);
-        reloaded.Win(Actor.Sales);
+        reloaded.Win(By.Sales);
         Assert.Same(LifecycleStage.Customer, reloadedContact.Stage);
     }
 
@@ -210,14 +210,14 @@ public class AgreementStoryTests
     {
         var time = new FakeTimeProvider(Monday);
         var prospect = ServiceLevelAgreement.Default.GetLeadType("new-prospect");
-        var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, time, Actor.Integration);
-        var deal = prospect.OpenDeal("D-1", contact, 10_000m, null, time, Actor.Sales);
+        var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, time, By.Integration);
+        var deal = prospect.OpenDeal("D-1", contact, 10_000m, null, time, By.Sales);
 
-        deal.Lose("No budget", Actor.Sales);
+        deal.Lose("No budget", By.Sales);
         Assert.Equal((LifecycleStage.Opportunity, LeadStatus.Connected), (contact.Stage, contact.LeadStatus));
         Assert.Equal("Deal 'D-1' lost: No budget", contact.History[^1].Reason);
 
-        deal.Reopen("Budget approved", Actor.Sales);
+        deal.Reopen("Budget approved", By.Sales);
         Assert.Same(LeadStatus.OpenDeal, contact.LeadStatus);
     }
 
@@ -226,17 +226,17 @@ public class AgreementStoryTests
     {
         var time = new FakeTimeProvider(Monday);
         var prospect = ServiceLevelAgreement.Default.GetLeadType("new-prospect");
-        var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, time, Actor.Integration);
-        var deal = prospect.OpenDeal("D-1", contact, 10_000m, null, time, Actor.Sales);
-        contact.Disqualify(DisqualificationReason.NoFit, Actor.Sales);
+        var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, time, By.Integration);
+        var deal = prospect.OpenDeal("D-1", contact, 10_000m, null, time, By.Sales);
+        contact.Disqualify(DisqualificationReason.NoFit, By.Sales);
         var before = contact.Version;
 
-        var error = Assert.Throws<LifecycleTransitionException>(() => deal.Win(Actor.Sales));
+        var error = Assert.Throws<LifecycleTransitionException>(() => deal.Win(By.Sales));
 
         Assert.Equal("Contact 'C-1' in stage Other (lead status Unqualified) cannot Deal.Win: Deal.Win is not possible from Other. Permitted now: Reopen.", error.Message);
         Assert.Equal((before, 1), (contact.Version, deal.History.Count));
-        contact.Reopen("Fit after all", Actor.Marketing);
-        deal.Win(Actor.Sales);
+        contact.Reopen("Fit after all", By.Marketing);
+        deal.Win(By.Sales);
         Assert.Same(LifecycleStage.Customer, contact.Stage);
     }
 
@@ -247,8 +247,8 @@ public class AgreementStoryTests
         {
             var time = new FakeTimeProvider(Monday);
             var prospect = ServiceLevelAgreement.Default.GetLeadType("new-prospect");
-            var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, time, Actor.Integration);
-            var deal = prospect.OpenDeal("D-1", contact, 10_000m, null, time, Actor.Sales);
+            var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, time, By.Integration);
+            var deal = prospect.OpenDeal("D-1", contact, 10_000m, null, time, By.Sales);
             foreach (var step in steps)
             {
                 time.Advance(TimeSpan.FromHours(3));
@@ -257,15 +257,15 @@ public class AgreementStoryTests
                 {
                     switch (step)
                     {
-                        case 0: deal.Win(Actor.Sales); break;
-                        case 1: deal.Lose("No budget", Actor.Sales); break;
-                        case 2: deal.Reopen("Back on", Actor.Sales); break;
-                        case 3: deal.MoveTo("Create proposal", Actor.Sales); break;
-                        case 4: contact.Disqualify(DisqualificationReason.NoFit, Actor.Sales); break;
-                        case 5: contact.Reopen("Fit after all", Actor.Marketing); break;
-                        case 6: contact.Recycle("Churned", Actor.Sales); break;
-                        case 7: deal.PutOnHold(Actor.Sales); break;
-                        default: contact.BecomeAdvocate(Actor.Marketing); break;
+                        case 0: deal.Win(By.Sales); break;
+                        case 1: deal.Lose("No budget", By.Sales); break;
+                        case 2: deal.Reopen("Back on", By.Sales); break;
+                        case 3: deal.MoveTo("Create proposal", By.Sales); break;
+                        case 4: contact.Disqualify(DisqualificationReason.NoFit, By.Sales); break;
+                        case 5: contact.Reopen("Fit after all", By.Marketing); break;
+                        case 6: contact.Recycle("Churned", By.Sales); break;
+                        case 7: deal.PutOnHold(By.Sales); break;
+                        default: contact.BecomeAdvocate(By.Marketing); break;
                     }
                 }
                 catch (Exception e) when (e is LifecycleTransitionException or DealTransitionException)

@@ -28,9 +28,9 @@ public class EventStoryTests
     {
         var time = new FakeTimeProvider(FridayAfternoon.AddHours(-7));
         var prospect = ServiceLevelAgreement.Default.GetLeadType("new-prospect");
-        var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, time, Actor.Integration, "web form");
+        var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, time, By.Integration.Named("web form"));
         time.SetUtcNow(FridayAfternoon);
-        contact.ApplyScore(ScoreOf(prospect, FridayAfternoon, 60, 45), Actor.System, null);
+        contact.ApplyScore(ScoreOf(prospect, FridayAfternoon, 60, 45), By.System, null);
         return (prospect, contact, time);
     }
 
@@ -60,15 +60,15 @@ public class EventStoryTests
         time.SetUtcNow(FirstTouchDue.AddMinutes(-30));
         var attempted = contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.NoAnswer, "sam"), Actor.Sales);
         time.Advance(TimeSpan.FromMinutes(10));
-        var accepted = contact.AcceptBySales(Actor.Sales, "sam");
+        var accepted = contact.AcceptBySales(By.Sales.Named("sam"));
         time.Advance(TimeSpan.FromHours(4));
         var connected = contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Email, ConnectOutcome.Replied, "sam"), Actor.Sales);
         time.Advance(TimeSpan.FromDays(1));
-        var deal = prospect.OpenDeal("D-1", contact, 25_000m, null, time, Actor.Sales, actorName: "sam");
+        var deal = prospect.OpenDeal("D-1", contact, 25_000m, null, time, By.Sales.Named("sam"));
         time.Advance(TimeSpan.FromDays(7));
-        var moved = deal.MoveTo("Create proposal", Actor.Sales, actorName: "sam");
+        var moved = deal.MoveTo("Create proposal", By.Sales.Named("sam"));
         time.Advance(TimeSpan.FromDays(7));
-        var won = deal.Win(Actor.Sales, "sam");
+        var won = deal.Win(By.Sales.Named("sam"));
 
         Assert.Equal(["ConnectAttemptRecorded", "LeadStatusChanged New→AttemptedToContact"], Names(attempted));
         Assert.Equal(["StageChanged MQL→SQL"], Names(accepted));
@@ -133,7 +133,7 @@ public class EventStoryTests
     public void LeadNotHandedToSales_HasNoTimers()
     {
         var time = new FakeTimeProvider(FridayAfternoon);
-        var contact = ServiceLevelAgreement.Default.GetLeadType("new-prospect").CreateContact("C-2", LifecycleStage.Lead, time, Actor.Integration);
+        var contact = ServiceLevelAgreement.Default.GetLeadType("new-prospect").CreateContact("C-2", LifecycleStage.Lead, time, By.Integration);
 
         Assert.Empty(contact.SlaTimers());
         time.Advance(TimeSpan.FromDays(30));
@@ -147,9 +147,9 @@ public class EventStoryTests
         time.SetUtcNow(FirstTouchDue.AddHours(1));
         contact.FireSlaTimers();
         contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.Connected, "sam"), Actor.Sales);
-        var deal = prospect.OpenDeal("D-1", contact, 1000m, null, time, Actor.Sales);
-        deal.UpdateForecast(1200m, null, Actor.Sales);
-        deal.Lose("No budget", Actor.Sales);
+        var deal = prospect.OpenDeal("D-1", contact, 1000m, null, time, By.Sales);
+        deal.UpdateForecast(1200m, null, By.Sales);
+        deal.Lose("No budget", By.Sales);
         DomainEvent[] events = [.. contact.TakeEvents(), .. deal.TakeEvents()];
 
         var json = JsonSerializer.Serialize<IReadOnlyList<DomainEvent>>(events, SalesGlossaryJson.Options);
@@ -181,11 +181,11 @@ public class EventStoryTests
         node["leadTypes"]![0]!["thresholds"] = JsonNode.Parse("{\"mql\":60,\"mqlGroups\":{\"fit\":40,\"engagement\":30}}");
         var prospect = ServiceLevelAgreement.Load(node.ToJsonString()).GetLeadType("new-prospect");
         var time = new FakeTimeProvider(FridayAfternoon);
-        var engaged = prospect.CreateContact("C-1", LifecycleStage.Lead, time, Actor.Integration);
-        var fitting = prospect.CreateContact("C-2", LifecycleStage.Lead, time, Actor.Integration);
+        var engaged = prospect.CreateContact("C-1", LifecycleStage.Lead, time, By.Integration);
+        var fitting = prospect.CreateContact("C-2", LifecycleStage.Lead, time, By.Integration);
 
-        engaged.ApplyScore(ScoreOf(prospect, FridayAfternoon, 20, 80), Actor.System, null);
-        fitting.ApplyScore(ScoreOf(prospect, FridayAfternoon, 40, 30), Actor.System, null);
+        engaged.ApplyScore(ScoreOf(prospect, FridayAfternoon, 20, 80), By.System, null);
+        fitting.ApplyScore(ScoreOf(prospect, FridayAfternoon, 40, 30), By.System, null);
 
         Assert.Equal([new GroupThreshold("fit", 40), new GroupThreshold("engagement", 30)], prospect.Thresholds.MqlGroups);
         Assert.Same(LifecycleStage.Lead, engaged.Stage);

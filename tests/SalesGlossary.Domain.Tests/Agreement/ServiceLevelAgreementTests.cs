@@ -41,15 +41,15 @@ public class ServiceLevelAgreementTests
     {
         var agreement = ServiceLevelAgreement.Default;
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
-        var prospect = agreement.GetLeadType("new-prospect").CreateContact("C-1", LifecycleStage.Lead, time, Actor.Integration);
-        var customer = agreement.GetLeadType("existing-customer").CreateContact("C-2", LifecycleStage.Lead, time, Actor.Integration);
-        prospect.ApplyScore(120, Actor.System);
-        customer.ApplyScore(120, Actor.System);
+        var prospect = agreement.GetLeadType("new-prospect").CreateContact("C-1", LifecycleStage.Lead, time, By.Integration);
+        var customer = agreement.GetLeadType("existing-customer").CreateContact("C-2", LifecycleStage.Lead, time, By.Integration);
+        prospect.ApplyScore(120, By.System);
+        customer.ApplyScore(120, By.System);
         Assert.Same(LifecycleStage.MarketingQualifiedLead, prospect.Stage);
         Assert.Same(LifecycleStage.Lead, customer.Stage);
         Assert.Equal([(Team.Marketing, Team.Sales, LifecycleStage.MarketingQualifiedLead)], prospect.Handoffs.Select(h => (h.From, h.To, h.Stage)));
 
-        prospect.AcceptBySales(Actor.Sales);
+        prospect.AcceptBySales(By.Sales);
         Assert.Single(prospect.Handoffs);
         for (var i = 0; i < 6; i++)
         {
@@ -252,13 +252,13 @@ public class ServiceLevelAgreementTests
     {
         var agreement = ServiceLevelAgreement.Default;
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
-        var customer = agreement.GetLeadType("existing-customer").CreateContact("C-9", LifecycleStage.Lead, time, Actor.Integration);
-        customer.ApplyScore(120, Actor.System);
+        var customer = agreement.GetLeadType("existing-customer").CreateContact("C-9", LifecycleStage.Lead, time, By.Integration);
+        customer.ApplyScore(120, By.System);
 
         var back = agreement.RehydrateContact(customer.ToState(), time);
-        back.ApplyScore(139, Actor.System);
+        back.ApplyScore(139, By.System);
         Assert.Same(LifecycleStage.Lead, back.Stage);
-        back.ApplyScore(140, Actor.System);
+        back.ApplyScore(140, By.System);
         Assert.Same(LifecycleStage.MarketingQualifiedLead, back.Stage);
         Assert.Same(agreement.GetLeadType("existing-customer").Lifecycle, back.Policy);
 
@@ -276,12 +276,12 @@ public class ServiceLevelAgreementTests
         var agreement = ServiceLevelAgreement.Default;
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
         var prospect = agreement.GetLeadType("new-prospect");
-        var customerContact = agreement.GetLeadType("existing-customer").CreateContact("C-3", LifecycleStage.Lead, time, Actor.Integration);
-        var score = prospect.ScoringModel.Score(new LeadFacts("L-1", "a@b.example", null, null, null, null, null, null, null, false, false, []), time.GetUtcNow());
+        var customerContact = agreement.GetLeadType("existing-customer").CreateContact("C-3", LifecycleStage.Lead, time, By.Integration);
+        var score = prospect.ScoringModel.Score(new LeadFacts { Id = "L-1", Email = "a@b.example", Activities = [] }, time.GetUtcNow());
 
-        var error = Assert.Throws<ArgumentException>(() => prospect.ApplyScore(customerContact, score, Actor.System));
+        var error = Assert.Throws<ArgumentException>(() => prospect.ApplyScore(customerContact, score, By.System));
         Assert.Equal("Contact 'C-3' is of lead type 'existing-customer', not 'new-prospect'; use the contact's own lead type. (Parameter 'contact')", error.Message);
-        var foreign = Assert.Throws<ArgumentException>(() => prospect.ApplyScore(prospect.CreateContact("C-4", LifecycleStage.Lead, time, Actor.Integration), score with { Model = "other" }, Actor.System));
+        var foreign = Assert.Throws<ArgumentException>(() => prospect.ApplyScore(prospect.CreateContact("C-4", LifecycleStage.Lead, time, By.Integration), score with { Model = "other" }, By.System));
         Assert.Equal("The score was made by scoring model 'other', but lead type 'new-prospect' is scored by 'sample-lead-scoring'. (Parameter 'score')", foreign.Message);
     }
 }

@@ -57,41 +57,41 @@ public class VocabularyTests
         Assert.Equal("SAL", sal.Abbreviation);
         Assert.Equal("CustomerSuccess", agreement.OwnerOf(LifecycleStage.Customer).Name);
 
-        var won = prospect.CreateContact("C-1", LifecycleStage.Lead, time, partner, "Reseller A");
-        won.ApplyScore(120m, Actor.System);
+        var won = prospect.CreateContact("C-1", LifecycleStage.Lead, time, new By(partner).Named("Reseller A"));
+        won.ApplyScore(120m, By.System);
         Assert.Same(LifecycleStage.MarketingQualifiedLead, won.Stage);
         Assert.True(won.CanTake(LifecycleTrigger.AcceptBySales));
-        var entered = won.EnterStage(sal, Actor.Sales, "sam");
+        var entered = won.EnterStage(sal, By.Sales.Named("sam"));
         Assert.Equal(sal, won.Stage);
         Assert.Equal(sal, Assert.Single(entered.OfType<StageChanged>()).Transition.To);
         Assert.Empty(entered.OfType<HandedOver>()); // MQL and SAL are both owned by sales: no handoff
 
         // The agreement's own status, set on a lead sales owns; the backbone's moves stay allowed from the added stage.
         var nurture = words.GetLeadStatus("NurtureEventFollowUp");
-        won.ChangeLeadStatus(nurture, "Met at the trade fair; follow up after the event", Actor.Sales, "sam");
+        won.ChangeLeadStatus(nurture, "Met at the trade fair; follow up after the event", By.Sales.Named("sam"));
         Assert.Equal(nurture, won.LeadStatus);
         Assert.True(nurture.IsOpen);
-        won.AcceptBySales(Actor.Sales, "sam");
+        won.AcceptBySales(By.Sales.Named("sam"));
         Assert.Same(LifecycleStage.SalesQualifiedLead, won.Stage);
-        var deal = prospect.OpenDeal("D-1", won, 10_000m, null, time, Actor.Sales);
+        var deal = prospect.OpenDeal("D-1", won, 10_000m, null, time, By.Sales);
         time.Advance(TimeSpan.FromDays(3));
-        var closing = deal.Win(Actor.Sales, "sam");
+        var closing = deal.Win(By.Sales.Named("sam"));
         Assert.Same(LifecycleStage.Customer, won.Stage);
         var handoff = Assert.Single(closing.OfType<HandedOver>()).Handoff;
         Assert.Equal("CustomerSuccess", handoff.To.Name);
 
         // A lost deal with the agreement's own lost reason.
-        var lost = prospect.CreateContact("C-2", LifecycleStage.Lead, time, Actor.Integration);
-        lost.ApplyScore(150m, Actor.System);
-        lost.AcceptBySales(Actor.Sales);
-        var lostDeal = prospect.OpenDeal("D-2", lost, 5_000m, null, time, Actor.Sales);
-        lostDeal.LoseFor(words.GetLostReason("builtinhouse"), Actor.Sales, "their own team built it");
+        var lost = prospect.CreateContact("C-2", LifecycleStage.Lead, time, By.Integration);
+        lost.ApplyScore(150m, By.System);
+        lost.AcceptBySales(By.Sales);
+        var lostDeal = prospect.OpenDeal("D-2", lost, 5_000m, null, time, By.Sales);
+        lostDeal.LoseFor(words.GetLostReason("builtinhouse"), By.Sales, "their own team built it");
         Assert.Equal("Built it in-house: their own team built it", lostDeal.History[^1].Reason);
 
         // Disqualified with the agreement's own reason.
-        var gone = prospect.CreateContact("C-3", LifecycleStage.Lead, time, Actor.Integration);
-        gone.ApplyScore(120m, Actor.System);
-        gone.Disqualify(words.GetDisqualificationReason("ChoseCompetitor"), Actor.Sales);
+        var gone = prospect.CreateContact("C-3", LifecycleStage.Lead, time, By.Integration);
+        gone.ApplyScore(120m, By.System);
+        gone.Disqualify(words.GetDisqualificationReason("ChoseCompetitor"), By.Sales);
         Assert.Same(LifecycleStage.Other, gone.Stage);
         Assert.Equal("Chose a competitor", gone.History[^1].Reason);
 
@@ -108,15 +108,15 @@ public class VocabularyTests
         var agreement = OwnWords();
         var sal = agreement.Vocabulary.GetStage("SalesAcceptedLead");
         var time = new FakeTimeProvider(Monday);
-        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-9", LifecycleStage.Lead, time, Actor.Integration);
-        contact.ApplyScore(100m, Actor.System);
+        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-9", LifecycleStage.Lead, time, By.Integration);
+        contact.ApplyScore(100m, By.System);
 
-        var refused = Assert.Throws<LifecycleTransitionException>(() => contact.EnterStage(sal, Actor.Sales));
+        var refused = Assert.Throws<LifecycleTransitionException>(() => contact.EnterStage(sal, By.Sales));
         Assert.Contains("the lead score reached 110, the entry score of Sales Accepted Lead", refused.UnmetGuards);
         Assert.Same(LifecycleStage.MarketingQualifiedLead, contact.Stage);
         Assert.Equal(2, contact.History.Count);
 
-        var other = Assert.Throws<ArgumentException>(() => contact.EnterStage(LifecycleStage.SalesQualifiedLead, Actor.Sales));
+        var other = Assert.Throws<ArgumentException>(() => contact.EnterStage(LifecycleStage.SalesQualifiedLead, By.Sales));
         Assert.Contains("stages it added: SalesAcceptedLead", other.Message, StringComparison.Ordinal);
 
         var diagram = agreement.GetLeadType("new-prospect").Lifecycle.ToMermaidGraph();
@@ -129,8 +129,8 @@ public class VocabularyTests
     {
         var agreement = OwnWords();
         var reason = agreement.Vocabulary.GetDisqualificationReason("PartnerUnreachable");
-        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-5", LifecycleStage.Lead, new FakeTimeProvider(Monday), Actor.Integration);
-        contact.ApplyScore(120m, Actor.System);
+        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-5", LifecycleStage.Lead, new FakeTimeProvider(Monday), By.Integration);
+        contact.ApplyScore(120m, By.System);
         Assert.True(reason.RequiresExhaustedConnectPolicy);
         Assert.False(contact.CanDisqualify(reason));
         Assert.True(contact.CanDisqualify(agreement.Vocabulary.GetDisqualificationReason("ChoseCompetitor")));
@@ -141,10 +141,10 @@ public class VocabularyTests
     {
         var agreement = OwnWords();
         var time = new FakeTimeProvider(Monday);
-        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-7", LifecycleStage.Lead, time, agreement.Vocabulary.GetActor("Partner"));
-        contact.ApplyScore(120m, Actor.System);
-        contact.EnterStage(agreement.Vocabulary.GetStage("SalesAcceptedLead"), Actor.Sales);
-        contact.ChangeLeadStatus(agreement.Vocabulary.GetLeadStatus("NurtureEventFollowUp"), null, Actor.Sales);
+        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-7", LifecycleStage.Lead, time, new By(agreement.Vocabulary.GetActor("Partner")));
+        contact.ApplyScore(120m, By.System);
+        contact.EnterStage(agreement.Vocabulary.GetStage("SalesAcceptedLead"), By.Sales);
+        contact.ChangeLeadStatus(agreement.Vocabulary.GetLeadStatus("NurtureEventFollowUp"), null, By.Sales);
 
         var json = JsonSerializer.Serialize(contact.ToState(), agreement.Vocabulary.JsonOptions);
         var back = JsonSerializer.Deserialize<ContactState>(json, agreement.Vocabulary.JsonOptions)!;
@@ -248,12 +248,12 @@ public class VocabularyTests
     public void ShippedStatus_WithItsOwnVerb_IsNotSetByChangeLeadStatus()
     {
         var agreement = OwnWords();
-        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-8", LifecycleStage.Lead, new FakeTimeProvider(Monday), Actor.Integration);
-        contact.ApplyScore(120m, Actor.System);
-        var refused = Assert.Throws<LifecycleTransitionException>(() => contact.ChangeLeadStatus(LeadStatus.Connected, null, Actor.Sales));
+        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-8", LifecycleStage.Lead, new FakeTimeProvider(Monday), By.Integration);
+        contact.ApplyScore(120m, By.System);
+        var refused = Assert.Throws<LifecycleTransitionException>(() => contact.ChangeLeadStatus(LeadStatus.Connected, null, By.Sales));
         Assert.Contains("RecordConnectAttempt", refused.Message, StringComparison.Ordinal);
         Assert.Same(LeadStatus.New, contact.LeadStatus);
-        contact.ChangeLeadStatus(LeadStatus.Open, null, Actor.Sales);
+        contact.ChangeLeadStatus(LeadStatus.Open, null, By.Sales);
         Assert.Same(LeadStatus.Open, contact.LeadStatus);
     }
 

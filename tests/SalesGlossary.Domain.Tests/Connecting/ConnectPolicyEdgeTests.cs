@@ -18,7 +18,17 @@ public class ConnectPolicyEdgeTests
         TimeSpan? minimumSpacing = null,
         IReadOnlyList<ConnectOutcome>? connected = null,
         BusinessHours? hours = null) =>
-        new(name, hours ?? EveryDay, firstTouchWithin ?? TimeSpan.FromHours(4), minimumAttempts, overDays, minimumChannels, minimumSpacing ?? TimeSpan.FromHours(1), connected);
+        new(new ConnectPolicyOptions
+        {
+            Name = name,
+            BusinessHours = hours ?? EveryDay,
+            FirstTouchWithin = firstTouchWithin ?? TimeSpan.FromHours(4),
+            MinimumAttempts = minimumAttempts,
+            OverDays = overDays,
+            MinimumChannels = minimumChannels,
+            MinimumSpacing = minimumSpacing ?? TimeSpan.FromHours(1),
+            ConnectedOutcomes = connected,
+        });
 
     private static string[] Problems(Func<ConnectPolicy> build) =>
         [.. Assert.Throws<DefinitionValidationException>(() => build()).Problems.Select(p => p.ToString())];
@@ -66,7 +76,7 @@ public class ConnectPolicyEdgeTests
     [Fact]
     public void NameBusinessHoursAndConnectedOutcomes_AreRequired()
     {
-        var error = Assert.Throws<DefinitionValidationException>(() => new ConnectPolicy(" ", null!, TimeSpan.FromHours(1), 3, 0, 1, TimeSpan.Zero, []));
+        var error = Assert.Throws<DefinitionValidationException>(() => new ConnectPolicy(new ConnectPolicyOptions { Name = " ", BusinessHours = null!, FirstTouchWithin = TimeSpan.FromHours(1), MinimumAttempts = 3, ConnectedOutcomes = [] }));
         Assert.Equal("connect policy ' '", error.Definition);
         Assert.Equal(
             [

@@ -6,7 +6,7 @@ namespace SalesGlossary.Domain.Tests.Connecting;
 
 public class ConnectPolicyTests
 {
-    private static readonly ConnectPolicy Policy = new("Standard", BusinessHoursTests.Berlin, TimeSpan.FromHours(4), 6, 10, 2, TimeSpan.FromHours(4));
+    private static readonly ConnectPolicy Policy = new(new ConnectPolicyOptions { Name = "Standard", BusinessHours = BusinessHoursTests.Berlin, FirstTouchWithin = TimeSpan.FromHours(4), MinimumAttempts = 6, OverDays = 10, MinimumChannels = 2, MinimumSpacing = TimeSpan.FromHours(4) });
     private static readonly DateTimeOffset Handoff = new(2026, 3, 2, 9, 30, 0, TimeSpan.FromHours(1));
 
     private static Gen<ConnectAttempt[]> Attempts() =>

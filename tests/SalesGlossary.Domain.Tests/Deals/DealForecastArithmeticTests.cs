@@ -12,10 +12,10 @@ public class DealForecastArithmeticTests
     private Deal NewDeal(decimal amount)
     {
         next++;
-        var contact = Contact.Create("C-" + next, LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration);
-        contact.ApplyScore(120, Actor.System);
-        contact.AcceptBySales(Actor.Sales);
-        return Deal.Open("D-" + next, Pipeline.Default, contact, amount, null, time, Actor.Sales);
+        var contact = Contact.Create("C-" + next, LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration);
+        contact.ApplyScore(120, By.System);
+        contact.AcceptBySales(By.Sales);
+        return Deal.Open("D-" + next, Pipeline.Default, contact, amount, null, time, By.Sales);
     }
 
     /// <summary>One deal in each kind of stage: 20 %, 40 %, 60 %, won, lost, on hold (left 40 %).</summary>
@@ -23,17 +23,17 @@ public class DealForecastArithmeticTests
     {
         var discovery = NewDeal(1_000m);
         var proposal = NewDeal(2_000m);
-        proposal.MoveTo("Create proposal", Actor.Sales);
+        proposal.MoveTo("Create proposal", By.Sales);
         var presentation = NewDeal(4_000m);
-        presentation.MoveTo("Create proposal", Actor.Sales);
-        presentation.MoveTo("Present proposal", Actor.Sales);
+        presentation.MoveTo("Create proposal", By.Sales);
+        presentation.MoveTo("Present proposal", By.Sales);
         var won = NewDeal(8_000m);
-        won.Win(Actor.Sales);
+        won.Win(By.Sales);
         var lost = NewDeal(16_000m);
-        lost.Lose("No budget", Actor.Sales);
+        lost.Lose("No budget", By.Sales);
         var held = NewDeal(32_000m);
-        held.MoveTo("Create proposal", Actor.Sales);
-        held.PutOnHold(Actor.Sales);
+        held.MoveTo("Create proposal", By.Sales);
+        held.PutOnHold(By.Sales);
         return [discovery, proposal, presentation, won, lost, held];
     }
 
@@ -96,14 +96,14 @@ public class DealForecastArithmeticTests
         var slow = NewDeal(1m);
         var slowest = NewDeal(1m);
         time.Advance(TimeSpan.FromHours(1));
-        fast.MoveTo("Create proposal", Actor.Sales);
+        fast.MoveTo("Create proposal", By.Sales);
         time.Advance(TimeSpan.FromHours(2));
-        slow.MoveTo("Create proposal", Actor.Sales);
+        slow.MoveTo("Create proposal", By.Sales);
         time.Advance(TimeSpan.FromHours(6));
-        slowest.MoveTo("Create proposal", Actor.Sales);
-        fast.Win(Actor.Sales);
-        slow.Win(Actor.Sales);
-        slowest.Win(Actor.Sales);
+        slowest.MoveTo("Create proposal", By.Sales);
+        fast.Win(By.Sales);
+        slow.Win(By.Sales);
+        slowest.Win(By.Sales);
 
         var velocity = DealForecast.Velocity([fast, slow, slowest]);
 

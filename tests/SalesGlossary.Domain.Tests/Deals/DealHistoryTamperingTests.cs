@@ -12,14 +12,14 @@ public class DealHistoryTamperingTests
 
     public DealHistoryTamperingTests()
     {
-        contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration);
-        contact.ApplyScore(120, Actor.System);
-        contact.AcceptBySales(Actor.Sales);
-        deal = Deal.Open("D-1", Pipeline.Default, contact, 1_000m, new DateOnly(2026, 6, 1), time, Actor.Sales);
+        contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration);
+        contact.ApplyScore(120, By.System);
+        contact.AcceptBySales(By.Sales);
+        deal = Deal.Open("D-1", Pipeline.Default, contact, 1_000m, new DateOnly(2026, 6, 1), time, By.Sales);
         time.Advance(TimeSpan.FromHours(1));
-        deal.MoveTo("Create proposal", Actor.Sales);
+        deal.MoveTo("Create proposal", By.Sales);
         time.Advance(TimeSpan.FromHours(1));
-        deal.UpdateForecast(2_500m, new DateOnly(2026, 7, 1), Actor.Sales);
+        deal.UpdateForecast(2_500m, new DateOnly(2026, 7, 1), By.Sales);
     }
 
     private DealTransition[] Stored() => [.. deal.History];
@@ -40,7 +40,7 @@ public class DealHistoryTamperingTests
         Assert.Equal(deal.History, copy.History);
         Assert.Same(contact, Assert.Single(copy.Contacts));
         Assert.Empty(copy.PendingEvents);
-        copy.MoveTo("Present proposal", Actor.Sales);
+        copy.MoveTo("Present proposal", By.Sales);
         Assert.Equal(4, copy.History[^1].Sequence);
     }
 
@@ -94,7 +94,7 @@ public class DealHistoryTamperingTests
         Assert.Equal(["$.history[2]: " + Incomplete], Problems(history));
 
         history = Stored();
-        history[1] = history[1] with { Actor = null! };
+        history[1] = history[1] with { By = null! };
         Assert.Equal(["$.history[1]: " + Incomplete], Problems(history));
 
         history = Stored();
@@ -139,7 +139,7 @@ public class DealHistoryTamperingTests
             ["$.contacts: The deal's contact 'C-1' is not given; pass every contact the history names, rehydrated."],
             Problems(Stored(), []));
 
-        var stranger = Contact.Create("C-2", LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration);
+        var stranger = Contact.Create("C-2", LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration);
         Assert.Equal(
             ["$.contacts: Contact 'C-2' is not one of the deal's contacts ('C-1')."],
             Problems(Stored(), [contact, stranger]));
@@ -191,13 +191,13 @@ public class DealHistoryTamperingTests
     public void ARehydratedDealOnHold_ResumesWhereItLeft()
     {
         time.Advance(TimeSpan.FromHours(1));
-        deal.PutOnHold(Actor.Sales);
+        deal.PutOnHold(By.Sales);
 
         var copy = Deal.Rehydrate("D-1", Pipeline.Default, Stored(), [contact], time);
 
         Assert.Equal("On hold", copy.Stage.Name);
         Assert.Equal("Create proposal", copy.ResumeStage!.Name);
-        copy.Resume(Actor.Sales);
+        copy.Resume(By.Sales);
         Assert.Equal("Create proposal", copy.Stage.Name);
     }
 }

@@ -48,9 +48,9 @@ public class DealModelTests
         Prop.ForAll(Gen.ListOf(Ops()).ToArbitrary(), ops =>
         {
             var time = new FakeTimeProvider(new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.Zero));
-            var contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration);
+            var contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration);
             contact.AcceptBySalesAfterScore();
-            var deal = Deal.Open("D-1", Pipeline.Default, contact, 1000m, null, time, Actor.Sales);
+            var deal = Deal.Open("D-1", Pipeline.Default, contact, 1000m, null, time, By.Sales);
             var model = new Model(Open[0], null, false);
             var contactStages = new List<int> { contact.Stage.Value };
             var amount = 1000m;
@@ -64,13 +64,13 @@ public class DealModelTests
                 {
                     switch (op.Kind)
                     {
-                        case "MoveTo": deal.MoveTo(Open[op.Target], Actor.Sales, reason); break;
-                        case "PutOnHold": deal.PutOnHold(Actor.Sales); break;
-                        case "Resume": deal.Resume(Actor.Sales); break;
-                        case "Win": deal.Win(Actor.Sales); break;
-                        case "Lose": deal.Lose(reason, Actor.Sales); break;
-                        case "Reopen": deal.Reopen(reason!, Actor.Sales); break;
-                        default: deal.UpdateForecast(amount += 10, null, Actor.Sales); break;
+                        case "MoveTo": deal.MoveTo(Open[op.Target], By.Sales, reason); break;
+                        case "PutOnHold": deal.PutOnHold(By.Sales); break;
+                        case "Resume": deal.Resume(By.Sales); break;
+                        case "Win": deal.Win(By.Sales); break;
+                        case "Lose": deal.Lose(reason, By.Sales); break;
+                        case "Reopen": deal.Reopen(reason!, By.Sales); break;
+                        default: deal.UpdateForecast(amount += 10, null, By.Sales); break;
                     }
 
                     if (model.Refused)
@@ -119,19 +119,19 @@ public class DealModelTests
             var time = new FakeTimeProvider();
             var deals = specs.Select((s, i) =>
             {
-                var deal = Deal.Open("D-" + i, Pipeline.Default, Contact.Create("C-" + i, LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration), s.Item2, null, time, Actor.Sales);
+                var deal = Deal.Open("D-" + i, Pipeline.Default, Contact.Create("C-" + i, LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration), s.Item2, null, time, By.Sales);
                 for (var step = 0; step < Math.Min(s.Item1, 2); step++)
                 {
-                    deal.MoveTo(Open[step + 1], Actor.Sales);
+                    deal.MoveTo(Open[step + 1], By.Sales);
                 }
 
-                if (s.Item1 == 3) { deal.Win(Actor.Sales); }
-                if (s.Item1 == 4) { deal.Lose("lost", Actor.Sales); }
-                if (s.Item1 == 5) { deal.PutOnHold(Actor.Sales); }
+                if (s.Item1 == 3) { deal.Win(By.Sales); }
+                if (s.Item1 == 4) { deal.Lose("lost", By.Sales); }
+                if (s.Item1 == 5) { deal.PutOnHold(By.Sales); }
                 return deal;
             }).ToList();
-            var won = Deal.Open("W", Pipeline.Default, Contact.Create("C-W", LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration), wonAmount, null, time, Actor.Sales);
-            won.Win(Actor.Sales);
+            var won = Deal.Open("W", Pipeline.Default, Contact.Create("C-W", LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration), wonAmount, null, time, By.Sales);
+            won.Win(By.Sales);
 
             var before = DealForecast.For(deals, includeOnHold: true);
             var after = DealForecast.For([.. deals, won], includeOnHold: true);
@@ -147,7 +147,7 @@ internal static class ContactTestExtensions
 {
     public static void AcceptBySalesAfterScore(this Contact contact)
     {
-        contact.ApplyScore(150, Actor.System);
-        contact.AcceptBySales(Actor.Sales);
+        contact.ApplyScore(150, By.System);
+        contact.AcceptBySales(By.Sales);
     }
 }

@@ -16,13 +16,13 @@ public class DealSingleWriterTests
     public async Task Deal_VerbOverlappingAnUpdateInProgress_IsRefusedAndChangesNothing(string verb)
     {
         var clock = new GateClock(Start);
-        var contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, clock, Actor.Integration);
-        var deal = Deal.Open("D-1", Pipeline.Default, contact, 1_000m, null, clock, Actor.Sales);
+        var contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, clock, By.Integration);
+        var deal = Deal.Open("D-1", Pipeline.Default, contact, 1_000m, null, clock, By.Sales);
         var contactVersion = contact.Version;
         var stage = deal.Stage;
 
         clock.Arm();
-        var updating = Task.Factory.StartNew(() => deal.UpdateForecast(2_000m, null, Actor.Sales, "bigger scope"), TaskCreationOptions.LongRunning);
+        var updating = Task.Factory.StartNew(() => deal.UpdateForecast(2_000m, null, By.Sales, "bigger scope"), TaskCreationOptions.LongRunning);
         Assert.True(clock.WaitUntilHeld(TimeSpan.FromSeconds(30)), "The updating thread did not reach the clock.");
 
         var refused = Record.Exception(() => Attempt(deal, verb));
@@ -42,11 +42,11 @@ public class DealSingleWriterTests
 
     private static object Attempt(Deal deal, string verb) => verb switch
     {
-        "MoveTo" => deal.MoveTo(Pipeline.Default.OpenStages[1].Name, Actor.Sales),
-        "PutOnHold" => deal.PutOnHold(Actor.Sales, "waiting"),
-        "Win" => deal.Win(Actor.Sales),
-        "Lose" => deal.Lose("budget cut", Actor.Sales),
-        "UpdateForecast" => deal.UpdateForecast(3_000m, null, Actor.Sales),
+        "MoveTo" => deal.MoveTo(Pipeline.Default.OpenStages[1].Name, By.Sales),
+        "PutOnHold" => deal.PutOnHold(By.Sales, "waiting"),
+        "Win" => deal.Win(By.Sales),
+        "Lose" => deal.Lose("budget cut", By.Sales),
+        "UpdateForecast" => deal.UpdateForecast(3_000m, null, By.Sales),
         "TakeEvents" => deal.TakeEvents(),
         _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, "No such verb in this test."),
     };

@@ -8,13 +8,13 @@ public class DealTests
     private readonly FakeTimeProvider time = new(Start);
 
     private Deal NewDeal(Pipeline? pipeline = null, Contact? contact = null) =>
-        Deal.Open("D-7", pipeline ?? Pipeline.Default, contact ?? NewSql(), 50_000m, new DateOnly(2026, 6, 30), time, Actor.Sales, actorName: "sam");
+        Deal.Open("D-7", pipeline ?? Pipeline.Default, contact ?? NewSql(), 50_000m, new DateOnly(2026, 6, 30), time, By.Sales.Named("sam"));
 
     private Contact NewSql()
     {
-        var contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration);
-        contact.ApplyScore(120, Actor.System);
-        contact.AcceptBySales(Actor.Sales);
+        var contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration);
+        contact.ApplyScore(120, By.System);
+        contact.AcceptBySales(By.Sales);
         return contact;
     }
 
@@ -27,11 +27,11 @@ public class DealTests
         Assert.Same(LeadStatus.OpenDeal, contact.LeadStatus);
 
         time.Advance(TimeSpan.FromDays(3));
-        deal.MoveTo("Create proposal", Actor.Sales);
+        deal.MoveTo("Create proposal", By.Sales);
         time.Advance(TimeSpan.FromDays(4));
-        deal.MoveTo("Present proposal", Actor.Sales);
+        deal.MoveTo("Present proposal", By.Sales);
         time.Advance(TimeSpan.FromDays(5));
-        deal.Win(Actor.Sales);
+        deal.Win(By.Sales);
 
         Assert.Equal("Closed won", deal.Stage.Name);
         Assert.Equal(100m, deal.Probability);
@@ -48,7 +48,7 @@ public class DealTests
     {
         var deal = NewDeal();
 
-        var error = Assert.Throws<DealTransitionException>(() => deal.MoveTo("Present proposal", Actor.Sales));
+        var error = Assert.Throws<DealTransitionException>(() => deal.MoveTo("Present proposal", By.Sales));
 
         Assert.Equal(
             "Deal 'D-7' in stage 'Discovery / meeting booked' cannot move to 'Present proposal': unmet guard: the pipeline lets deals skip stages. Allowed now: MoveTo('Create proposal'), PutOnHold, Win, Lose (with a reason).",
@@ -61,14 +61,14 @@ public class DealTests
     public void MovingBack_NeedsAReason()
     {
         var deal = NewDeal();
-        deal.MoveTo("Create proposal", Actor.Sales);
+        deal.MoveTo("Create proposal", By.Sales);
 
-        var error = Assert.Throws<DealTransitionException>(() => deal.MoveTo("Discovery / meeting booked", Actor.Sales));
+        var error = Assert.Throws<DealTransitionException>(() => deal.MoveTo("Discovery / meeting booked", By.Sales));
         Assert.Equal(
             "Deal 'D-7' in stage 'Create proposal' cannot move to 'Discovery / meeting booked': unmet guard: the pipeline lets deals move back, with a reason. Allowed now: MoveTo('Discovery / meeting booked') (with a reason), MoveTo('Present proposal'), PutOnHold, Win, Lose (with a reason).",
             error.Message);
 
-        deal.MoveTo("Discovery / meeting booked", Actor.Sales, "New decision maker joined");
+        deal.MoveTo("Discovery / meeting booked", By.Sales, "New decision maker joined");
         Assert.Equal("New decision maker joined", deal.History[^1].Reason);
     }
 
@@ -76,19 +76,19 @@ public class DealTests
     public void ClosedLost_NeedsALostReason_AndReopensOnlyExplicitly()
     {
         var deal = NewDeal();
-        deal.MoveTo("Create proposal", Actor.Sales);
+        deal.MoveTo("Create proposal", By.Sales);
 
-        var error = Assert.Throws<DealTransitionException>(() => deal.Lose(null, Actor.Sales));
+        var error = Assert.Throws<DealTransitionException>(() => deal.Lose(null, By.Sales));
         Assert.Equal(
             "Deal 'D-7' in stage 'Create proposal' cannot be lost: unmet guard: a lost reason is given, where the pipeline requires one. Allowed now: MoveTo('Discovery / meeting booked') (with a reason), MoveTo('Present proposal'), PutOnHold, Win, Lose (with a reason).",
             error.Message);
-        deal.Lose("Chose a competitor", Actor.Sales);
+        deal.Lose("Chose a competitor", By.Sales);
         Assert.True(deal.IsClosed);
         Assert.Equal(0m, deal.Probability);
-        var moving = Assert.Throws<DealTransitionException>(() => deal.MoveTo("Present proposal", Actor.Sales));
+        var moving = Assert.Throws<DealTransitionException>(() => deal.MoveTo("Present proposal", By.Sales));
         Assert.Equal("Deal 'D-7' in stage 'Closed lost' cannot move to 'Present proposal': the pipeline has no such move from this stage. Allowed now: Reopen (with a reason).", moving.Message);
 
-        deal.Reopen("Competitor failed the pilot", Actor.Sales);
+        deal.Reopen("Competitor failed the pilot", By.Sales);
         Assert.Equal("Create proposal", deal.Stage.Name);
     }
 
@@ -96,12 +96,12 @@ public class DealTests
     public void OnHold_ResumesWhereItLeft_AndItsTimeCountsOnlyForOnHold()
     {
         var deal = NewDeal();
-        deal.MoveTo("Create proposal", Actor.Sales);
+        deal.MoveTo("Create proposal", By.Sales);
         time.Advance(TimeSpan.FromDays(2));
-        deal.PutOnHold(Actor.Sales, "Budget review");
+        deal.PutOnHold(By.Sales, "Budget review");
         time.Advance(TimeSpan.FromDays(10));
         Assert.Equal("Create proposal", deal.ResumeStage!.Name);
-        deal.Resume(Actor.Sales);
+        deal.Resume(By.Sales);
         time.Advance(TimeSpan.FromDays(1));
 
         Assert.Equal("Create proposal", deal.Stage.Name);
@@ -115,9 +115,9 @@ public class DealTests
     {
         var contact = NewSql();
         var deal = NewDeal(contact: contact);
-        contact.Disqualify(DisqualificationReason.NoBudget, Actor.Sales);
+        contact.Disqualify(DisqualificationReason.NoBudget, By.Sales);
 
-        Assert.Throws<LifecycleTransitionException>(() => deal.Win(Actor.Sales));
+        Assert.Throws<LifecycleTransitionException>(() => deal.Win(By.Sales));
 
         Assert.Equal("Discovery / meeting booked", deal.Stage.Name);
         Assert.Single(deal.History);
@@ -127,16 +127,16 @@ public class DealTests
     public void Lose_RecyclesTheContact_OnlyWhereTheDefinitionsSaySo()
     {
         var recycling = new LifecyclePolicy(new LifecycleDefinitions { RecycleWhenDealLost = true }, new QualificationThresholds(100m), ConnectPolicy.Default);
-        var contact = Contact.Create("C-2", LifecycleStage.Lead, recycling, time, Actor.Integration);
-        contact.ApplyScore(150, Actor.System);
+        var contact = Contact.Create("C-2", LifecycleStage.Lead, recycling, time, By.Integration);
+        contact.ApplyScore(150, By.System);
         var deal = NewDeal(contact: contact);
-        deal.Lose("No budget", Actor.Sales);
+        deal.Lose("No budget", By.Sales);
         Assert.Same(LifecycleStage.Lead, contact.Stage);
         Assert.Equal("Deal 'D-7' lost: No budget", contact.History[^1].Reason);
 
         var keeping = NewSql();
         var other = NewDeal(contact: keeping);
-        other.Lose("No budget", Actor.Sales);
+        other.Lose("No budget", By.Sales);
         Assert.Same(LifecycleStage.Opportunity, keeping.Stage);
         Assert.Same(LeadStatus.Connected, keeping.LeadStatus);
         Assert.Same(LifecycleTrigger.LoseDeal, keeping.History[^1].Trigger);
@@ -146,7 +146,7 @@ public class DealTests
     public void UpdateForecast_IsRecordedWithTheAmountAtThatTime()
     {
         var deal = NewDeal();
-        deal.UpdateForecast(65_000m, new DateOnly(2026, 7, 15), Actor.Sales, "Added maintenance");
+        deal.UpdateForecast(65_000m, new DateOnly(2026, 7, 15), By.Sales, "Added maintenance");
         Assert.Equal((65_000m, new DateOnly(2026, 7, 15)), (deal.Amount, deal.ExpectedClose));
         Assert.Equal(13_000m, deal.WeightedAmount);
         Assert.Equal((DealTrigger.UpdateForecast, 65_000m, "Discovery / meeting booked"), (deal.History[^1].Trigger, deal.History[^1].Amount, deal.History[^1].To));
@@ -155,9 +155,9 @@ public class DealTests
     [Fact]
     public void Open_InAStageThatIsNotAStartStage_IsRejected()
     {
-        var error = Assert.Throws<ArgumentException>(() => Deal.Open("D-1", Pipeline.Default, NewSql(), 10m, null, time, Actor.Sales, "Present proposal"));
+        var error = Assert.Throws<ArgumentException>(() => Deal.Open("D-1", Pipeline.Default, NewSql(), 10m, null, time, By.Sales, "Present proposal"));
         Assert.Equal("Deals in pipeline 'Default' start in 'Discovery / meeting booked', not 'Present proposal'. (Parameter 'startStage')", error.Message);
-        var unknown = Assert.Throws<ArgumentException>(() => Deal.Open("D-1", Pipeline.Default, NewSql(), 10m, null, time, Actor.Sales, "Negotiation"));
+        var unknown = Assert.Throws<ArgumentException>(() => Deal.Open("D-1", Pipeline.Default, NewSql(), 10m, null, time, By.Sales, "Negotiation"));
         Assert.StartsWith("The pipeline 'Default' has no stage 'Negotiation'. Its stages: 'Discovery / meeting booked', 'Create proposal',", unknown.Message, StringComparison.Ordinal);
     }
 
@@ -165,7 +165,7 @@ public class DealTests
     public void Rehydrate_ContinuesExactly_AndRejectsABrokenChain()
     {
         var deal = NewDeal();
-        deal.MoveTo("Create proposal", Actor.Sales);
+        deal.MoveTo("Create proposal", By.Sales);
         var copy = Deal.Rehydrate("D-7", Pipeline.Default, deal.History, deal.Contacts, time);
         Assert.Equal((deal.Stage, deal.Amount), (copy.Stage, copy.Amount));
 

@@ -23,7 +23,7 @@ public class PipelineTests
                 new DealStage("Won", 90, DealStageKind.Won, ForecastCategory.Closed),
                 new DealStage("Won again", 100, DealStageKind.Won, ForecastCategory.Closed),
             ],
-            new PipelineRules(StartStages: ["Won"])));
+            new PipelineRules { StartStages = ["Won"] }));
 
         Assert.Equal(
             """
@@ -66,7 +66,7 @@ public class PipelineTests
     [InlineData(true, true)]
     public void Mermaid_DrawsOnlyTheMovesTheRulesAllow_AndNoDeadEnds(bool allowSkipping, bool allowMovingBack)
     {
-        var pipeline = new Pipeline("P", Pipeline.Default.Stages, new PipelineRules(allowSkipping, allowMovingBack));
+        var pipeline = new Pipeline("P", Pipeline.Default.Stages, new PipelineRules { AllowSkipping = allowSkipping, AllowMovingBack = allowMovingBack });
         var lines = pipeline.ToMermaidGraph().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
         Assert.Equal(allowSkipping, lines.Contains("Discoverymeetingbooked --> Presentproposal : MoveTo [the pipeline lets deals skip stages]"));

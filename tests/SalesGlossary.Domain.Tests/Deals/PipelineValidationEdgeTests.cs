@@ -103,8 +103,8 @@ public class PipelineValidationEdgeTests
                 "$.rules.startStages[0]: Deals can start only in an open stage of the pipeline; 'Nowhere' is not one.",
                 "$.rules.startStages[2]: Deals can start only in an open stage of the pipeline; 'Lost' is not one.",
             ],
-            Problems([Open("A", 10), Open("B", 20), Won, Lost], new PipelineRules(StartStages: ["Nowhere", "B", "Lost"])));
-        Assert.Equal(["A"], new Pipeline("P", [Open("A", 10), Open("B", 20), Won, Lost], new PipelineRules(StartStages: [])).StartStages.Select(s => s.Name));
+            Problems([Open("A", 10), Open("B", 20), Won, Lost], new PipelineRules { StartStages = ["Nowhere", "B", "Lost"] }));
+        Assert.Equal(["A"], new Pipeline("P", [Open("A", 10), Open("B", 20), Won, Lost], new PipelineRules { StartStages = [] }).StartStages.Select(s => s.Name));
     }
 
     [Fact]

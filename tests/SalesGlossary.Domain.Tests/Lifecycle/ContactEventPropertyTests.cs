@@ -20,8 +20,8 @@ public class ContactEventPropertyTests
         var now = time.GetUtcNow();
         switch (verb)
         {
-            case 0: contact.Convert(Actor.Marketing); break;
-            case 1: contact.ApplyScore(n * 7 % 200, Actor.System); break;
+            case 0: contact.Convert(By.Marketing); break;
+            case 1: contact.ApplyScore(n * 7 % 200, By.System); break;
             case 2:
                 contact.ApplyScore(
                     new ContactScore
@@ -33,27 +33,27 @@ public class ContactEventPropertyTests
                         Groups = [new ScorePart("fit", n / 2m), new ScorePart("engagement", n - (n / 2m))],
                         Rules = [new ScorePart("R" + (n % 4), n / 2m), new ScorePart("Webinar", n - (n / 2m))],
                     },
-                    Actor.System,
+                    By.System,
                     n % 5 == 0 ? "Demo request" : null);
                 break;
-            case 3: contact.AcceptBySales(Actor.Sales, "sam"); break;
+            case 3: contact.AcceptBySales(By.Sales.Named("sam")); break;
             case 4: contact.RecordConnectAttempt(new ConnectAttempt(now, ConnectChannel.FromValue(1 + (n % 3)), n % 4 == 0 ? ConnectOutcome.Connected : ConnectOutcome.NoAnswer, "sam"), Actor.Sales); break;
-            case 5: contact.StartWorking(Actor.Sales); break;
-            case 6: contact.MarkBadTiming("Budget frozen", Actor.Sales); break;
-            case 7: contact.ReturnToMarketing("Not ready", Actor.Sales); break;
-            case 8: contact.Disqualify(n % 2 == 0 ? DisqualificationReason.NoFit : DisqualificationReason.UnableToReach, Actor.Sales, "Checked"); break;
-            case 9: contact.Reopen("Grew", Actor.Marketing); break;
+            case 5: contact.StartWorking(By.Sales); break;
+            case 6: contact.MarkBadTiming("Budget frozen", By.Sales); break;
+            case 7: contact.ReturnToMarketing("Not ready", By.Sales); break;
+            case 8: contact.Disqualify(n % 2 == 0 ? DisqualificationReason.NoFit : DisqualificationReason.UnableToReach, By.Sales, "Checked"); break;
+            case 9: contact.Reopen("Grew", By.Marketing); break;
             case 10: contact.FireSlaTimers(); break;
             case 11:
-                var deal = type.OpenDeal("D-" + n, contact, n, null, time, Actor.Sales);
+                var deal = type.OpenDeal("D-" + n, contact, n, null, time, By.Sales);
                 if (n % 2 == 0 && (contact.CanTake(LifecycleTrigger.WinDeal) || contact.Stage == LifecycleStage.Customer || contact.Stage == LifecycleStage.Evangelist))
                 {
-                    deal.Win(Actor.Sales);
+                    deal.Win(By.Sales);
                 }
 
                 break;
-            case 12: contact.Recycle("Churned", Actor.Sales); break;
-            default: contact.Override(LifecycleStage.FromValue(1 + (n % 6)), null, "Data fix", Actor.Marketing, "admin"); break;
+            case 12: contact.Recycle("Churned", By.Sales); break;
+            default: contact.Override(LifecycleStage.FromValue(1 + (n % 6)), null, "Data fix", By.Marketing.Named("admin")); break;
         }
     }
 
@@ -72,7 +72,7 @@ public class ContactEventPropertyTests
         {
             var time = new FakeTimeProvider(Start);
             var type = ServiceLevelAgreement.Default.GetLeadType("new-prospect");
-            var contact = type.CreateContact("C-1", LifecycleStage.Subscriber, time, Actor.Integration);
+            var contact = type.CreateContact("C-1", LifecycleStage.Subscriber, time, By.Integration);
             var outbox = new List<DomainEvent>();
             foreach (var (verb, n, minutes) in steps)
             {
@@ -108,7 +108,7 @@ public class ContactEventPropertyTests
         {
             var time = new FakeTimeProvider(Start);
             var type = ServiceLevelAgreement.Default.GetLeadType("new-prospect");
-            var contact = type.CreateContact("C-1", LifecycleStage.Lead, time, Actor.Integration);
+            var contact = type.CreateContact("C-1", LifecycleStage.Lead, time, By.Integration);
             var refused = 0;
             foreach (var (verb, n, minutes) in steps)
             {

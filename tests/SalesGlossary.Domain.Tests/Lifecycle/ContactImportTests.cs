@@ -13,8 +13,7 @@ public class ContactImportTests
         Stage = LifecycleStage.Customer,
         Source = "Salesforce export 2026-03",
         Reason = "CRM migration",
-        Actor = Actor.Integration,
-        ActorName = "migration job",
+        By = By.Integration.Named("migration job"),
     };
 
     [Fact]
@@ -25,13 +24,13 @@ public class ContactImportTests
 
         Assert.Same(LifecycleStage.Customer, contact.Stage);
         var record = Assert.Single(contact.History);
-        Assert.Equal((LifecycleTrigger.Import, "Salesforce export 2026-03", "CRM migration", "migration job"), (record.Trigger, record.Source, record.Reason, record.ActorName));
+        Assert.Equal((LifecycleTrigger.Import, "Salesforce export 2026-03", "CRM migration", "migration job"), (record.Trigger, record.Source, record.Reason, record.By.Name));
         Assert.False(record.IsOverride);
         Assert.Empty(contact.Handoffs);
         Assert.Null(contact.HandedOverAt);
 
         // It goes on like any customer.
-        contact.BecomeAdvocate(Actor.Marketing);
+        contact.BecomeAdvocate(By.Marketing);
         Assert.Same(LifecycleStage.Evangelist, contact.Stage);
     }
 
@@ -71,7 +70,7 @@ public class ContactImportTests
     {
         var time = new FakeTimeProvider(Monday);
 
-        var error = Assert.Throws<ArgumentException>(() => ServiceLevelAgreement.Default.GetLeadType("new-prospect").CreateContact("C-12", LifecycleStage.Customer, time, Actor.Integration));
+        var error = Assert.Throws<ArgumentException>(() => ServiceLevelAgreement.Default.GetLeadType("new-prospect").CreateContact("C-12", LifecycleStage.Customer, time, By.Integration));
 
         Assert.Contains("Contact.Import", error.Message, StringComparison.Ordinal);
     }

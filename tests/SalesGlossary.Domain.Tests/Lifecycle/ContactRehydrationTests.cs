@@ -11,11 +11,11 @@ public class ContactRehydrationTests
 
     private ContactState SqlState()
     {
-        var contact = Contact.Create("C-7", LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration, "new-prospect");
+        var contact = Contact.Create("C-7", LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration.Named("new-prospect"));
         time.Advance(TimeSpan.FromHours(1));
-        contact.ApplyScore(140, Actor.System);
+        contact.ApplyScore(140, By.System);
         time.Advance(TimeSpan.FromHours(1));
-        contact.AcceptBySales(Actor.Sales, "sam");
+        contact.AcceptBySales(By.Sales.Named("sam"));
         return contact.ToState();
     }
 
@@ -27,8 +27,8 @@ public class ContactRehydrationTests
         var original = Contact.Rehydrate(state, LifecyclePolicy.Default, time);
         var reloaded = Contact.Rehydrate(JsonSerializer.Deserialize<ContactState>(json, SalesGlossaryJson.Options)!, LifecyclePolicy.Default, time);
 
-        original.ReturnToMarketing("Not ready", Actor.Sales);
-        reloaded.ReturnToMarketing("Not ready", Actor.Sales);
+        original.ReturnToMarketing("Not ready", By.Sales);
+        reloaded.ReturnToMarketing("Not ready", By.Sales);
 
         Assert.Equal(original.History, reloaded.History);
         Assert.Equal((original.Stage, original.LeadStatus, original.Score, original.LeadType), (reloaded.Stage, reloaded.LeadStatus, reloaded.Score, reloaded.LeadType));
@@ -70,7 +70,7 @@ public class ContactRehydrationTests
     public void Rehydrate_BackwardMoveWithoutReason_IsRejected()
     {
         var contact = Contact.Rehydrate(SqlState(), LifecyclePolicy.Default, time);
-        contact.ReturnToMarketing("Not ready", Actor.Sales);
+        contact.ReturnToMarketing("Not ready", By.Sales);
         var state = contact.ToState();
         var history = state.History.ToArray();
         history[^1] = history[^1] with { Reason = null };

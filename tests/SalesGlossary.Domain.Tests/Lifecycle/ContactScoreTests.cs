@@ -21,18 +21,18 @@ public class ContactScoreTests
     {
         var time = new FakeTimeProvider(Start);
         var policy = new LifecyclePolicy(new LifecycleDefinitions(), thresholds ?? new QualificationThresholds(100), ConnectPolicy.Default);
-        return (Contact.Create("C-1", LifecycleStage.Lead, policy, time, Actor.Integration), time);
+        return (Contact.Create("C-1", LifecycleStage.Lead, policy, time, By.Integration), time);
     }
 
     [Fact]
     public void ScoreOnlyChange_BumpsVersion_AndIsInTheHistory()
     {
         var (contact, time) = NewLead();
-        contact.ApplyScore(Score(20, 10, rules: [("Industry", 20), ("EmailOpen", 10)]), Actor.System, null);
+        contact.ApplyScore(Score(20, 10, rules: [("Industry", 20), ("EmailOpen", 10)]), By.System, null);
         var before = contact.Version;
         time.Advance(TimeSpan.FromHours(1));
 
-        var events = contact.ApplyScore(Score(20, 25, rules: [("Industry", 20), ("EmailOpen", 10), ("Webinar", 15)]), Actor.System, null);
+        var events = contact.ApplyScore(Score(20, 25, rules: [("Industry", 20), ("EmailOpen", 10), ("Webinar", 15)]), By.System, null);
 
         Assert.Same(LifecycleStage.Lead, contact.Stage);
         Assert.Equal(before + 1, contact.Version);
@@ -50,13 +50,13 @@ public class ContactScoreTests
     public void TheSameScoreAgain_AfterAnotherModel_BecomesCurrentAgain_AsARecordedChangeThatReplays()
     {
         var (contact, time) = NewLead();
-        contact.ApplyScore(Score(20, 10, rules: [("Industry", 20)]), Actor.System, null);
+        contact.ApplyScore(Score(20, 10, rules: [("Industry", 20)]), By.System, null);
         time.Advance(TimeSpan.FromHours(1));
-        contact.ApplyScore(12, Actor.System);
+        contact.ApplyScore(12, By.System);
         var version = contact.Version;
         time.Advance(TimeSpan.FromHours(1));
 
-        var events = contact.ApplyScore(Score(20, 10, rules: [("Industry", 20)]), Actor.System, null);
+        var events = contact.ApplyScore(Score(20, 10, rules: [("Industry", 20)]), By.System, null);
 
         Assert.Equal(30m, contact.Score);
         Assert.Equal(version + 1, contact.Version);
@@ -70,11 +70,11 @@ public class ContactScoreTests
     public void TheSameScoreAgain_RecordsNothing_AndLeavesVersion()
     {
         var (contact, time) = NewLead();
-        contact.ApplyScore(Score(20, 10, rules: [("Industry", 20)]), Actor.System, null);
+        contact.ApplyScore(Score(20, 10, rules: [("Industry", 20)]), By.System, null);
         var version = contact.Version;
         time.Advance(TimeSpan.FromDays(1));
 
-        var events = contact.ApplyScore(Score(20, 10, rules: [("Industry", 20)]) with { AsOf = time.GetUtcNow() }, Actor.System, null);
+        var events = contact.ApplyScore(Score(20, 10, rules: [("Industry", 20)]) with { AsOf = time.GetUtcNow() }, By.System, null);
 
         Assert.Empty(events);
         Assert.Equal(version, contact.Version);
@@ -84,9 +84,9 @@ public class ContactScoreTests
     public void ANewModelVersion_WithTheSameTotal_IsARecordedChange()
     {
         var (contact, _) = NewLead();
-        contact.ApplyScore(Score(20, 10), Actor.System, null);
+        contact.ApplyScore(Score(20, 10), By.System, null);
 
-        var change = Assert.IsType<ScoreChanged>(Assert.Single(contact.ApplyScore(Score(20, 10, "1.1.0"), Actor.System, null))).Change;
+        var change = Assert.IsType<ScoreChanged>(Assert.Single(contact.ApplyScore(Score(20, 10, "1.1.0"), By.System, null))).Change;
 
         Assert.Equal(0m, change.Delta);
         Assert.StartsWith("Rescored with a new model version by 'lead-model' v1.1.0: 30 → 30 (+0)", change.Reason, StringComparison.Ordinal);
@@ -96,9 +96,9 @@ public class ContactScoreTests
     public void SeveralModels_EachKeepTheirLatestScore()
     {
         var (contact, _) = NewLead();
-        contact.ApplyScore(Score(20, 10), Actor.System, null);
-        contact.ApplyScore(Score(5, 5) with { Model = "product-interest" }, Actor.System, null);
-        contact.ApplyScore(Score(30, 10), Actor.System, null);
+        contact.ApplyScore(Score(20, 10), By.System, null);
+        contact.ApplyScore(Score(5, 5) with { Model = "product-interest" }, By.System, null);
+        contact.ApplyScore(Score(30, 10), By.System, null);
 
         Assert.Equal(["lead-model 40", "product-interest 10"], contact.Scores.Select(s => s.Model + " " + s.Total).Order(StringComparer.Ordinal));
         Assert.Equal(3, contact.ScoreHistory.Count);
@@ -112,7 +112,7 @@ public class ContactScoreTests
         for (var i = 1; i <= Contact.ScoreHistoryLimit + 10; i++)
         {
             time.Advance(TimeSpan.FromMinutes(1));
-            contact.ApplyScore(i, Actor.System);
+            contact.ApplyScore(i, By.System);
         }
 
         Assert.Equal(Contact.ScoreHistoryLimit, contact.ScoreHistory.Count);
@@ -135,7 +135,7 @@ public class ContactScoreTests
     {
         var (contact, _) = NewLead(new QualificationThresholds(50) { MqlGroups = [new GroupThreshold("fit", 40), new GroupThreshold("engagement", 30)] });
 
-        contact.ApplyScore(Score(fit, engagement), Actor.System, null);
+        contact.ApplyScore(Score(fit, engagement), By.System, null);
 
         Assert.Equal(mql ? LifecycleStage.MarketingQualifiedLead : LifecycleStage.Lead, contact.Stage);
     }
@@ -145,7 +145,7 @@ public class ContactScoreTests
     {
         var (contact, _) = NewLead(new QualificationThresholds(50) { MqlGroups = [new GroupThreshold("fit", 40)] });
 
-        contact.ApplyScore(500, Actor.System);
+        contact.ApplyScore(500, By.System);
 
         Assert.Same(LifecycleStage.Lead, contact.Stage);
     }

@@ -20,12 +20,12 @@ public class ContactSingleWriterTests
     public async Task Contact_VerbOverlappingAScoreInProgress_IsRefusedAndChangesNothing(string verb)
     {
         var clock = new GateClock(Start);
-        var contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, clock, Actor.Integration);
+        var contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, clock, By.Integration);
         contact.TakeEvents();
 
         // The scoring thread stops inside ApplyScore, at its first look at the clock.
         clock.Arm();
-        var scoring = Task.Factory.StartNew(() => contact.ApplyScore(150, Actor.System), TaskCreationOptions.LongRunning);
+        var scoring = Task.Factory.StartNew(() => contact.ApplyScore(150, By.System), TaskCreationOptions.LongRunning);
         Assert.True(clock.WaitUntilHeld(TimeSpan.FromSeconds(30)), "The scoring thread did not reach the clock.");
 
         var refused = Record.Exception(() => Attempt(contact, verb));
@@ -54,12 +54,12 @@ public class ContactSingleWriterTests
     {
         // A deal's verb records on its contact from the same thread: the contact's verbs it calls share one hold.
         var clock = new GateClock(Start);
-        var contact = Contact.Create("C-2", LifecycleStage.Lead, LifecyclePolicy.Default, clock, Actor.Integration);
-        contact.ApplyScore(40, Actor.System);
-        var deal = Deal.Open("D-1", Pipeline.Default, contact, 1000m, null, clock, Actor.Sales);
+        var contact = Contact.Create("C-2", LifecycleStage.Lead, LifecyclePolicy.Default, clock, By.Integration);
+        contact.ApplyScore(40, By.System);
+        var deal = Deal.Open("D-1", Pipeline.Default, contact, 1000m, null, clock, By.Sales);
         var before = contact.Version;
 
-        deal.Win(Actor.Sales);
+        deal.Win(By.Sales);
 
         Assert.Same(LifecycleStage.Customer, contact.Stage);
         Assert.Equal(before + 1, contact.Version);
@@ -68,16 +68,16 @@ public class ContactSingleWriterTests
 
     private static object Attempt(Contact contact, string verb) => verb switch
     {
-        "ApplyScore(total)" => contact.ApplyScore(10, Actor.System),
-        "ApplyScore(model)" => contact.ApplyScore(new ContactScore { Model = "fit", ModelVersion = "1", AsOf = Start, Total = 200 }, Actor.System, null),
-        "AcceptBySales" => contact.AcceptBySales(Actor.Sales),
-        "ReturnToMarketing" => contact.ReturnToMarketing("Not ready", Actor.Sales),
+        "ApplyScore(total)" => contact.ApplyScore(10, By.System),
+        "ApplyScore(model)" => contact.ApplyScore(new ContactScore { Model = "fit", ModelVersion = "1", AsOf = Start, Total = 200 }, By.System, null),
+        "AcceptBySales" => contact.AcceptBySales(By.Sales),
+        "ReturnToMarketing" => contact.ReturnToMarketing("Not ready", By.Sales),
         "RecordConnectAttempt" => contact.RecordConnectAttempt(new ConnectAttempt(Start, ConnectChannel.Phone, ConnectOutcome.NoAnswer), Actor.Sales),
-        "Override" => contact.Override(LifecycleStage.Subscriber, null, "reset", Actor.Marketing),
-        "ChangeLeadStatus" => contact.ChangeLeadStatus(LeadStatus.Open, null, Actor.Sales),
-        "StartWorking" => contact.StartWorking(Actor.Sales),
-        "MarkBadTiming" => contact.MarkBadTiming("Budget frozen", Actor.Sales),
-        "Disqualify" => contact.Disqualify(DisqualificationReason.NoBudget, Actor.Sales),
+        "Override" => contact.Override(LifecycleStage.Subscriber, null, "reset", By.Marketing),
+        "ChangeLeadStatus" => contact.ChangeLeadStatus(LeadStatus.Open, null, By.Sales),
+        "StartWorking" => contact.StartWorking(By.Sales),
+        "MarkBadTiming" => contact.MarkBadTiming("Budget frozen", By.Sales),
+        "Disqualify" => contact.Disqualify(DisqualificationReason.NoBudget, By.Sales),
         "FireSlaTimers" => contact.FireSlaTimers(),
         "TakeEvents" => contact.TakeEvents(),
         _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, "No such verb in this test."),

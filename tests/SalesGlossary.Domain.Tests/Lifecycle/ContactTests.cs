@@ -8,7 +8,7 @@ public class ContactTests
     private readonly FakeTimeProvider time = new(Start);
 
     private Contact NewLead(LifecyclePolicy? policy = null) =>
-        Contact.Create("C-42", LifecycleStage.Lead, policy ?? LifecyclePolicy.Default, time, Actor.Integration, "web form");
+        Contact.Create("C-42", LifecycleStage.Lead, policy ?? LifecyclePolicy.Default, time, By.Integration.Named("web form"));
 
     private static LifecyclePolicy Policy(LifecycleDefinitions definitions, QualificationThresholds? thresholds = null) =>
         new(definitions, thresholds ?? new QualificationThresholds(100m), ConnectPolicy.Default);
@@ -16,26 +16,26 @@ public class ContactTests
     private Contact NewSql()
     {
         var contact = NewLead();
-        contact.ApplyScore(120, Actor.System);
-        contact.AcceptBySales(Actor.Sales, "sam");
+        contact.ApplyScore(120, By.System);
+        contact.AcceptBySales(By.Sales.Named("sam"));
         return contact;
     }
 
     [Fact]
     public void Journey_FromSubscriberToCustomer_RecordsEveryStep()
     {
-        var contact = Contact.Create("C-1", LifecycleStage.Subscriber, LifecyclePolicy.Default, time, Actor.Integration);
+        var contact = Contact.Create("C-1", LifecycleStage.Subscriber, LifecyclePolicy.Default, time, By.Integration);
         time.Advance(TimeSpan.FromDays(1));
-        contact.Convert(Actor.Integration);
+        contact.Convert(By.Integration);
         time.Advance(TimeSpan.FromDays(2));
-        Assert.Single(contact.ApplyScore(130, Actor.System).OfType<StageChanged>());
+        Assert.Single(contact.ApplyScore(130, By.System).OfType<StageChanged>());
         time.Advance(TimeSpan.FromHours(3));
-        contact.AcceptBySales(Actor.Sales, "sam");
+        contact.AcceptBySales(By.Sales.Named("sam"));
         contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.Connected, "sam"), Actor.Sales);
         time.Advance(TimeSpan.FromDays(5));
-        contact.RecordDealCreated(Actor.Sales, "sam", "D-7");
+        contact.RecordDealCreated(By.Sales.Named("sam"), "D-7");
         time.Advance(TimeSpan.FromDays(30));
-        contact.RecordDealWon(Actor.Sales, "sam", "D-7");
+        contact.RecordDealWon(By.Sales.Named("sam"), "D-7");
 
         Assert.Same(LifecycleStage.Customer, contact.Stage);
         Assert.Equal(
@@ -46,7 +46,7 @@ public class ContactTests
             contact.History.Select(r => r.ToStatus?.Name));
         var mql = contact.History[2];
         Assert.Equal(130m, mql.Score);
-        Assert.Same(Actor.System, mql.Actor);
+        Assert.Equal(By.System, mql.By);
         Assert.Equal(Start.AddDays(3), mql.At);
         Assert.Same(LifecycleStage.MarketingQualifiedLead, contact.StageAt(Start.AddDays(3).AddHours(1)));
         Assert.Same(LifecycleStage.Subscriber, contact.StageAt(Start));
@@ -58,12 +58,12 @@ public class ContactTests
     {
         var contact = NewSql();
 
-        contact.ReturnToMarketing("No budget before Q3", Actor.Sales, "sam");
+        contact.ReturnToMarketing("No budget before Q3", By.Sales.Named("sam"));
 
         Assert.Same(LifecycleStage.Lead, contact.Stage);
         Assert.Same(LeadStatus.ReturnedNotReady, contact.LeadStatus);
         var record = contact.History[^1];
-        Assert.Equal(("No budget before Q3", "sam", LifecycleTrigger.ReturnToMarketing), (record.Reason, record.ActorName, record.Trigger));
+        Assert.Equal(("No budget before Q3", "sam", LifecycleTrigger.ReturnToMarketing), (record.Reason, record.By.Name, record.Trigger));
         Assert.Same(LifecycleStage.SalesQualifiedLead, record.From);
     }
 
@@ -72,7 +72,7 @@ public class ContactTests
     {
         var contact = NewLead();
 
-        Assert.Empty(contact.ApplyScore(99.5m, Actor.System).OfType<StageChanged>());
+        Assert.Empty(contact.ApplyScore(99.5m, By.System).OfType<StageChanged>());
 
         Assert.Equal(99.5m, contact.Score);
         Assert.Same(LifecycleStage.Lead, contact.Stage);
@@ -85,8 +85,8 @@ public class ContactTests
         var prospect = NewLead(Policy(new LifecycleDefinitions(), new QualificationThresholds(100m)));
         var customer = NewLead(Policy(new LifecycleDefinitions(), new QualificationThresholds(200m)));
 
-        prospect.ApplyScore(150, Actor.System);
-        customer.ApplyScore(150, Actor.System);
+        prospect.ApplyScore(150, By.System);
+        customer.ApplyScore(150, By.System);
 
         Assert.Same(LifecycleStage.MarketingQualifiedLead, prospect.Stage);
         Assert.Same(LifecycleStage.Lead, customer.Stage);
@@ -98,9 +98,9 @@ public class ContactTests
         var policy = Policy(new LifecycleDefinitions { SqlQualification = SqlQualification.Score }, new QualificationThresholds(100m, 180m));
         var contact = NewLead(policy);
 
-        Assert.Equal(2, contact.ApplyScore(200, Actor.System).OfType<StageChanged>().Count());
+        Assert.Equal(2, contact.ApplyScore(200, By.System).OfType<StageChanged>().Count());
         Assert.Same(LifecycleStage.SalesQualifiedLead, contact.Stage);
-        var error = Assert.Throws<LifecycleTransitionException>(() => NewLead(policy).AcceptBySales(Actor.Sales));
+        var error = Assert.Throws<LifecycleTransitionException>(() => NewLead(policy).AcceptBySales(By.Sales));
         Assert.Equal(LifecycleStage.Lead, error.Stage);
     }
 
@@ -108,7 +108,7 @@ public class ContactTests
     public void ApplyScore_Lower_NeverDemotes()
     {
         var contact = NewSql();
-        contact.ApplyScore(-40, Actor.System);
+        contact.ApplyScore(-40, By.System);
         Assert.Same(LifecycleStage.SalesQualifiedLead, contact.Stage);
     }
 
@@ -118,7 +118,7 @@ public class ContactTests
         var contact = NewLead();
         var before = contact.ToState();
 
-        var error = Assert.Throws<LifecycleTransitionException>(() => contact.AcceptBySales(Actor.Sales));
+        var error = Assert.Throws<LifecycleTransitionException>(() => contact.AcceptBySales(By.Sales));
 
         Assert.Equal(
             "Contact 'C-42' in stage Lead cannot AcceptBySales: AcceptBySales is not possible from Lead. Permitted now: HandRaise, Deal.Open, Deal.Win, Disqualify.",
@@ -132,9 +132,9 @@ public class ContactTests
     {
         var policy = Policy(new LifecycleDefinitions { SqlQualification = SqlQualification.Score }, new QualificationThresholds(100m, 300m));
         var contact = NewLead(policy);
-        contact.ApplyScore(150, Actor.System);
+        contact.ApplyScore(150, By.System);
 
-        var error = Assert.Throws<LifecycleTransitionException>(() => contact.AcceptBySales(Actor.Sales));
+        var error = Assert.Throws<LifecycleTransitionException>(() => contact.AcceptBySales(By.Sales));
 
         Assert.Equal(
             "Contact 'C-42' in stage Marketing Qualified Lead (lead status New) cannot AcceptBySales: unmet guard: the agreement qualifies SQLs by sales acceptance. Permitted now: HandRaise, Deal.Open, Deal.Win, ReturnToMarketing, Disqualify.",
@@ -148,7 +148,7 @@ public class ContactTests
         var policy = Policy(new LifecycleDefinitions { HandRaiseRoute = null });
         var contact = NewLead(policy);
 
-        var error = Assert.Throws<LifecycleTransitionException>(() => contact.HandRaise("Demo request", Actor.Integration));
+        var error = Assert.Throws<LifecycleTransitionException>(() => contact.HandRaise("Demo request", By.Integration));
 
         Assert.Equal(
             "Contact 'C-42' in stage Lead cannot HandRaise: unmet guards: the agreement routes hand-raises to MQL; the agreement routes hand-raises straight to SQL. Permitted now: Deal.Open, Deal.Win, Disqualify.",
@@ -159,7 +159,7 @@ public class ContactTests
     public void HandRaise_RoutesStraightToSqlByDefault()
     {
         var contact = NewLead();
-        contact.HandRaise("Demo request", Actor.Integration);
+        contact.HandRaise("Demo request", By.Integration);
         Assert.Same(LifecycleStage.SalesQualifiedLead, contact.Stage);
         Assert.Equal("Demo request", contact.History[^1].Reason);
     }
@@ -174,14 +174,14 @@ public class ContactTests
         }
 
         Assert.False(contact.CanDisqualify(DisqualificationReason.UnableToReach));
-        var error = Assert.Throws<LifecycleTransitionException>(() => contact.Disqualify(DisqualificationReason.UnableToReach, Actor.Sales));
+        var error = Assert.Throws<LifecycleTransitionException>(() => contact.Disqualify(DisqualificationReason.UnableToReach, By.Sales));
         Assert.Equal(
             "Contact 'C-42' in stage Sales Qualified Lead (lead status Attempted to contact) cannot Disqualify: unmet guard: 'unable to reach' only after the connect policy's attempts are exhausted. Permitted now: Deal.Open, Deal.Win, ReturnToMarketing.",
             error.Message);
 
         contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Email, ConnectOutcome.Bounced), Actor.Sales);
         Assert.True(contact.CanDisqualify(DisqualificationReason.UnableToReach));
-        contact.Disqualify(DisqualificationReason.UnableToReach, Actor.Sales);
+        contact.Disqualify(DisqualificationReason.UnableToReach, By.Sales);
         Assert.Same(LifecycleStage.Other, contact.Stage);
         Assert.Same(LeadStatus.Unqualified, contact.LeadStatus);
         Assert.Same(DisqualificationReason.UnableToReach, contact.History[^1].DisqualificationReason);
@@ -191,10 +191,10 @@ public class ContactTests
     public void Disqualify_ForOtherReasons_NeedsNoAttempts_ButOtherNeedsANote()
     {
         var contact = NewSql();
-        var error = Assert.Throws<ArgumentException>(() => contact.Disqualify(DisqualificationReason.Other, Actor.Sales));
+        var error = Assert.Throws<ArgumentException>(() => contact.Disqualify(DisqualificationReason.Other, By.Sales));
         Assert.Equal("A disqualification for reason Other needs a note that says the reason. (Parameter 'note')", error.Message);
 
-        contact.Disqualify(DisqualificationReason.NoBudget, Actor.Sales, "Frozen until 2027");
+        contact.Disqualify(DisqualificationReason.NoBudget, By.Sales, "Frozen until 2027");
         Assert.Equal("No budget: Frozen until 2027", contact.History[^1].Reason);
     }
 
@@ -227,14 +227,14 @@ public class ContactTests
     {
         var policy = Policy(new LifecycleDefinitions { OpportunityDefinition = OpportunityDefinition.FirstSuccessfulConnect });
         var contact = NewLead(policy);
-        contact.ApplyScore(100, Actor.System);
-        contact.AcceptBySales(Actor.Sales);
+        contact.ApplyScore(100, By.System);
+        contact.AcceptBySales(By.Sales);
 
         contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Meeting, ConnectOutcome.MeetingBooked, "sam"), Actor.Sales);
 
         Assert.Same(LifecycleStage.Opportunity, contact.Stage);
         Assert.Same(LeadStatus.Connected, contact.LeadStatus);
-        contact.RecordDealCreated(Actor.Sales, null, "D-1");
+        contact.RecordDealCreated(By.Sales, "D-1");
         Assert.Same(LeadStatus.OpenDeal, contact.LeadStatus);
     }
 
@@ -242,10 +242,10 @@ public class ContactTests
     public void Recycle_AndReopen_NeedAReason()
     {
         var contact = NewSql();
-        contact.RecordDealCreated(Actor.Sales, null, "D-1");
-        var error = Assert.Throws<ArgumentException>(() => contact.Recycle(" ", Actor.Sales));
+        contact.RecordDealCreated(By.Sales, "D-1");
+        var error = Assert.Throws<ArgumentException>(() => contact.Recycle(" ", By.Sales));
         Assert.Equal("reason", error.ParamName);
-        contact.Recycle("Lost to competitor", Actor.Sales);
+        contact.Recycle("Lost to competitor", By.Sales);
         Assert.Same(LifecycleStage.Lead, contact.Stage);
         Assert.Null(contact.LeadStatus);
     }
@@ -254,11 +254,11 @@ public class ContactTests
     public void Override_IsRecordedAsOverride_AndMustChangeSomething()
     {
         var contact = NewLead();
-        contact.Override(LifecycleStage.Customer, null, "Imported from the ERP: signed contract", Actor.Marketing, "admin");
+        contact.Override(LifecycleStage.Customer, null, "Imported from the ERP: signed contract", By.Marketing.Named("admin"));
 
         Assert.Same(LifecycleStage.Customer, contact.Stage);
         Assert.True(contact.History[^1].IsOverride);
-        var error = Assert.Throws<ArgumentException>(() => contact.Override(LifecycleStage.Customer, null, "again", Actor.Marketing));
+        var error = Assert.Throws<ArgumentException>(() => contact.Override(LifecycleStage.Customer, null, "again", By.Marketing));
         Assert.Equal("The override changes nothing: contact 'C-42' is already in stage Customer with lead status none. (Parameter 'stage')", error.Message);
     }
 
@@ -266,11 +266,11 @@ public class ContactTests
     public void StatusVerbs_WorkOnQualifiedLeads()
     {
         var contact = NewSql();
-        contact.StartWorking(Actor.Sales);
+        contact.StartWorking(By.Sales);
         Assert.Same(LeadStatus.InProgress, contact.LeadStatus);
-        contact.MarkBadTiming("Reorganisation under way", Actor.Sales);
+        contact.MarkBadTiming("Reorganisation under way", By.Sales);
         Assert.Same(LeadStatus.BadTiming, contact.LeadStatus);
-        var error = Assert.Throws<LifecycleTransitionException>(() => contact.StartWorking(Actor.Sales));
+        var error = Assert.Throws<LifecycleTransitionException>(() => contact.StartWorking(By.Sales));
         Assert.Equal(
             "Contact 'C-42' in stage Sales Qualified Lead (lead status Bad timing) cannot StartWorking: work starts on an MQL or SQL whose lead status is New or Open. Permitted now: Deal.Open, Deal.Win, ReturnToMarketing, Disqualify.",
             error.Message);
@@ -279,7 +279,7 @@ public class ContactTests
     [Fact]
     public void Create_InALaterStage_IsRefused()
     {
-        var error = Assert.Throws<ArgumentException>(() => Contact.Create("C-1", LifecycleStage.Customer, LifecyclePolicy.Default, time, Actor.Integration));
+        var error = Assert.Throws<ArgumentException>(() => Contact.Create("C-1", LifecycleStage.Customer, LifecyclePolicy.Default, time, By.Integration));
         Assert.Equal(
             "A contact starts as Subscriber or Lead, not Customer; later stages are reached through their triggers, and a contact that already has a later stage elsewhere is brought in with Contact.Import (LeadTypePolicy.ImportContact). (Parameter 'initialStage')",
             error.Message);
@@ -289,10 +289,10 @@ public class ContactTests
     public void ClockGoingBackward_IsRefusedAndChangesNothing()
     {
         var clock = new ManualClock(Start);
-        var contact = Contact.Create("C-42", LifecycleStage.Lead, LifecyclePolicy.Default, clock, Actor.Integration);
+        var contact = Contact.Create("C-42", LifecycleStage.Lead, LifecyclePolicy.Default, clock, By.Integration);
         clock.Now = Start.AddHours(-1);
 
-        var error = Assert.Throws<InvalidOperationException>(() => contact.ApplyScore(500, Actor.System));
+        var error = Assert.Throws<InvalidOperationException>(() => contact.ApplyScore(500, By.System));
 
         Assert.Equal(
             "The time provider says 2026-03-02T08:00:00.0000000+00:00, before the last record of contact 'C-42' at 2026-03-02T09:00:00.0000000+00:00; history times must not go backward. Check the clock.",
@@ -307,11 +307,11 @@ public class ContactTests
     {
         var contact = NewLead();
         time.Advance(TimeSpan.FromDays(2));
-        contact.ApplyScore(100, Actor.System);
+        contact.ApplyScore(100, By.System);
         time.Advance(TimeSpan.FromDays(1));
-        contact.ReturnToMarketing("Too early", Actor.Sales);
+        contact.ReturnToMarketing("Too early", By.Sales);
         time.Advance(TimeSpan.FromDays(4));
-        contact.ApplyScore(120, Actor.System); // 20 new points since the return: the default requalification rule lets it qualify again
+        contact.ApplyScore(120, By.System); // 20 new points since the return: the default requalification rule lets it qualify again
         time.Advance(TimeSpan.FromHours(12));
 
         var times = contact.TimeInStages();

@@ -91,7 +91,7 @@ public class LifecycleModelTests
         public override Sut Actual()
         {
             var time = new FakeTimeProvider(Start);
-            return new Sut(Contact.Create("C-1", stage, policy, time, Actor.Integration), time);
+            return new Sut(Contact.Create("C-1", stage, policy, time, By.Integration), time);
         }
 
         public override Model Model() => new(stage, null, 1, null, Start, DateTimeOffset.MinValue, [], false);
@@ -198,7 +198,7 @@ public class LifecycleModelTests
 
     private sealed class ApplyScore(LifecycleDefinitions d, QualificationThresholds thresholds, decimal score) : LifecycleOperation
     {
-        protected override void Act(Sut sut) => sut.Contact.ApplyScore(score, Actor.System);
+        protected override void Act(Sut sut) => sut.Contact.ApplyScore(score, By.System);
 
         public override Model Run(Model m)
         {
@@ -227,15 +227,15 @@ public class LifecycleModelTests
             var c = sut.Contact;
             switch (verb)
             {
-                case "Convert": c.Convert(Actor.Marketing); break;
-                case "AcceptBySales": c.AcceptBySales(Actor.Sales); break;
-                case "HandRaise": c.HandRaise("Demo request", Actor.Integration); break;
-                case "DealCreated": c.RecordDealCreated(Actor.Sales, null, "D-1"); break;
-                case "DealWon": c.EnsureCanWinDeal(); c.RecordDealWon(Actor.Sales, null, "D-1"); break;
-                case "BecomeAdvocate": c.BecomeAdvocate(Actor.Marketing); break;
-                case "ReturnToMarketing": c.ReturnToMarketing("Not ready to buy", Actor.Sales); break;
-                case "Recycle": c.Recycle("Deal lost to a competitor", Actor.Sales); break;
-                case "Reopen": c.Reopen("New project announced", Actor.Marketing); break;
+                case "Convert": c.Convert(By.Marketing); break;
+                case "AcceptBySales": c.AcceptBySales(By.Sales); break;
+                case "HandRaise": c.HandRaise("Demo request", By.Integration); break;
+                case "DealCreated": c.RecordDealCreated(By.Sales, "D-1"); break;
+                case "DealWon": c.EnsureCanWinDeal(); c.RecordDealWon(By.Sales, "D-1"); break;
+                case "BecomeAdvocate": c.BecomeAdvocate(By.Marketing); break;
+                case "ReturnToMarketing": c.ReturnToMarketing("Not ready to buy", By.Sales); break;
+                case "Recycle": c.Recycle("Deal lost to a competitor", By.Sales); break;
+                case "Reopen": c.Reopen("New project announced", By.Marketing); break;
                 default: throw new InvalidOperationException(verb);
             }
         }
@@ -271,7 +271,7 @@ public class LifecycleModelTests
 
     private sealed class Disqualify(DisqualificationReason reason) : LifecycleOperation
     {
-        protected override void Act(Sut sut) => sut.Contact.Disqualify(reason, Actor.Sales, "note");
+        protected override void Act(Sut sut) => sut.Contact.Disqualify(reason, By.Sales, "note");
 
         public override Model Run(Model m)
         {

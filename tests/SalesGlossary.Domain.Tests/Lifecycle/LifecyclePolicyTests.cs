@@ -112,13 +112,13 @@ public class LifecyclePolicyTests
         var low = new LifecyclePolicy(new LifecycleDefinitions(), new QualificationThresholds(100m), ConnectPolicy.Default, "low");
         var high = new LifecyclePolicy(new LifecycleDefinitions { SqlQualification = SqlQualification.Score }, new QualificationThresholds(140m, 150m), ConnectPolicy.Default, "high");
         var contacts = Enumerable.Range(0, 4000)
-            .Select(i => Contact.Create("C-" + i, LifecycleStage.Lead, i % 2 == 0 ? low : high, time, Actor.Integration))
+            .Select(i => Contact.Create("C-" + i, LifecycleStage.Lead, i % 2 == 0 ? low : high, time, By.Integration))
             .ToArray();
 
         Parallel.ForEach(contacts, new ParallelOptions { MaxDegreeOfParallelism = 4 }, contact =>
         {
-            Assert.Equal(contact.Policy == low, contact.CanTake(LifecycleTrigger.AcceptBySales) || contact.ApplyScore(120m, Actor.System).OfType<StageChanged>().Count() == 1);
-            contact.ApplyScore(150m, Actor.System);
+            Assert.Equal(contact.Policy == low, contact.CanTake(LifecycleTrigger.AcceptBySales) || contact.ApplyScore(120m, By.System).OfType<StageChanged>().Count() == 1);
+            contact.ApplyScore(150m, By.System);
         });
 
         // Version counts the transitions and the two score changes.
@@ -166,15 +166,15 @@ public class LifecyclePolicyTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var contacts = Enumerable.Range(0, 2000)
-            .Select(i => Contact.Create("C-" + i, LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration))
+            .Select(i => Contact.Create("C-" + i, LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration))
             .ToArray();
 
         Parallel.ForEach(contacts, new ParallelOptions { MaxDegreeOfParallelism = 4 }, (contact, _, i) =>
         {
-            contact.ApplyScore(i % 2 == 0 ? 150 : 50, Actor.System);
+            contact.ApplyScore(i % 2 == 0 ? 150 : 50, By.System);
             if (contact.Stage == LifecycleStage.MarketingQualifiedLead)
             {
-                contact.AcceptBySales(Actor.Sales);
+                contact.AcceptBySales(By.Sales);
                 contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.NoAnswer), Actor.Sales);
             }
         });

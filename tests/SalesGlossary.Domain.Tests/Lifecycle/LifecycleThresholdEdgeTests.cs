@@ -10,7 +10,7 @@ public class LifecycleThresholdEdgeTests
     private static LifecyclePolicy ByScore(decimal mql, decimal sql) =>
         new(new LifecycleDefinitions { SqlQualification = SqlQualification.Score }, new QualificationThresholds(mql, sql), ConnectPolicy.Default);
 
-    private Contact Lead(LifecyclePolicy policy) => Contact.Create("C-1", LifecycleStage.Lead, policy, time, Actor.Integration);
+    private Contact Lead(LifecyclePolicy policy) => Contact.Create("C-1", LifecycleStage.Lead, policy, time, By.Integration);
 
     private static string[] Problems(Func<LifecyclePolicy> build) =>
         [.. Assert.Throws<DefinitionValidationException>(() => build()).Problems.Select(p => p.ToString())];
@@ -25,7 +25,7 @@ public class LifecycleThresholdEdgeTests
     {
         var contact = Lead(ByScore(100m, 150m));
 
-        contact.ApplyScore(decimal.Parse(score, System.Globalization.CultureInfo.InvariantCulture), Actor.System);
+        contact.ApplyScore(decimal.Parse(score, System.Globalization.CultureInfo.InvariantCulture), By.System);
 
         Assert.Equal(stage, contact.Stage.Name);
     }
@@ -34,10 +34,10 @@ public class LifecycleThresholdEdgeTests
     public void AnMql_ReachesSqlWhenALaterScoreIsExactlyTheThreshold()
     {
         var contact = Lead(ByScore(100m, 150m));
-        contact.ApplyScore(120m, Actor.System);
+        contact.ApplyScore(120m, By.System);
         Assert.Same(LifecycleStage.MarketingQualifiedLead, contact.Stage);
 
-        contact.ApplyScore(150m, Actor.System);
+        contact.ApplyScore(150m, By.System);
 
         Assert.Same(LifecycleStage.SalesQualifiedLead, contact.Stage);
         Assert.Same(LifecycleTrigger.ReachSqlThreshold, contact.History[^1].Trigger);
@@ -49,10 +49,10 @@ public class LifecycleThresholdEdgeTests
         var policy = new LifecyclePolicy(new LifecycleDefinitions(), new QualificationThresholds(100m, 150m), ConnectPolicy.Default);
         var contact = Lead(policy);
 
-        contact.ApplyScore(500m, Actor.System);
+        contact.ApplyScore(500m, By.System);
 
         Assert.Same(LifecycleStage.MarketingQualifiedLead, contact.Stage);
-        contact.AcceptBySales(Actor.Sales);
+        contact.AcceptBySales(By.Sales);
         Assert.Same(LifecycleStage.SalesQualifiedLead, contact.Stage);
     }
 
@@ -61,12 +61,12 @@ public class LifecycleThresholdEdgeTests
     {
         var policy = new LifecyclePolicy(new LifecycleDefinitions { SqlQualification = SqlQualification.SalesAcceptanceOrScore }, new QualificationThresholds(100m, 150m), ConnectPolicy.Default);
         var byScore = Lead(policy);
-        byScore.ApplyScore(150m, Actor.System);
+        byScore.ApplyScore(150m, By.System);
         Assert.Same(LifecycleStage.SalesQualifiedLead, byScore.Stage);
 
-        var byAcceptance = Contact.Create("C-2", LifecycleStage.Lead, policy, time, Actor.Integration);
-        byAcceptance.ApplyScore(100m, Actor.System);
-        byAcceptance.AcceptBySales(Actor.Sales);
+        var byAcceptance = Contact.Create("C-2", LifecycleStage.Lead, policy, time, By.Integration);
+        byAcceptance.ApplyScore(100m, By.System);
+        byAcceptance.AcceptBySales(By.Sales);
         Assert.Same(LifecycleStage.SalesQualifiedLead, byAcceptance.Stage);
     }
 
@@ -74,10 +74,10 @@ public class LifecycleThresholdEdgeTests
     public void BySalesAcceptanceOnly_AnMqlCannotBeAcceptedWhereOnlyScoreCounts()
     {
         var contact = Lead(ByScore(100m, 150m));
-        contact.ApplyScore(120m, Actor.System);
+        contact.ApplyScore(120m, By.System);
 
         Assert.False(contact.CanAcceptBySales);
-        Assert.Throws<LifecycleTransitionException>(() => contact.AcceptBySales(Actor.Sales));
+        Assert.Throws<LifecycleTransitionException>(() => contact.AcceptBySales(By.Sales));
         Assert.Same(LifecycleStage.MarketingQualifiedLead, contact.Stage);
     }
 
@@ -115,27 +115,27 @@ public class LifecycleThresholdEdgeTests
     public void UnableToReach_CountsOnlyTheAttemptsSinceTheLatestHandover()
     {
         var contact = Lead(LifecyclePolicy.Default);
-        contact.ApplyScore(120m, Actor.System);
+        contact.ApplyScore(120m, By.System);
         Attempts(contact, ConnectPolicy.Default.MinimumAttempts);
         Assert.True(contact.CanDisqualify(DisqualificationReason.UnableToReach));
 
         time.Advance(TimeSpan.FromHours(1));
-        contact.ReturnToMarketing("Not ready", Actor.Sales);
+        contact.ReturnToMarketing("Not ready", By.Sales);
         time.Advance(TimeSpan.FromHours(1));
-        contact.ApplyScore(140m, Actor.System);
+        contact.ApplyScore(140m, By.System);
         Assert.Same(LifecycleStage.MarketingQualifiedLead, contact.Stage);
 
         // Six attempts are on record, but none since the contact was handed over again.
         Assert.False(contact.CanDisqualify(DisqualificationReason.UnableToReach));
         Assert.True(contact.CanDisqualify(DisqualificationReason.NoBudget));
-        var error = Assert.Throws<LifecycleTransitionException>(() => contact.Disqualify(DisqualificationReason.UnableToReach, Actor.Sales));
+        var error = Assert.Throws<LifecycleTransitionException>(() => contact.Disqualify(DisqualificationReason.UnableToReach, By.Sales));
         Assert.Contains(LifecyclePolicy.UnableToReachGuard, error.Message, StringComparison.Ordinal);
 
         Attempts(contact, ConnectPolicy.Default.MinimumAttempts - 1);
         Assert.False(contact.CanDisqualify(DisqualificationReason.UnableToReach));
         Attempts(contact, 1);
         Assert.True(contact.CanDisqualify(DisqualificationReason.UnableToReach));
-        contact.Disqualify(DisqualificationReason.UnableToReach, Actor.Sales);
+        contact.Disqualify(DisqualificationReason.UnableToReach, By.Sales);
         Assert.Same(LifecycleStage.Other, contact.Stage);
     }
 
@@ -143,7 +143,7 @@ public class LifecycleThresholdEdgeTests
     public void UnableToReach_NeedsTheWholeSequence_OneAttemptShortIsRefused()
     {
         var contact = Lead(LifecyclePolicy.Default);
-        contact.ApplyScore(120m, Actor.System);
+        contact.ApplyScore(120m, By.System);
         Attempts(contact, ConnectPolicy.Default.MinimumAttempts - 1);
 
         Assert.False(contact.CanDisqualify(DisqualificationReason.UnableToReach));

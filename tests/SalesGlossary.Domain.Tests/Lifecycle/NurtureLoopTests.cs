@@ -17,11 +17,11 @@ public class NurtureLoopTests
 
     private static Contact ReturnedLead(ServiceLevelAgreement agreement, FakeTimeProvider time, decimal score = 120m)
     {
-        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-42", LifecycleStage.Lead, time, Actor.Integration);
-        contact.ApplyScore(score, Actor.System);
-        contact.AcceptBySales(Actor.Sales, "sam");
+        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-42", LifecycleStage.Lead, time, By.Integration);
+        contact.ApplyScore(score, By.System);
+        contact.AcceptBySales(By.Sales.Named("sam"));
         time.Advance(TimeSpan.FromHours(2));
-        contact.ReturnToMarketing("No budget before Q3", Actor.Sales, "sam");
+        contact.ReturnToMarketing("No budget before Q3", By.Sales.Named("sam"));
         return contact;
     }
 
@@ -35,7 +35,7 @@ public class NurtureLoopTests
 
         // The story: one day later, with no new activity, the same score must not make it an MQL again.
         time.Advance(TimeSpan.FromDays(1));
-        Assert.Empty(contact.ApplyScore(120m, Actor.System).OfType<StageChanged>());
+        Assert.Empty(contact.ApplyScore(120m, By.System).OfType<StageChanged>());
         Assert.Same(LifecycleStage.Lead, contact.Stage);
         Assert.Same(LeadStatus.ReturnedNotReady, contact.LeadStatus);
         var check = contact.CanQualify();
@@ -47,12 +47,12 @@ public class NurtureLoopTests
             "Contact 'C-42' is held back in nurture since 2026-03-02 10:00 UTC (ReturnToMarketing: No budget before Q3): it gained 0 points since then and needs 20 new points (20 to go).",
             check.Explanation);
 
-        Assert.Empty(contact.ApplyScore(139.5m, Actor.System).OfType<StageChanged>());
+        Assert.Empty(contact.ApplyScore(139.5m, By.System).OfType<StageChanged>());
         Assert.Equal(0.5m, contact.CanQualify().PointsStillNeeded);
         Assert.True(contact.CanQualify(140m).CanQualify);
         Assert.False(contact.CanQualify(139.99m).CanQualify);
 
-        Assert.Single(contact.ApplyScore(140m, Actor.System).OfType<StageChanged>());
+        Assert.Single(contact.ApplyScore(140m, By.System).OfType<StageChanged>());
         Assert.Same(LifecycleStage.MarketingQualifiedLead, contact.Stage);
         Assert.Equal("Contact 'C-42' is in stage Marketing Qualified Lead; only a Subscriber or Lead qualifies by score.", contact.CanQualify().Explanation);
     }
@@ -67,9 +67,9 @@ public class NurtureLoopTests
             var time = new FakeTimeProvider(Monday);
             var contact = ReturnedLead(agreement, time);
             time.Advance(TimeSpan.FromDays(1));
-            contact.ApplyScore(120m, Actor.System); // held back: not delivered again
+            contact.ApplyScore(120m, By.System); // held back: not delivered again
             Assert.Equal(1, SlaReport.ComputeRejections([contact], period).HandedOver);
-            contact.ApplyScore(145m, Actor.System); // earned its way back
+            contact.ApplyScore(145m, By.System); // earned its way back
 
             Assert.Equal(2, contact.Handoffs.Count(h => h.To == Team.Sales));
             Assert.Equal(expected, SlaReport.ComputeRejections([contact], period).HandedOver);
@@ -84,20 +84,20 @@ public class NurtureLoopTests
         var contact = ReturnedLead(coolOffOnly, time);
         var returnedAt = time.GetUtcNow();
         time.Advance(TimeSpan.FromDays(13));
-        Assert.Empty(contact.ApplyScore(500m, Actor.System).OfType<StageChanged>());
+        Assert.Empty(contact.ApplyScore(500m, By.System).OfType<StageChanged>());
         Assert.Equal(returnedAt.AddDays(14), contact.CanQualify().NotBefore);
         Assert.Null(contact.CanQualify().PointsStillNeeded);
         time.Advance(TimeSpan.FromDays(1));
         Assert.True(contact.CanQualify().CanQualify);
-        Assert.Single(contact.ApplyScore(120m, Actor.System).OfType<StageChanged>());
+        Assert.Single(contact.ApplyScore(120m, By.System).OfType<StageChanged>());
 
         var both = With(a => a["lifecycle"]!["requalification"] = new JsonObject { ["minimumNewPoints"] = 30, ["coolOffDays"] = 7 });
         var time2 = new FakeTimeProvider(Monday);
         var second = ReturnedLead(both, time2);
         time2.Advance(TimeSpan.FromDays(8));
-        Assert.Empty(second.ApplyScore(140m, Actor.System).OfType<StageChanged>()); // the cool-off ended, but only 20 new points
+        Assert.Empty(second.ApplyScore(140m, By.System).OfType<StageChanged>()); // the cool-off ended, but only 20 new points
         Assert.Equal(10m, second.CanQualify().PointsStillNeeded);
-        Assert.Single(second.ApplyScore(150m, Actor.System).OfType<StageChanged>());
+        Assert.Single(second.ApplyScore(150m, By.System).OfType<StageChanged>());
     }
 
     [Fact]
@@ -105,14 +105,14 @@ public class NurtureLoopTests
     {
         var agreement = ServiceLevelAgreement.Default;
         var time = new FakeTimeProvider(Monday);
-        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-7", LifecycleStage.Lead, time, Actor.Integration);
-        contact.ApplyScore(150m, Actor.System);
-        contact.Disqualify(DisqualificationReason.NoBudget, Actor.Sales);
-        contact.Reopen("New budget announced", Actor.Marketing);
-        Assert.Empty(contact.ApplyScore(160m, Actor.System).OfType<StageChanged>());
+        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-7", LifecycleStage.Lead, time, By.Integration);
+        contact.ApplyScore(150m, By.System);
+        contact.Disqualify(DisqualificationReason.NoBudget, By.Sales);
+        contact.Reopen("New budget announced", By.Marketing);
+        Assert.Empty(contact.ApplyScore(160m, By.System).OfType<StageChanged>());
         Assert.Contains("(Reopen: New budget announced)", contact.CanQualify().Explanation, StringComparison.Ordinal);
 
-        contact.HandRaise("Demo request", Actor.Integration);
+        contact.HandRaise("Demo request", By.Integration);
         Assert.Same(LifecycleStage.SalesQualifiedLead, contact.Stage);
     }
 
@@ -121,7 +121,7 @@ public class NurtureLoopTests
     {
         var time = new FakeTimeProvider(Monday);
         var contact = ReturnedLead(ServiceLevelAgreement.Default, time);
-        contact.ApplyScore(90m, Actor.System);
+        contact.ApplyScore(90m, By.System);
 
         var check = contact.CanQualify();
 
@@ -166,7 +166,7 @@ public class NurtureLoopTests
     {
         var agreement = With(a => a["leadTypes"]![0]!["thresholds"] = JsonNode.Parse("{\"mql\":100,\"mqlGroups\":{\"fit\":40}}"));
         var time = new FakeTimeProvider(Monday);
-        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-77", LifecycleStage.Lead, time, Actor.Integration);
+        var contact = agreement.GetLeadType("new-prospect").CreateContact("C-77", LifecycleStage.Lead, time, By.Integration);
         ContactScore Score(decimal fit) => new() { Model = "m", ModelVersion = "1", AsOf = Monday, Total = 150m, Groups = [new ScorePart("fit", fit), new ScorePart("engagement", 150m - fit)] };
 
         var bare = contact.CanQualify(150m);
@@ -176,10 +176,10 @@ public class NurtureLoopTests
         Assert.True(contact.CanQualify(Score(40m)).CanQualify);
 
         // The current score keeps its groups: a score that misses a minimum is recorded, and CanQualify says why it did not promote.
-        contact.ApplyScore(Score(30m), Actor.System, null);
+        contact.ApplyScore(Score(30m), By.System, null);
         Assert.Same(LifecycleStage.Lead, contact.Stage);
         Assert.Contains("fit 30 of at least 40", contact.CanQualify().Explanation, StringComparison.Ordinal);
-        contact.ApplyScore(Score(45m), Actor.System, null);
+        contact.ApplyScore(Score(45m), By.System, null);
         Assert.Same(LifecycleStage.MarketingQualifiedLead, contact.Stage);
     }
 }

@@ -99,8 +99,8 @@ public class LanguageTests
     [Fact]
     public void LeadStraightToSql_IsRefusedInGerman_AndInEnglishWhateverTheThreadSays()
     {
-        var contact = Contact.Create("C-42", LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration);
-        var error = Assert.Throws<LifecycleTransitionException>(() => contact.AcceptBySales(Actor.Sales));
+        var contact = Contact.Create("C-42", LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration);
+        var error = Assert.Throws<LifecycleTransitionException>(() => contact.AcceptBySales(By.Sales));
 
         var saved = CultureInfo.CurrentUICulture;
         try
@@ -123,10 +123,10 @@ public class LanguageTests
     public void AnUnmetGuard_IsNamedInGerman_WithTheStatusInGerman()
     {
         var policy = new LifecyclePolicy(new LifecycleDefinitions { SqlQualification = SqlQualification.Score }, new QualificationThresholds(100m, 300m), ConnectPolicy.Default);
-        var contact = Contact.Create("C-42", LifecycleStage.Lead, policy, time, Actor.Integration);
-        contact.ApplyScore(150, Actor.System);
+        var contact = Contact.Create("C-42", LifecycleStage.Lead, policy, time, By.Integration);
+        contact.ApplyScore(150, By.System);
 
-        var error = Assert.Throws<LifecycleTransitionException>(() => contact.AcceptBySales(Actor.Sales));
+        var error = Assert.Throws<LifecycleTransitionException>(() => contact.AcceptBySales(By.Sales));
 
         Assert.Equal(
             "Kontakt 'C-42' in der Phase Marketing Qualified Lead (MQL) (Lead-Status Neu) kann AcceptBySales nicht ausführen: nicht erfüllte Bedingung: die Vereinbarung qualifiziert SQLs durch Annahme im Vertrieb. Jetzt möglich: HandRaise, Deal.Open, Deal.Win, ReturnToMarketing, Disqualify.",
@@ -136,9 +136,9 @@ public class LanguageTests
     [Fact]
     public void ARefusalWithADetail_IsDescribedInGerman()
     {
-        var contact = Contact.Create("C-42", LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration);
+        var contact = Contact.Create("C-42", LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration);
 
-        var error = Assert.Throws<LifecycleTransitionException>(() => contact.StartWorking(Actor.Sales));
+        var error = Assert.Throws<LifecycleTransitionException>(() => contact.StartWorking(By.Sales));
 
         Assert.Contains("die Bearbeitung beginnt bei einem MQL oder SQL mit dem Lead-Status Neu oder Offen", error.Describe(German), StringComparison.Ordinal);
         Assert.Equal(error.Message, error.Describe(English));
@@ -147,13 +147,13 @@ public class LanguageTests
     [Fact]
     public void LosingADealWithoutALostReason_IsRefusedInGerman()
     {
-        var contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration);
-        contact.ApplyScore(120, Actor.System);
-        contact.AcceptBySales(Actor.Sales);
-        var deal = Deal.Open("D-7", Pipeline.Default, contact, 50_000m, new DateOnly(2026, 6, 30), time, Actor.Sales, actorName: "sam");
-        deal.MoveTo("Create proposal", Actor.Sales);
+        var contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration);
+        contact.ApplyScore(120, By.System);
+        contact.AcceptBySales(By.Sales);
+        var deal = Deal.Open("D-7", Pipeline.Default, contact, 50_000m, new DateOnly(2026, 6, 30), time, By.Sales.Named("sam"));
+        deal.MoveTo("Create proposal", By.Sales);
 
-        var error = Assert.Throws<DealTransitionException>(() => deal.Lose(null, Actor.Sales));
+        var error = Assert.Throws<DealTransitionException>(() => deal.Lose(null, By.Sales));
 
         Assert.Equal(
             "Deal 'D-7' in der Phase 'Create proposal' kann nicht verloren werden: nicht erfüllte Bedingung: ein Verlustgrund ist angegeben, wo die Pipeline einen verlangt. Jetzt erlaubt: MoveTo('Discovery / meeting booked') (with a reason), MoveTo('Present proposal'), PutOnHold, Win, Lose (with a reason).",

@@ -230,13 +230,13 @@ public class ProfileEdgeTests
     [Fact]
     public void LeadType_RefusesEveryBlankPart()
     {
-        var type = new LeadType("k", "n", "d", "s", "p", "c");
+        var type = new LeadType { Key = "k", Name = "n", Description = "d", ScoringModel = "s", Pipeline = "p", ConnectPolicy = "c" };
         Assert.Equal(("k", "n", "d", "s", "p", "c"), (type.Key, type.Name, type.Description, type.ScoringModel, type.Pipeline, type.ConnectPolicy));
-        Assert.Equal("key", Assert.Throws<ArgumentException>(() => new LeadType(" ", "n", "d", "s", "p", "c")).ParamName);
-        Assert.Equal("name", Assert.Throws<ArgumentException>(() => new LeadType("k", " ", "d", "s", "p", "c")).ParamName);
-        Assert.Equal("description", Assert.Throws<ArgumentException>(() => new LeadType("k", "n", " ", "s", "p", "c")).ParamName);
-        Assert.Equal("scoringModel", Assert.Throws<ArgumentException>(() => new LeadType("k", "n", "d", " ", "p", "c")).ParamName);
-        Assert.Equal("pipeline", Assert.Throws<ArgumentException>(() => new LeadType("k", "n", "d", "s", " ", "c")).ParamName);
-        Assert.Equal("connectPolicy", Assert.Throws<ArgumentException>(() => new LeadType("k", "n", "d", "s", "p", " ")).ParamName);
+        Assert.Equal("Key", Assert.Throws<ArgumentException>(() => new LeadType { Key = " ", Name = "n", Description = "d", ScoringModel = "s", Pipeline = "p", ConnectPolicy = "c" }).ParamName);
+        Assert.Equal("Name", Assert.Throws<ArgumentException>(() => new LeadType { Key = "k", Name = " ", Description = "d", ScoringModel = "s", Pipeline = "p", ConnectPolicy = "c" }).ParamName);
+        Assert.Equal("Description", Assert.Throws<ArgumentException>(() => new LeadType { Key = "k", Name = "n", Description = " ", ScoringModel = "s", Pipeline = "p", ConnectPolicy = "c" }).ParamName);
+        Assert.Equal("ScoringModel", Assert.Throws<ArgumentException>(() => new LeadType { Key = "k", Name = "n", Description = "d", ScoringModel = " ", Pipeline = "p", ConnectPolicy = "c" }).ParamName);
+        Assert.Equal("Pipeline", Assert.Throws<ArgumentException>(() => new LeadType { Key = "k", Name = "n", Description = "d", ScoringModel = "s", Pipeline = " ", ConnectPolicy = "c" }).ParamName);
+        Assert.Equal("ConnectPolicy", Assert.Throws<ArgumentException>(() => new LeadType { Key = "k", Name = "n", Description = "d", ScoringModel = "s", Pipeline = "p", ConnectPolicy = " " }).ParamName);
     }
 }

@@ -88,7 +88,7 @@ public class ConcurrencyStressTests(ITestOutputHelper output)
         var watch = Stopwatch.StartNew();
         for (var round = 0; round < 200; round++)
         {
-            var contact = Contact.Create("C-" + round, LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration);
+            var contact = Contact.Create("C-" + round, LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration);
             using var start = new Barrier(4);
             var workers = Enumerable.Range(0, 4).Select(worker => Task.Factory.StartNew(() =>
             {
@@ -99,11 +99,11 @@ public class ConcurrencyStressTests(ITestOutputHelper output)
                     {
                         switch ((worker + i) % 5)
                         {
-                            case 0: contact.ApplyScore(150, Actor.System); break;
-                            case 1: contact.AcceptBySales(Actor.Sales); break;
-                            case 2: contact.ReturnToMarketing("Not ready", Actor.Sales); break;
+                            case 0: contact.ApplyScore(150, By.System); break;
+                            case 1: contact.AcceptBySales(By.Sales); break;
+                            case 2: contact.ReturnToMarketing("Not ready", By.Sales); break;
                             case 3: contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.NoAnswer), Actor.Sales); break;
-                            default: contact.Override(LifecycleStage.Lead, null, "reset", Actor.Marketing); break;
+                            default: contact.Override(LifecycleStage.Lead, null, "reset", By.Marketing); break;
                         }
                     }
                     catch (InvalidOperationException)

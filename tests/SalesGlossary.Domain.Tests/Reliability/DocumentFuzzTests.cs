@@ -84,15 +84,15 @@ public class DocumentFuzzTests(ITestOutputHelper output)
     private static Deal SampleDeal()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Generators.ScoringNow);
-        var contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration);
-        var deal = Deal.Open("D-1", Pipeline.Default, contact, 12_000m, new DateOnly(2026, 5, 1), time, Actor.Sales);
+        var contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration);
+        var deal = Deal.Open("D-1", Pipeline.Default, contact, 12_000m, new DateOnly(2026, 5, 1), time, By.Sales);
         time.Advance(TimeSpan.FromDays(2));
-        deal.MoveTo("Create proposal", Actor.Sales);
+        deal.MoveTo("Create proposal", By.Sales);
         time.Advance(TimeSpan.FromDays(3));
-        deal.PutOnHold(Actor.Sales, "Budget review");
+        deal.PutOnHold(By.Sales, "Budget review");
         time.Advance(TimeSpan.FromDays(4));
-        deal.Resume(Actor.Sales);
-        deal.Lose("Competitor", Actor.Sales);
+        deal.Resume(By.Sales);
+        deal.Lose("Competitor", By.Sales);
         return deal;
     }
 

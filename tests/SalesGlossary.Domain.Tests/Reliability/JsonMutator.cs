@@ -47,6 +47,11 @@ internal static class JsonMutator
             case "truncate":
                 return json[..random.Next(0, Math.Max(1, json.Length))];
             case "text":
+                if (json.Length == 0)
+                {
+                    return json;
+                }
+
                 var chars = json.ToCharArray();
                 var at = random.Next(chars.Length);
                 chars[at] = random.Next(4) switch { 0 => '\uD800', 1 => '\uFFFD', 2 => '\0', _ => (char)random.Next(0x20, 0x7F) };

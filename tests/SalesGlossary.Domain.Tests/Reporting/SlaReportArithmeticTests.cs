@@ -11,13 +11,13 @@ public class SlaReportArithmeticTests
     private readonly FakeTimeProvider time = new(Monday);
     private readonly LeadTypePolicy prospect = ServiceLevelAgreement.Default.GetLeadType("new-prospect");
 
-    private Contact Lead(string id) => prospect.CreateContact(id, LifecycleStage.Lead, time, Actor.Integration);
+    private Contact Lead(string id) => prospect.CreateContact(id, LifecycleStage.Lead, time, By.Integration);
 
     /// <summary>A lead scored past the MQL threshold: handed over to sales now.</summary>
     private Contact HandedOver(string id)
     {
         var contact = Lead(id);
-        contact.ApplyScore(120, Actor.System);
+        contact.ApplyScore(120, By.System);
         return contact;
     }
 
@@ -44,9 +44,9 @@ public class SlaReportArithmeticTests
     {
         var contacts = new[] { HandedOver("A"), HandedOver("B"), Lead("C") };
         var before = new FakeTimeProvider(Month.From.AddTicks(-1));
-        var outside = prospect.CreateContact("Old", LifecycleStage.Lead, before, Actor.Integration);
-        var atStart = prospect.CreateContact("Start", LifecycleStage.Lead, new FakeTimeProvider(Month.From), Actor.Integration);
-        var atEnd = prospect.CreateContact("End", LifecycleStage.Lead, new FakeTimeProvider(Month.To), Actor.Integration);
+        var outside = prospect.CreateContact("Old", LifecycleStage.Lead, before, By.Integration);
+        var atStart = prospect.CreateContact("Start", LifecycleStage.Lead, new FakeTimeProvider(Month.From), By.Integration);
+        var atEnd = prospect.CreateContact("End", LifecycleStage.Lead, new FakeTimeProvider(Month.To), By.Integration);
 
         var funnel = SlaReport.ComputeFunnel([.. contacts, outside, atStart, atEnd], Month);
 
@@ -79,13 +79,13 @@ public class SlaReportArithmeticTests
         time.Advance(TimeSpan.FromHours(1));
         foreach (var contact in contacts)
         {
-            contact.AcceptBySales(Actor.Sales);
+            contact.AcceptBySales(By.Sales);
         }
 
-        contacts[0].ReturnToMarketing("Too small", Actor.Sales);
-        contacts[1].ReturnToMarketing("Budget", Actor.Sales);
-        contacts[2].ReturnToMarketing("Too small", Actor.Sales);
-        contacts[3].ReturnToMarketing("Timing", Actor.Sales);
+        contacts[0].ReturnToMarketing("Too small", By.Sales);
+        contacts[1].ReturnToMarketing("Budget", By.Sales);
+        contacts[2].ReturnToMarketing("Too small", By.Sales);
+        contacts[3].ReturnToMarketing("Timing", By.Sales);
 
         var rejections = SlaReport.ComputeRejections(contacts, Month);
 
@@ -97,9 +97,9 @@ public class SlaReportArithmeticTests
     public void Rejections_OutsideThePeriod_DoNotCount()
     {
         var contact = HandedOver("A");
-        contact.AcceptBySales(Actor.Sales);
+        contact.AcceptBySales(By.Sales);
         time.SetUtcNow(Month.To);
-        contact.ReturnToMarketing("Late", Actor.Sales);
+        contact.ReturnToMarketing("Late", By.Sales);
 
         var rejections = SlaReport.ComputeRejections([contact], Month);
 
@@ -127,12 +127,12 @@ public class SlaReportArithmeticTests
         var definitions = new LifecycleDefinitions { Requalification = new RequalificationRule { CountHandoffs = counting } };
         var policy = new LifecyclePolicy(definitions, new QualificationThresholds(100m), ConnectPolicy.Default);
         var clock = new FakeTimeProvider(Monday);
-        var contact = Contact.Create("R", LifecycleStage.Lead, policy, clock, Actor.Integration);
-        contact.ApplyScore(120, Actor.System);
-        contact.AcceptBySales(Actor.Sales);
+        var contact = Contact.Create("R", LifecycleStage.Lead, policy, clock, By.Integration);
+        contact.ApplyScore(120, By.System);
+        contact.AcceptBySales(By.Sales);
         clock.Advance(TimeSpan.FromHours(2));
-        contact.ReturnToMarketing("Not ready", Actor.Sales);
-        contact.ApplyScore(150, Actor.System);
+        contact.ReturnToMarketing("Not ready", By.Sales);
+        contact.ApplyScore(150, By.System);
         return contact;
     }
 
@@ -143,9 +143,9 @@ public class SlaReportArithmeticTests
         for (var hours = 1; hours <= 5; hours++)
         {
             var clock = new FakeTimeProvider(Monday);
-            var contact = prospect.CreateContact("T-" + hours, LifecycleStage.Lead, clock, Actor.Integration);
+            var contact = prospect.CreateContact("T-" + hours, LifecycleStage.Lead, clock, By.Integration);
             clock.Advance(TimeSpan.FromHours(hours));
-            contact.ApplyScore(120, Actor.System);
+            contact.ApplyScore(120, By.System);
             contacts.Add(contact);
         }
 
@@ -180,14 +180,14 @@ public class SlaReportArithmeticTests
         var contacts = Enumerable.Range(0, 5).Select(i => HandedOver("C-" + i)).ToArray();
         foreach (var contact in contacts)
         {
-            contact.AcceptBySales(Actor.Sales);
+            contact.AcceptBySales(By.Sales);
         }
 
-        contacts[0].ReturnToMarketing("Not ready", Actor.Sales);
+        contacts[0].ReturnToMarketing("Not ready", By.Sales);
         var atLimit = SlaReport.Compute(ServiceLevelAgreement.Default, contacts, [], Month, Monday).Attainment[1];
         Assert.Equal(new Attainment(Team.Marketing, "SQL rejection rate at most the limit (%)", 20m, 20m, 100m), atLimit);
 
-        contacts[1].ReturnToMarketing("Not ready", Actor.Sales);
+        contacts[1].ReturnToMarketing("Not ready", By.Sales);
         var above = SlaReport.Compute(ServiceLevelAgreement.Default, contacts, [], Month, Monday).Attainment[1];
         Assert.Equal((40m, 20m, 50m), (above.Actual, above.Target, above.AttainmentPercent));
     }
@@ -226,8 +226,8 @@ public class SlaReportArithmeticTests
     public void Report_IncludesTheDealsForecast_AndReadsAsOneLine()
     {
         var contact = HandedOver("A");
-        contact.AcceptBySales(Actor.Sales);
-        var deal = prospect.OpenDeal("D-1", contact, 1_234.5m, null, time, Actor.Sales);
+        contact.AcceptBySales(By.Sales);
+        var deal = prospect.OpenDeal("D-1", contact, 1_234.5m, null, time, By.Sales);
 
         var report = SlaReport.Compute(ServiceLevelAgreement.Default, [contact], [deal], Month, Monday);
 

@@ -29,13 +29,13 @@ public class SlaReportTests
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 2, 2, 8, 0, 0, TimeSpan.Zero));
         var prospect = ServiceLevelAgreement.Default.GetLeadType("new-prospect");
-        var contacts = Enumerable.Range(0, 4).Select(i => prospect.CreateContact("C-" + i, LifecycleStage.Lead, time, Actor.Integration)).ToArray();
-        contacts[0].ApplyScore(120, Actor.System);
-        contacts[1].ApplyScore(120, Actor.System);
+        var contacts = Enumerable.Range(0, 4).Select(i => prospect.CreateContact("C-" + i, LifecycleStage.Lead, time, By.Integration)).ToArray();
+        contacts[0].ApplyScore(120, By.System);
+        contacts[1].ApplyScore(120, By.System);
         time.Advance(TimeSpan.FromHours(2));
-        contacts[1].AcceptBySales(Actor.Sales);
-        contacts[1].ReturnToMarketing("Not ready", Actor.Sales);
-        contacts[2].HandRaise("Demo request", Actor.Integration);
+        contacts[1].AcceptBySales(By.Sales);
+        contacts[1].ReturnToMarketing("Not ready", By.Sales);
+        contacts[2].HandRaise("Demo request", By.Integration);
 
         var report = SlaReport.Compute(ServiceLevelAgreement.Default, contacts, [], Quarter, time.GetUtcNow());
 

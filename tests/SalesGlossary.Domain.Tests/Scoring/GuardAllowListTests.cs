@@ -12,8 +12,19 @@ public class GuardAllowListTests
     private static readonly DateTimeOffset Now = Generators.ScoringNow;
 
     private static LeadFacts Lead() =>
-        new("L-1", "mary@acme.de", "VP Sales", "Sales", "Software", 450, 1_000_000m, "DE", "Web", false, false,
-            [new LeadActivity("PageView", Now.AddDays(-1), "/pricing"), new LeadActivity("Demo", Now.AddDays(-2), "/demo")]);
+        new LeadFacts
+        {
+            Id = "L-1",
+            Email = "mary@acme.de",
+            JobTitle = "VP Sales",
+            Department = "Sales",
+            Industry = "Software",
+            Employees = 450,
+            AnnualRevenue = 1_000_000m,
+            Country = "DE",
+            LeadSource = "Web",
+            Activities = [new LeadActivity("PageView", Now.AddDays(-1), "/pricing"), new LeadActivity("Demo", Now.AddDays(-2), "/demo")],
+        };
 
     [Theory]
     [InlineData("lead.Email.Length > 0")]

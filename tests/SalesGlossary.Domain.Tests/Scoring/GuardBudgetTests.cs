@@ -11,8 +11,18 @@ public class GuardBudgetTests
     private static readonly DateTimeOffset Now = Generators.ScoringNow;
 
     private static LeadFacts Lead(int activities, string? email = "mary@acme.de") =>
-        new("L-7", email, "VP Sales", "Sales", "Software", 450, null, "DE", "Web", false, false,
-            [.. Enumerable.Range(0, activities).Select(i => new LeadActivity("PageView", Now.AddMinutes(-i), "/pricing"))]);
+        new LeadFacts
+        {
+            Id = "L-7",
+            Email = email,
+            JobTitle = "VP Sales",
+            Department = "Sales",
+            Industry = "Software",
+            Employees = 450,
+            Country = "DE",
+            LeadSource = "Web",
+            Activities = [.. Enumerable.Range(0, activities).Select(i => new LeadActivity("PageView", Now.AddMinutes(-i), "/pricing"))],
+        };
 
     /// <summary>A linear rule with half a billion steps of fixed work (800³, within the hard maximum of tokens): seconds of work, stopped only by cancellation.</summary>
     private static readonly string BillionSteps = string.Format(

@@ -9,7 +9,7 @@ public class GuardCasingTests
 {
     private static readonly DateTimeOffset Now = Generators.ScoringNow;
 
-    private static LeadFacts Lead(string title) => new("L-1", "a@b.c", title, null, null, null, null, null, null, false, false, []);
+    private static LeadFacts Lead(string title) => new LeadFacts { Id = "L-1", Email = "a@b.c", JobTitle = title, Activities = [] };
 
     [Fact]
     public void TheTable_AgreesWithTheInvariantMappingWhereverItMaps_AndLeavesEveryOtherCharacterAlone()
@@ -86,7 +86,7 @@ public class GuardCasingTests
     {
         var model = LeadScoringModel.Load(ModelJson.WithRule("lead.JobTitle.ToUpper() == \"X\""));
 
-        var score = model.Score(new LeadFacts("L-1", null, null, null, null, null, null, null, null, false, false, []), Now);
+        var score = model.Score(new LeadFacts { Id = "L-1", Activities = [] }, Now);
 
         Assert.StartsWith("NullReferenceException", Assert.Single(score.Errors).Message, StringComparison.Ordinal);
     }

@@ -71,7 +71,7 @@ public class GuardDocumentTests
     public void StoredScore_DuplicateTotalOrLoneSurrogate_IsAValidationError()
     {
         var stored = SalesGlossaryJson.Read<LeadScore>(System.Text.Json.JsonSerializer.Serialize(
-            LeadScoringModel.LoadSample().Score(new LeadFacts("L-1", null, null, null, null, null, null, "DE", null, false, false, []), Generators.ScoringNow),
+            LeadScoringModel.LoadSample().Score(new LeadFacts { Id = "L-1", Country = "DE", Activities = [] }, Generators.ScoringNow),
             SalesGlossaryJson.Options));
         var json = System.Text.Json.JsonSerializer.Serialize(stored, SalesGlossaryJson.Options);
 

@@ -15,7 +15,7 @@ public class GuardSizeTests
     private static string Chain(int ones) => "-lead.Employees" + string.Concat(Enumerable.Repeat("+1", ones)) + " < 0";
 
     private static LeadFacts Lead(int? employees, string? industry = "Software") =>
-        new("L-1", "a@b.c", "VP", null, industry, employees, null, null, null, false, false, []);
+        new LeadFacts { Id = "L-1", Email = "a@b.c", JobTitle = "VP", Industry = industry, Employees = employees, Activities = [] };
 
     private static string Rules(params string[] expressions) =>
         ModelJson.WithRules([.. expressions.Select((e, i) => "{\"RuleName\":\"R" + i.ToString(CultureInfo.InvariantCulture) + "\",\"Expression\":"

@@ -13,7 +13,7 @@ public class GuardTokenizerTests
 
     private static string Encode(string content) => "\"" + content.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
-    private static LeadFacts LeadWithEmail(string email) => new("L-1", email, null, null, null, null, null, null, null, false, false, []);
+    private static LeadFacts LeadWithEmail(string email) => new LeadFacts { Id = "L-1", Email = email, Activities = [] };
 
     public static Gen<(string Content, int Depth, string[] Prefixes, int Limit)> Cases() =>
         from length in Gen.Choose(0, 12)

@@ -10,8 +10,18 @@ public class GuardWorkChargeTests
     private static readonly DateTimeOffset Now = Generators.ScoringNow;
 
     private static LeadFacts Lead(string title, string department = "Sales", int activities = 1) =>
-        new("L-7", "mary@acme.de", title, department, "Software", 450, null, "DE", "Web", false, false,
-            [.. Enumerable.Range(0, activities).Select(i => new LeadActivity("PageView", Now.AddMinutes(-i), "/pricing"))]);
+        new LeadFacts
+        {
+            Id = "L-7",
+            Email = "mary@acme.de",
+            JobTitle = title,
+            Department = department,
+            Industry = "Software",
+            Employees = 450,
+            Country = "DE",
+            LeadSource = "Web",
+            Activities = [.. Enumerable.Range(0, activities).Select(i => new LeadActivity("PageView", Now.AddMinutes(-i), "/pricing"))],
+        };
 
     private static LeadScoringModel<LeadFacts, LeadActivity> Load(string expression, ScoringLimits? limits = null) =>
         LeadScoringModel.Load(ModelJson.WithRule(expression, "{\"points\": 10}"), limits);

@@ -136,12 +136,34 @@ public class HostileRuleTests(HostileRuleTests.Totals totals, ITestOutputHelper 
 
     /// <summary>The runner's large lead: a 3-million-character email and a 2-million-character URL.</summary>
     private static LeadFacts BigLead() =>
-        new("L-1", new string('x', 3_000_000) + "@b.c", "VP Sales", "Sales", "Software", 500, 1_000_000m, "DE", "Web", false, false,
-            [.. Enumerable.Range(0, 50).Select(i => new LeadActivity("PageView", Generators.ScoringNow.AddHours(-i), i == 0 ? "/" + new string('p', 2_000_000) : "/pricing"))]);
+        new LeadFacts
+        {
+            Id = "L-1",
+            Email = new string('x', 3_000_000) + "@b.c",
+            JobTitle = "VP Sales",
+            Department = "Sales",
+            Industry = "Software",
+            Employees = 500,
+            AnnualRevenue = 1_000_000m,
+            Country = "DE",
+            LeadSource = "Web",
+            Activities = [.. Enumerable.Range(0, 50).Select(i => new LeadActivity("PageView", Generators.ScoringNow.AddHours(-i), i == 0 ? "/" + new string('p', 2_000_000) : "/pricing"))],
+        };
 
     private static LeadFacts StandardLead() =>
-        new("L-1", "a@b.c", "VP Sales", "Sales", "Software", 500, 1_000_000m, "DE", "Web", false, false,
-            [.. Enumerable.Range(0, 50).Select(i => new LeadActivity("PageView", Generators.ScoringNow.AddHours(-i), "/pricing"))]);
+        new LeadFacts
+        {
+            Id = "L-1",
+            Email = "a@b.c",
+            JobTitle = "VP Sales",
+            Department = "Sales",
+            Industry = "Software",
+            Employees = 500,
+            AnnualRevenue = 1_000_000m,
+            Country = "DE",
+            LeadSource = "Web",
+            Activities = [.. Enumerable.Range(0, 50).Select(i => new LeadActivity("PageView", Generators.ScoringNow.AddHours(-i), "/pricing"))],
+        };
 
     private static string Outcome(LeadScore score) =>
         (score.Errors.Any(e => e.Message.StartsWith("The rule was stopped after", StringComparison.Ordinal)) ? "STOPPED" : "LOADED")

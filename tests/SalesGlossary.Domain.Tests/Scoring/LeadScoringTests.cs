@@ -13,7 +13,7 @@ public class LeadScoringTests
     private static readonly DateTimeOffset Now = Generators.ScoringNow;
 
     private static LeadFacts Lead(params LeadActivity[] activities) =>
-        new("L-1", "mary@acme.de", "Director Marketing", "Marketing", "Software", 450, null, "DE", "Webinar", false, false, activities);
+        new LeadFacts { Id = "L-1", Email = "mary@acme.de", JobTitle = "Director Marketing", Department = "Marketing", Industry = "Software", Employees = 450, Country = "DE", LeadSource = "Webinar", Activities = activities };
 
     [Fact]
     public void Score_ExplainsEveryContribution_AndTheyAddUpToTheTotal()
@@ -74,8 +74,8 @@ public class LeadScoringTests
         Assert.Equal(["DemoRequested"], score.HandRaises);
 
         var prospect = ServiceLevelAgreement.Default.GetLeadType("new-prospect");
-        var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, new FakeTimeProvider(Now), Actor.Integration);
-        Assert.Single(prospect.ApplyScore(contact, score, Actor.System).OfType<StageChanged>());
+        var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, new FakeTimeProvider(Now), By.Integration);
+        Assert.Single(prospect.ApplyScore(contact, score, By.System).OfType<StageChanged>());
         Assert.Same(LifecycleStage.SalesQualifiedLead, contact.Stage);
         Assert.Equal("DemoRequested", contact.History[^1].Reason);
         Assert.Equal(score.Total, contact.Score);
@@ -85,10 +85,10 @@ public class LeadScoringTests
     public void Score_ReachingTheMqlThreshold_PromotesTheContact()
     {
         var prospect = ServiceLevelAgreement.Default.GetLeadType("new-prospect");
-        var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, new FakeTimeProvider(Now), Actor.Integration);
+        var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, new FakeTimeProvider(Now), By.Integration);
         var score = Sample.Score(Lead(Enumerable.Range(0, 4).Select(i => new LeadActivity("WebinarAttended", Now.AddDays(-i))).ToArray()), Now);
 
-        prospect.ApplyScore(contact, score, Actor.System);
+        prospect.ApplyScore(contact, score, By.System);
 
         Assert.True(score.Total >= 100m);
         Assert.Same(LifecycleStage.MarketingQualifiedLead, contact.Stage);

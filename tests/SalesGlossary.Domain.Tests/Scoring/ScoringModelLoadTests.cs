@@ -20,8 +20,14 @@ public class ScoringModelLoadTests
         Assert.Equal(150m, model.MaximumScore);
         Assert.Contains(model.Rules, r => r.Points < 0);
         Assert.Contains(model.Rules, r => r.Decay is not null);
-        Assert.Equal(new ScoringRule("SeniorTitle", "fit", ScoringScope.Lead, 15m,
-            "(lead.JobTitle != null) && (lead.JobTitle != null && (lead.JobTitle.Contains(\"Director\") || lead.JobTitle.Contains(\"VP\") || lead.JobTitle.Contains(\"Head\")))"),
+        Assert.Equal(new ScoringRule
+        {
+            Name = "SeniorTitle",
+            Group = "fit",
+            Scope = ScoringScope.Lead,
+            Points = 15m,
+            Expression = "(lead.JobTitle != null) && (lead.JobTitle != null && (lead.JobTitle.Contains(\"Director\") || lead.JobTitle.Contains(\"VP\") || lead.JobTitle.Contains(\"Head\")))",
+        },
             model.Rules.Single(r => r.Name == "SeniorTitle"));
     }
 
@@ -144,7 +150,7 @@ public class OrdinalTextTests
             "{\"RuleName\":\"Starts\",\"Expression\":\"lead.JobTitle.StartsWith(\\\"i\\\")\",\"Properties\":{\"points\":1}}",
             "{\"RuleName\":\"Upper\",\"Expression\":\"lead.JobTitle.ToUpper() == \\\"IT\\\"\",\"Properties\":{\"points\":10}}",
             "{\"RuleName\":\"Order\",\"Expression\":\"lead.JobTitle.CompareTo(\\\"a\\\") > 0 && string.Compare(lead.JobTitle, \\\"Z\\\") > 0\",\"Properties\":{\"points\":100}}"));
-        var lead = new LeadFacts("L", null, "it", null, null, null, null, null, null, false, false, []);
+        var lead = new LeadFacts { Id = "L", JobTitle = "it", Activities = [] };
         var original = System.Globalization.CultureInfo.CurrentCulture;
         try
         {

@@ -30,8 +30,11 @@ public class ScoringWalkTests
             var json = "{\"WorkflowName\":\"decay\",\"ScoringModel\":{\"Version\":\"1\"},\"Rules\":[{\"RuleName\":\"Touch\",\"Expression\":\"true\",\"Properties\":"
                 + string.Create(CultureInfo.InvariantCulture, $"{{\"points\":{points},\"group\":\"engagement\",\"decay\":{{\"percent\":{percent},\"everyDays\":{everyDays}}}}}")
                 + "}]}";
-            var lead = new LeadFacts("L", null, null, null, null, null, null, null, null, false, false,
-                [.. ages.Select(a => new LeadActivity("Any", new DateTimeOffset(AsOf.UtcTicks - a, TimeSpan.Zero)))]);
+            var lead = new LeadFacts
+            {
+                Id = "L",
+                Activities = [.. ages.Select(a => new LeadActivity("Any", new DateTimeOffset(AsOf.UtcTicks - a, TimeSpan.Zero)))],
+            };
 
             var model = LeadScoringModel.Load(json);
             var expected = ReferenceScorer.Score(json, lead, AsOf);
@@ -88,7 +91,7 @@ public class ScoringWalkTests
     public void CancelledBulkRun_StopsWithOperationCanceled_NotARuleError()
     {
         var model = LeadScoringModel.LoadSample();
-        var leads = Enumerable.Range(0, 100).Select(i => new LeadFacts("L-" + i, null, "VP", null, "Software", 300, null, "DE", null, false, false, [])).ToArray();
+        var leads = Enumerable.Range(0, 100).Select(i => new LeadFacts { Id = "L-" + i, JobTitle = "VP", Industry = "Software", Employees = 300, Country = "DE", Activities = [] }).ToArray();
         using var cancellation = new CancellationTokenSource();
         cancellation.Cancel();
 

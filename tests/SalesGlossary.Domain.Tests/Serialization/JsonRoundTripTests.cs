@@ -68,14 +68,14 @@ public class JsonRoundTripTests
         [typeof(BulkScoringOptions)] = Gen.Choose(1, 64).Select(n => (object)new BulkScoringOptions { MaxDegreeOfParallelism = n, BatchSize = n * 100 }),
         [typeof(BulkScoringSummary)] = Gen.Choose(0, 1000).Select(n => (object)new BulkScoringSummary(n * 10, n, "sample", "1.0.0")),
         [typeof(DealStage)] = Gen.Elements(Pipeline.Default.Stages.ToArray()).Select(o => (object)o),
-        [typeof(PipelineRules)] = Gen.Elements(true, false).Select(b => (object)new PipelineRules(b, !b, b ? ["Create proposal"] : null, b)),
-        [typeof(Pipeline)] = Gen.Elements(true, false).Select(b => (object)new Pipeline("P", Pipeline.Default.Stages, new PipelineRules(b, !b, b ? ["Create proposal"] : null, b))),
-        [typeof(DealTransition)] = Generators.Text().Select(t => (object)new DealTransition(2, "Create proposal", "Closed lost", DealTrigger.Lose, DateTimeOffset.UnixEpoch, Actor.Sales, t, t, 10.5m, new DateOnly(2026, 1, 31))),
+        [typeof(PipelineRules)] = Gen.Elements(true, false).Select(b => (object)new PipelineRules { AllowSkipping = b, AllowMovingBack = !b, StartStages = b ? ["Create proposal"] : null, RequireLostReason = b }),
+        [typeof(Pipeline)] = Gen.Elements(true, false).Select(b => (object)new Pipeline("P", Pipeline.Default.Stages, new PipelineRules { AllowSkipping = b, AllowMovingBack = !b, StartStages = b ? ["Create proposal"] : null, RequireLostReason = b })),
+        [typeof(DealTransition)] = Generators.Text().Select(t => (object)new DealTransition { Sequence = 2, From = "Create proposal", To = "Closed lost", Trigger = DealTrigger.Lose, At = DateTimeOffset.UnixEpoch, By = string.IsNullOrWhiteSpace(t) ? By.Sales : By.Sales.Named(t), Reason = t, Amount = 10.5m, ExpectedClose = new DateOnly(2026, 1, 31) }),
         [typeof(ForecastTotal)] = Gen.Choose(0, 100).Select(n => (object)new ForecastTotal(ForecastCategory.BestCase, n, n * 10m, n * 6m)),
         [typeof(PipelineForecast)] = Gen.Choose(0, 100).Select(n => (object)DealForecast.For([])),
         [typeof(StageVelocity)] = Gen.Choose(0, 100).Select(n => (object)new StageVelocity("On hold", n, TimeSpan.FromHours(n), TimeSpan.FromMinutes(n))),
         [typeof(BusinessHours)] = Gen.Choose(6, 10).Select(h => (object)new BusinessHours("Europe/Berlin", new TimeOnly(h, 0), new TimeOnly(h + 8, 30), [DayOfWeek.Monday, DayOfWeek.Saturday], [new DateOnly(2026, 5, 1)])),
-        [typeof(ConnectPolicy)] = Gen.Choose(1, 8).Select(n => (object)new ConnectPolicy("P", ConnectPolicy.Default.BusinessHours, TimeSpan.FromHours(n), n, n * 2, 1, TimeSpan.FromMinutes(n * 30), [ConnectOutcome.Replied])),
+        [typeof(ConnectPolicy)] = Gen.Choose(1, 8).Select(n => (object)new ConnectPolicy(new ConnectPolicyOptions { Name = "P", BusinessHours = ConnectPolicy.Default.BusinessHours, FirstTouchWithin = TimeSpan.FromHours(n), MinimumAttempts = n, OverDays = n * 2, MinimumChannels = 1, MinimumSpacing = TimeSpan.FromMinutes(n * 30), ConnectedOutcomes = [ConnectOutcome.Replied] })),
         [typeof(ConnectBreach)] = Generators.Text().Select(t => (object)new ConnectBreach("FirstTouchLate", t)),
         [typeof(ConnectEvaluation)] = Gen.Choose(0, 5).Select(n => (object)new ConnectEvaluation(DateTimeOffset.UnixEpoch, ConnectStatus.InProgress, n, 1, DateTimeOffset.UnixEpoch.AddHours(n), n % 2 == 0 ? ConnectOutcome.Bounced : null, [new ConnectBreach("TooFewAttempts", "x")])),
         [typeof(MarketingCommitment)] = Gen.Choose(1, 500).Select(n => (object)new MarketingCommitment(n, n / 10m)),
@@ -104,8 +104,7 @@ public class JsonRoundTripTests
             LeadStatus = t.Length % 2 == 0 ? null : LeadStatus.Connected,
             Source = "export " + t,
             Reason = "migration " + t,
-            Actor = Actor.Integration,
-            ActorName = t.Length % 3 == 0 ? null : t,
+            By = t.Length % 3 == 0 || string.IsNullOrWhiteSpace(t) ? By.Integration : By.Integration.Named(t),
             Score = t.Length,
         }),
         [typeof(DomainEvent)] = Event<DomainEvent>(),
@@ -129,6 +128,9 @@ public class JsonRoundTripTests
         [typeof(GroupThreshold)] = Gen.Choose(1, 100).Select(n => (object)new GroupThreshold(n % 2 == 0 ? "fit" : "engagement", n / 4m)),
         [typeof(SlaTimer)] = Gen.Choose(0, 100).Select(n => (object)new SlaTimer((SlaTimerKind)(n % 3), DateTimeOffset.UnixEpoch.AddHours(n))),
         [typeof(ValidationProblem)] = Generators.Text().Select(t => (object)new ValidationProblem("$.tiers[0]", t)),
+        [typeof(By)] = from actor in Generators.SmartEnum<Actor>()
+                       from t in Generators.Text()
+                       select (object)(string.IsNullOrWhiteSpace(t) ? new By(actor) : new By(actor).Named(t)),
     };
 
     private static Gen<object> Event<T>()

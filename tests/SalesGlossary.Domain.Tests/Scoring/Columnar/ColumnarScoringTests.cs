@@ -264,8 +264,8 @@ public class ColumnarScoringTests
         var many = Enumerable.Range(0, 1_500).Select(k => new LeadActivity("EmailOpen", AsOf.AddMinutes(-k))).ToArray();
         LeadFacts[] leads =
         [
-            new("L-0", null, null, null, "Software", 10, null, "DE", null, false, false, many),
-            new("L-1", null, null, null, "Software", 10, null, "DE", null, false, false, many[..3]),
+            new LeadFacts { Id = "L-0", Industry = "Software", Employees = 10, Country = "DE", Activities = many },
+            new LeadFacts { Id = "L-1", Industry = "Software", Employees = 10, Country = "DE", Activities = many[..3] },
         ];
 
         var totals = new decimal[2];

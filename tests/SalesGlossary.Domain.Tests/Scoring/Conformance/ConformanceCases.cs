@@ -70,7 +70,7 @@ internal static class ConformanceCases
         "{\"WorkflowName\":\"conformance\",\"ScoringModel\":{\"Version\":\"1\"" + (settings.Length > 0 ? "," + settings : string.Empty) + "},\"Rules\":[" + string.Join(",", rules) + "]}";
 
     private static LeadFacts Lead(string? title = "VP Marketing", string? country = "DE", int? employees = 450, string? industry = "Software", string? email = "mary@acme.de", params LeadActivity[] activities) =>
-        new("L-1", email, title, "Marketing", industry, employees, null, country, "Webinar", false, false, activities);
+        new LeadFacts { Id = "L-1", Email = email, JobTitle = title, Department = "Marketing", Industry = industry, Employees = employees, Country = country, LeadSource = "Webinar", Activities = activities };
 
     private static LeadActivity Act(string type, long ageTicks, string? url = null, string? stage = null) =>
         new(type, new DateTimeOffset(AsOf.UtcTicks - ageTicks, TimeSpan.Zero), url, stage);
@@ -439,19 +439,19 @@ internal static class ConformanceCases
             covers.Add("time.future");
         }
 
-        var lead = new LeadFacts(
-            name,
-            Emails[random.Next(Emails.Length)],
-            Titles[random.Next(Titles.Length)],
-            "Marketing",
-            Industries[random.Next(Industries.Length)],
-            random.Next(6) == 0 ? null : random.Next(6) == 0 ? 0 : random.Next(1, 3000),
-            null,
-            Countries[random.Next(Countries.Length)],
-            "Webinar",
-            random.Next(5) == 0,
-            false,
-            activities);
+        var lead = new LeadFacts
+        {
+            Id = name,
+            Email = Emails[random.Next(Emails.Length)],
+            JobTitle = Titles[random.Next(Titles.Length)],
+            Department = "Marketing",
+            Industry = Industries[random.Next(Industries.Length)],
+            Employees = random.Next(6) == 0 ? null : random.Next(6) == 0 ? 0 : random.Next(1, 3000),
+            Country = Countries[random.Next(Countries.Length)],
+            LeadSource = "Webinar",
+            Unsubscribed = random.Next(5) == 0,
+            Activities = activities,
+        };
         return new ConformanceCase(
             name,
             "Generated: random rules (nested, nulls, rewritten methods), decay, windows, caps; ages on and around boundaries.",

@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+
+namespace SalesGlossary.Domain.Tests;
+
+/// <summary>The public surface recorded in every package's PublicAPI files is hard to misuse: no wide positional constructor, no actor and name pair.</summary>
+public partial class PublicApiShapeTests
+{
+    /// <summary>The most positional parameters a public constructor may take; wider values are built with named members or an options type.</summary>
+    private const int MostPositionalParameters = 4;
+
+    /// <summary>Public constructors still wider than the limit, each with why; a type leaves the list when its constructor is narrowed or made internal.</summary>
+    private static readonly Dictionary<string, string> StillWide = new(StringComparer.Ordinal)
+    {
+        ["SalesGlossary.Domain.LeadScore"] = "a result the library builds; its constructor is to become internal",
+        ["SalesGlossary.Domain.ScoreContribution"] = "a result the library builds; its constructor is to become internal",
+        ["SalesGlossary.Domain.ConnectEvaluation"] = "a result the library builds; its constructor is to become internal",
+        ["SalesGlossary.Domain.IcpEvaluation"] = "a result the library builds; its constructor is to become internal",
+        ["SalesGlossary.Domain.PersonaMatch"] = "a result the library builds; its constructor is to become internal",
+        ["SalesGlossary.Domain.Attainment"] = "a result the library builds; its constructor is to become internal",
+        ["SalesGlossary.Domain.SlaReport"] = "a result the library builds; its constructor is to become internal",
+        ["SalesGlossary.Domain.StageTime"] = "a result the library builds; its constructor is to become internal",
+        ["SalesGlossary.Domain.BusinessHours"] = "an input not yet given named construction",
+        ["SalesGlossary.Domain.BuyerPersona"] = "an input not yet given named construction",
+        ["SalesGlossary.Domain.CompanyProfile"] = "an input not yet given named construction",
+        ["SalesGlossary.Domain.FirmographicCriteria"] = "an input not yet given named construction",
+        ["SalesGlossary.Domain.ContactState"] = "a stored state not yet given named construction",
+        ["SalesGlossary.Domain.Orleans.Contacts.ScoreStamp"] = "a cluster message not yet given named construction",
+        ["SalesGlossary.Domain.Orleans.Deals.DealView"] = "a cluster message not yet given named construction",
+        ["SalesGlossary.Domain.Orleans.Rescoring.RescoredBatch"] = "a cluster message not yet given named construction",
+        ["SalesGlossary.Domain.Orleans.Rescoring.RescoredContact"] = "a cluster message not yet given named construction",
+        ["SalesGlossary.Domain.Orleans.Rescoring.RescoringProgress"] = "a cluster message not yet given named construction",
+    };
+
+    private static readonly string[] Files = [.. Directory.EnumerateFiles(Path.Combine(SourceTree.Root, "src"), "PublicAPI.*.txt", SearchOption.AllDirectories)
+        .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        .Select(f => Path.GetRelativePath(SourceTree.Root, f))
+        .Order(StringComparer.Ordinal)];
+
+    public static TheoryData<string> ApiFiles() => [.. Files];
+
+    [Theory]
+    [MemberData(nameof(ApiFiles))]
+    public void PublicApi_Constructors_TakeAtMostFourPositionalParameters(string file)
+    {
+        var wide = Constructors(file)
+            .Where(c => c.Parameters.Count > MostPositionalParameters && !StillWide.ContainsKey(c.Type))
+            .Select(c => c.Type + " (" + c.Parameters.Count + " parameters)")
+            .ToArray();
+
+        Assert.True(wide.Length == 0, "Build these with named members (required/init) or an options type: " + string.Join(", ", wide));
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiFiles))]
+    public void PublicApi_Members_NeverTakeAnActorFollowedByAName(string file)
+    {
+        var pairs = File.ReadLines(Path.Combine(SourceTree.Root, file))
+            .Where(line => Signature().Match(line) is { Success: true } m && HasActorAndText(SplitParameters(m.Groups["parameters"].Value)))
+            .ToArray();
+
+        Assert.True(pairs.Length == 0, "Take one By (actor and optional name) instead of an Actor and a string: " + string.Join(Environment.NewLine, pairs));
+    }
+
+    [Fact]
+    public void StillWide_EveryEntry_IsStillAWideConstructor()
+    {
+        var wide = Files
+            .SelectMany(Constructors)
+            .Where(c => c.Parameters.Count > MostPositionalParameters)
+            .Select(c => c.Type)
+            .ToHashSet(StringComparer.Ordinal);
+
+        var narrowed = StillWide.Keys.Where(t => !wide.Contains(t)).ToArray();
+
+        Assert.True(narrowed.Length == 0, "No longer wide; remove from StillWide: " + string.Join(", ", narrowed));
+    }
+
+    [Fact]
+    public void PublicApi_Checks_FindAWideConstructorAndAnActorNamePair()
+    {
+        // The checks themselves: the shape of the members this issue replaced is caught.
+        const string Old = "SalesGlossary.Domain.Deal.MoveTo(string! stage, SalesGlossary.Domain.Actor! actor, string? reason = null, string? actorName = null) -> System.Collections.Generic.IReadOnlyList<SalesGlossary.Domain.DomainEvent!>!";
+        Assert.True(HasActorAndText(SplitParameters(Signature().Match(Old).Groups["parameters"].Value)));
+        const string New = "SalesGlossary.Domain.Deal.MoveTo(string! stage, SalesGlossary.Domain.By! by, string? reason = null) -> System.Collections.Generic.IReadOnlyList<SalesGlossary.Domain.DomainEvent!>!";
+        Assert.False(HasActorAndText(SplitParameters(Signature().Match(New).Groups["parameters"].Value)));
+        var wide = Parse("SalesGlossary.Domain.LeadType.LeadType(string! key, string! name, string! description, string! scoringModel, string! pipeline, string! connectPolicy) -> void");
+        Assert.Equal(("SalesGlossary.Domain.LeadType", 6), (wide!.Value.Type, wide.Value.Parameters.Count));
+        Assert.Null(Parse("SalesGlossary.Domain.LeadType.Key.get -> string!"));
+    }
+
+    private static IEnumerable<(string Type, IReadOnlyList<string> Parameters)> Constructors(string file) =>
+        File.ReadLines(Path.Combine(SourceTree.Root, file)).Select(Parse).Where(c => c is not null).Select(c => c!.Value);
+
+    private static (string Type, IReadOnlyList<string> Parameters)? Parse(string line)
+    {
+        var m = Signature().Match(line);
+        if (!m.Success || m.Groups["result"].Value != "void")
+        {
+            return null;
+        }
+
+        var type = m.Groups["owner"].Value;
+        var simple = Regex.Replace(type, "<.*>$", string.Empty);
+        return simple[(simple.LastIndexOf('.') + 1)..] == m.Groups["member"].Value ? (type, SplitParameters(m.Groups["parameters"].Value)) : null;
+    }
+
+    private static bool HasActorAndText(IReadOnlyList<string> parameters)
+    {
+        for (var i = 0; i + 1 < parameters.Count; i++)
+        {
+            if (parameters[i].StartsWith("SalesGlossary.Domain.Actor", StringComparison.Ordinal) && parameters[i + 1].StartsWith("string", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<string> SplitParameters(string text)
+    {
+        var parameters = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            depth += text[i] switch { '<' or '(' => 1, '>' or ')' => -1, _ => 0 };
+            if (text[i] == ',' && depth == 0)
+            {
+                parameters.Add(text[start..i].Trim());
+                start = i + 1;
+            }
+        }
+
+        if (text.Trim().Length > 0)
+        {
+            parameters.Add(text[start..].Trim());
+        }
+
+        return parameters;
+    }
+
+    [GeneratedRegex(@"^(?:static |override |virtual |abstract |readonly |const |\*REMOVED\*)*(?<owner>[\w.<>!?, ]+?)\.(?<member>\w+)\((?<parameters>.*)\) -> (?<result>.+)$")]
+    private static partial Regex Signature();
+}
