@@ -51,6 +51,9 @@ internal static class WorkMeter
         state?.Token.ThrowIfCancellationRequested();
     }
 
+    /// <summary>Gets the cancellation token the scoring call running on this thread observes (none outside a call); read once per lead by the walk.</summary>
+    internal static CancellationToken Observed => state?.Token ?? default;
+
     /// <summary>Gets the units of work the last rule run on this thread used; for tests and diagnostics.</summary>
     internal static long LastRuleWork => state is { } s ? s.Budget - s.Remaining : 0;
 
