@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace SalesGlossary.Domain;
 
@@ -75,7 +76,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         IReadOnlyList<TActivity> list;
         try
         {
-            list = activities(lead) ?? [];
+            list = (ownActivities ? Unsafe.As<IReadOnlyList<TActivity>>(Unsafe.As<LeadFacts>(lead!).Activities) : activities(lead)) ?? [];
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -104,8 +105,13 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             for (var i = 0; i < listCount; i++)
             {
                 var item = array is not null ? array[i] : list[i];
-                RuleSandbox.EnsureActivity(lead, item, i); // sandbox: a null activity is the caller's error, named
-                var ticks = occurredAt(item).UtcTicks;
+                if (item is null)
+                {
+                    RuleSandbox.EnsureActivity(lead, item, i); // sandbox: a null activity is the caller's error, named
+                }
+
+                // The library's own activity type is read directly; an integrator's through its accessor.
+                var ticks = ownActivities ? Unsafe.As<LeadActivity>(item)!.OccurredAt.UtcTicks : occurredAt(item).UtcTicks;
                 if (ticks <= asOfTicks)
                 {
                     order[count++] = (-ticks, i);

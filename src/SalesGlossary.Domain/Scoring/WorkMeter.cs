@@ -121,6 +121,7 @@ internal static class WorkMeter
     /// <see cref="RuleLocalStride"/>) the work settles with the thread's meter, which stops the rule past its budget and
     /// observes cancellation: exactly the same charges and the same stop as <see cref="Search"/>, without thread state below.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static long SearchInRule(long work, string? text, string? needle, long settleAbove, long budget)
     {
         if (text is null)
@@ -138,6 +139,7 @@ internal static class WorkMeter
     }
 
     /// <summary><see cref="Compare"/> for a rule that only searches and compares texts; see <see cref="SearchInRule"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static long CompareInRule(long work, string? left, string? right, long settleAbove, long budget)
     {
         work += (long)(left?.Length ?? 0) + (right?.Length ?? 0);
