@@ -81,7 +81,7 @@ internal sealed class DecayPlan
                 // one, and one correction each way makes it the exact floor; no hardware division per activity.
                 var numerator = points * (d64 - (k64 * ageTicks));
                 var magnitude = Math.Abs(numerator);
-                var quotient = (long)(magnitude * inverseD);
+                var quotient = unchecked((long)(magnitude * inverseD)); // below 2^41 by construction: no checked conversion call
                 var remainder = magnitude - (quotient * d64);
                 if (remainder < 0)
                 {

@@ -59,7 +59,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             }
 
             found[count++] = match;
-            var rule = Model.Rules[match.Rule];
+            var rule = Model.PlanOf(match.Rule).Rule;
             if (rule.HandRaise)
             {
                 handRaises ??= [];
@@ -116,25 +116,17 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 Trim(matches, -1, totalExcess, points, ref notes, string.Create(CultureInfo.InvariantCulture, $"total cap of {Model.TotalCap:0.####}"));
             }
 
-            var contributions = new ScoreContribution[count];
+            // The contributions are kept compact (the matches and their final points) and turned into records with their
+            // words only when first read: scoring a lead costs no text and no decimal for each match.
             Span<long> groupScores = groups.Length <= 64 ? stackalloc long[groups.Length] : new long[groups.Length];
+            var counted = count == 0 ? [] : new Counted[count];
             for (var i = 0; i < count; i++)
             {
-                var m = matches[i];
-                var rule = Model.Rules[m.Rule];
-                var plan = Model.PlanOf(m.Rule);
-                groupScores[plan.Group] += points[i];
-                contributions[i] = new ScoreContribution(
-                    rule.Name,
-                    rule.Group,
-                    m.ActivityIndex < 0 ? null : m.ActivityIndex,
-                    m.ActivityIndex < 0 ? null : new DateTimeOffset(m.OccurredTicks, TimeSpan.Zero),
-                    rule.Points,
-                    ScoreArithmetic.ToDecimal(m.Earned),
-                    ScoreArithmetic.ToDecimal(points[i]),
-                    notes?[i] is { } note ? Describe(m, rule, plan) + note : Describe(m, rule, plan));
+                groupScores[Model.PlanOf(matches[i].Rule).Group] += points[i];
+                counted[i] = new Counted(matches[i], points[i]);
             }
 
+            var contributions = count == 0 ? (IReadOnlyList<ScoreContribution>)[] : new ContributionList(Model, counted, notes);
             var groupList = new GroupScore[groups.Length];
             for (var g = 0; g < groups.Length; g++)
             {
@@ -176,7 +168,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             }
         }
 
-        private static string Describe(in Found m, ScoringRule rule, PlanRule plan)
+        internal static string Describe(in Found m, ScoringRule rule, PlanRule plan)
         {
             if (m.OverDailyMaximum)
             {
@@ -199,6 +191,51 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     }
 
     private PlanRule PlanOf(int rule) => planByIndex[rule];
+
+    /// <summary>One match with what it finally counts, in hundredths, after caps.</summary>
+    private readonly record struct Counted(Found Match, long Points);
+
+    /// <summary>
+    /// A lead's contributions, stored compactly and built into <see cref="ScoreContribution"/> records (points as
+    /// <see cref="decimal"/>, the arithmetic in words) once, when first read; safe to read from several threads.
+    /// </summary>
+    private sealed class ContributionList(LeadScoringModel<TLead, TActivity> model, Counted[] counted, string?[]? notes) : IReadOnlyList<ScoreContribution>
+    {
+        private ScoreContribution[]? built;
+
+        public int Count => counted.Length;
+
+        public ScoreContribution this[int index] => Built[index];
+
+        private ScoreContribution[] Built => Volatile.Read(ref built) ?? Build();
+
+        public IEnumerator<ScoreContribution> GetEnumerator() => ((IEnumerable<ScoreContribution>)Built).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private ScoreContribution[] Build()
+        {
+            var contributions = new ScoreContribution[counted.Length];
+            for (var i = 0; i < counted.Length; i++)
+            {
+                var (m, points) = counted[i];
+                var plan = model.PlanOf(m.Rule);
+                var rule = plan.Rule;
+                contributions[i] = new ScoreContribution(
+                    rule.Name,
+                    rule.Group,
+                    m.ActivityIndex < 0 ? null : m.ActivityIndex,
+                    m.ActivityIndex < 0 ? null : new DateTimeOffset(m.OccurredTicks, TimeSpan.Zero),
+                    rule.Points,
+                    ScoreArithmetic.ToDecimal(m.Earned),
+                    ScoreArithmetic.ToDecimal(points),
+                    notes?[i] is { } note ? Explanation.Describe(m, rule, plan) + note : Explanation.Describe(m, rule, plan));
+            }
+
+            // Two readers may build at once; both build the same records and one array is kept.
+            return Interlocked.CompareExchange(ref built, contributions, null) ?? contributions;
+        }
+    }
 
     private ScoreGrade? Grade(IReadOnlyList<GroupScore> groupScores)
     {

@@ -25,6 +25,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 {
     private readonly Func<TLead, IReadOnlyList<TActivity>?> activities;
     private readonly Func<TActivity, DateTimeOffset> occurredAt;
+    private readonly bool ownActivities;
     private readonly ScoringLimits limits;
     private readonly string[] groups;
     private readonly ScoringPlan plan;
@@ -52,6 +53,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         Grades = definition.Grades;
         this.activities = activities;
         this.occurredAt = occurredAt;
+        ownActivities = ReferenceEquals(activities, LeadScoringModel.OwnActivities) && ReferenceEquals(occurredAt, LeadScoringModel.OwnOccurredAt);
         this.limits = limits;
         groups = [.. Rules.Select(r => r.Group).Distinct(StringComparer.Ordinal)];
         var rules = enabled

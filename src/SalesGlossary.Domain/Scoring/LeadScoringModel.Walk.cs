@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace SalesGlossary.Domain;
 
@@ -17,9 +18,10 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         where TSink : IScoreSink, allows ref struct
     {
         sums.Clear();
+        var cancellation = WorkMeter.Observed; // the scoring call's token, read once per lead
         for (var chunk = 0; chunk < plan.LeadChunks.Length; chunk++)
         {
-            WorkMeter.ThrowIfCancelled(); // sandbox: cancellation is observed between rules and inside metered rules
+            cancellation.ThrowIfCancellationRequested(); // sandbox: cancellation is observed between rules and inside metered rules
             ulong mask;
             try
             {
@@ -43,7 +45,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
         if (plan.Activity.Length > 0)
         {
-            WalkActivities(lead, asOf, ref sink, sums);
+            WalkActivities(lead, asOf, ref sink, sums, cancellation);
         }
 
         return Cap(sums, default, out _);
@@ -68,13 +70,13 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         return total - totalExcess;
     }
 
-    private void WalkActivities<TSink>(TLead lead, DateTimeOffset asOf, ref TSink sink, scoped Span<long> sums)
+    private void WalkActivities<TSink>(TLead lead, DateTimeOffset asOf, ref TSink sink, scoped Span<long> sums, CancellationToken cancellation)
         where TSink : IScoreSink, allows ref struct
     {
         IReadOnlyList<TActivity> list;
         try
         {
-            list = activities(lead) ?? [];
+            list = (ownActivities ? Unsafe.As<IReadOnlyList<TActivity>>(Unsafe.As<LeadFacts>(lead!).Activities) : activities(lead)) ?? [];
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -82,28 +84,34 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             return;
         }
 
-        if (list.Count == 0)
+        var array = list as TActivity[]; // read without an interface call per activity when the list is an array
+        var listCount = array?.Length ?? list.Count;
+        if (listCount == 0)
         {
             return;
         }
 
         var rules = plan.Activity;
-        var array = list as TActivity[]; // read without an interface call per activity when the list is an array
         (long NegativeTicks, int Index)[]? rentedOrder = null;
         int[]? rentedCounts = null;
         long[]? rentedDays = null;
-        var order = list.Count <= StackActivities ? stackalloc (long, int)[list.Count] : (rentedOrder = ArrayPool<(long, int)>.Shared.Rent(list.Count));
+        var order = listCount <= StackActivities ? stackalloc (long, int)[listCount] : (rentedOrder = ArrayPool<(long, int)>.Shared.Rent(listCount));
         var dayCount = rules.Length <= StackRules ? stackalloc int[rules.Length] : (rentedCounts = ArrayPool<int>.Shared.Rent(rules.Length));
         var lastDay = rules.Length <= StackRules ? stackalloc long[rules.Length] : (rentedDays = ArrayPool<long>.Shared.Rent(rules.Length));
         try
         {
             var asOfTicks = asOf.UtcTicks;
             var count = 0;
-            for (var i = 0; i < list.Count; i++)
+            for (var i = 0; i < listCount; i++)
             {
                 var item = array is not null ? array[i] : list[i];
-                RuleSandbox.EnsureActivity(lead, item, i); // sandbox: a null activity is the caller's error, named
-                var ticks = occurredAt(item).UtcTicks;
+                if (item is null)
+                {
+                    RuleSandbox.EnsureActivity(lead, item, i); // sandbox: a null activity is the caller's error, named
+                }
+
+                // The library's own activity type is read directly; an integrator's through its accessor.
+                var ticks = ownActivities ? Unsafe.As<LeadActivity>(item)!.OccurredAt.UtcTicks : occurredAt(item).UtcTicks;
                 if (ticks <= asOfTicks)
                 {
                     order[count++] = (-ticks, i);
@@ -112,7 +120,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
             // Newest first; at the same instant, in the order of the lead's list.
             var active = order[..count];
-            active.Sort();
+            SortNewestFirst(active);
             if (count > limits.MaxActivitiesPerLead)
             {
                 sink.LeadFailed(string.Create(CultureInfo.InvariantCulture,
@@ -125,7 +133,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             var chunks = plan.ActivityChunks;
             foreach (var (negativeTicks, index) in active)
             {
-                WorkMeter.ThrowIfCancelled(); // sandbox: cancellation between activities
+                cancellation.ThrowIfCancellationRequested(); // sandbox: cancellation between activities
                 var occurred = -negativeTicks;
                 var age = asOfTicks - occurred;
                 var day = occurred / TimeSpan.TicksPerDay;
@@ -188,6 +196,29 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             {
                 ArrayPool<long>.Shared.Return(rentedDays);
             }
+        }
+    }
+
+    /// <summary>Sorts (negated ticks, index) pairs ascending: insertion sort for the few activities of a typical lead, the span sort beyond.</summary>
+    private static void SortNewestFirst(Span<(long NegativeTicks, int Index)> active)
+    {
+        if (active.Length > 16)
+        {
+            active.Sort();
+            return;
+        }
+
+        for (var i = 1; i < active.Length; i++)
+        {
+            var item = active[i];
+            var j = i - 1;
+            while (j >= 0 && (active[j].NegativeTicks > item.NegativeTicks || (active[j].NegativeTicks == item.NegativeTicks && active[j].Index > item.Index)))
+            {
+                active[j + 1] = active[j];
+                j--;
+            }
+
+            active[j + 1] = item;
         }
     }
 

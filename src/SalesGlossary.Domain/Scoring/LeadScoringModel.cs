@@ -21,6 +21,12 @@ public static class LeadScoringModel
 {
     private const int LoaderStackSize = 16 * 1024 * 1024;
 
+    /// <summary>The activities of the library's own lead type; a model loaded with it reads them without a delegate call.</summary>
+    internal static readonly Func<LeadFacts, IReadOnlyList<LeadActivity>?> OwnActivities = lead => lead.Activities;
+
+    /// <summary>The instant of the library's own activity type; a model loaded with it reads it without a delegate call.</summary>
+    internal static readonly Func<LeadActivity, DateTimeOffset> OwnOccurredAt = activity => activity.OccurredAt;
+
     /// <summary>Loads a model that scores the library's own <see cref="LeadFacts"/>.</summary>
     /// <param name="json">The model document.</param>
     /// <param name="limits">The resource limits, or <see langword="null"/> for <see cref="ScoringLimits.Default"/>.</param>
@@ -28,7 +34,7 @@ public static class LeadScoringModel
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     /// <exception cref="DefinitionValidationException">The document is invalid or unsafe; every problem is listed with its JSON path and rule.</exception>
     public static LeadScoringModel<LeadFacts, LeadActivity> Load(string json, ScoringLimits? limits = null) =>
-        LoadFor<LeadFacts, LeadActivity>(json, lead => lead.Activities, activity => activity.OccurredAt, limits);
+        LoadFor(json, OwnActivities, OwnOccurredAt, limits);
 
     /// <summary>Loads a model that scores an integrator's own lead type.</summary>
     /// <typeparam name="TLead">The lead type rules read as <c>lead</c>; pass immutable fact records.</typeparam>

@@ -24,6 +24,14 @@ internal static class WorkMeter
     internal static readonly MethodInfo SearchMethod = typeof(WorkMeter).GetMethod(nameof(Search), BindingFlags.Static | BindingFlags.NonPublic)!;
     internal static readonly MethodInfo CompareMethod = typeof(WorkMeter).GetMethod(nameof(Compare), BindingFlags.Static | BindingFlags.NonPublic)!;
     internal static readonly MethodInfo WalkMethod = typeof(WorkMeter).GetMethod(nameof(Walk), BindingFlags.Static | BindingFlags.NonPublic)!;
+    internal static readonly MethodInfo SearchInRuleMethod = typeof(WorkMeter).GetMethod(nameof(SearchInRule), BindingFlags.Static | BindingFlags.NonPublic)!;
+    internal static readonly MethodInfo CompareInRuleMethod = typeof(WorkMeter).GetMethod(nameof(CompareInRule), BindingFlags.Static | BindingFlags.NonPublic)!;
+
+    /// <summary>
+    /// How much work a rule that only searches and compares texts counts in its own local before it settles with the
+    /// thread's meter (budget and cancellation): below it, such a rule touches no thread state at all.
+    /// </summary>
+    internal const long RuleLocalStride = 4096;
 
     [ThreadStatic]
     private static State? state;
@@ -42,6 +50,9 @@ internal static class WorkMeter
     {
         state?.Token.ThrowIfCancellationRequested();
     }
+
+    /// <summary>Gets the cancellation token the scoring call running on this thread observes (none outside a call); read once per lead by the walk.</summary>
+    internal static CancellationToken Observed => state?.Token ?? default;
 
     /// <summary>Gets the units of work the last rule run on this thread used; for tests and diagnostics.</summary>
     internal static long LastRuleWork => state is { } s ? s.Budget - s.Remaining : 0;
@@ -103,6 +114,52 @@ internal static class WorkMeter
     /// <summary>Charges a comparison of two texts (<c>Equals</c>, <c>StartsWith</c>, <c>Compare</c>, …): at most both lengths.</summary>
     internal static void Compare(string? left, string? right) =>
         Charge((long)(left?.Length ?? 0) + (right?.Length ?? 0));
+
+    /// <summary>
+    /// <see cref="Search"/> for a rule that only searches and compares texts: the rule's work so far is a local of the
+    /// compiled rule, passed in and returned. Past <paramref name="settleAbove"/> (the smaller of the budget and
+    /// <see cref="RuleLocalStride"/>) the work settles with the thread's meter, which stops the rule past its budget and
+    /// observes cancellation: exactly the same charges and the same stop as <see cref="Search"/>, without thread state below.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static long SearchInRule(long work, string? text, string? needle, long settleAbove, long budget)
+    {
+        if (text is null)
+        {
+            return work;
+        }
+
+        work += (long)text.Length * Math.Max(1, needle?.Length ?? 0);
+        if (work > settleAbove)
+        {
+            Settle(work, budget);
+        }
+
+        return work;
+    }
+
+    /// <summary><see cref="Compare"/> for a rule that only searches and compares texts; see <see cref="SearchInRule"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static long CompareInRule(long work, string? left, string? right, long settleAbove, long budget)
+    {
+        work += (long)(left?.Length ?? 0) + (right?.Length ?? 0);
+        if (work > settleAbove)
+        {
+            Settle(work, budget);
+        }
+
+        return work;
+    }
+
+    /// <summary>Brings the thread's meter to a rule's local work: stops the rule past its budget, observes cancellation.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void Settle(long work, long budget)
+    {
+        var current = state ??= new State();
+        current.Budget = budget;
+        current.Remaining = budget - work;
+        current.Check();
+    }
 
     /// <summary>
     /// Charges the walk of a sequence by a collection operation that runs no lambda of the rule (<c>Distinct()</c>,

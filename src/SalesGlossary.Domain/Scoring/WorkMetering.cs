@@ -5,7 +5,10 @@ namespace SalesGlossary.Domain;
 /// <summary>
 /// Compiles the work meter into a checked rule: each lambda body starts by charging one unit, each text-building call
 /// charges the characters it built, and a rule that does either starts by taking a fresh budget. A rule that neither
-/// loops nor builds text is left exactly as it is, so the meter costs nothing where no work can pile up.
+/// loops nor builds text is left exactly as it is, so the meter costs nothing where no work can pile up. A rule that only
+/// searches and compares texts (no lambda, no built text, no walk of a sequence) counts its work in a local of its own
+/// and settles with the thread's meter only past <see cref="WorkMeter.RuleLocalStride"/> units or its budget: the same
+/// charges and the same stop, without touching thread state on the common short texts.
 /// </summary>
 internal sealed class WorkMetering : ExpressionVisitor
 {
@@ -26,25 +29,37 @@ internal sealed class WorkMetering : ExpressionVisitor
     private static readonly HashSet<string> LazyWindows = [nameof(Enumerable.Take), nameof(Enumerable.Skip)];
 
     private readonly Expression iteration = Expression.Call(WorkMeter.IterationMethod);
+    private readonly ParameterExpression? ruleWork;
+    private readonly long budget;
     private bool metered;
+    private bool textCharged;
 
-    private WorkMetering()
+    private WorkMetering(ParameterExpression? ruleWork, long budget)
     {
+        this.ruleWork = ruleWork;
+        this.budget = budget;
     }
 
     /// <summary>Returns the rule body with the meter compiled in, given the budget of one evaluation.</summary>
     public static Expression Instrument(Expression body, long budget)
     {
-        var metering = new WorkMetering();
+        var metering = new WorkMetering(null, budget);
         var instrumented = metering.Visit(body);
-        return metering.metered
-            ? Expression.Block(Expression.Call(WorkMeter.StartRuleMethod, Expression.Constant(budget)), instrumented)
-            : body;
-    }
+        if (metering.metered)
+        {
+            return Expression.Block(Expression.Call(WorkMeter.StartRuleMethod, Expression.Constant(budget)), instrumented);
+        }
 
-    /// <summary>Whether a rule body was compiled with the meter (it loops or builds text).</summary>
-    public static bool IsMetered(Expression body) =>
-        body is BlockExpression { Expressions: [MethodCallExpression call, ..] } && call.Method == WorkMeter.StartRuleMethod;
+        if (!metering.textCharged)
+        {
+            return body;
+        }
+
+        // Only text searches and comparisons: count the rule's work in a local, settled with the thread's meter past a stride.
+        var work = Expression.Variable(typeof(long), "ruleWork");
+        var local = new WorkMetering(work, budget).Visit(body);
+        return Expression.Block(local.Type, [work], Expression.Assign(work, Expression.Constant(0L)), local);
+    }
 
     protected override Expression VisitLambda<T>(Expression<T> node)
     {
@@ -124,10 +139,20 @@ internal sealed class WorkMetering : ExpressionVisitor
 
         var text = texts[0];
         Expression other = texts.Count > 1 ? texts[1] : Expression.Constant(null, typeof(string));
-        metered = true;
+        textCharged = true;
         var body = new List<Expression>();
         body.AddRange(operands.Select((o, i) => Expression.Assign(temporaries[i], o)));
-        body.Add(Expression.Call(charge, text, other));
+        if (ruleWork is null)
+        {
+            body.Add(Expression.Call(charge, text, other));
+        }
+        else
+        {
+            var inRule = charge == WorkMeter.SearchMethod ? WorkMeter.SearchInRuleMethod : WorkMeter.CompareInRuleMethod;
+            body.Add(Expression.Assign(ruleWork, Expression.Call(
+                inRule, ruleWork, text, other, Expression.Constant(Math.Min(budget, WorkMeter.RuleLocalStride)), Expression.Constant(budget))));
+        }
+
         body.Add(call.Object is null
             ? call.Update(null, temporaries)
             : call.Update(temporaries[0], temporaries.Skip(1)));

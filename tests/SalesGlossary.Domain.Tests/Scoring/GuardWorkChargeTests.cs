@@ -73,27 +73,49 @@ public class GuardWorkChargeTests
         Assert.True(WorkMeter.LastRuleWork > 1_000_000);
     }
 
-    [Fact]
-    public void Score_SearchWithinTheBudget_ChargesTextTimesNeedleAndScores()
+    [Theory]
+    [InlineData(200, true)]
+    [InlineData(201, false)]
+    public void Score_SearchAtTheBudget_ChargesTextTimesNeedleExactly(int titleLength, bool scores)
     {
-        var model = Load("lead.JobTitle.Contains(\"sales\", StringComparison.OrdinalIgnoreCase)");
+        // A title of 200 characters times the needle's 5 is exactly the budget of 1,000 units: scored; one more character is not.
+        var model = Load("lead.JobTitle.Contains(\"sales\", StringComparison.OrdinalIgnoreCase)",
+            new ScoringLimits { MaxWorkPerRule = 1_000, MaxActivitiesPerLead = 200, MaxBuiltTextLength = 200 });
 
-        var score = model.Score(Lead("VP Sales"), Now);
+        var score = model.Score(Lead(new string('x', titleLength - 8) + "VP Sales"), Now);
 
-        Assert.Empty(score.Errors);
-        Assert.Equal(10m, score.Total);
-        Assert.Equal(8 * 5, WorkMeter.LastRuleWork);
+        Assert.Equal(scores ? 10m : 0m, score.Total);
+        Assert.Equal(scores, score.IsComplete);
+        Assert.Equal(scores ? 0 : 1, model.ScoreTotals([Lead(new string('x', titleLength - 8) + "VP Sales")], Now, new decimal[1]).Incomplete);
+    }
+
+    [Theory]
+    [InlineData(496, true)]
+    [InlineData(497, false)]
+    public void Score_ComparisonsAtTheBudget_ChargeBothLengthsEachExactly(int titleLength, bool scores)
+    {
+        // (title + 5) for Equals plus (title + 2) for StartsWith: 2 × 496 + 7 = 999 units fit a budget of 1,000; 2 × 497 + 7 = 1,001 do not.
+        var model = Load("lead.JobTitle.Equals(lead.Department, StringComparison.OrdinalIgnoreCase) || lead.JobTitle.StartsWith(\"VP\")",
+            new ScoringLimits { MaxWorkPerRule = 1_000, MaxActivitiesPerLead = 300, MaxBuiltTextLength = 300 });
+
+        var score = model.Score(Lead("VP" + new string('x', titleLength - 2), "Sales"), Now);
+
+        Assert.Equal(scores ? 10m : 0m, score.Total);
+        Assert.Equal(scores, score.IsComplete);
     }
 
     [Fact]
-    public void Score_ComparisonOfTexts_ChargesBothLengths()
+    public void Score_SearchesPastTheLocalStride_SettleWithTheThreadsMeter()
     {
-        var model = Load("lead.JobTitle.Equals(lead.Department, StringComparison.OrdinalIgnoreCase) || lead.JobTitle.StartsWith(\"VP\")");
+        // 3 searches of 1,500 characters for a 2-character needle: 9,000 units, past the local stride of 4,096, within the budget.
+        var model = Load("lead.JobTitle.Contains(\"zz\") || lead.JobTitle.Contains(\"yy\") || lead.JobTitle.Contains(\"VP\")",
+            new ScoringLimits { MaxWorkPerRule = 9_000, MaxActivitiesPerLead = 1_500, MaxBuiltTextLength = 1_500 });
 
-        var score = model.Score(Lead("VP Sales", "Sales"), Now);
+        var score = model.Score(Lead(new string('x', 1_498) + "VP"), Now);
 
         Assert.Equal(10m, score.Total);
-        Assert.Equal((8 + 5) + (8 + 2), WorkMeter.LastRuleWork);
+        Assert.Equal(3 * 1_500 * 2, WorkMeter.LastRuleWork);
+        Assert.Equal(0m, model.Score(Lead(new string('x', 1_499) + "VP"), Now).Total);
     }
 
     [Fact]

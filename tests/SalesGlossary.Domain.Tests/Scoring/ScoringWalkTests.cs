@@ -99,6 +99,65 @@ public class ScoringWalkTests
         Assert.ThrowsAny<OperationCanceledException>(() => model.Score(leads[0], AsOf, cancellation.Token));
     }
 
+    /// <summary>Activities in any order, with ties at one instant, on both sides of the insertion sort's limit of 16: the walk's order and totals match the reference.</summary>
+    [Property(MaxTest = 60)]
+    public Property ActivityOrder_WithTiesAndManyActivities_MatchesTheReference() =>
+        Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+        {
+            var random = new Random(seed);
+            var json = LeadScoringModel.SampleJson;
+            var types = new[] { "EmailOpen", "PageView", "EmailClick", "WebinarAttended", "ContentDownload", "DemoRequest" };
+            var instants = Enumerable.Range(0, 4).Select(_ => AsOf.AddMinutes(-random.Next(0, 60 * 24 * 40))).ToArray();
+            var lead = new LeadFacts("L", null, "VP", null, "Software", 300, null, "DE", null, false, false,
+                [.. Enumerable.Range(0, random.Next(0, 40)).Select(_ => new LeadActivity(
+                    types[random.Next(types.Length)], instants[random.Next(instants.Length)], random.Next(2) == 0 ? "/pricing" : null, "Decision"))]);
+            var model = LeadScoringModel.LoadSample();
+
+            var expected = ReferenceScorer.Score(json, lead, AsOf);
+            var score = model.Score(lead, AsOf);
+            var totals = new decimal[1];
+            model.ScoreTotals([lead], AsOf, totals);
+
+            return (score.Total == expected.Total && totals[0] == expected.Total
+                && score.Contributions.Select(c => (c.Rule, c.ActivityIndex, c.Points)).SequenceEqual(expected.Contributions.Select(c => (c.Rule, c.ActivityIndex, c.Points))))
+                .Label($"seed {seed}: walk {score.Total}, bulk {totals[0]}, reference {expected.Total}");
+        });
+
+    [Fact]
+    public void ExplainedContributions_ReadFromTwoThreadsAtOnce_AreBuiltOnceAndAddUp()
+    {
+        var model = LeadScoringModel.LoadSample();
+        var lead = new LeadFacts("L", null, "VP", null, "Software", 300, null, "DE", null, false, false,
+            [.. Enumerable.Range(0, 12).Select(i => new LeadActivity(i % 2 == 0 ? "EmailOpen" : "WebinarAttended", AsOf.AddDays(-i)))]);
+
+        for (var round = 0; round < 50; round++)
+        {
+            var score = model.Score(lead, AsOf);
+            using var start = new Barrier(2);
+            var lists = new ScoreContribution[2][];
+            var readers = Enumerable.Range(0, 2).Select(t => new Thread(() =>
+            {
+                start.SignalAndWait();
+                lists[t] = [.. score.Contributions];
+            })).ToArray();
+            foreach (var reader in readers)
+            {
+                reader.Start();
+            }
+
+            foreach (var reader in readers)
+            {
+                reader.Join();
+            }
+
+            Assert.Equal(score.Contributions.Count, lists[0].Length);
+            Assert.True(lists[0].Zip(lists[1]).All(p => ReferenceEquals(p.First, p.Second)), "both readers see the same records");
+            Assert.True(score.Contributions.Select((c, i) => ReferenceEquals(c, score.Contributions[i])).All(same => same));
+            Assert.Equal(score.Total, score.Contributions.Sum(c => c.Points));
+            Assert.All(score.Contributions, c => Assert.False(string.IsNullOrEmpty(c.Explanation)));
+        }
+    }
+
     public sealed record Account(string? Region, int Tier, IReadOnlyList<Visit> Visits);
 
     public sealed record Visit(DateTimeOffset At, string? Page);
