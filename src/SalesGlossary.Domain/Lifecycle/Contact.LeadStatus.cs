@@ -20,29 +20,37 @@ public sealed partial class Contact
     {
         Guard.NotNull(status);
         Guard.NotNull(actor);
-        if (!policy.Definitions.LeadStatuses.Contains(status))
+        var began = BeginChange();
+        try
         {
-            throw new ArgumentException(
-                $"{status.Name} is not a lead status of the agreement of contact '{Id}'. Known: {string.Join(", ", policy.Definitions.LeadStatuses.Select(s => s.Name))}.",
-                nameof(status));
-        }
+            if (!policy.Definitions.LeadStatuses.Contains(status))
+            {
+                throw new ArgumentException(
+                    $"{status.Name} is not a lead status of the agreement of contact '{Id}'. Known: {string.Join(", ", policy.Definitions.LeadStatuses.Select(s => s.Name))}.",
+                    nameof(status));
+            }
 
-        if (status.IsClosed && string.IsNullOrWhiteSpace(reason))
+            if (status.IsClosed && string.IsNullOrWhiteSpace(reason))
+            {
+                throw new ArgumentException("Lead status " + status.Name + " is closed; a closed status needs a reason.", nameof(reason));
+            }
+
+            if (LeadStatusRules.SetByVerb(status) is { } verb)
+            {
+                throw Refused(LifecycleTrigger.ChangeLeadStatus, null, c => Localization.Format("Detail.StatusSetByVerb", c, status.Name, verb));
+            }
+
+            if (policy.OwnerOf(Stage) != Team.Sales || status == LeadStatus)
+            {
+                throw Refused(LifecycleTrigger.ChangeLeadStatus, null, c => Localization.Format("Detail.StatusInSalesStage", c));
+            }
+
+            return Append(Stage, status, LifecycleTrigger.ChangeLeadStatus, actor, actorName, string.IsNullOrWhiteSpace(reason) ? null : reason, null);
+        }
+        finally
         {
-            throw new ArgumentException("Lead status " + status.Name + " is closed; a closed status needs a reason.", nameof(reason));
+            EndChange(began);
         }
-
-        if (LeadStatusRules.SetByVerb(status) is { } verb)
-        {
-            throw Refused(LifecycleTrigger.ChangeLeadStatus, null, c => Localization.Format("Detail.StatusSetByVerb", c, status.Name, verb));
-        }
-
-        if (policy.OwnerOf(Stage) != Team.Sales || status == LeadStatus)
-        {
-            throw Refused(LifecycleTrigger.ChangeLeadStatus, null, c => Localization.Format("Detail.StatusInSalesStage", c));
-        }
-
-        return Append(Stage, status, LifecycleTrigger.ChangeLeadStatus, actor, actorName, string.IsNullOrWhiteSpace(reason) ? null : reason, null);
     }
 
     /// <summary>Records that sales started working the lead: the lead status becomes In progress.</summary>
@@ -53,12 +61,20 @@ public sealed partial class Contact
     public IReadOnlyList<DomainEvent> StartWorking(Actor actor, string? actorName = null)
     {
         Guard.NotNull(actor);
-        if (LeadStatus is null || LeadStatusMachine().TryFire(LeadStatusTrigger.StartWorking) is false)
+        var began = BeginChange();
+        try
         {
-            throw Refused(LifecycleTrigger.StartWorking, null, c => Localization.Format("Detail.StartWorking", c));
-        }
+            if (LeadStatus is null || LeadStatusMachine().TryFire(LeadStatusTrigger.StartWorking) is false)
+            {
+                throw Refused(LifecycleTrigger.StartWorking, null, c => Localization.Format("Detail.StartWorking", c));
+            }
 
-        return Append(Stage, SalesGlossary.Domain.LeadStatus.InProgress, LifecycleTrigger.StartWorking, actor, actorName, null, null);
+            return Append(Stage, SalesGlossary.Domain.LeadStatus.InProgress, LifecycleTrigger.StartWorking, actor, actorName, null, null);
+        }
+        finally
+        {
+            EndChange(began);
+        }
     }
 
     /// <summary>Records that the timing is wrong: the lead status becomes Bad timing.</summary>
@@ -72,12 +88,20 @@ public sealed partial class Contact
     {
         Guard.NotBlank(reason);
         Guard.NotNull(actor);
-        if (!LeadStatusMachine().TryFire(LeadStatusTrigger.MarkBadTiming))
+        var began = BeginChange();
+        try
         {
-            throw Refused(LifecycleTrigger.MarkBadTiming, null, c => Localization.Format("Detail.BadTiming", c));
-        }
+            if (!LeadStatusMachine().TryFire(LeadStatusTrigger.MarkBadTiming))
+            {
+                throw Refused(LifecycleTrigger.MarkBadTiming, null, c => Localization.Format("Detail.BadTiming", c));
+            }
 
-        return Append(Stage, SalesGlossary.Domain.LeadStatus.BadTiming, LifecycleTrigger.MarkBadTiming, actor, actorName, reason, null);
+            return Append(Stage, SalesGlossary.Domain.LeadStatus.BadTiming, LifecycleTrigger.MarkBadTiming, actor, actorName, reason, null);
+        }
+        finally
+        {
+            EndChange(began);
+        }
     }
 
     private LeadStatus? StatusAfter(LifecycleTrigger trigger, LifecycleStage destination)
