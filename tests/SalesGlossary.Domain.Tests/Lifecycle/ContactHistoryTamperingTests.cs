@@ -13,15 +13,15 @@ public class ContactHistoryTamperingTests
 
     private ContactState Stored()
     {
-        var contact = Contact.Create("C-9", LifecycleStage.Lead, LifecyclePolicy.Default, time, Actor.Integration, "new-prospect");
+        var contact = Contact.Create("C-9", LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration.Named("new-prospect"));
         time.Advance(TimeSpan.FromHours(1));
-        contact.ApplyScore(140, Actor.System);
+        contact.ApplyScore(140, By.System);
         time.Advance(TimeSpan.FromHours(1));
-        contact.AcceptBySales(Actor.Sales, "sam");
+        contact.AcceptBySales(By.Sales.Named("sam"));
         time.Advance(TimeSpan.FromHours(1));
         contact.RecordConnectAttempt(new ConnectAttempt(time.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.NoAnswer), Actor.Sales);
         time.Advance(TimeSpan.FromHours(1));
-        contact.ApplyScore(150, Actor.System);
+        contact.ApplyScore(150, By.System);
         return contact.ToState();
     }
 
@@ -66,7 +66,7 @@ public class ContactHistoryTamperingTests
     {
         var state = Stored();
 
-        Assert.Equal("$.history[1]: The record is incomplete: from, to, trigger and actor are required.", Problem(state with { History = Changed(state.History, 1, r => r with { Actor = null! }) }));
+        Assert.Equal("$.history[1]: The record is incomplete: from, to, trigger and actor are required.", Problem(state with { History = Changed(state.History, 1, r => r with { By = null! }) }));
         Assert.Equal("$.history[1]: The record is incomplete: from, to, trigger and actor are required.", Problem(state with { History = Changed(state.History, 1, r => r with { Trigger = null! }) }));
         Assert.Equal("$.history[1]: The record is incomplete: from, to, trigger and actor are required.", Problem(state with { History = Changed(state.History, 1, r => r with { To = null! }) }));
         Assert.Equal("$.history[2]: The record is incomplete: from, to, trigger and actor are required.", Problem(state with { History = Changed(state.History, 2, r => r with { From = null! }) }));

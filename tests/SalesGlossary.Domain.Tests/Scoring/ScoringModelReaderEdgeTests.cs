@@ -93,7 +93,7 @@ public class ScoringModelReaderEdgeTests
     {
         var model = LeadScoringModel.Load(ModelJson.Sample(m => m["ScoringModel"]!["GroupCaps"]!["fit"] = 0.5));
 
-        var score = model.Score(new LeadFacts("L-1", "mary@acme.de", "VP Sales", "Sales", "Software", 450, 1_000_000m, "DE", "Web", false, false, []), Generators.ScoringNow);
+        var score = model.Score(new LeadFacts { Id = "L-1", Email = "mary@acme.de", JobTitle = "VP Sales", Department = "Sales", Industry = "Software", Employees = 450, AnnualRevenue = 1_000_000m, Country = "DE", LeadSource = "Web" }, Generators.ScoringNow);
 
         var fit = score.Groups.Single(g => g.Group == "fit");
         Assert.Equal((0.5m, 0.5m), (fit.Cap, fit.Score));
