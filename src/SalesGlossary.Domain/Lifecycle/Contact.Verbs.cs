@@ -64,9 +64,9 @@ public sealed partial class Contact
         {
             Fire(LifecycleTrigger.CreateDeal, actor, actorName, deal, null);
         }
-        else if (Stage.Backbone.Value <= LifecycleStage.Opportunity.Value && LeadStatus != SalesGlossary.Domain.LeadStatus.OpenDeal)
+        else if (Stage.Backbone.Value <= LifecycleStage.Opportunity.Value && StatusAfter(LeadStatusTrigger.CreateDeal, Stage) is var status && status != LeadStatus)
         {
-            Append(Stage, SalesGlossary.Domain.LeadStatus.OpenDeal, LifecycleTrigger.CreateDeal, actor, actorName, deal, null);
+            Append(Stage, status, LifecycleTrigger.CreateDeal, actor, actorName, deal, null);
         }
     }
 
@@ -98,7 +98,7 @@ public sealed partial class Contact
         }
     }
 
-    /// <summary>Records that a deal was lost: the contact is recycled where the agreement says so; otherwise an Open deal status becomes Connected (the contact was reached, and no deal is open).</summary>
+    /// <summary>Records that a deal was lost: the contact is recycled where the agreement says so; otherwise a converted status (Open deal) becomes Connected (the contact was reached, and no deal is open).</summary>
     internal void RecordDealLost(Actor actor, string? actorName, string deal, string? reason)
     {
         var why = "Deal '" + deal + "' lost: " + (string.IsNullOrWhiteSpace(reason) ? "no reason given" : reason);
@@ -106,9 +106,9 @@ public sealed partial class Contact
         {
             Fire(LifecycleTrigger.Recycle, actor, actorName, why, null);
         }
-        else if (LeadStatus == SalesGlossary.Domain.LeadStatus.OpenDeal)
+        else if (StatusAfter(LeadStatusTrigger.LoseDeal, Stage) is var status && status != LeadStatus)
         {
-            Append(Stage, SalesGlossary.Domain.LeadStatus.Connected, LifecycleTrigger.LoseDeal, actor, actorName, why, null);
+            Append(Stage, status, LifecycleTrigger.LoseDeal, actor, actorName, why, null);
         }
     }
 
@@ -124,20 +124,20 @@ public sealed partial class Contact
     /// <param name="actor">Who returned it; usually <see cref="Actor.Sales"/>.</param>
     /// <param name="actorName">The seller, if known.</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
-    /// <exception cref="LifecycleTransitionException">The contact is neither MQL nor SQL.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LifecycleTransitionException"><paramref name="reason"/> is empty (a refusal naming the unmet guard "a reason is given"), or the contact is neither MQL nor SQL.</exception>
     public IReadOnlyList<DomainEvent> ReturnToMarketing(string reason, Actor actor, string? actorName = null) =>
-        Fire(LifecycleTrigger.ReturnToMarketing, actor, actorName, Guard.NotBlank(reason), null);
+        Fire(LifecycleTrigger.ReturnToMarketing, actor, actorName, Reason(LifecycleTrigger.ReturnToMarketing, reason), null);
 
     /// <summary>Sends a lost opportunity or a churned customer back to nurturing.</summary>
     /// <param name="reason">Why, for example the lost reason of the deal.</param>
     /// <param name="actor">Who recycled it.</param>
     /// <param name="actorName">The person or system, if known.</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
-    /// <exception cref="LifecycleTransitionException">The contact is not an Opportunity, Customer or Evangelist.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LifecycleTransitionException"><paramref name="reason"/> is empty, or the contact is not an Opportunity, Customer or Evangelist.</exception>
     public IReadOnlyList<DomainEvent> Recycle(string reason, Actor actor, string? actorName = null) =>
-        Fire(LifecycleTrigger.Recycle, actor, actorName, Guard.NotBlank(reason), null);
+        Fire(LifecycleTrigger.Recycle, actor, actorName, Reason(LifecycleTrigger.Recycle, reason), null);
 
     /// <summary>Disqualifies the contact: it moves to Other with lead status Unqualified.</summary>
     /// <param name="reason">The reason code; <see cref="DisqualificationReason.UnableToReach"/> only once the connect policy is exhausted.</param>
@@ -145,14 +145,14 @@ public sealed partial class Contact
     /// <param name="note">Details in words; required for <see cref="DisqualificationReason.Other"/>.</param>
     /// <param name="actorName">The person or system, if known.</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
-    /// <exception cref="ArgumentException">The reason is Other and no note is given.</exception>
-    /// <exception cref="LifecycleTransitionException">The contact is a Customer, Evangelist or already in Other, or the connect policy is not exhausted for "unable to reach".</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="reason"/> or <paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LifecycleTransitionException">The reason is Other and no note is given, the contact is a Customer, Evangelist or already in Other, or the connect policy is not exhausted for "unable to reach".</exception>
     public IReadOnlyList<DomainEvent> Disqualify(DisqualificationReason reason, Actor actor, string? note = null, string? actorName = null)
     {
         Guard.NotNull(reason);
         if (reason == DisqualificationReason.Other && string.IsNullOrWhiteSpace(note))
         {
-            throw new ArgumentException("A disqualification for reason Other needs a note that says the reason.", nameof(note));
+            throw Refused(LifecycleTrigger.Disqualify, [LifecyclePolicy.OtherNoteGuard], null);
         }
 
         return Fire(LifecycleTrigger.Disqualify, actor, actorName, string.IsNullOrWhiteSpace(note) ? reason.DisplayName : reason.DisplayName + ": " + note, reason);
@@ -163,10 +163,10 @@ public sealed partial class Contact
     /// <param name="actor">Who reopened it.</param>
     /// <param name="actorName">The person or system, if known.</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
-    /// <exception cref="LifecycleTransitionException">The contact is not in Other.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LifecycleTransitionException"><paramref name="reason"/> is empty, or the contact is not in Other.</exception>
     public IReadOnlyList<DomainEvent> Reopen(string reason, Actor actor, string? actorName = null) =>
-        Fire(LifecycleTrigger.Reopen, actor, actorName, Guard.NotBlank(reason), null);
+        Fire(LifecycleTrigger.Reopen, actor, actorName, Reason(LifecycleTrigger.Reopen, reason), null);
 
     /// <summary>Records a connect attempt: the first moves the lead status to Attempted to contact, a connected outcome to Connected.</summary>
     /// <param name="attempt">The attempt.</param>
@@ -199,10 +199,8 @@ public sealed partial class Contact
         }
         else
         {
-            var statusMachine = LeadStatusMachine();
-            statusMachine.TryFire(connected ? LeadStatusTrigger.ConnectSucceeded : LeadStatusTrigger.ConnectFailed);
-            var status = statusMachine.Status;
-            if (status != LeadStatus && LeadStatus != SalesGlossary.Domain.LeadStatus.OpenDeal)
+            var status = StatusAfter(connected ? LeadStatusTrigger.ConnectSucceeded : LeadStatusTrigger.ConnectFailed, Stage);
+            if (status != LeadStatus)
             {
                 Append(Stage, status, LifecycleTrigger.RecordConnectAttempt, actor, attempt.By, reason, null);
             }
@@ -238,5 +236,11 @@ public sealed partial class Contact
         }
 
         return Append(stage, status, LifecycleTrigger.Override, actor, actorName, reason, null);
+    }
+
+    private string Reason(LifecycleTrigger trigger, string reason)
+    {
+        RequireReason(trigger, reason);
+        return reason;
     }
 }
