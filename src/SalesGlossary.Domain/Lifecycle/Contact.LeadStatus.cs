@@ -33,7 +33,7 @@ public sealed partial class Contact
         if (!TryMoveStatus(LeadStatusTrigger.ChangeStatus, status, Stage, reasoned, out _, out var unmet))
         {
             throw unmet.Count > 0 ? Refused(LifecycleTrigger.ChangeLeadStatus, unmet, null)
-                : LeadStatusRules.SetByVerb(status) is { } verb ? Refused(LifecycleTrigger.ChangeLeadStatus, null, c => Localization.Format("Detail.StatusSetByVerb", c, status.GetDisplayName(c), verb))
+                : LeadStatusRules.SetByVerb(status) is { } verb ? Refused(LifecycleTrigger.ChangeLeadStatus, null, c => Localization.Format("Detail.StatusSetByVerb", c, status.GetDisplayName(c), verb == LeadStatusRules.Handoff ? Localization.Format("Detail.Handoff", c) : verb))
                 : Refused(LifecycleTrigger.ChangeLeadStatus, null, c => Localization.Format("Detail.StatusUnchanged", c, status.GetDisplayName(c)));
         }
 
