@@ -42,6 +42,7 @@ public static class SalesGlossaryCluster
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<AgreementTerms>();
         builder.Services.TryAddSingleton<ClusterModels>();
+        builder.Services.AddHostedService<VocabularyRefresh>();
         return builder;
     }
 
