@@ -33,6 +33,9 @@ public sealed class VocabularyTests(VocabularyCluster fixture)
         Assert.Equal(nurture, moved.State.History[^1].ToStatus);
         Assert.True(moved.State.History[^1].ToStatus!.IsClosed);
 
+        var refused = await Assert.ThrowsAsync<LifecycleTransitionException>(() => grain.ConvertAsync(partner));
+        Assert.Equal(sal, refused.Stage);
+
         var disqualified = await grain.DisqualifyAsync(competitor, partner, "Signed with a competitor");
         Assert.Equal(competitor, disqualified.State.History[^1].DisqualificationReason);
 
