@@ -17,6 +17,11 @@ namespace SalesGlossary.Domain;
 /// (with no lead status: it is no longer a lead), and losing recycles it where the agreement says so or else turns its
 /// Open deal status to Connected. The contact is checked before anything changes, so a refused move changes neither.
 /// </para>
+/// <para>
+/// A deal is not thread-safe: serialize the calls on one deal. A verb holds the deal from its first read to its last
+/// write, so a verb that overlaps it from another caller is refused with an <see cref="InvalidOperationException"/> and
+/// records nothing, instead of corrupting the history.
+/// </para>
 /// </remarks>
 public sealed class Deal
 {
@@ -24,6 +29,7 @@ public sealed class Deal
     private readonly TimeProvider time;
     private readonly Contact[] contacts;
     private readonly List<DomainEvent> pending = [];
+    private SingleWriter writer;
 
     private Deal(string id, Pipeline pipeline, DealStage stage, decimal amount, DateOnly? expectedClose, List<DealTransition> history, Contact[] contacts, TimeProvider time)
     {
@@ -204,9 +210,17 @@ public sealed class Deal
     /// <returns>The deal's events; the events its changes caused on its contacts are taken from the contacts.</returns>
     public IReadOnlyList<DomainEvent> TakeEvents()
     {
-        DomainEvent[] taken = [.. pending];
-        pending.Clear();
-        return taken;
+        var began = BeginChange();
+        try
+        {
+            DomainEvent[] taken = [.. pending];
+            pending.Clear();
+            return taken;
+        }
+        finally
+        {
+            writer.Exit(began);
+        }
     }
 
     /// <summary>Gets whether the deal can move to a stage now (with a reason, when <paramref name="withReason"/> is set).</summary>
@@ -356,13 +370,21 @@ public sealed class Deal
     {
         Guard.InRange(amount, 0m, decimal.MaxValue);
         Guard.NotNull(actor);
-        CheckClock();
-        if (amount == Amount && expectedClose == ExpectedClose)
+        var began = BeginChange();
+        try
         {
-            throw new ArgumentException("The forecast update changes nothing: amount and expected close date are already these.", nameof(amount));
-        }
+            CheckClock();
+            if (amount == Amount && expectedClose == ExpectedClose)
+            {
+                throw new ArgumentException("The forecast update changes nothing: amount and expected close date are already these.", nameof(amount));
+            }
 
-        return Append(Stage, DealTrigger.UpdateForecast, actor, actorName, reason, amount, expectedClose);
+            return Append(Stage, DealTrigger.UpdateForecast, actor, actorName, reason, amount, expectedClose);
+        }
+        finally
+        {
+            writer.Exit(began);
+        }
     }
 
     /// <summary>Derives how long the deal spent in each stage, up to now; time on hold counts for the on-hold stage only.</summary>
@@ -421,6 +443,20 @@ public sealed class Deal
     private List<DomainEvent> Fire(DealTrigger trigger, DealStage? target, Actor actor, string? actorName, string? reason, Func<CultureInfo, string> move, Action? driveContact)
     {
         Guard.NotNull(actor);
+        var began = BeginChange();
+        try
+        {
+            return FireHeld(trigger, target, actor, actorName, reason, move, driveContact);
+        }
+        finally
+        {
+            writer.Exit(began);
+        }
+    }
+
+    /// <summary>Fires a trigger while the caller holds the deal's single-writer hold.</summary>
+    private List<DomainEvent> FireHeld(DealTrigger trigger, DealStage? target, Actor actor, string? actorName, string? reason, Func<CultureInfo, string> move, Action? driveContact)
+    {
         CheckClock();
         var hasReason = !string.IsNullOrWhiteSpace(reason);
         var destination = WithMachine(hasReason, m =>
@@ -496,6 +532,12 @@ public sealed class Deal
 
         return allowed;
     }
+
+    /// <summary>Enters the deal's single-writer hold (see <see cref="SingleWriter"/>) for a verb.</summary>
+    /// <returns>Whether this call entered the hold and must leave it.</returns>
+    /// <exception cref="InvalidOperationException">Another caller is changing the deal; nothing was recorded.</exception>
+    private bool BeginChange() => writer.Enter() ?? throw new InvalidOperationException(
+        "Deal '" + Id + "' was changed by another caller while this change was being made; nothing was recorded. A deal is not thread-safe: serialize the calls on one deal, or reload it and try again.");
 
     private void CheckClock() => Chronology.EnsureNotBefore(time.GetUtcNow(), history[^1].At, "deal '" + Id + "'");
 

@@ -22,22 +22,30 @@ public sealed partial class Contact
     {
         Guard.NotNull(status);
         Guard.NotNull(actor);
-        if (!policy.Definitions.LeadStatuses.Contains(status))
+        var began = BeginChange();
+        try
         {
-            throw new ArgumentException(
-                $"{status.Name} is not a lead status of the agreement of contact '{Id}'. Known: {string.Join(", ", policy.Definitions.LeadStatuses.Select(s => s.Name))}.",
-                nameof(status));
-        }
+            if (!policy.Definitions.LeadStatuses.Contains(status))
+            {
+                throw new ArgumentException(
+                    $"{status.Name} is not a lead status of the agreement of contact '{Id}'. Known: {string.Join(", ", policy.Definitions.LeadStatuses.Select(s => s.Name))}.",
+                    nameof(status));
+            }
 
-        var reasoned = !string.IsNullOrWhiteSpace(reason);
-        if (!TryMoveStatus(LeadStatusTrigger.ChangeStatus, status, Stage, reasoned, out _, out var unmet))
+            var reasoned = !string.IsNullOrWhiteSpace(reason);
+            if (!TryMoveStatus(LeadStatusTrigger.ChangeStatus, status, Stage, reasoned, out _, out var unmet))
+            {
+                throw unmet.Count > 0 ? Refused(LifecycleTrigger.ChangeLeadStatus, unmet, null)
+                    : LeadStatusRules.SetByVerb(status) is { } verb ? Refused(LifecycleTrigger.ChangeLeadStatus, null, c => Localization.Format("Detail.StatusSetByVerb", c, status.GetDisplayName(c), verb == LeadStatusRules.Handoff ? Localization.Format("Detail.Handoff", c) : verb))
+                    : Refused(LifecycleTrigger.ChangeLeadStatus, null, c => Localization.Format("Detail.StatusUnchanged", c, status.GetDisplayName(c)));
+            }
+
+            return Append(Stage, status, LifecycleTrigger.ChangeLeadStatus, actor, actorName, reasoned ? reason : null, null);
+        }
+        finally
         {
-            throw unmet.Count > 0 ? Refused(LifecycleTrigger.ChangeLeadStatus, unmet, null)
-                : LeadStatusRules.SetByVerb(status) is { } verb ? Refused(LifecycleTrigger.ChangeLeadStatus, null, c => Localization.Format("Detail.StatusSetByVerb", c, status.GetDisplayName(c), verb == LeadStatusRules.Handoff ? Localization.Format("Detail.Handoff", c) : verb))
-                : Refused(LifecycleTrigger.ChangeLeadStatus, null, c => Localization.Format("Detail.StatusUnchanged", c, status.GetDisplayName(c)));
+            EndChange(began);
         }
-
-        return Append(Stage, status, LifecycleTrigger.ChangeLeadStatus, actor, actorName, reasoned ? reason : null, null);
     }
 
     /// <summary>Records that sales started working the lead: the lead status becomes In progress.</summary>
@@ -48,12 +56,20 @@ public sealed partial class Contact
     public IReadOnlyList<DomainEvent> StartWorking(Actor actor, string? actorName = null)
     {
         Guard.NotNull(actor);
-        if (!TryMoveStatus(LeadStatusTrigger.StartWorking, null, Stage, false, out var next, out var unmet))
+        var began = BeginChange();
+        try
         {
-            throw Refused(LifecycleTrigger.StartWorking, unmet, c => Localization.Format("Detail.StartWorking", c));
-        }
+            if (!TryMoveStatus(LeadStatusTrigger.StartWorking, null, Stage, false, out var next, out var unmet))
+            {
+                throw Refused(LifecycleTrigger.StartWorking, unmet, c => Localization.Format("Detail.StartWorking", c));
+            }
 
-        return Append(Stage, next, LifecycleTrigger.StartWorking, actor, actorName, null, null);
+            return Append(Stage, next, LifecycleTrigger.StartWorking, actor, actorName, null, null);
+        }
+        finally
+        {
+            EndChange(began);
+        }
     }
 
     /// <summary>Records that the timing is wrong: the lead status becomes Bad timing.</summary>
@@ -66,13 +82,21 @@ public sealed partial class Contact
     public IReadOnlyList<DomainEvent> MarkBadTiming(string reason, Actor actor, string? actorName = null)
     {
         Guard.NotNull(actor);
-        RequireReason(LifecycleTrigger.MarkBadTiming, reason);
-        if (!TryMoveStatus(LeadStatusTrigger.MarkBadTiming, null, Stage, true, out var next, out var unmet))
+        var began = BeginChange();
+        try
         {
-            throw Refused(LifecycleTrigger.MarkBadTiming, unmet, c => Localization.Format("Detail.BadTiming", c));
-        }
+            RequireReason(LifecycleTrigger.MarkBadTiming, reason);
+            if (!TryMoveStatus(LeadStatusTrigger.MarkBadTiming, null, Stage, true, out var next, out var unmet))
+            {
+                throw Refused(LifecycleTrigger.MarkBadTiming, unmet, c => Localization.Format("Detail.BadTiming", c));
+            }
 
-        return Append(Stage, next, LifecycleTrigger.MarkBadTiming, actor, actorName, reason, null);
+            return Append(Stage, next, LifecycleTrigger.MarkBadTiming, actor, actorName, reason, null);
+        }
+        finally
+        {
+            EndChange(began);
+        }
     }
 
     /// <summary>Gets the status a lifecycle move leaves, from the lead-status machine: the one home of what each move does to the status.</summary>
@@ -121,12 +145,20 @@ public sealed partial class Contact
         }
     }
 
-    /// <summary>Refuses a move that needs a reason when none is given, as a refusal that can be described in every language of the library.</summary>
-    private void RequireReason(LifecycleTrigger trigger, string? reason)
+    /// <summary>Refuses a move that needs a reason (or a note) when none is given, as a refusal that can be described in every language of the library; it reads the contact as its one writer.</summary>
+    private void RequireReason(LifecycleTrigger trigger, string? reason, string guard = LifecyclePolicy.ReasonGuard)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw Refused(trigger, [LifecyclePolicy.ReasonGuard], null);
+            var began = BeginChange();
+            try
+            {
+                throw Refused(trigger, [guard], null);
+            }
+            finally
+            {
+                EndChange(began);
+            }
         }
     }
 }

@@ -55,18 +55,26 @@ public sealed partial class Contact
     internal void RecordDealCreated(Actor actor, string? actorName, string deal)
     {
         Guard.NotNull(actor);
-        if (Stage == LifecycleStage.Other)
+        var began = BeginChange();
+        try
         {
-            throw Refused(LifecycleTrigger.CreateDeal, null, c => Localization.Format("Detail.NoDealsInOther", c));
-        }
+            if (Stage == LifecycleStage.Other)
+            {
+                throw Refused(LifecycleTrigger.CreateDeal, null, c => Localization.Format("Detail.NoDealsInOther", c));
+            }
 
-        if (Stage.Backbone.Value < LifecycleStage.Opportunity.Value && policy.Definitions.OpportunityDefinition == OpportunityDefinition.OpenDeal)
-        {
-            Fire(LifecycleTrigger.CreateDeal, actor, actorName, deal, null);
+            if (Stage.Backbone.Value < LifecycleStage.Opportunity.Value && policy.Definitions.OpportunityDefinition == OpportunityDefinition.OpenDeal)
+            {
+                Fire(LifecycleTrigger.CreateDeal, actor, actorName, deal, null);
+            }
+            else if (Stage.Backbone.Value <= LifecycleStage.Opportunity.Value && StatusAfter(LeadStatusTrigger.CreateDeal, Stage) is var status && status != LeadStatus)
+            {
+                Append(Stage, status, LifecycleTrigger.CreateDeal, actor, actorName, deal, null);
+            }
         }
-        else if (Stage.Backbone.Value <= LifecycleStage.Opportunity.Value && StatusAfter(LeadStatusTrigger.CreateDeal, Stage) is var status && status != LeadStatus)
+        finally
         {
-            Append(Stage, status, LifecycleTrigger.CreateDeal, actor, actorName, deal, null);
+            EndChange(began);
         }
     }
 
@@ -92,23 +100,39 @@ public sealed partial class Contact
     /// <summary>Records that a deal was won: the contact becomes a Customer (a customer has no lead status: it is no longer a lead); a Customer or Evangelist stays as it is.</summary>
     internal void RecordDealWon(Actor actor, string? actorName, string deal)
     {
-        if (Stage.Backbone != LifecycleStage.Customer && Stage.Backbone != LifecycleStage.Evangelist)
+        var began = BeginChange();
+        try
         {
-            Fire(LifecycleTrigger.WinDeal, actor, actorName, deal, null);
+            if (Stage.Backbone != LifecycleStage.Customer && Stage.Backbone != LifecycleStage.Evangelist)
+            {
+                Fire(LifecycleTrigger.WinDeal, actor, actorName, deal, null);
+            }
+        }
+        finally
+        {
+            EndChange(began);
         }
     }
 
     /// <summary>Records that a deal was lost: the contact is recycled where the agreement says so; otherwise a converted status (Open deal) becomes Connected (the contact was reached, and no deal is open).</summary>
     internal void RecordDealLost(Actor actor, string? actorName, string deal, string? reason)
     {
-        var why = "Deal '" + deal + "' lost: " + (string.IsNullOrWhiteSpace(reason) ? "no reason given" : reason);
-        if (policy.Definitions.RecycleWhenDealLost && Stage.Backbone == LifecycleStage.Opportunity)
+        var began = BeginChange();
+        try
         {
-            Fire(LifecycleTrigger.Recycle, actor, actorName, why, null);
+            var why = "Deal '" + deal + "' lost: " + (string.IsNullOrWhiteSpace(reason) ? "no reason given" : reason);
+            if (policy.Definitions.RecycleWhenDealLost && Stage.Backbone == LifecycleStage.Opportunity)
+            {
+                Fire(LifecycleTrigger.Recycle, actor, actorName, why, null);
+            }
+            else if (StatusAfter(LeadStatusTrigger.LoseDeal, Stage) is var status && status != LeadStatus)
+            {
+                Append(Stage, status, LifecycleTrigger.LoseDeal, actor, actorName, why, null);
+            }
         }
-        else if (StatusAfter(LeadStatusTrigger.LoseDeal, Stage) is var status && status != LeadStatus)
+        finally
         {
-            Append(Stage, status, LifecycleTrigger.LoseDeal, actor, actorName, why, null);
+            EndChange(began);
         }
     }
 
@@ -150,9 +174,9 @@ public sealed partial class Contact
     public IReadOnlyList<DomainEvent> Disqualify(DisqualificationReason reason, Actor actor, string? note = null, string? actorName = null)
     {
         Guard.NotNull(reason);
-        if (reason == DisqualificationReason.Other && string.IsNullOrWhiteSpace(note))
+        if (reason == DisqualificationReason.Other)
         {
-            throw Refused(LifecycleTrigger.Disqualify, [LifecyclePolicy.OtherNoteGuard], null);
+            RequireReason(LifecycleTrigger.Disqualify, note, LifecyclePolicy.OtherNoteGuard);
         }
 
         return Fire(LifecycleTrigger.Disqualify, actor, actorName, string.IsNullOrWhiteSpace(note) ? reason.DisplayName : reason.DisplayName + ": " + note, reason);
@@ -182,37 +206,42 @@ public sealed partial class Contact
     {
         Guard.NotNull(attempt);
         Guard.NotNull(actor);
-        if (policy.OwnerOf(Stage) != Team.Sales)
+        var began = BeginChange();
+        try
         {
-            var salesStages = LifecycleStage.InFunnelOrder.Where(s => policy.OwnerOf(s) == Team.Sales).ToArray();
-            throw Refused(LifecycleTrigger.RecordConnectAttempt, null, c => Localization.Format("Detail.ConnectInSalesStage", c, string.Join(", ", salesStages.Select(s => s.GetDisplayName(c)))));
-        }
-
-        var mark = pending.Count;
-        var reason = string.Create(CultureInfo.InvariantCulture, $"Attempt {attempts.Count + 1} by {attempt.Channel.DisplayName}: {attempt.Outcome.DisplayName}");
-        var connected = policy.ConnectPolicy.IsConnected(attempt.Outcome);
-        var movesToOpportunity = connected && Stage.Backbone == LifecycleStage.SalesQualifiedLead
-            && policy.Definitions.OpportunityDefinition == OpportunityDefinition.FirstSuccessfulConnect;
-        if (movesToOpportunity)
-        {
-            Fire(LifecycleTrigger.ConnectSucceeded, actor, attempt.By, reason, null);
-        }
-        else
-        {
-            var status = StatusAfter(connected ? LeadStatusTrigger.ConnectSucceeded : LeadStatusTrigger.ConnectFailed, Stage);
-            if (status != LeadStatus)
+            if (policy.OwnerOf(Stage) != Team.Sales)
             {
-                Append(Stage, status, LifecycleTrigger.RecordConnectAttempt, actor, attempt.By, reason, null);
+                var salesStages = LifecycleStage.InFunnelOrder.Where(s => policy.OwnerOf(s) == Team.Sales).ToArray();
+                throw Refused(LifecycleTrigger.RecordConnectAttempt, null, c => Localization.Format("Detail.ConnectInSalesStage", c, string.Join(", ", salesStages.Select(s => s.GetDisplayName(c)))));
             }
-        }
 
-        lock (attempts)
-        {
+            var mark = pending.Count;
+            var reason = string.Create(CultureInfo.InvariantCulture, $"Attempt {attempts.Count + 1} by {attempt.Channel.DisplayName}: {attempt.Outcome.DisplayName}");
+            var connected = policy.ConnectPolicy.IsConnected(attempt.Outcome);
+            var movesToOpportunity = connected && Stage.Backbone == LifecycleStage.SalesQualifiedLead
+                && policy.Definitions.OpportunityDefinition == OpportunityDefinition.FirstSuccessfulConnect;
+            if (movesToOpportunity)
+            {
+                Fire(LifecycleTrigger.ConnectSucceeded, actor, attempt.By, reason, null);
+            }
+            else
+            {
+                var status = StatusAfter(connected ? LeadStatusTrigger.ConnectSucceeded : LeadStatusTrigger.ConnectFailed, Stage);
+                if (status != LeadStatus)
+                {
+                    Append(Stage, status, LifecycleTrigger.RecordConnectAttempt, actor, attempt.By, reason, null);
+                }
+            }
+
             attempts.Add(attempt);
-        }
 
-        pending.Insert(mark, new ConnectAttemptRecorded { ContactId = Id, At = time.GetUtcNow(), Attempt = attempt, Number = attempts.Count });
-        return Since(mark);
+            pending.Insert(mark, new ConnectAttemptRecorded { ContactId = Id, At = time.GetUtcNow(), Attempt = attempt, Number = attempts.Count });
+            return Since(mark);
+        }
+        finally
+        {
+            EndChange(began);
+        }
     }
 
     /// <summary>Corrects the stage or lead status administratively, bypassing the rules; the record is marked as an override.</summary>
@@ -228,14 +257,22 @@ public sealed partial class Contact
         Guard.NotNull(stage);
         Guard.NotBlank(reason);
         Guard.NotNull(actor);
-        if (stage == Stage && status == LeadStatus)
+        var began = BeginChange();
+        try
         {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"The override changes nothing: contact '{Id}' is already in stage {Stage.DisplayName} with lead status {LeadStatus?.DisplayName ?? "none"}."),
-                nameof(stage));
-        }
+            if (stage == Stage && status == LeadStatus)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"The override changes nothing: contact '{Id}' is already in stage {Stage.DisplayName} with lead status {LeadStatus?.DisplayName ?? "none"}."),
+                    nameof(stage));
+            }
 
-        return Append(stage, status, LifecycleTrigger.Override, actor, actorName, reason, null);
+            return Append(stage, status, LifecycleTrigger.Override, actor, actorName, reason, null);
+        }
+        finally
+        {
+            EndChange(began);
+        }
     }
 
     private string Reason(LifecycleTrigger trigger, string reason)

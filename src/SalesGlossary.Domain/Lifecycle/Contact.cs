@@ -12,9 +12,10 @@ namespace SalesGlossary.Domain;
 /// </para>
 /// <para>
 /// Times come from the <see cref="TimeProvider"/> given at creation. A contact is not thread-safe: serialize the
-/// calls on one contact. A change that overlaps another on the same contact is detected and refused with an
-/// <see cref="InvalidOperationException"/> instead of corrupting the history; <see cref="Version"/> (the number of
-/// records) lets a store detect concurrent updates across processes.
+/// calls on one contact. A verb holds the contact from its first read of the state to its last write, so a verb that
+/// overlaps it from another caller is refused with an <see cref="InvalidOperationException"/> and records nothing,
+/// instead of corrupting the history; <see cref="Version"/> (the number of records) lets a store detect concurrent
+/// updates across processes.
 /// </para>
 /// </remarks>
 public sealed partial class Contact
@@ -28,7 +29,7 @@ public sealed partial class Contact
     private readonly List<SlaBreach> breaches;
     private readonly List<DomainEvent> pending = [];
     private int scoreChanges;
-    private int changing;
+    private SingleWriter writer;
 
     private Contact(ContactState state, LifecyclePolicy policy, TimeProvider time)
     {
@@ -294,9 +295,17 @@ public sealed partial class Contact
     /// <returns>The events; empty when there are none.</returns>
     public IReadOnlyList<DomainEvent> TakeEvents()
     {
-        DomainEvent[] taken = [.. pending];
-        pending.Clear();
-        return taken;
+        var began = BeginChange();
+        try
+        {
+            DomainEvent[] taken = [.. pending];
+            pending.Clear();
+            return taken;
+        }
+        finally
+        {
+            EndChange(began);
+        }
     }
 
     /// <summary>Gets a value indicating whether the contact can take a trigger now, with the current score.</summary>
@@ -353,16 +362,24 @@ public sealed partial class Contact
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads", Justification = "The overloads differ in the type of the score, not in their number of parameters.")]
     public IReadOnlyList<DomainEvent> ApplyScore(decimal score, Actor actor, string? handRaise = null)
     {
-        // The same total again reuses the stored score: rescoring an unchanged contact allocates nothing.
-        foreach (var kept in scores)
+        var began = BeginChange();
+        try
         {
-            if (kept.Model == ContactScore.TotalOnlyModel && kept.Total == score && kept.Groups.Count == 0 && kept.Rules.Count == 0)
+            // The same total again reuses the stored score: rescoring an unchanged contact allocates nothing.
+            foreach (var kept in scores)
             {
-                return ApplyScore(kept, actor, handRaise);
+                if (kept.Model == ContactScore.TotalOnlyModel && kept.Total == score && kept.Groups.Count == 0 && kept.Rules.Count == 0)
+                {
+                    return ApplyScore(kept, actor, handRaise);
+                }
             }
-        }
 
-        return ApplyScore(new ContactScore { Model = ContactScore.TotalOnlyModel, ModelVersion = ContactScore.TotalOnlyModel, AsOf = time.GetUtcNow(), Total = score }, actor, handRaise);
+            return ApplyScore(new ContactScore { Model = ContactScore.TotalOnlyModel, ModelVersion = ContactScore.TotalOnlyModel, AsOf = time.GetUtcNow(), Total = score }, actor, handRaise);
+        }
+        finally
+        {
+            EndChange(began);
+        }
     }
 
     /// <summary>Records a model's score of the contact and promotes the contact where a threshold of its lead type is reached (to MQL, and to SQL where the agreement qualifies SQLs by score).</summary>
@@ -395,6 +412,20 @@ public sealed partial class Contact
         Guard.NotBlank(score.ModelVersion, "score.ModelVersion");
         Guard.NotNull(score.Groups, "score.Groups");
         Guard.NotNull(score.Rules, "score.Rules");
+        var began = BeginChange();
+        try
+        {
+            return ApplyScoreHeld(score, actor, handRaise);
+        }
+        finally
+        {
+            EndChange(began);
+        }
+    }
+
+    /// <summary>Applies a score while the caller holds the single-writer section, so the undo below restores only this call's own changes.</summary>
+    private DomainEvent[] ApplyScoreHeld(ContactScore score, Actor actor, string? handRaise)
+    {
         var mark = pending.Count;
         var routes = !string.IsNullOrWhiteSpace(handRaise) && policy.Definitions.HandRaiseRoute is { } route && Stage.IsFunnelStage && Stage.Backbone.Value < route.Value;
         if (!routes && (Stage.Backbone.Value >= LifecycleStage.MarketingQualifiedLead.Value || !policy.Thresholds.IsMqlReachedBy(score)))
@@ -526,22 +557,18 @@ public sealed partial class Contact
     /// <exception cref="InvalidOperationException">Another change to the contact overlaps this one; nothing was recorded.</exception>
     public IReadOnlyList<DomainEvent> FireSlaTimers()
     {
-        if (HandedOverAt is not { } handoff || policy.OwnerOf(Stage) != Team.Sales)
-        {
-            return [];
-        }
-
-        var mark = pending.Count;
-        var now = time.GetUtcNow();
-        var connect = policy.ConnectPolicy;
-        var evaluation = connect.Evaluate(handoff, AttemptsSinceHandoff(), now);
-        if (Interlocked.Exchange(ref changing, 1) == 1)
-        {
-            throw ConcurrentChange();
-        }
-
+        var began = BeginChange();
         try
         {
+            if (HandedOverAt is not { } handoff || policy.OwnerOf(Stage) != Team.Sales)
+            {
+                return [];
+            }
+
+            var mark = pending.Count;
+            var now = time.GetUtcNow();
+            var connect = policy.ConnectPolicy;
+            var evaluation = connect.Evaluate(handoff, AttemptsSinceHandoff(), now);
             foreach (var found in evaluation.Breaches)
             {
                 var kind = found.Kind switch
@@ -563,13 +590,13 @@ public sealed partial class Contact
                 pending.Add(new SlaBreached { ContactId = Id, At = now, Breach = breach });
                 DomainTelemetry.SlaBreachRecorded(found.Kind);
             }
+
+            return Since(mark);
         }
         finally
         {
-            Volatile.Write(ref changing, 0);
+            EndChange(began);
         }
-
-        return Since(mark);
     }
 
     internal DateTimeOffset Now => time.GetUtcNow();
@@ -603,44 +630,42 @@ public sealed partial class Contact
     private DomainEvent[] Fire(LifecycleTrigger trigger, Actor actor, string? actorName, string? reason, DisqualificationReason? disqualification, LifecycleStage? target = null)
     {
         Guard.NotNull(actor);
-        var version = history.Count;
-        LifecycleStage destination;
-        var slot = policy.Rent();
+        var began = BeginChange();
         try
         {
-            slot.Bind(this, disqualification, target);
-            if (!slot.Machine.CanFire(trigger, out var unmet))
+            LifecycleStage destination;
+            var slot = policy.Rent();
+            try
             {
-                DomainTelemetry.LifecycleRefused(trigger.Name);
-                throw new LifecycleTransitionException(Id, Stage, LeadStatus, trigger, [.. unmet ?? []], PermittedIn(slot));
+                slot.Bind(this, disqualification, target);
+                if (!slot.Machine.CanFire(trigger, out var unmet))
+                {
+                    DomainTelemetry.LifecycleRefused(trigger.Name);
+                    throw new LifecycleTransitionException(Id, Stage, LeadStatus, trigger, [.. unmet ?? []], PermittedIn(slot));
+                }
+
+                slot.Machine.Fire(trigger);
+                destination = slot.Stage;
+            }
+            finally
+            {
+                slot.Release();
             }
 
-            slot.Machine.Fire(trigger);
-            destination = slot.Stage;
+            return Append(destination, StatusAfter(trigger, destination), trigger, actor, actorName, reason, disqualification);
         }
         finally
         {
-            slot.Release();
+            EndChange(began);
         }
-
-        return Append(destination, StatusAfter(trigger, destination), trigger, actor, actorName, reason, disqualification, version);
     }
 
-    private DomainEvent[] Append(LifecycleStage to, LeadStatus? toStatus, LifecycleTrigger trigger, Actor actor, string? actorName, string? reason, DisqualificationReason? disqualification, int? checkedAtVersion = null)
+    private DomainEvent[] Append(LifecycleStage to, LeadStatus? toStatus, LifecycleTrigger trigger, Actor actor, string? actorName, string? reason, DisqualificationReason? disqualification)
     {
+        var began = BeginChange();
         var mark = pending.Count;
-        if (Interlocked.Exchange(ref changing, 1) == 1)
-        {
-            throw ConcurrentChange();
-        }
-
         try
         {
-            if (checkedAtVersion is { } version && version != history.Count)
-            {
-                throw ConcurrentChange();
-            }
-
             var now = time.GetUtcNow();
             Chronology.EnsureNotBefore(now, history[^1].At, "contact '" + Id + "'");
 
@@ -673,7 +698,7 @@ public sealed partial class Contact
         }
         finally
         {
-            Volatile.Write(ref changing, 0);
+            EndChange(began);
         }
 
         return Since(mark);
@@ -681,11 +706,7 @@ public sealed partial class Contact
 
     private void RecordScore(ContactScore score, Actor actor)
     {
-        if (Interlocked.Exchange(ref changing, 1) == 1)
-        {
-            throw ConcurrentChange();
-        }
-
+        var began = BeginChange();
         try
         {
             // Looked up inside the guard, so two overlapping calls cannot both add a first score of one model.
@@ -732,11 +753,20 @@ public sealed partial class Contact
         }
         finally
         {
-            Volatile.Write(ref changing, 0);
+            EndChange(began);
         }
     }
 
     private DomainEvent[] Since(int mark) => mark == pending.Count ? [] : [.. pending.Skip(mark)];
+
+    /// <summary>Enters the contact's single-writer hold (see <see cref="SingleWriter"/>) for a verb.</summary>
+    /// <returns>Whether this call entered the hold and must leave it with <see cref="EndChange"/>.</returns>
+    /// <exception cref="InvalidOperationException">Another caller is changing the contact; nothing was recorded.</exception>
+    private bool BeginChange() => writer.Enter() ?? throw ConcurrentChange();
+
+    /// <summary>Leaves the hold entered by <see cref="BeginChange"/>, when this call entered it.</summary>
+    /// <param name="began">What <see cref="BeginChange"/> returned.</param>
+    private void EndChange(bool began) => writer.Exit(began);
 
     private InvalidOperationException ConcurrentChange() => new(string.Create(
         CultureInfo.InvariantCulture,
