@@ -30,6 +30,9 @@ internal static class Localization
         ["the pipeline lets deals skip stages"] = "Guard.DealSkip",
         ["the pipeline lets deals move back, with a reason"] = "Guard.DealBack",
         ["a lost reason is given, where the pipeline requires one"] = "Guard.LostReason",
+        ["the contact is an MQL or SQL (or in a stage added after one)"] = "Guard.WorkStage",
+        ["the contact is in a stage sales owns"] = "Guard.SalesStage",
+        ["a note says the reason, for disqualification reason Other"] = "Guard.OtherNote",
     };
 
     /// <summary>Gets a shipped term's name in a culture, or <see langword="null"/> for a term the library does not ship.</summary>

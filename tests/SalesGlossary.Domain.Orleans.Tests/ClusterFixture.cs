@@ -37,10 +37,17 @@ public abstract class ClusterFixture : IAsyncLifetime
 
     protected virtual bool PublishChanges => true;
 
+    /// <summary>Gets the number of silos the cluster starts with.</summary>
+    protected virtual short Silos => 3;
+
+    /// <summary>Gets the agreement the client learns the vocabulary of, or <see langword="null"/> for the shipped terms only.</summary>
+    protected virtual string? ClientAgreementJson => null;
+
     public async Task InitializeAsync()
     {
         Sources.GetOrAdd(ContactCount, n => new GeneratedContacts(n, 16));
-        var builder = new TestClusterBuilder(3);
+        var builder = new TestClusterBuilder(Silos);
+        builder.Properties["ClientAgreement"] = ClientAgreementJson ?? string.Empty;
         builder.Properties["Contacts"] = ContactCount.ToString(CultureInfo.InvariantCulture);
         builder.Properties["PublishChanges"] = PublishChanges ? "true" : "false";
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
@@ -123,7 +130,14 @@ public abstract class ClusterFixture : IAsyncLifetime
 
     private sealed class ClientConfigurator : IClientBuilderConfigurator
     {
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) => clientBuilder.AddMemoryStreams(Streams);
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder)
+        {
+            clientBuilder.AddMemoryStreams(Streams);
+            if (configuration["ClientAgreement"] is { Length: > 0 } agreement)
+            {
+                clientBuilder.AddSalesGlossaryVocabulary(ServiceLevelAgreement.Load(agreement).Vocabulary);
+            }
+        }
     }
 }
 
@@ -183,6 +197,45 @@ public sealed class FaultCluster : ClusterFixture
                 await Task.Delay(100, CancellationToken.None);
             }
         }
+    }
+}
+
+/// <summary>A small cluster of two silos whose client knows an agreement that defines its own vocabulary.</summary>
+public sealed class VocabularyCluster : ClusterFixture
+{
+    protected override int ContactCount => 1;
+
+    protected override bool PublishChanges => false;
+
+    protected override short Silos => 2;
+
+    protected override string? ClientAgreementJson => AgreementJson;
+
+    /// <summary>Gets the default agreement with a vocabulary of its own: a status, reasons, a lost reason, a team, an actor and Sales Accepted Lead.</summary>
+    public static string AgreementJson { get; } = BuildAgreement();
+
+    private static string BuildAgreement()
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(ServiceLevelAgreement.DefaultJson)!.AsObject();
+        node["vocabulary"] = System.Text.Json.Nodes.JsonNode.Parse("""
+            {
+              "stages": [ { "name": "SalesAcceptedLead", "number": 101, "displayName": "Sales Accepted Lead", "after": "MarketingQualifiedLead" } ],
+              "leadStatuses": [ { "name": "NurtureEventFollowUp", "number": 100, "displayName": "Nurture – event follow-up", "closed": true } ],
+              "disqualificationReasons": [ { "name": "ChoseCompetitor", "number": 100, "displayName": "Chose a competitor" } ],
+              "lostReasons": [ { "name": "BuiltInHouse", "number": 100, "displayName": "Built it in-house" } ],
+              "teams": [ { "name": "CustomerSuccess", "number": 100, "displayName": "Customer Success" } ],
+              "actors": [ { "name": "Partner", "number": 100, "displayName": "Reseller partner" } ]
+            }
+            """);
+        node["teams"] = System.Text.Json.Nodes.JsonNode.Parse("""
+            {
+              "Marketing": ["Subscriber", "Lead", "Other"],
+              "Sales": ["MarketingQualifiedLead", "SalesAcceptedLead", "SalesQualifiedLead", "Opportunity"],
+              "CustomerSuccess": ["Customer", "Evangelist"]
+            }
+            """);
+        node.Remove("leadStatuses");
+        return node.ToJsonString();
     }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesGlossary.Domain.Orleans.Deals;
 using SalesGlossary.Domain.Orleans.Models;
+using SalesGlossary.Domain.Orleans.Serialization;
 using SalesGlossary.Domain.Serialization;
 
 namespace SalesGlossary.Domain.Orleans.Contacts;
@@ -10,6 +11,7 @@ namespace SalesGlossary.Domain.Orleans.Contacts;
 internal sealed partial class ContactGrain(
     [PersistentState("contact", SalesGlossaryCluster.StorageName)] IPersistentState<ContactRecord> record,
     ClusterModels models,
+    AgreementTerms terms,
     TimeProvider time,
     IOptions<SalesGlossaryClusterOptions> options,
     ILogger<ContactGrain> logger) : Grain, IContactGrain, IDealParticipantGrain
@@ -37,8 +39,17 @@ internal sealed partial class ContactGrain(
         return await Store(contact, current.Generation, 0, null, null, null);
     }
 
-    public Task<ContactView?> GetAsync() =>
-        Task.FromResult(record.State.StateJson is null ? null : View());
+    public async Task<ContactView?> GetAsync()
+    {
+        if (record.State.StateJson is null)
+        {
+            return null;
+        }
+
+        // The stored state may use the agreement's own terms: the current generation's vocabulary reads them.
+        await models.GetCurrentAsync();
+        return View();
+    }
 
     public Task<ContactView> ConvertAsync(By by) => Change(c => c.Convert(by));
 
@@ -120,7 +131,7 @@ internal sealed partial class ContactGrain(
 
         // The deal computed the change on this very revision; the state is still checked as any stored state is.
         var (_, generation) = await Live();
-        var state = SalesGlossaryJson.Read<ContactState>(change.StateJson);
+        var state = terms.Read<ContactState>(change.StateJson);
         var contact = generation.Agreement.RehydrateContact(state, time);
         if (contact.Id != Id)
         {
@@ -169,7 +180,7 @@ internal sealed partial class ContactGrain(
         var generation = await models.GetCurrentAsync();
         if (live is null || liveGeneration != generation.Generation)
         {
-            liveState ??= SalesGlossaryJson.Read<ContactState>(record.State.StateJson);
+            liveState ??= terms.Read<ContactState>(record.State.StateJson);
             live = generation.Agreement.RehydrateContact(liveState, time);
             liveGeneration = generation.Generation;
         }
@@ -259,7 +270,7 @@ internal sealed partial class ContactGrain(
         {
             for (; published < outbox.Count; published++)
             {
-                await stream.OnNextAsync(outbox[published].ToChange(Id));
+                await stream.OnNextAsync(outbox[published].ToChange(Id, terms));
             }
         }
         catch (Exception e)
@@ -306,7 +317,7 @@ internal sealed partial class ContactGrain(
 
     private ContactView View()
     {
-        liveState ??= SalesGlossaryJson.Read<ContactState>(record.State.StateJson!);
+        liveState ??= terms.Read<ContactState>(record.State.StateJson!);
         return new ContactView(liveState, record.State.Revision, record.State.Score);
     }
 

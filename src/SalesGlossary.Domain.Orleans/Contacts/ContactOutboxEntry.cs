@@ -1,4 +1,4 @@
-using SalesGlossary.Domain.Serialization;
+using SalesGlossary.Domain.Orleans.Serialization;
 
 namespace SalesGlossary.Domain.Orleans.Contacts;
 
@@ -17,6 +17,6 @@ internal sealed class ContactOutboxEntry
     [Id(2)]
     public ScoreStamp? Score { get; set; }
 
-    public ContactChanged ToChange(string contactId) =>
-        new(contactId, Revision, SalesGlossaryJson.Read<LifecycleTransition[]>(TransitionsJson), Score);
+    public ContactChanged ToChange(string contactId, AgreementTerms terms) =>
+        new(contactId, Revision, terms.Read<LifecycleTransition[]>(TransitionsJson), Score);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesGlossary.Domain.Orleans.Contacts;
 using SalesGlossary.Domain.Orleans.Models;
+using SalesGlossary.Domain.Orleans.Serialization;
 using SalesGlossary.Domain.Serialization;
 
 namespace SalesGlossary.Domain.Orleans.Deals;
@@ -11,6 +12,7 @@ namespace SalesGlossary.Domain.Orleans.Deals;
 internal sealed partial class DealGrain(
     [PersistentState("deal", SalesGlossaryCluster.StorageName)] IPersistentState<DealRecord> record,
     ClusterModels models,
+    AgreementTerms terms,
     TimeProvider time,
     IOptions<SalesGlossaryClusterOptions> options,
     ILogger<DealGrain> logger) : Grain, IDealGrain
@@ -45,7 +47,13 @@ internal sealed partial class DealGrain(
     public async Task<DealView?> GetAsync()
     {
         await CompletePending();
-        return record.State.HistoryJson is null ? null : View();
+        if (record.State.HistoryJson is null)
+        {
+            return null;
+        }
+
+        await models.GetCurrentAsync();
+        return View();
     }
 
     public Task<DealView> MoveToAsync(string stage, By by, string? reason = null) =>
@@ -73,7 +81,7 @@ internal sealed partial class DealGrain(
             throw new InvalidOperationException("Deal '" + Id + "' was never opened; open it first with IDealGrain.OpenAsync.");
         }
 
-        var history = SalesGlossaryJson.Read<DealTransition[]>(historyJson);
+        var history = terms.Read<DealTransition[]>(historyJson);
         return await Move(contactId, history.Length, (policy, contact) =>
         {
             var deal = Deal.Rehydrate(Id, policy.Pipeline, history, [contact], time);
@@ -171,7 +179,7 @@ internal sealed partial class DealGrain(
     {
         var stored = record.State;
         var previous = (stored.ContactId, stored.LeadType, stored.HistoryJson, stored.Revision, stored.Pending, Outbox: stored.Outbox.ToList());
-        var history = SalesGlossaryJson.Read<DealTransition[]>(pending.HistoryJson);
+        var history = terms.Read<DealTransition[]>(pending.HistoryJson);
         stored.ContactId = pending.ContactId;
         stored.LeadType = pending.LeadType;
         stored.HistoryJson = pending.HistoryJson;
@@ -240,7 +248,7 @@ internal sealed partial class DealGrain(
         {
             for (; published < outbox.Count; published++)
             {
-                await stream.OnNextAsync(outbox[published].ToChange(Id, contactId));
+                await stream.OnNextAsync(outbox[published].ToChange(Id, contactId, terms));
             }
         }
         catch (Exception e)
@@ -270,7 +278,7 @@ internal sealed partial class DealGrain(
         Id,
         record.State.ContactId!,
         record.State.LeadType!,
-        SalesGlossaryJson.Read<DealTransition[]>(record.State.HistoryJson!),
+        terms.Read<DealTransition[]>(record.State.HistoryJson!),
         record.State.Revision);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deal {DealId}: its change of contact {ContactId} is stored as pending and not finished; it is completed or dropped by the next call, a timer or the next activation.")]

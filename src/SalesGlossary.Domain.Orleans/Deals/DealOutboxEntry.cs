@@ -1,4 +1,4 @@
-using SalesGlossary.Domain.Serialization;
+using SalesGlossary.Domain.Orleans.Serialization;
 
 namespace SalesGlossary.Domain.Orleans.Deals;
 
@@ -13,6 +13,6 @@ internal sealed class DealOutboxEntry
     [Id(1)]
     public string TransitionsJson { get; set; } = "[]";
 
-    public DealChanged ToChange(string dealId, string contactId) =>
-        new(dealId, contactId, Revision, SalesGlossaryJson.Read<DealTransition[]>(TransitionsJson));
+    public DealChanged ToChange(string dealId, string contactId, AgreementTerms terms) =>
+        new(dealId, contactId, Revision, terms.Read<DealTransition[]>(TransitionsJson));
 }

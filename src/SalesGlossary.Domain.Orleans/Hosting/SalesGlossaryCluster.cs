@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SalesGlossary.Domain.Orleans.Models;
+using SalesGlossary.Domain.Orleans.Serialization;
 
 namespace SalesGlossary.Domain.Orleans;
 
@@ -39,7 +40,33 @@ public static class SalesGlossaryCluster
 
         builder.Services.AddSingleton<IValidateOptions<SalesGlossaryClusterOptions>, SalesGlossaryClusterOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<AgreementTerms>();
         builder.Services.TryAddSingleton<ClusterModels>();
+        builder.Services.AddHostedService<VocabularyRefresh>();
+        return builder;
+    }
+
+    /// <summary>Lets a cluster client read the terms an agreement defines (its own lead statuses, reasons, teams, actors and added stages) in what grains return.</summary>
+    /// <param name="builder">The client builder.</param>
+    /// <param name="vocabulary">The agreement's vocabulary (<c>agreement.Vocabulary</c>); call again for each agreement the client meets.</param>
+    /// <returns>The same builder.</returns>
+    /// <remarks>
+    /// A silo learns each published agreement's vocabulary by itself. A client without it reads the shipped terms only, and a
+    /// contact or deal that uses an agreement's own term fails to arrive with an <see cref="UnknownTermException"/> naming it.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IClientBuilder AddSalesGlossaryVocabulary(this IClientBuilder builder, Vocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        var terms = builder.Services.FirstOrDefault(d => d.ServiceType == typeof(AgreementTerms))?.ImplementationInstance as AgreementTerms;
+        if (terms is null)
+        {
+            terms = new AgreementTerms();
+            builder.Services.AddSingleton(terms);
+        }
+
+        terms.Remember(vocabulary);
         return builder;
     }
 

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using SalesGlossary.Domain.Orleans.Serialization;
 
 namespace SalesGlossary.Domain.Orleans.Models;
 
 /// <summary>A silo's view of the cluster's models: each generation compiled once, the current one swapped in as one reference.</summary>
-internal sealed class ClusterModels(IGrainFactory grains, TimeProvider time, IOptions<SalesGlossaryClusterOptions> options) : IDisposable
+internal sealed class ClusterModels(IGrainFactory grains, TimeProvider time, IOptions<SalesGlossaryClusterOptions> options, AgreementTerms terms) : IDisposable
 {
     private readonly ConcurrentDictionary<long, Lazy<Task<ModelGeneration>>> compiled = new();
     private readonly SemaphoreSlim refreshing = new(1, 1);
@@ -68,8 +69,14 @@ internal sealed class ClusterModels(IGrainFactory grains, TimeProvider time, IOp
         }
     }
 
-    private static ModelGeneration Compile(PublishedModels published) =>
-        new(published.Generation, ServiceLevelAgreement.Load(published.AgreementJson, published.ScoringModels.Count == 0 ? null : published.ScoringModels));
+    private ModelGeneration Compile(PublishedModels published)
+    {
+        var generation = new ModelGeneration(published.Generation, ServiceLevelAgreement.Load(published.AgreementJson, published.ScoringModels.Count == 0 ? null : published.ScoringModels));
+
+        // The silo's surrogates and grains read the agreement's own terms through its vocabulary from now on.
+        terms.Remember(generation.Agreement.Vocabulary);
+        return generation;
+    }
 
     private sealed record Snapshot(ModelGeneration Models, DateTimeOffset CheckedAt);
 }

@@ -1,9 +1,11 @@
 namespace SalesGlossary.Domain.Orleans.Serialization;
 
 [RegisterConverter]
-internal sealed class ActorConverter : IConverter<Actor, SmartEnumSurrogate>
+internal sealed class ActorConverter(IServiceProvider services) : IConverter<Actor, SmartEnumSurrogate>
 {
-    public Actor ConvertFromSurrogate(in SmartEnumSurrogate surrogate) => Actor.FromValue(surrogate.Value);
+    private readonly AgreementTerms terms = AgreementTerms.Of(services);
 
-    public SmartEnumSurrogate ConvertToSurrogate(in Actor value) => new() { Value = value.Value };
+    public Actor ConvertFromSurrogate(in SmartEnumSurrogate surrogate) => terms.Resolve<Actor>(surrogate, Actor.TryFromValue, t => t.Name);
+
+    public SmartEnumSurrogate ConvertToSurrogate(in Actor value) => new() { Value = value.Value, Name = value.Name };
 }

@@ -1,9 +1,11 @@
 namespace SalesGlossary.Domain.Orleans.Serialization;
 
 [RegisterConverter]
-internal sealed class ByConverter : IConverter<By, JsonSurrogate>
+internal sealed class ByConverter(IServiceProvider services) : IConverter<By, JsonSurrogate>
 {
-    public By ConvertFromSurrogate(in JsonSurrogate surrogate) => LibraryJson.From<By>(surrogate);
+    private readonly AgreementTerms terms = AgreementTerms.Of(services);
 
-    public JsonSurrogate ConvertToSurrogate(in By value) => LibraryJson.To(value);
+    public By ConvertFromSurrogate(in JsonSurrogate surrogate) => terms.From<By>(surrogate);
+
+    public JsonSurrogate ConvertToSurrogate(in By value) => AgreementTerms.Write(value);
 }

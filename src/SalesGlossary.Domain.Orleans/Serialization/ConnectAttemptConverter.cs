@@ -1,9 +1,11 @@
 namespace SalesGlossary.Domain.Orleans.Serialization;
 
 [RegisterConverter]
-internal sealed class ConnectAttemptConverter : IConverter<ConnectAttempt, JsonSurrogate>
+internal sealed class ConnectAttemptConverter(IServiceProvider services) : IConverter<ConnectAttempt, JsonSurrogate>
 {
-    public ConnectAttempt ConvertFromSurrogate(in JsonSurrogate surrogate) => LibraryJson.From<ConnectAttempt>(surrogate);
+    private readonly AgreementTerms terms = AgreementTerms.Of(services);
 
-    public JsonSurrogate ConvertToSurrogate(in ConnectAttempt value) => LibraryJson.To(value);
+    public ConnectAttempt ConvertFromSurrogate(in JsonSurrogate surrogate) => terms.From<ConnectAttempt>(surrogate);
+
+    public JsonSurrogate ConvertToSurrogate(in ConnectAttempt value) => AgreementTerms.Write(value);
 }

@@ -1,9 +1,11 @@
 namespace SalesGlossary.Domain.Orleans.Serialization;
 
 [RegisterConverter]
-internal sealed class ContactStateConverter : IConverter<ContactState, JsonSurrogate>
+internal sealed class ContactStateConverter(IServiceProvider services) : IConverter<ContactState, JsonSurrogate>
 {
-    public ContactState ConvertFromSurrogate(in JsonSurrogate surrogate) => LibraryJson.From<ContactState>(surrogate);
+    private readonly AgreementTerms terms = AgreementTerms.Of(services);
 
-    public JsonSurrogate ConvertToSurrogate(in ContactState value) => LibraryJson.To(value);
+    public ContactState ConvertFromSurrogate(in JsonSurrogate surrogate) => terms.From<ContactState>(surrogate);
+
+    public JsonSurrogate ConvertToSurrogate(in ContactState value) => AgreementTerms.Write(value);
 }

@@ -1,9 +1,11 @@
 namespace SalesGlossary.Domain.Orleans.Serialization;
 
 [RegisterConverter]
-internal sealed class DealTransitionConverter : IConverter<DealTransition, JsonSurrogate>
+internal sealed class DealTransitionConverter(IServiceProvider services) : IConverter<DealTransition, JsonSurrogate>
 {
-    public DealTransition ConvertFromSurrogate(in JsonSurrogate surrogate) => LibraryJson.From<DealTransition>(surrogate);
+    private readonly AgreementTerms terms = AgreementTerms.Of(services);
 
-    public JsonSurrogate ConvertToSurrogate(in DealTransition value) => LibraryJson.To(value);
+    public DealTransition ConvertFromSurrogate(in JsonSurrogate surrogate) => terms.From<DealTransition>(surrogate);
+
+    public JsonSurrogate ConvertToSurrogate(in DealTransition value) => AgreementTerms.Write(value);
 }

@@ -1,9 +1,11 @@
 namespace SalesGlossary.Domain.Orleans.Serialization;
 
 [RegisterConverter]
-internal sealed class DisqualificationReasonConverter : IConverter<DisqualificationReason, SmartEnumSurrogate>
+internal sealed class DisqualificationReasonConverter(IServiceProvider services) : IConverter<DisqualificationReason, SmartEnumSurrogate>
 {
-    public DisqualificationReason ConvertFromSurrogate(in SmartEnumSurrogate surrogate) => DisqualificationReason.FromValue(surrogate.Value);
+    private readonly AgreementTerms terms = AgreementTerms.Of(services);
 
-    public SmartEnumSurrogate ConvertToSurrogate(in DisqualificationReason value) => new() { Value = value.Value };
+    public DisqualificationReason ConvertFromSurrogate(in SmartEnumSurrogate surrogate) => terms.Resolve<DisqualificationReason>(surrogate, DisqualificationReason.TryFromValue, t => t.Name);
+
+    public SmartEnumSurrogate ConvertToSurrogate(in DisqualificationReason value) => new() { Value = value.Value, Name = value.Name };
 }

@@ -1,9 +1,11 @@
 namespace SalesGlossary.Domain.Orleans.Serialization;
 
 [RegisterConverter]
-internal sealed class LeadFactsConverter : IConverter<LeadFacts, JsonSurrogate>
+internal sealed class LeadFactsConverter(IServiceProvider services) : IConverter<LeadFacts, JsonSurrogate>
 {
-    public LeadFacts ConvertFromSurrogate(in JsonSurrogate surrogate) => LibraryJson.From<LeadFacts>(surrogate);
+    private readonly AgreementTerms terms = AgreementTerms.Of(services);
 
-    public JsonSurrogate ConvertToSurrogate(in LeadFacts value) => LibraryJson.To(value);
+    public LeadFacts ConvertFromSurrogate(in JsonSurrogate surrogate) => terms.From<LeadFacts>(surrogate);
+
+    public JsonSurrogate ConvertToSurrogate(in LeadFacts value) => AgreementTerms.Write(value);
 }

@@ -1,9 +1,11 @@
 namespace SalesGlossary.Domain.Orleans.Serialization;
 
 [RegisterConverter]
-internal sealed class LeadStatusConverter : IConverter<LeadStatus, SmartEnumSurrogate>
+internal sealed class LeadStatusConverter(IServiceProvider services) : IConverter<LeadStatus, SmartEnumSurrogate>
 {
-    public LeadStatus ConvertFromSurrogate(in SmartEnumSurrogate surrogate) => LeadStatus.FromValue(surrogate.Value);
+    private readonly AgreementTerms terms = AgreementTerms.Of(services);
 
-    public SmartEnumSurrogate ConvertToSurrogate(in LeadStatus value) => new() { Value = value.Value };
+    public LeadStatus ConvertFromSurrogate(in SmartEnumSurrogate surrogate) => terms.Resolve<LeadStatus>(surrogate, LeadStatus.TryFromValue, t => t.Name);
+
+    public SmartEnumSurrogate ConvertToSurrogate(in LeadStatus value) => new() { Value = value.Value, Name = value.Name };
 }

@@ -1,9 +1,11 @@
 namespace SalesGlossary.Domain.Orleans.Serialization;
 
 [RegisterConverter]
-internal sealed class LifecycleStageConverter : IConverter<LifecycleStage, SmartEnumSurrogate>
+internal sealed class LifecycleStageConverter(IServiceProvider services) : IConverter<LifecycleStage, SmartEnumSurrogate>
 {
-    public LifecycleStage ConvertFromSurrogate(in SmartEnumSurrogate surrogate) => LifecycleStage.FromValue(surrogate.Value);
+    private readonly AgreementTerms terms = AgreementTerms.Of(services);
 
-    public SmartEnumSurrogate ConvertToSurrogate(in LifecycleStage value) => new() { Value = value.Value };
+    public LifecycleStage ConvertFromSurrogate(in SmartEnumSurrogate surrogate) => terms.Resolve<LifecycleStage>(surrogate, LifecycleStage.TryFromValue, t => t.Name);
+
+    public SmartEnumSurrogate ConvertToSurrogate(in LifecycleStage value) => new() { Value = value.Value, Name = value.Name };
 }

@@ -1,9 +1,11 @@
 namespace SalesGlossary.Domain.Orleans.Serialization;
 
 [RegisterConverter]
-internal sealed class LifecycleTransitionConverter : IConverter<LifecycleTransition, JsonSurrogate>
+internal sealed class LifecycleTransitionConverter(IServiceProvider services) : IConverter<LifecycleTransition, JsonSurrogate>
 {
-    public LifecycleTransition ConvertFromSurrogate(in JsonSurrogate surrogate) => LibraryJson.From<LifecycleTransition>(surrogate);
+    private readonly AgreementTerms terms = AgreementTerms.Of(services);
 
-    public JsonSurrogate ConvertToSurrogate(in LifecycleTransition value) => LibraryJson.To(value);
+    public LifecycleTransition ConvertFromSurrogate(in JsonSurrogate surrogate) => terms.From<LifecycleTransition>(surrogate);
+
+    public JsonSurrogate ConvertToSurrogate(in LifecycleTransition value) => AgreementTerms.Write(value);
 }

@@ -10,4 +10,5 @@ internal struct LifecycleTransitionExceptionSurrogate
     [Id(3)] public int Trigger;
     [Id(4)] public string[] UnmetGuards;
     [Id(5)] public int[] PermittedTriggers;
+    [Id(6)] public string? StageName;
 }

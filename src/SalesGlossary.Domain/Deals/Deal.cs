@@ -251,7 +251,7 @@ public sealed class Deal
     public IReadOnlyList<DomainEvent> MoveTo(string stage, By by, string? reason = null)
     {
         var target = Pipeline.Stage(stage);
-        return Fire(DealTrigger.MoveTo, target, by, reason, c => Localization.Format("Move.To", c, target.Name), null);
+        return Fire(DealTrigger.MoveTo, target, by, reason, c => Localization.Format("Move.To", c, target.GetDisplayName(c)), null);
     }
 
     /// <summary>Puts the deal on hold; it remembers the stage it left.</summary>
@@ -489,10 +489,10 @@ public sealed class Deal
         return from < 0 || to < 0 || from == to ? [] : to > from + 1 ? [DealMachine.SkipGuard] : to < from ? [DealMachine.BackGuard] : [];
     }
 
-    private List<string> Allowed(DealMachine m)
+    private List<(string Move, bool NeedsReason)> Allowed(DealMachine m)
     {
         var given = m.HasReason;
-        var allowed = new List<string>();
+        var allowed = new List<(string Move, bool NeedsReason)>();
         bool Can(Func<bool> check, out bool onlyWithReason)
         {
             m.HasReason = false;
@@ -508,7 +508,7 @@ public sealed class Deal
         {
             if (Can(() => m.Machine.CanFire(m.MoveTo, stage), out var needsReason))
             {
-                allowed.Add("MoveTo('" + stage.Name + "')" + (needsReason ? " (with a reason)" : string.Empty));
+                allowed.Add(("MoveTo('" + stage.Name + "')", needsReason));
             }
         }
 
@@ -516,7 +516,7 @@ public sealed class Deal
         {
             if (Can(() => m.Machine.CanFire(trigger), out var needsReason))
             {
-                allowed.Add(words + (needsReason ? " (with a reason)" : string.Empty));
+                allowed.Add((words, needsReason));
             }
         }
 

@@ -7,14 +7,14 @@ public sealed class DealTransitionException : InvalidOperationException
 {
     private readonly Func<CultureInfo, string>? describe;
 
-    internal DealTransitionException(string dealId, DealStage stage, Func<CultureInfo, string> move, IReadOnlyList<string> unmetGuards, IReadOnlyList<string> allowed)
+    internal DealTransitionException(string dealId, DealStage stage, Func<CultureInfo, string> move, IReadOnlyList<string> unmetGuards, IReadOnlyList<(string Move, bool NeedsReason)> allowed)
         : base(BuildMessage(dealId, stage, move, unmetGuards, allowed, CultureInfo.InvariantCulture))
     {
         describe = culture => BuildMessage(dealId, stage, move, unmetGuards, allowed, culture);
         DealId = dealId;
         Stage = stage;
         UnmetGuards = unmetGuards;
-        Allowed = allowed;
+        Allowed = [.. allowed.Select(a => Allowance(a, CultureInfo.InvariantCulture))];
     }
 
     // Rebuilds a refusal that crossed a process boundary (an Orleans grain call) with its original message.
@@ -49,12 +49,15 @@ public sealed class DealTransitionException : InvalidOperationException
         return describe is null ? Message : describe(culture);
     }
 
-    private static string BuildMessage(string dealId, DealStage stage, Func<CultureInfo, string> move, IReadOnlyList<string> unmetGuards, IReadOnlyList<string> allowed, CultureInfo culture)
+    private static string Allowance((string Move, bool NeedsReason) allowed, CultureInfo culture) =>
+        allowed.NeedsReason ? allowed.Move + Localization.Format("Refusal.WithReason", culture) : allowed.Move;
+
+    private static string BuildMessage(string dealId, DealStage stage, Func<CultureInfo, string> move, IReadOnlyList<string> unmetGuards, IReadOnlyList<(string Move, bool NeedsReason)> allowed, CultureInfo culture)
     {
         var why = unmetGuards.Count == 0
             ? Localization.Format("Refusal.DealNoMove", culture)
             : Localization.Format(unmetGuards.Count == 1 ? "Refusal.UnmetGuard" : "Refusal.UnmetGuards", culture, string.Join("; ", unmetGuards.Select(g => Localization.GuardText(g, culture))));
-        var now = allowed.Count == 0 ? Localization.Format("Refusal.Nothing", culture) : string.Join(", ", allowed);
-        return Localization.Format("Refusal.Deal", culture, dealId, stage.Name, move(culture), why, now);
+        var now = allowed.Count == 0 ? Localization.Format("Refusal.Nothing", culture) : string.Join(", ", allowed.Select(a => Allowance(a, culture)));
+        return Localization.Format("Refusal.Deal", culture, dealId, stage.GetDisplayName(culture), move(culture), why, now);
     }
 }

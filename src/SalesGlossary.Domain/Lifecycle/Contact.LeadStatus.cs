@@ -1,6 +1,8 @@
+using System.Globalization;
+
 namespace SalesGlossary.Domain;
 
-/// <content>The lead status: its verbs, the status a lifecycle move leaves, and the lead-status machine.</content>
+/// <content>The lead status: its verbs, and the status a lifecycle or deal move leaves, all moved by the lead-status machine.</content>
 public sealed partial class Contact
 {
     /// <summary>Sets a lead status of the agreement's vocabulary that no other verb sets, for example an agreement's own nurture status.</summary>
@@ -13,8 +15,8 @@ public sealed partial class Contact
     /// disqualification) so that they always agree with the record; this sets the others, on a contact handed to sales.
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The status is not one of the contact's agreement, or a closed status has no reason.</exception>
-    /// <exception cref="LifecycleTransitionException">The contact is not in a stage sales owns, already has the status, or the status is one a verb sets.</exception>
+    /// <exception cref="ArgumentException">The status is not one of the contact's agreement.</exception>
+    /// <exception cref="LifecycleTransitionException">The contact is not in a stage sales owns, already has the status, the status is one a verb sets, or a closed status has no reason.</exception>
     public IReadOnlyList<DomainEvent> ChangeLeadStatus(LeadStatus status, string? reason, By by)
     {
         Guard.NotNull(status);
@@ -29,22 +31,15 @@ public sealed partial class Contact
                     nameof(status));
             }
 
-            if (status.IsClosed && string.IsNullOrWhiteSpace(reason))
+            var reasoned = !string.IsNullOrWhiteSpace(reason);
+            if (!TryMoveStatus(LeadStatusTrigger.ChangeStatus, status, Stage, reasoned, out _, out var unmet))
             {
-                throw new ArgumentException("Lead status " + status.Name + " is closed; a closed status needs a reason.", nameof(reason));
+                throw unmet.Count > 0 ? Refused(LifecycleTrigger.ChangeLeadStatus, unmet, null)
+                    : LeadStatusRules.SetByVerb(status) is { } verb ? Refused(LifecycleTrigger.ChangeLeadStatus, null, c => Localization.Format("Detail.StatusSetByVerb", c, status.GetDisplayName(c), verb == LeadStatusRules.Handoff ? Localization.Format("Detail.Handoff", c) : verb))
+                    : Refused(LifecycleTrigger.ChangeLeadStatus, null, c => Localization.Format("Detail.StatusUnchanged", c, status.GetDisplayName(c)));
             }
 
-            if (LeadStatusRules.SetByVerb(status) is { } verb)
-            {
-                throw Refused(LifecycleTrigger.ChangeLeadStatus, null, c => Localization.Format("Detail.StatusSetByVerb", c, status.Name, verb));
-            }
-
-            if (policy.OwnerOf(Stage) != Team.Sales || status == LeadStatus)
-            {
-                throw Refused(LifecycleTrigger.ChangeLeadStatus, null, c => Localization.Format("Detail.StatusInSalesStage", c));
-            }
-
-            return Append(Stage, status, LifecycleTrigger.ChangeLeadStatus, by, string.IsNullOrWhiteSpace(reason) ? null : reason, null);
+            return Append(Stage, status, LifecycleTrigger.ChangeLeadStatus, by, reasoned ? reason : null, null);
         }
         finally
         {
@@ -62,12 +57,12 @@ public sealed partial class Contact
         var began = BeginChange();
         try
         {
-            if (LeadStatus is null || LeadStatusMachine().TryFire(LeadStatusTrigger.StartWorking) is false)
+            if (!TryMoveStatus(LeadStatusTrigger.StartWorking, null, Stage, false, out var next, out var unmet))
             {
-                throw Refused(LifecycleTrigger.StartWorking, null, c => Localization.Format("Detail.StartWorking", c));
+                throw Refused(LifecycleTrigger.StartWorking, unmet, c => Localization.Format("Detail.StartWorking", c));
             }
 
-            return Append(Stage, SalesGlossary.Domain.LeadStatus.InProgress, LifecycleTrigger.StartWorking, by, null, null);
+            return Append(Stage, next, LifecycleTrigger.StartWorking, by, null, null);
         }
         finally
         {
@@ -79,21 +74,21 @@ public sealed partial class Contact
     /// <param name="reason">Why, for example <c>Budget frozen until Q3</c>.</param>
     /// <param name="by">Who recorded it (the actor, and the person or system by name if given).</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
-    /// <exception cref="LifecycleTransitionException">The contact is not an MQL or SQL, or already has status Bad timing.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="by"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LifecycleTransitionException"><paramref name="reason"/> is empty, the contact is not an MQL or SQL, or it already has status Bad timing.</exception>
     public IReadOnlyList<DomainEvent> MarkBadTiming(string reason, By by)
     {
-        Guard.NotBlank(reason);
         Guard.NotNull(by);
         var began = BeginChange();
         try
         {
-            if (!LeadStatusMachine().TryFire(LeadStatusTrigger.MarkBadTiming))
+            RequireReason(LifecycleTrigger.MarkBadTiming, reason);
+            if (!TryMoveStatus(LeadStatusTrigger.MarkBadTiming, null, Stage, true, out var next, out var unmet))
             {
-                throw Refused(LifecycleTrigger.MarkBadTiming, null, c => Localization.Format("Detail.BadTiming", c));
+                throw Refused(LifecycleTrigger.MarkBadTiming, unmet, c => Localization.Format("Detail.BadTiming", c));
             }
 
-            return Append(Stage, SalesGlossary.Domain.LeadStatus.BadTiming, LifecycleTrigger.MarkBadTiming, by, reason, null);
+            return Append(Stage, next, LifecycleTrigger.MarkBadTiming, by, reason, null);
         }
         finally
         {
@@ -101,44 +96,66 @@ public sealed partial class Contact
         }
     }
 
+    /// <summary>Gets the status a lifecycle move leaves, from the lead-status machine: the one home of what each move does to the status.</summary>
     private LeadStatus? StatusAfter(LifecycleTrigger trigger, LifecycleStage destination)
     {
-        if (trigger == LifecycleTrigger.ReturnToMarketing)
-        {
-            return SalesGlossary.Domain.LeadStatus.ReturnedNotReady;
-        }
-
-        if (trigger == LifecycleTrigger.Disqualify)
-        {
-            return SalesGlossary.Domain.LeadStatus.Unqualified;
-        }
-
-        if (trigger == LifecycleTrigger.CreateDeal)
-        {
-            return SalesGlossary.Domain.LeadStatus.OpenDeal;
-        }
-
-        if (trigger == LifecycleTrigger.ConnectSucceeded)
-        {
-            return SalesGlossary.Domain.LeadStatus.Connected;
-        }
-
-        if (trigger == LifecycleTrigger.Recycle || trigger == LifecycleTrigger.Reopen || trigger == LifecycleTrigger.WinDeal)
-        {
-            return null;
-        }
-
-        if ((destination.Backbone == LifecycleStage.MarketingQualifiedLead || destination.Backbone == LifecycleStage.SalesQualifiedLead)
-            && (LeadStatus is null || !LeadStatus.IsOpen))
-        {
-            return SalesGlossary.Domain.LeadStatus.New;
-        }
-
-        return LeadStatus;
+        LeadStatusTrigger? move =
+            trigger == LifecycleTrigger.ReturnToMarketing ? LeadStatusTrigger.ReturnToMarketing
+            : trigger == LifecycleTrigger.Disqualify ? LeadStatusTrigger.Disqualify
+            : trigger == LifecycleTrigger.CreateDeal ? LeadStatusTrigger.CreateDeal
+            : trigger == LifecycleTrigger.ConnectSucceeded ? LeadStatusTrigger.ConnectSucceeded
+            : trigger == LifecycleTrigger.Recycle || trigger == LifecycleTrigger.Reopen || trigger == LifecycleTrigger.WinDeal ? LeadStatusTrigger.EndLead
+            : destination.Backbone == LifecycleStage.MarketingQualifiedLead || destination.Backbone == LifecycleStage.SalesQualifiedLead ? LeadStatusTrigger.EnterSalesStage
+            : null;
+        return move is { } status ? StatusAfter(status, destination) : LeadStatus;
     }
 
-    private LeadStatusMachine LeadStatusMachine() => new(
-        policy.Definitions.LeadStatuses,
-        LeadStatus,
-        () => Stage.Backbone == LifecycleStage.MarketingQualifiedLead || Stage.Backbone == LifecycleStage.SalesQualifiedLead);
+    /// <summary>Gets the status a move the lead-status machine always takes (one without guards: a lifecycle move's, a deal's) leaves.</summary>
+    private LeadStatus? StatusAfter(LeadStatusTrigger trigger, LifecycleStage stage) =>
+        TryMoveStatus(trigger, null, stage, true, out var next, out _)
+            ? next
+            : throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The lead-status machine of contact '{Id}' refused {trigger} from status {LeadStatus?.Name ?? "none"}; a lifecycle or deal move always sets a status."));
+
+    /// <summary>Moves the status on a machine of the contact's policy, without changing the contact.</summary>
+    /// <returns><see langword="true"/> with the status after the move (the current one when the machine ignores it); <see langword="false"/> with the unmet guards when the machine refuses it.</returns>
+    private bool TryMoveStatus(LeadStatusTrigger trigger, LeadStatus? target, LifecycleStage stage, bool reasonGiven, out LeadStatus? next, out IReadOnlyList<string> unmet)
+    {
+        var machine = policy.RentStatusMachine();
+        try
+        {
+            machine.Bind(LeadStatus, stage, reasonGiven);
+            if (!machine.CanFire(trigger, target, out unmet))
+            {
+                next = LeadStatus;
+                return false;
+            }
+
+            machine.TryFire(trigger, target);
+            next = machine.Status;
+            return true;
+        }
+        finally
+        {
+            machine.Release();
+        }
+    }
+
+    /// <summary>Refuses a move that needs a reason (or a note) when none is given, as a refusal that can be described in every language of the library; it reads the contact as its one writer.</summary>
+    private void RequireReason(LifecycleTrigger trigger, string? reason, string guard = LifecyclePolicy.ReasonGuard)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            var began = BeginChange();
+            try
+            {
+                throw Refused(trigger, [guard], null);
+            }
+            finally
+            {
+                EndChange(began);
+            }
+        }
+    }
 }

@@ -63,9 +63,9 @@ public sealed partial class Contact
             {
                 Fire(LifecycleTrigger.CreateDeal, by, deal, null);
             }
-            else if (Stage.Backbone.Value <= LifecycleStage.Opportunity.Value && LeadStatus != SalesGlossary.Domain.LeadStatus.OpenDeal)
+            else if (Stage.Backbone.Value <= LifecycleStage.Opportunity.Value && StatusAfter(LeadStatusTrigger.CreateDeal, Stage) is var status && status != LeadStatus)
             {
-                Append(Stage, SalesGlossary.Domain.LeadStatus.OpenDeal, LifecycleTrigger.CreateDeal, by, deal, null);
+                Append(Stage, status, LifecycleTrigger.CreateDeal, by, deal, null);
             }
         }
         finally
@@ -110,7 +110,7 @@ public sealed partial class Contact
         }
     }
 
-    /// <summary>Records that a deal was lost: the contact is recycled where the agreement says so; otherwise an Open deal status becomes Connected (the contact was reached, and no deal is open).</summary>
+    /// <summary>Records that a deal was lost: the contact is recycled where the agreement says so; otherwise a converted status (Open deal) becomes Connected (the contact was reached, and no deal is open).</summary>
     internal void RecordDealLost(By by, string deal, string? reason)
     {
         var began = BeginChange();
@@ -121,9 +121,9 @@ public sealed partial class Contact
             {
                 Fire(LifecycleTrigger.Recycle, by, why, null);
             }
-            else if (LeadStatus == SalesGlossary.Domain.LeadStatus.OpenDeal)
+            else if (StatusAfter(LeadStatusTrigger.LoseDeal, Stage) is var status && status != LeadStatus)
             {
-                Append(Stage, SalesGlossary.Domain.LeadStatus.Connected, LifecycleTrigger.LoseDeal, by, why, null);
+                Append(Stage, status, LifecycleTrigger.LoseDeal, by, why, null);
             }
         }
         finally
@@ -142,33 +142,33 @@ public sealed partial class Contact
     /// <param name="reason">Why sales returns it; reports group returns by reason.</param>
     /// <param name="by">Who returned it (the actor, and the person or system by name if given); usually <see cref="By.Sales"/>.</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
-    /// <exception cref="LifecycleTransitionException">The contact is neither MQL nor SQL.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="by"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LifecycleTransitionException"><paramref name="reason"/> is empty (a refusal naming the unmet guard "a reason is given"), or the contact is neither MQL nor SQL.</exception>
     public IReadOnlyList<DomainEvent> ReturnToMarketing(string reason, By by) =>
-        Fire(LifecycleTrigger.ReturnToMarketing, by, Guard.NotBlank(reason), null);
+        Fire(LifecycleTrigger.ReturnToMarketing, by, Reason(LifecycleTrigger.ReturnToMarketing, reason), null);
 
     /// <summary>Sends a lost opportunity or a churned customer back to nurturing.</summary>
     /// <param name="reason">Why, for example the lost reason of the deal.</param>
     /// <param name="by">Who recycled it (the actor, and the person or system by name if given).</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
-    /// <exception cref="LifecycleTransitionException">The contact is not an Opportunity, Customer or Evangelist.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="by"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LifecycleTransitionException"><paramref name="reason"/> is empty, or the contact is not an Opportunity, Customer or Evangelist.</exception>
     public IReadOnlyList<DomainEvent> Recycle(string reason, By by) =>
-        Fire(LifecycleTrigger.Recycle, by, Guard.NotBlank(reason), null);
+        Fire(LifecycleTrigger.Recycle, by, Reason(LifecycleTrigger.Recycle, reason), null);
 
     /// <summary>Disqualifies the contact: it moves to Other with lead status Unqualified.</summary>
     /// <param name="reason">The reason code; <see cref="DisqualificationReason.UnableToReach"/> only once the connect policy is exhausted.</param>
     /// <param name="by">Who disqualified it (the actor, and the person or system by name if given).</param>
     /// <param name="note">Details in words; required for <see cref="DisqualificationReason.Other"/>.</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
-    /// <exception cref="ArgumentException">The reason is Other and no note is given.</exception>
-    /// <exception cref="LifecycleTransitionException">The contact is a Customer, Evangelist or already in Other, or the connect policy is not exhausted for "unable to reach".</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="reason"/> or <paramref name="by"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LifecycleTransitionException">The reason is Other and no note is given, the contact is a Customer, Evangelist or already in Other, or the connect policy is not exhausted for "unable to reach".</exception>
     public IReadOnlyList<DomainEvent> Disqualify(DisqualificationReason reason, By by, string? note = null)
     {
         Guard.NotNull(reason);
-        if (reason == DisqualificationReason.Other && string.IsNullOrWhiteSpace(note))
+        if (reason == DisqualificationReason.Other)
         {
-            throw new ArgumentException("A disqualification for reason Other needs a note that says the reason.", nameof(note));
+            RequireReason(LifecycleTrigger.Disqualify, note, LifecyclePolicy.OtherNoteGuard);
         }
 
         return Fire(LifecycleTrigger.Disqualify, by, string.IsNullOrWhiteSpace(note) ? reason.DisplayName : reason.DisplayName + ": " + note, reason);
@@ -178,10 +178,10 @@ public sealed partial class Contact
     /// <param name="reason">Why it is reopened.</param>
     /// <param name="by">Who reopened it (the actor, and the person or system by name if given).</param>
     /// <returns>The events the change caused, in order; the aggregate keeps them until <c>TakeEvents</c>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
-    /// <exception cref="LifecycleTransitionException">The contact is not in Other.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="by"/> is <see langword="null"/>.</exception>
+    /// <exception cref="LifecycleTransitionException"><paramref name="reason"/> is empty, or the contact is not in Other.</exception>
     public IReadOnlyList<DomainEvent> Reopen(string reason, By by) =>
-        Fire(LifecycleTrigger.Reopen, by, Guard.NotBlank(reason), null);
+        Fire(LifecycleTrigger.Reopen, by, Reason(LifecycleTrigger.Reopen, reason), null);
 
     /// <summary>Records a connect attempt: the first moves the lead status to Attempted to contact, a connected outcome to Connected.</summary>
     /// <param name="attempt">The attempt.</param>
@@ -217,10 +217,8 @@ public sealed partial class Contact
             }
             else
             {
-                var statusMachine = LeadStatusMachine();
-                statusMachine.TryFire(connected ? LeadStatusTrigger.ConnectSucceeded : LeadStatusTrigger.ConnectFailed);
-                var status = statusMachine.Status;
-                if (status != LeadStatus && LeadStatus != SalesGlossary.Domain.LeadStatus.OpenDeal)
+                var status = StatusAfter(connected ? LeadStatusTrigger.ConnectSucceeded : LeadStatusTrigger.ConnectFailed, Stage);
+                if (status != LeadStatus)
                 {
                     Append(Stage, status, LifecycleTrigger.RecordConnectAttempt, By.Stored(actor, attempt.By), reason, null);
                 }
@@ -265,5 +263,11 @@ public sealed partial class Contact
         {
             EndChange(began);
         }
+    }
+
+    private string Reason(LifecycleTrigger trigger, string reason)
+    {
+        RequireReason(trigger, reason);
+        return reason;
     }
 }

@@ -779,7 +779,7 @@ public sealed partial class Contact
         CultureInfo.InvariantCulture,
         $"Contact '{Id}' was changed by another caller while this change was being made; nothing was recorded. A contact is not thread-safe: serialize the calls on one contact, or reload it and try again."));
 
-    private LifecycleTransitionException Refused(LifecycleTrigger trigger, IReadOnlyList<string>? unmet, Func<CultureInfo, string> detail)
+    private LifecycleTransitionException Refused(LifecycleTrigger trigger, IReadOnlyList<string>? unmet, Func<CultureInfo, string>? detail)
     {
         DomainTelemetry.LifecycleRefused(trigger.Name);
         return new(Id, Stage, LeadStatus, trigger, unmet ?? [], Permitted(null), detail);

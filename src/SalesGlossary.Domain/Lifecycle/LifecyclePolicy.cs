@@ -39,6 +39,7 @@ public sealed class LifecyclePolicy
     internal const string OpportunityByConnectGuard = "the agreement defines an Opportunity as a contact whose first connect attempt succeeded";
     internal const string UnableToReachGuard = "'unable to reach' only after the connect policy's attempts are exhausted";
     internal const string ReasonGuard = "a reason is given";
+    internal const string OtherNoteGuard = "a note says the reason, for disqualification reason Other";
     internal const string RequalificationGuard = "a returned or recycled contact gained the new points (or waited the cool-off) its requalification rule asks for";
 
     private static readonly LifecycleStage[] BeforeCustomer =
@@ -48,6 +49,7 @@ public sealed class LifecyclePolicy
     ];
 
     private readonly MachinePool<MachineSlot> machines;
+    private readonly MachinePool<LeadStatusMachine> statusMachines;
 
     /// <summary>Initializes a new policy for the contacts of one lead type and validates it.</summary>
     /// <param name="definitions">The lifecycle choices of the agreement.</param>
@@ -72,6 +74,7 @@ public sealed class LifecyclePolicy
         Validate(definitions, thresholds);
         Stages = [.. LifecycleStage.InFunnelOrder.Concat(definitions.AddedStages).OrderBy(st => st.IsFunnelStage ? 0 : 1).ThenBy(st => st.Rank)];
         machines = new MachinePool<MachineSlot>(() => new MachineSlot(this, drawing: false));
+        statusMachines = new MachinePool<LeadStatusMachine>(() => new LeadStatusMachine(this));
     }
 
     /// <summary>Gets a policy with the default definitions, an MQL threshold of 100 points and <see cref="ConnectPolicy.Default"/>.</summary>
@@ -107,14 +110,19 @@ public sealed class LifecyclePolicy
     /// <returns>The graph in DOT syntax.</returns>
     public string ToDotGraph() => UmlDotGraph.Format(new MachineSlot(this, drawing: true).Machine.GetInfo());
 
-    /// <summary>Draws the lead-status machine (the moves sales makes on a lead: start working, bad timing, connect attempts) over the agreement's statuses as a Mermaid state diagram, with its guards in words.</summary>
+    /// <summary>Draws the lead-status machine over the agreement's statuses as a Mermaid state diagram: every move of the status, with its guards in words.</summary>
     /// <returns>The diagram in Mermaid's <c>stateDiagram-v2</c> syntax.</returns>
-    /// <remarks>The statuses a lifecycle move sets (New on a handoff, Returned – not ready, Unqualified, Open deal) are drawn in <see cref="ToMermaidGraph"/>'s moves, not here.</remarks>
-    public string ToLeadStatusMermaidGraph() => LeadStatusMachine.ToMermaidGraph(Definitions.LeadStatuses);
+    /// <remarks>
+    /// Drawn are the moves sales makes on the status (start working, bad timing, connect attempts, <c>ChangeLeadStatus(…)</c> to
+    /// each status no other move sets), the status a lifecycle move leaves (<c>EnterSalesStage</c>, <c>ReturnToMarketing</c>,
+    /// <c>Disqualify</c>, <c>EndLead</c> into <c>NoStatus</c>) and the statuses a deal sets (<c>CreateDeal</c>, <c>LoseDeal</c>).
+    /// The agreement's own statuses move by their flags (open, working, connected, closed).
+    /// </remarks>
+    public string ToLeadStatusMermaidGraph() => LeadStatusMachine.ToMermaidGraph(this);
 
-    /// <summary>Draws the lead-status machine over the agreement's statuses as a Graphviz DOT graph, with its guards in words.</summary>
+    /// <summary>Draws the lead-status machine over the agreement's statuses as a Graphviz DOT graph: every move of the status, with its guards in words.</summary>
     /// <returns>The graph in DOT syntax.</returns>
-    public string ToLeadStatusDotGraph() => LeadStatusMachine.ToDotGraph(Definitions.LeadStatuses);
+    public string ToLeadStatusDotGraph() => LeadStatusMachine.ToDotGraph(this);
 
     /// <summary>Gets the handoff a record makes: a stage change into a stage another team owns; the one definition the contact, the connect clock and the reports share.</summary>
     internal Handoff? HandoffOf(LifecycleTransition record)
@@ -202,6 +210,10 @@ public sealed class LifecyclePolicy
     internal MachineSlot Rent() => machines.Rent();
 
     internal void Return(MachineSlot slot) => machines.Return(slot);
+
+    internal LeadStatusMachine RentStatusMachine() => statusMachines.Rent();
+
+    internal void Return(LeadStatusMachine machine) => statusMachines.Return(machine);
 
     private static void Validate(LifecycleDefinitions definitions, QualificationThresholds thresholds)
     {

@@ -191,8 +191,9 @@ public class ContactTests
     public void Disqualify_ForOtherReasons_NeedsNoAttempts_ButOtherNeedsANote()
     {
         var contact = NewSql();
-        var error = Assert.Throws<ArgumentException>(() => contact.Disqualify(DisqualificationReason.Other, By.Sales));
-        Assert.Equal("A disqualification for reason Other needs a note that says the reason. (Parameter 'note')", error.Message);
+        var error = Assert.Throws<LifecycleTransitionException>(() => contact.Disqualify(DisqualificationReason.Other, By.Sales));
+        Assert.Equal(["a note says the reason, for disqualification reason Other"], error.UnmetGuards);
+        Assert.Same(LifecycleStage.SalesQualifiedLead, contact.Stage);
 
         contact.Disqualify(DisqualificationReason.NoBudget, By.Sales, "Frozen until 2027");
         Assert.Equal("No budget: Frozen until 2027", contact.History[^1].Reason);
@@ -243,8 +244,9 @@ public class ContactTests
     {
         var contact = NewSql();
         contact.RecordDealCreated(By.Sales, "D-1");
-        var error = Assert.Throws<ArgumentException>(() => contact.Recycle(" ", By.Sales));
-        Assert.Equal("reason", error.ParamName);
+        var error = Assert.Throws<LifecycleTransitionException>(() => contact.Recycle(" ", By.Sales));
+        Assert.Equal(["a reason is given"], error.UnmetGuards);
+        Assert.Same(LifecycleStage.Opportunity, contact.Stage);
         contact.Recycle("Lost to competitor", By.Sales);
         Assert.Same(LifecycleStage.Lead, contact.Stage);
         Assert.Null(contact.LeadStatus);

@@ -300,7 +300,8 @@ public class LifecycleModelTests
             m = m with { Attempts = [.. m.Attempts, (m.Now, connected)], Refused = false };
             if (connected && m.Stage == LifecycleStage.SalesQualifiedLead && d.OpportunityDefinition == OpportunityDefinition.FirstSuccessfulConnect)
             {
-                return Enter(m, LifecycleStage.Opportunity, LeadStatus.Connected);
+                // A deal already open keeps the status Open deal: the connect does not undo the deal.
+                return Enter(m, LifecycleStage.Opportunity, m.Status == LeadStatus.OpenDeal ? LeadStatus.OpenDeal : LeadStatus.Connected);
             }
 
             var status = connected

@@ -156,9 +156,64 @@ public class LanguageTests
         var error = Assert.Throws<DealTransitionException>(() => deal.Lose(null, By.Sales));
 
         Assert.Equal(
-            "Deal 'D-7' in der Phase 'Create proposal' kann nicht verloren werden: nicht erfüllte Bedingung: ein Verlustgrund ist angegeben, wo die Pipeline einen verlangt. Jetzt erlaubt: MoveTo('Discovery / meeting booked') (with a reason), MoveTo('Present proposal'), PutOnHold, Win, Lose (with a reason).",
+            "Deal 'D-7' in der Phase 'Angebot erstellen' kann nicht verloren werden: nicht erfüllte Bedingung: ein Verlustgrund ist angegeben, wo die Pipeline einen verlangt. Jetzt erlaubt: MoveTo('Discovery / meeting booked') (mit einem Grund), MoveTo('Present proposal'), PutOnHold, Win, Lose (mit einem Grund).",
             error.Describe(German));
         Assert.Equal(error.Message, error.Describe(English));
+        Assert.Contains("Lose (with a reason)", error.Allowed);
+    }
+
+    [Fact]
+    public void TheStorysRefusals_AreDescribedInGerman_WhileTheThreadIsFrench()
+    {
+        var saved = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
+            var contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration);
+            contact.ApplyScore(120, By.System);
+
+            var noReason = Assert.Throws<LifecycleTransitionException>(() => contact.ReturnToMarketing("  ", By.Sales));
+            Assert.Equal(
+                "Kontakt 'C-1' in der Phase Marketing Qualified Lead (MQL) (Lead-Status Neu) kann ReturnToMarketing nicht ausführen: nicht erfüllte Bedingung: ein Grund ist angegeben. Jetzt möglich: AcceptBySales, HandRaise, Deal.Open, Deal.Win, ReturnToMarketing, Disqualify.",
+                noReason.Describe(German));
+            Assert.Equal(
+                "Contact 'C-1' in stage Marketing Qualified Lead (lead status New) cannot ReturnToMarketing: unmet guard: a reason is given. Permitted now: AcceptBySales, HandRaise, Deal.Open, Deal.Win, ReturnToMarketing, Disqualify.",
+                noReason.Message);
+            Assert.Same(LifecycleStage.MarketingQualifiedLead, contact.Stage);
+
+            var setByHandoff = Assert.Throws<LifecycleTransitionException>(() => contact.ChangeLeadStatus(LeadStatus.New, null, By.Sales));
+            Assert.Contains("der Lead-Status Neu wird von die Übergabe an den Vertrieb gesetzt", setByHandoff.Describe(German), StringComparison.Ordinal);
+            var setByDeal = Assert.Throws<LifecycleTransitionException>(() => contact.ChangeLeadStatus(LeadStatus.OpenDeal, null, By.Sales));
+            Assert.Contains("der Lead-Status Offener Deal wird von Deal.Open gesetzt", setByDeal.Describe(German), StringComparison.Ordinal);
+
+            var noNote = Assert.Throws<LifecycleTransitionException>(() => contact.Disqualify(DisqualificationReason.Other, By.Sales));
+            Assert.Contains("nicht erfüllte Bedingung: eine Notiz nennt den Grund", noNote.Describe(German), StringComparison.Ordinal);
+
+            contact.AcceptBySales(By.Sales);
+            var deal = Deal.Open("D-7", Pipeline.Default, contact, 50_000m, new DateOnly(2026, 6, 30), time, By.Sales);
+            var skip = Assert.Throws<DealTransitionException>(() => deal.MoveTo("Present proposal", By.Sales));
+            Assert.StartsWith("Deal 'D-7' in der Phase 'Bedarfsanalyse / Termin vereinbart' kann nicht nach 'Angebot präsentieren' wechseln", skip.Describe(German), StringComparison.Ordinal);
+            Assert.StartsWith("Deal 'D-7' in stage 'Discovery / meeting booked' cannot move to 'Present proposal'", skip.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = saved;
+        }
+    }
+
+    [Fact]
+    public void TheDefaultPipelinesStages_HaveGermanNames_AndAStageOfYourOwnKeepsItsName()
+    {
+        Assert.All(Pipeline.Default.Stages, stage =>
+        {
+            Assert.Equal(stage.Name, stage.GetDisplayName(English));
+            Assert.NotEqual(stage.Name, stage.GetDisplayName(German));
+            Assert.False(string.IsNullOrWhiteSpace(stage.GetDescription(German)));
+        });
+        var own = Pipeline.Default.Stages[1] with { Probability = 45m };
+        Assert.Equal("Create proposal", own.GetDisplayName(German));
+        Assert.Null(own.GetDescription(German));
     }
 
     private static Dictionary<string, string?> OwnTexts(string resource, CultureInfo culture)
