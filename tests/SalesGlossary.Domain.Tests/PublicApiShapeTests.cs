@@ -26,7 +26,7 @@ public partial class PublicApiShapeTests
     {
         // A two-part value whose order is the domain's own and reads as such at the call site.
         ["SalesGlossary.Domain.NumberRange"] = "a range: minimum before maximum, as written in an agreement (200 to 2000); a swapped pair is refused",
-        ["SalesGlossary.Domain.ReportPeriod"] = "a period: from before to; a swapped pair is refused",
+        ["SalesGlossary.Domain.ReportPeriod"] = "a period: from, then to, the order of every calendar; a swapped pair is not yet refused (it contains no instant)",
 
         // Results the library builds; their constructors are to become internal.
         ["SalesGlossary.Domain.LeadScore"] = "a result the library builds; its constructor is to become internal",
