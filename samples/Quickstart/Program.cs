@@ -157,13 +157,13 @@ foreach (var c in explained.Contributions.Take(12))
 var icp = new IdealCustomerProfile(
     "Mid-market software in DACH",
     [
-        new IcpTierDefinition(IcpTier.Tier1, new FirmographicCriteria(industries: ["Software"], employees: new NumberRange(200, 2000), countries: ["DE", "AT", "CH"])),
-        new IcpTierDefinition(IcpTier.Tier2, new FirmographicCriteria(employees: new NumberRange(50, null))),
+        new IcpTierDefinition(IcpTier.Tier1, new FirmographicCriteria { Industries = ["Software"], Employees = new NumberRange(200, 2000), Countries = ["DE", "AT", "CH"] }),
+        new IcpTierDefinition(IcpTier.Tier2, new FirmographicCriteria { Employees = new NumberRange(50, null) }),
     ],
-    [new IcpExclusion("Competitors", new FirmographicCriteria(industries: ["Marketing Software"]))]);
+    [new IcpExclusion("Competitors", new FirmographicCriteria { Industries = ["Marketing Software"] })]);
 Console.WriteLine();
 Console.WriteLine("Ideal customer profile: " + string.Join(", ",
-    leads.Take(400).GroupBy(l => icp.Evaluate(new CompanyProfile(l.Id, l.Industry, l.Employees, null, l.Country, [])) is var e && e.IsNegative ? "Negative ICP" : e.Tier.DisplayName)
+    leads.Take(400).GroupBy(l => icp.Evaluate(new CompanyProfile { Name = l.Id, Industry = l.Industry, Employees = l.Employees, Country = l.Country, Technologies = [] }) is var e && e.IsNegative ? "Negative ICP" : e.Tier.DisplayName)
         .OrderBy(g => g.Key, StringComparer.Ordinal)
         .Select(g => $"{g.Key}: {g.Count()}")));
 

@@ -41,7 +41,7 @@ public static class Generators
         from countries in SubsetOf(Countries)
         from required in SubsetOf(Technologies)
         from excluded in SubsetOf(Technologies)
-        select new FirmographicCriteria(industries, employees, revenue, countries, required, excluded.Except(required).ToArray());
+        select new FirmographicCriteria { Industries = industries, Employees = employees, AnnualRevenue = revenue, Countries = countries, RequiredTechnologies = required, ExcludedTechnologies = excluded.Except(required).ToArray() };
 
     public static Gen<CompanyProfile> Companies() =>
         from name in Text()
@@ -50,7 +50,7 @@ public static class Generators
         from revenue in OrNone(Gen.Choose(0, 6_000_000).Select(r => (decimal)r))
         from country in Gen.Elements(Countries).OrNull()
         from technologies in SubsetOf(Technologies)
-        select new CompanyProfile(name, industry, employees, revenue, country, technologies);
+        select new CompanyProfile { Name = name, Industry = industry, Employees = employees, AnnualRevenue = revenue, Country = country, Technologies = technologies };
 
     public static Gen<IdealCustomerProfile> Profiles() =>
         from tierCount in Gen.Choose(1, 3)
@@ -76,7 +76,7 @@ public static class Generators
         from channels in Gen.SubListOf(Ardalis.SmartEnum.SmartEnum<ConnectChannel>.List.ToArray())
         from keywordCount in Gen.Choose(1, 4)
         from keywords in Gen.ArrayOf(Keyword(), keywordCount)
-        select new BuyerPersona(name, role, seniority, department, goals, pains, channels, keywords);
+        select new BuyerPersona { Name = name, Role = role, Seniority = seniority, Department = department, Goals = goals, Pains = pains, PreferredChannels = channels, JobTitleKeywords = keywords };
 
     public static Gen<ContactProfile> Contacts() =>
         from count in Gen.Choose(0, 5)

@@ -13,23 +13,23 @@ public class GuardTests
     [Fact]
     public void CompanyProfile_BlankName_NamesTheArgument()
     {
-        var error = Assert.Throws<ArgumentException>(() => new CompanyProfile(" ", null, null, null, null, null));
-        Assert.Equal("The value of 'name' must not be empty or white space. (Parameter 'name')", error.Message);
+        var error = Assert.Throws<ArgumentException>(() => new CompanyProfile { Name = " " });
+        Assert.Equal("The value of 'Name' must not be empty or white space. (Parameter 'Name')", error.Message);
     }
 
     [Fact]
     public void CompanyProfile_NegativeEmployees_GivesTheRange()
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new CompanyProfile("Acme", null, -1, null, null, null));
-        Assert.StartsWith("The value of 'employees' must be between 0 and 2147483647; it was -1.", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new CompanyProfile { Name = "Acme", Employees = -1 });
+        Assert.StartsWith("The value of 'Employees' must be between 0 and 2147483647; it was -1.", error.Message, StringComparison.Ordinal);
         Assert.Equal(-1, error.ActualValue);
     }
 
     [Fact]
     public void CompanyProfile_EmptyTechnology_NamesItsIndex()
     {
-        var error = Assert.Throws<ArgumentException>(() => new CompanyProfile("Acme", null, null, null, null, ["SAP", ""]));
-        Assert.Equal("The collection 'technologies' must not contain empty text; the item at index 1 is empty. (Parameter 'technologies')", error.Message);
+        var error = Assert.Throws<ArgumentException>(() => new CompanyProfile { Name = "Acme", Technologies = ["SAP", ""] });
+        Assert.Equal("The collection 'Technologies' must not contain empty text; the item at index 1 is empty. (Parameter 'Technologies')", error.Message);
     }
 
     [Fact]

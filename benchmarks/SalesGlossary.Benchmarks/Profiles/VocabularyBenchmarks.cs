@@ -15,12 +15,12 @@ public class VocabularyBenchmarks
     private readonly IdealCustomerProfile profile = new(
         "Benchmark",
         [
-            new IcpTierDefinition(IcpTier.Tier1, new FirmographicCriteria(industries: ["Software"], employees: new NumberRange(200, 2000), countries: ["DE", "AT", "CH"], requiredTechnologies: ["HubSpot"])),
-            new IcpTierDefinition(IcpTier.Tier2, new FirmographicCriteria(industries: ["Software", "Manufacturing"], employees: new NumberRange(50, 5000))),
+            new IcpTierDefinition(IcpTier.Tier1, new FirmographicCriteria { Industries = ["Software"], Employees = new NumberRange(200, 2000), Countries = ["DE", "AT", "CH"], RequiredTechnologies = ["HubSpot"] }),
+            new IcpTierDefinition(IcpTier.Tier2, new FirmographicCriteria { Industries = ["Software", "Manufacturing"], Employees = new NumberRange(50, 5000) }),
         ],
-        [new IcpExclusion("Competitors", new FirmographicCriteria(industries: ["Marketing Software"]))]);
+        [new IcpExclusion("Competitors", new FirmographicCriteria { Industries = ["Marketing Software"] })]);
 
-    private readonly CompanyProfile company = new("Globex", "Manufacturing", 3000, 1_000_000m, "NL", ["SAP"]);
+    private readonly CompanyProfile company = new() { Name = "Globex", Industry = "Manufacturing", Employees = 3000, AnnualRevenue = 1_000_000m, Country = "NL", Technologies = ["SAP"] };
 
     [Benchmark(Baseline = true)]
     public LifecycleStage DictionaryLookup() => ByName["marketingqualifiedlead"];

@@ -83,7 +83,7 @@ internal sealed partial class ContactGrain(
         var score = leadType.ScoringModel.Score(lead, time.GetUtcNow());
         var before = contact.History.Count;
         Run(() => leadType.ApplyScore(contact, score, by));
-        var stamp = new ScoreStamp(score.Model, score.ModelVersion, generation.Generation, score.Total, score.IsComplete, score.AsOf, null);
+        var stamp = new ScoreStamp { Model = score.Model, ModelVersion = score.ModelVersion, Generation = generation.Generation, Total = score.Total, IsComplete = score.IsComplete, AsOf = score.AsOf };
         return await Store(contact, generation.Generation, before, stamp, null, null);
     }
 

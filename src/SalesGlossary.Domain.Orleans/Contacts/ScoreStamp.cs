@@ -1,21 +1,37 @@
 namespace SalesGlossary.Domain.Orleans.Contacts;
 
 /// <summary>Represents a score as a contact grain recorded it: the model and the cluster generation that produced it.</summary>
-/// <param name="Model">The scoring model's name.</param>
-/// <param name="ModelVersion">The scoring model's version.</param>
-/// <param name="Generation">The cluster's model generation the model belongs to.</param>
-/// <param name="Total">The score.</param>
-/// <param name="IsComplete">Whether every rule evaluated without an error.</param>
-/// <param name="AsOf">The instant the score was computed for.</param>
-/// <param name="JobId">The rescoring job that applied it, or <see langword="null"/> for a score computed for the contact alone.</param>
 [GenerateSerializer]
 [Immutable]
 [Alias("SalesGlossary.ScoreStamp")]
-public sealed record ScoreStamp(
-    [property: Id(0)] string Model,
-    [property: Id(1)] string ModelVersion,
-    [property: Id(2)] long Generation,
-    [property: Id(3)] decimal Total,
-    [property: Id(4)] bool IsComplete,
-    [property: Id(5)] DateTimeOffset AsOf,
-    [property: Id(6)] string? JobId);
+public sealed record ScoreStamp
+{
+    /// <summary>Gets the scoring model's name.</summary>
+    [Id(0)]
+    public required string Model { get; init; }
+
+    /// <summary>Gets the scoring model's version.</summary>
+    [Id(1)]
+    public required string ModelVersion { get; init; }
+
+    /// <summary>Gets the cluster's model generation the model belongs to.</summary>
+    [Id(2)]
+    public required long Generation { get; init; }
+
+    /// <summary>Gets the score.</summary>
+    [Id(3)]
+    public required decimal Total { get; init; }
+
+    /// <summary>Gets whether every rule evaluated without an error.</summary>
+    [Id(4)]
+    public required bool IsComplete { get; init; }
+
+    /// <summary>Gets the instant the score was computed for.</summary>
+    [Id(5)]
+    public required DateTimeOffset AsOf { get; init; }
+
+    /// <summary>Gets the rescoring job that applied it, or <see langword="null"/> for a score computed for the contact alone.</summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    [Id(6)]
+    public string? JobId { get; init; }
+}

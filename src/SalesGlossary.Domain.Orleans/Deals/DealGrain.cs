@@ -274,12 +274,14 @@ internal sealed partial class DealGrain(
         }
     }
 
-    private DealView View() => new(
-        Id,
-        record.State.ContactId!,
-        record.State.LeadType!,
-        terms.Read<DealTransition[]>(record.State.HistoryJson!),
-        record.State.Revision);
+    private DealView View() => new()
+    {
+        DealId = Id,
+        ContactId = record.State.ContactId!,
+        LeadType = record.State.LeadType!,
+        History = terms.Read<DealTransition[]>(record.State.HistoryJson!),
+        Revision = record.State.Revision,
+    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deal {DealId}: its change of contact {ContactId} is stored as pending and not finished; it is completed or dropped by the next call, a timer or the next activation.")]
     private static partial void LogPendingOpen(ILogger logger, Exception error, string dealId, string contactId);

@@ -1,9 +1,20 @@
 namespace SalesGlossary.Domain.Orleans.Rescoring;
 
 /// <summary>Represents one contact's new total, as written back through the source.</summary>
-/// <param name="ContactId">The contact's id.</param>
-/// <param name="Total">The new score.</param>
-/// <param name="IsComplete">Whether every rule evaluated without an error.</param>
-/// <param name="Model">The scoring model's name.</param>
-/// <param name="ModelVersion">The scoring model's version.</param>
-public sealed record RescoredContact(string ContactId, decimal Total, bool IsComplete, string Model, string ModelVersion);
+public sealed record RescoredContact
+{
+    /// <summary>Gets the contact's id.</summary>
+    public required string ContactId { get; init; }
+
+    /// <summary>Gets the new score.</summary>
+    public required decimal Total { get; init; }
+
+    /// <summary>Gets whether every rule evaluated without an error.</summary>
+    public required bool IsComplete { get; init; }
+
+    /// <summary>Gets the scoring model's name.</summary>
+    public required string Model { get; init; }
+
+    /// <summary>Gets the scoring model's version.</summary>
+    public required string ModelVersion { get; init; }
+}

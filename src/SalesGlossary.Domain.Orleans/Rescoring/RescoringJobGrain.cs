@@ -161,16 +161,18 @@ internal sealed class RescoringJobGrain(
         }
 
         var failure = reports.Where(r => r.Failure is not null).Select(r => r.Failure).FirstOrDefault();
-        return new RescoringProgress(
-            JobId,
-            record.State.Status,
-            record.State.Generation,
-            record.State.Partitions,
-            reports.Count(r => r.Finished),
-            reports.Sum(r => r.Rescored),
-            reports.Sum(r => r.Skipped),
-            reports.Sum(r => r.Incomplete),
-            perSilo,
-            failure);
+        return new RescoringProgress
+        {
+            JobId = JobId,
+            Status = record.State.Status,
+            Generation = record.State.Generation,
+            Partitions = record.State.Partitions,
+            PartitionsDone = reports.Count(r => r.Finished),
+            Rescored = reports.Sum(r => r.Rescored),
+            Skipped = reports.Sum(r => r.Skipped),
+            Incomplete = reports.Sum(r => r.Incomplete),
+            PerSilo = perSilo,
+            Failure = failure,
+        };
     }
 }

@@ -138,13 +138,13 @@ internal sealed partial class RescoringPartitionGrain(
             var results = await InChunks(
                 scored,
                 s => GrainFactory.GetGrain<IContactGrain>(s.ContactId).ApplyRescoreAsync(
-                    new ScoreStamp(s.Model, s.ModelVersion, job.Generation, s.Total, s.IsComplete, job.AsOf, job.JobId)));
+                    new ScoreStamp { Model = s.Model, ModelVersion = s.ModelVersion, Generation = job.Generation, Total = s.Total, IsComplete = s.IsComplete, AsOf = job.AsOf, JobId = job.JobId }));
             applied = results.Count(r => r);
             skipped += results.Length - applied;
         }
         else
         {
-            await source.WriteTotalsAsync(new RescoredBatch(job.JobId, job.Generation, job.Partition, record.State.Continuation, scored), CancellationToken.None);
+            await source.WriteTotalsAsync(new RescoredBatch { JobId = job.JobId, Generation = job.Generation, Partition = job.Partition, Continuation = record.State.Continuation, Totals = scored }, CancellationToken.None);
             applied = scored.Length;
         }
 
@@ -176,7 +176,7 @@ internal sealed partial class RescoringPartitionGrain(
                 await foreach (var result in model.ScoreEachAsync(leads, asOf))
                 {
                     var contact = contacts[indices[position]];
-                    scored[indices[position]] = new RescoredContact(contact.ContactId, result.Total, result.IsComplete, model.Name, result.ModelVersion);
+                    scored[indices[position]] = new RescoredContact { ContactId = contact.ContactId, Total = result.Total, IsComplete = result.IsComplete, Model = model.Name, ModelVersion = result.ModelVersion };
                     position++;
                 }
             });

@@ -1,31 +1,52 @@
 namespace SalesGlossary.Domain.Orleans.Rescoring;
 
 /// <summary>Represents how far a rescoring job got.</summary>
-/// <param name="JobId">The job's id.</param>
-/// <param name="Status">The job's status.</param>
-/// <param name="Generation">The model generation the job scores with (0 before it started).</param>
-/// <param name="Partitions">The number of partitions.</param>
-/// <param name="PartitionsDone">The number of partitions finished.</param>
-/// <param name="Rescored">The contacts rescored and applied by the job, each counted once; equal to the contacts read when the job completes.</param>
-/// <param name="Skipped">Of <paramref name="Rescored"/>, the contacts found already applied when a page was resumed after a failure (a silo that died mid-page): counted, not scored again.</param>
-/// <param name="Incomplete">The contacts whose score had rule errors (included in <paramref name="Rescored"/>).</param>
-/// <param name="PerSilo">The contacts rescored on each silo, by the silo's address (a page cut short by a dying silo counts where it was resumed).</param>
-/// <param name="Failure">Why the job failed, or <see langword="null"/>.</param>
 [GenerateSerializer]
 [Immutable]
 [Alias("SalesGlossary.RescoringProgress")]
-public sealed record RescoringProgress(
-    [property: Id(0)] string JobId,
-    [property: Id(1)] RescoringStatus Status,
-    [property: Id(2)] long Generation,
-    [property: Id(3)] int Partitions,
-    [property: Id(4)] int PartitionsDone,
-    [property: Id(5)] long Rescored,
-    [property: Id(6)] long Skipped,
-    [property: Id(7)] long Incomplete,
-    [property: Id(8)] IReadOnlyDictionary<string, long> PerSilo,
-    [property: Id(9)] string? Failure)
+public sealed record RescoringProgress
 {
+    /// <summary>Gets the job's id.</summary>
+    [Id(0)]
+    public required string JobId { get; init; }
+
+    /// <summary>Gets the job's status.</summary>
+    [Id(1)]
+    public required RescoringStatus Status { get; init; }
+
+    /// <summary>Gets the model generation the job scores with (0 before it started).</summary>
+    [Id(2)]
+    public required long Generation { get; init; }
+
+    /// <summary>Gets the number of partitions.</summary>
+    [Id(3)]
+    public required int Partitions { get; init; }
+
+    /// <summary>Gets the number of partitions finished.</summary>
+    [Id(4)]
+    public required int PartitionsDone { get; init; }
+
+    /// <summary>Gets the contacts rescored and applied by the job, each counted once; equal to the contacts read when the job completes.</summary>
+    [Id(5)]
+    public required long Rescored { get; init; }
+
+    /// <summary>Gets, of <see cref="Rescored"/>, the contacts found already applied when a page was resumed after a failure (a silo that died mid-page): counted, not scored again.</summary>
+    [Id(6)]
+    public required long Skipped { get; init; }
+
+    /// <summary>Gets the contacts whose score had rule errors (included in <see cref="Rescored"/>).</summary>
+    [Id(7)]
+    public required long Incomplete { get; init; }
+
+    /// <summary>Gets the contacts rescored on each silo, by the silo's address (a page cut short by a dying silo counts where it was resumed).</summary>
+    [Id(8)]
+    public required IReadOnlyDictionary<string, long> PerSilo { get; init; }
+
+    /// <summary>Gets why the job failed, or <see langword="null"/>.</summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    [Id(9)]
+    public string? Failure { get; init; }
+
     /// <summary>Gets whether the job stopped: completed, cancelled or failed.</summary>
     public bool IsFinished => Status is RescoringStatus.Completed or RescoringStatus.Cancelled or RescoringStatus.Failed;
 }

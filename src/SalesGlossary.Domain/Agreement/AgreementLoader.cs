@@ -661,7 +661,15 @@ internal static class AgreementLoader
             BusinessHours? businessHours = null;
             try
             {
-                businessHours = new BusinessHours(hours.TimeZone!, hours.Opens ?? new TimeOnly(9, 0), hours.Closes ?? new TimeOnly(17, 0), hours.WorkingDays is null ? null : days, hours.Holidays);
+                var defaults = new BusinessHoursOptions { TimeZone = hours.TimeZone! };
+                businessHours = new BusinessHours(new BusinessHoursOptions
+                {
+                    TimeZone = defaults.TimeZone,
+                    Opens = hours.Opens ?? defaults.Opens,
+                    Closes = hours.Closes ?? defaults.Closes,
+                    WorkingDays = hours.WorkingDays is null ? null : days,
+                    Holidays = hours.Holidays,
+                });
             }
             catch (DefinitionValidationException e)
             {

@@ -12,14 +12,17 @@ public sealed record BusinessHours
 {
     private readonly TimeZoneInfo zone;
 
-    /// <summary>Initializes new business hours and validates them.</summary>
-    /// <param name="timeZone">The IANA time zone id, for example <c>Europe/Berlin</c>.</param>
-    /// <param name="opens">When the working day starts, local time.</param>
-    /// <param name="closes">When the working day ends, local time; after <paramref name="opens"/>.</param>
-    /// <param name="workingDays">The working days; <see langword="null"/> for Monday to Friday.</param>
-    /// <param name="holidays">Dates that are not worked; <see langword="null"/> for none.</param>
-    /// <exception cref="DefinitionValidationException">The time zone is unknown, the window is empty or there is no working day.</exception>
-    public BusinessHours(string timeZone, TimeOnly opens, TimeOnly closes, IReadOnlyList<DayOfWeek>? workingDays = null, IReadOnlyList<DateOnly>? holidays = null)
+    /// <summary>Initializes new business hours from named settings and validates them.</summary>
+    /// <param name="options">The settings, each named; unset ones take the defaults of <see cref="BusinessHoursOptions"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DefinitionValidationException">The time zone is unknown, the window is empty or there is no working day; each problem names its setting.</exception>
+    public BusinessHours(BusinessHoursOptions options)
+        : this(Guard.NotNull(options).TimeZone, options.Opens, options.Closes, options.WorkingDays, options.Holidays)
+    {
+    }
+
+    [System.Text.Json.Serialization.JsonConstructor]
+    private BusinessHours(string timeZone, TimeOnly opens, TimeOnly closes, IReadOnlyList<DayOfWeek>? workingDays, IReadOnlyList<DateOnly>? holidays)
     {
         TimeZone = timeZone;
         Opens = opens;

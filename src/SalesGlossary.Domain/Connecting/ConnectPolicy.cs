@@ -97,7 +97,7 @@ public sealed record ConnectPolicy
     }
 
     /// <summary>Gets the business hours of <see cref="Default"/> and of settings that name none: 09:00 to 17:00 UTC, Monday to Friday.</summary>
-    internal static BusinessHours DefaultBusinessHours { get; } = new("UTC", new TimeOnly(9, 0), new TimeOnly(17, 0));
+    internal static BusinessHours DefaultBusinessHours { get; } = new(new BusinessHoursOptions { TimeZone = "UTC" });
 
     /// <summary>Gets the connect policy used where no agreement gives one: the first touch within 4 business hours (09:00 to 17:00 UTC, Monday to Friday), and the sequence exhausted after 6 attempts without a connection, at least 1 business hour apart.</summary>
     public static ConnectPolicy Default { get; } = new(new ConnectPolicyOptions { Name = "Default follow-up" });

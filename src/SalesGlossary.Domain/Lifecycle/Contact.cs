@@ -130,7 +130,7 @@ public sealed partial class Contact
         }
 
         var created = new LifecycleTransition { Sequence = 1, From = initialStage, To = initialStage, Trigger = LifecycleTrigger.Create, At = timeProvider.GetUtcNow(), By = by };
-        var contact = new Contact(new ContactState(id, policy.LeadType, null, [created], []), policy, timeProvider);
+        var contact = new Contact(new ContactState { Id = id, LeadType = policy.LeadType, History = [created], ConnectAttempts = [] }, policy, timeProvider);
         contact.pending.Add(new ContactCreated { ContactId = id, At = created.At, LeadType = policy.LeadType, Transition = created });
         return contact;
     }
@@ -172,7 +172,7 @@ public sealed partial class Contact
             Score = import.Score,
             Source = import.Source,
         };
-        var contact = new Contact(new ContactState(id, policy.LeadType, import.Score, [imported], []), policy, timeProvider);
+        var contact = new Contact(new ContactState { Id = id, LeadType = policy.LeadType, Score = import.Score, History = [imported], ConnectAttempts = [] }, policy, timeProvider);
         contact.pending.Add(new ContactCreated { ContactId = id, At = imported.At, LeadType = policy.LeadType, Transition = imported, Score = import.Score });
         return contact;
     }
@@ -280,8 +280,13 @@ public sealed partial class Contact
             throw new ArgumentException("There are no events to replay; a contact's events start with its ContactCreated.", nameof(events));
         }
 
-        var state = new ContactState(created.ContactId, created.LeadType, score, transitions, replayedAttempts)
+        var state = new ContactState
         {
+            Id = created.ContactId,
+            LeadType = created.LeadType,
+            Score = score,
+            History = transitions,
+            ConnectAttempts = replayedAttempts,
             Scores = replayedScores,
             ScoreHistory = replayedHistory,
             SlaBreaches = replayedBreaches,
@@ -291,8 +296,13 @@ public sealed partial class Contact
 
     /// <summary>Returns the contact's state for storage; <see cref="Rehydrate"/> turns it back into an equal contact.</summary>
     /// <returns>A snapshot that shares nothing mutable with the contact; pending events are not part of it.</returns>
-    public ContactState ToState() => new(Id, LeadType, Score, [.. history], [.. attempts])
+    public ContactState ToState() => new()
     {
+        Id = Id,
+        LeadType = LeadType,
+        Score = Score,
+        History = [.. history],
+        ConnectAttempts = [.. attempts],
         Scores = [.. scores],
         ScoreHistory = [.. scoreHistory],
         SlaBreaches = [.. breaches],

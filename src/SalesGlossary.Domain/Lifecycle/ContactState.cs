@@ -3,18 +3,26 @@ namespace SalesGlossary.Domain;
 
 /// <summary>Represents the stored state of a <see cref="Contact"/>: everything needed to rebuild it.</summary>
 /// <remarks>The stage and lead status are not stored twice: they are those the last history record left.</remarks>
-/// <param name="Id">The contact's id.</param>
-/// <param name="LeadType">The key of its lead type, or <see langword="null"/>.</param>
-/// <param name="Score">Its latest lead score, or <see langword="null"/>.</param>
-/// <param name="History">Its transitions, oldest first.</param>
-/// <param name="ConnectAttempts">Its connect attempts.</param>
-public sealed record ContactState(
-    string Id,
-    string? LeadType,
-    decimal? Score,
-    IReadOnlyList<LifecycleTransition> History,
-    IReadOnlyList<ConnectAttempt> ConnectAttempts)
+/// <example><c>new ContactState { Id = "c-1", History = [created], ConnectAttempts = [] }</c>.</example>
+public sealed record ContactState
 {
+    /// <summary>Gets the contact's id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Gets the key of the contact's lead type, or <see langword="null"/>.</summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    public string? LeadType { get; init; }
+
+    /// <summary>Gets the contact's latest lead score, or <see langword="null"/>.</summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    public decimal? Score { get; init; }
+
+    /// <summary>Gets the contact's transitions, oldest first.</summary>
+    public required IReadOnlyList<LifecycleTransition> History { get; init; }
+
+    /// <summary>Gets the contact's connect attempts.</summary>
+    public required IReadOnlyList<ConnectAttempt> ConnectAttempts { get; init; }
+
     /// <summary>Gets the latest score of each model that scored the contact.</summary>
     /// <value>Empty by default.</value>
     public IReadOnlyList<ContactScore> Scores { get; init; } = [];

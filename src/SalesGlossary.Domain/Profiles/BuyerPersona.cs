@@ -9,64 +9,56 @@ namespace SalesGlossary.Domain;
 /// </remarks>
 public sealed record BuyerPersona
 {
-    /// <summary>Initializes a new buyer persona.</summary>
-    /// <param name="name">The persona's name, for example <c>Marketing Mary</c>; unique within a catalog.</param>
-    /// <param name="role">The persona's role, for example <c>Head of marketing</c>.</param>
-    /// <param name="seniority">The persona's seniority, or <see langword="null"/> when any level fits.</param>
-    /// <param name="department">The persona's department, or <see langword="null"/> when any department fits.</param>
-    /// <param name="goals">What the persona wants to achieve.</param>
-    /// <param name="pains">What stands in the persona's way.</param>
-    /// <param name="preferredChannels">The channels through which the persona prefers to be contacted.</param>
-    /// <param name="jobTitleKeywords">Words or phrases that identify the persona in a job title, for example <c>marketing</c>, <c>demand generation</c>.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="role"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="role"/> is empty, a list contains empty text or a null channel, or no keyword is given.</exception>
-    public BuyerPersona(
-        string name,
-        string role,
-        Seniority? seniority,
-        string? department,
-        IReadOnlyList<string>? goals,
-        IReadOnlyList<string>? pains,
-        IReadOnlyList<ConnectChannel>? preferredChannels,
-        IReadOnlyList<string> jobTitleKeywords)
-    {
-        Name = Guard.NotBlank(name);
-        Role = Guard.NotBlank(role);
-        Seniority = seniority;
-        Department = department;
-        Goals = Guard.Words(goals);
-        Pains = Guard.Words(pains);
-        PreferredChannels = Guard.Items(preferredChannels);
-        JobTitleKeywords = Guard.Words(jobTitleKeywords);
-        if (JobTitleKeywords.Count == 0)
-        {
-            throw new ArgumentException(
-                "The persona '" + name + "' needs at least one job-title keyword; without one no contact can be matched to it.",
-                nameof(jobTitleKeywords));
-        }
-    }
+    /// <summary>Gets the persona's name, for example <c>Marketing Mary</c>; unique within a catalog.</summary>
+    /// <exception cref="ArgumentNullException">Set to <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Set to an empty or white-space value; the message names the member.</exception>
+    public required string Name { get; init => field = Guard.NotBlank(value, nameof(Name)); }
 
-    /// <summary>Gets the persona's name.</summary>
-    public string Name { get; }
-
-    /// <summary>Gets the persona's role.</summary>
-    public string Role { get; }
+    /// <summary>Gets the persona's role, for example <c>Head of marketing</c>.</summary>
+    /// <exception cref="ArgumentNullException">Set to <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Set to an empty or white-space value; the message names the member.</exception>
+    public required string Role { get; init => field = Guard.NotBlank(value, nameof(Role)); }
 
     /// <summary>Gets the persona's seniority, or <see langword="null"/> when any level fits.</summary>
-    public Seniority? Seniority { get; }
+    /// <value>The default is <see langword="null"/>.</value>
+    public Seniority? Seniority { get; init; }
 
     /// <summary>Gets the persona's department, or <see langword="null"/> when any department fits.</summary>
-    public string? Department { get; }
+    /// <value>The default is <see langword="null"/>.</value>
+    public string? Department { get; init; }
 
     /// <summary>Gets what the persona wants to achieve.</summary>
-    public IReadOnlyList<string> Goals { get; }
+    /// <value>The default is empty; <see langword="null"/> is read as empty.</value>
+    /// <exception cref="ArgumentException">Set to a list that contains empty text; the message names the member.</exception>
+    public IReadOnlyList<string> Goals { get; init => field = Guard.Words(value, nameof(Goals)); } = [];
 
     /// <summary>Gets what stands in the persona's way.</summary>
-    public IReadOnlyList<string> Pains { get; }
+    /// <value>The default is empty; <see langword="null"/> is read as empty.</value>
+    /// <exception cref="ArgumentException">Set to a list that contains empty text; the message names the member.</exception>
+    public IReadOnlyList<string> Pains { get; init => field = Guard.Words(value, nameof(Pains)); } = [];
 
-    /// <summary>Gets the channels the persona prefers.</summary>
-    public IReadOnlyList<ConnectChannel> PreferredChannels { get; }
+    /// <summary>Gets the channels through which the persona prefers to be contacted.</summary>
+    /// <value>The default is empty; <see langword="null"/> is read as empty.</value>
+    /// <exception cref="ArgumentException">Set to a list that contains <see langword="null"/>; the message names the member.</exception>
+    public IReadOnlyList<ConnectChannel> PreferredChannels { get; init => field = Guard.Items(value, nameof(PreferredChannels)); } = [];
 
-    /// <summary>Gets the words or phrases that identify the persona in a job title.</summary>
-    public IReadOnlyList<string> JobTitleKeywords { get; }
+    /// <summary>Gets the words or phrases that identify the persona in a job title, for example <c>marketing</c>, <c>demand generation</c>; at least one.</summary>
+    /// <exception cref="ArgumentNullException">Set to <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Set to an empty list or one that contains empty text; the message names the member.</exception>
+    public required IReadOnlyList<string> JobTitleKeywords
+    {
+        get;
+        init
+        {
+            var words = Guard.Words(Guard.NotNull(value, nameof(JobTitleKeywords)), nameof(JobTitleKeywords));
+            if (words.Count == 0)
+            {
+                throw new ArgumentException(
+                    "A persona needs at least one job-title keyword in '" + nameof(JobTitleKeywords) + "'; without one no contact can be matched to it.",
+                    nameof(JobTitleKeywords));
+            }
+
+            field = words;
+        }
+    }
 }

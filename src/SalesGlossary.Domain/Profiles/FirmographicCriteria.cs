@@ -4,52 +4,39 @@ namespace SalesGlossary.Domain;
 
 /// <summary>Represents firmographic criteria that a company must all meet: industries, size, revenue, countries and technologies.</summary>
 /// <remarks>
+/// Set only the criteria that matter, by name: <c>new FirmographicCriteria { Industries = ["Software"], Employees = new NumberRange(200, 2000) }</c>.
 /// A criterion that is left empty (an empty list or a <see langword="null"/> range) does not constrain anything.
 /// Text comparisons ignore case and use no culture. A criterion on a fact the company profile does not know is not met.
 /// </remarks>
 public sealed record FirmographicCriteria
 {
-    /// <summary>Initializes new criteria.</summary>
-    /// <param name="industries">The accepted industries; empty accepts any industry.</param>
-    /// <param name="employees">The accepted number of employees, or <see langword="null"/> for any size.</param>
-    /// <param name="annualRevenue">The accepted annual revenue, or <see langword="null"/> for any revenue.</param>
-    /// <param name="countries">The accepted countries; empty accepts any country.</param>
-    /// <param name="requiredTechnologies">Technologies the company must all use; empty requires none.</param>
-    /// <param name="excludedTechnologies">Technologies the company must not use; empty excludes none.</param>
-    /// <exception cref="ArgumentException">A list contains empty text.</exception>
-    public FirmographicCriteria(
-        IReadOnlyList<string>? industries = null,
-        NumberRange? employees = null,
-        NumberRange? annualRevenue = null,
-        IReadOnlyList<string>? countries = null,
-        IReadOnlyList<string>? requiredTechnologies = null,
-        IReadOnlyList<string>? excludedTechnologies = null)
-    {
-        Industries = Guard.Words(industries);
-        Employees = employees;
-        AnnualRevenue = annualRevenue;
-        Countries = Guard.Words(countries);
-        RequiredTechnologies = Guard.Words(requiredTechnologies);
-        ExcludedTechnologies = Guard.Words(excludedTechnologies);
-    }
+    /// <summary>Gets the accepted industries; empty accepts any industry.</summary>
+    /// <value>The default is empty; <see langword="null"/> is read as empty.</value>
+    /// <exception cref="ArgumentException">Set to a list that contains empty text; the message names the member.</exception>
+    public IReadOnlyList<string> Industries { get; init => field = Guard.Words(value, nameof(Industries)); } = [];
 
-    /// <summary>Gets the accepted industries; empty accepts any.</summary>
-    public IReadOnlyList<string> Industries { get; }
+    /// <summary>Gets the accepted number of employees, or <see langword="null"/> for any size.</summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    public NumberRange? Employees { get; init; }
 
-    /// <summary>Gets the accepted number of employees, or <see langword="null"/> for any.</summary>
-    public NumberRange? Employees { get; }
+    /// <summary>Gets the accepted annual revenue, or <see langword="null"/> for any revenue.</summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    public NumberRange? AnnualRevenue { get; init; }
 
-    /// <summary>Gets the accepted annual revenue, or <see langword="null"/> for any.</summary>
-    public NumberRange? AnnualRevenue { get; }
+    /// <summary>Gets the accepted countries; empty accepts any country.</summary>
+    /// <value>The default is empty; <see langword="null"/> is read as empty.</value>
+    /// <exception cref="ArgumentException">Set to a list that contains empty text; the message names the member.</exception>
+    public IReadOnlyList<string> Countries { get; init => field = Guard.Words(value, nameof(Countries)); } = [];
 
-    /// <summary>Gets the accepted countries; empty accepts any.</summary>
-    public IReadOnlyList<string> Countries { get; }
+    /// <summary>Gets the technologies the company must all use; empty requires none.</summary>
+    /// <value>The default is empty; <see langword="null"/> is read as empty.</value>
+    /// <exception cref="ArgumentException">Set to a list that contains empty text; the message names the member.</exception>
+    public IReadOnlyList<string> RequiredTechnologies { get; init => field = Guard.Words(value, nameof(RequiredTechnologies)); } = [];
 
-    /// <summary>Gets the technologies the company must all use.</summary>
-    public IReadOnlyList<string> RequiredTechnologies { get; }
-
-    /// <summary>Gets the technologies the company must not use.</summary>
-    public IReadOnlyList<string> ExcludedTechnologies { get; }
+    /// <summary>Gets the technologies the company must not use; empty excludes none.</summary>
+    /// <value>The default is empty; <see langword="null"/> is read as empty.</value>
+    /// <exception cref="ArgumentException">Set to a list that contains empty text; the message names the member.</exception>
+    public IReadOnlyList<string> ExcludedTechnologies { get; init => field = Guard.Words(value, nameof(ExcludedTechnologies)); } = [];
 
     /// <summary>Gets a value indicating whether no criterion is set, so that every company meets them.</summary>
     public bool IsEmpty =>

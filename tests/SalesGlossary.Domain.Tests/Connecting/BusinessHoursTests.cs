@@ -6,7 +6,7 @@ namespace SalesGlossary.Domain.Tests.Connecting;
 
 public class BusinessHoursTests
 {
-    internal static readonly BusinessHours Berlin = new("Europe/Berlin", new TimeOnly(9, 0), new TimeOnly(17, 0), holidays: [new DateOnly(2026, 12, 24), new DateOnly(2026, 12, 25)]);
+    internal static readonly BusinessHours Berlin = new(new BusinessHoursOptions { TimeZone = "Europe/Berlin", Opens = new TimeOnly(9, 0), Closes = new TimeOnly(17, 0), Holidays = [new DateOnly(2026, 12, 24), new DateOnly(2026, 12, 25)] });
 
     private static Gen<DateTimeOffset> Instants() =>
         from minutes in Gen.Choose(0, 60 * 24 * 400)
@@ -54,7 +54,7 @@ public class BusinessHoursTests
     [Fact]
     public void Invalid_ReportsEveryProblem()
     {
-        var error = Assert.Throws<DefinitionValidationException>(() => new BusinessHours("Mars/Olympus", new TimeOnly(17, 0), new TimeOnly(9, 0), []));
+        var error = Assert.Throws<DefinitionValidationException>(() => new BusinessHours(new BusinessHoursOptions { TimeZone = "Mars/Olympus", Opens = new TimeOnly(17, 0), Closes = new TimeOnly(9, 0), WorkingDays = [] }));
         Assert.Equal(
             """
             The business hours is invalid (3 problems); fix every problem listed and load it again:

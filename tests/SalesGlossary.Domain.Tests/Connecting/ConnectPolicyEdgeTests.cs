@@ -4,8 +4,7 @@ namespace SalesGlossary.Domain.Tests.Connecting;
 /// <summary>Each limit of a connect policy, each breach and each status at, below and above its edge.</summary>
 public class ConnectPolicyEdgeTests
 {
-    private static readonly BusinessHours EveryDay = new(
-        "UTC", new TimeOnly(9, 0), new TimeOnly(17, 0), [.. Enum.GetValues<DayOfWeek>()]);
+    private static readonly BusinessHours EveryDay = new(new BusinessHoursOptions { TimeZone = "UTC", WorkingDays = [.. Enum.GetValues<DayOfWeek>()] });
 
     private static readonly DateTimeOffset Handoff = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 

@@ -9,15 +9,15 @@ public class IdealCustomerProfileTests
     private static readonly IdealCustomerProfile Profile = new(
         "Mid-market SaaS",
         [
-            new IcpTierDefinition(IcpTier.Tier1, new FirmographicCriteria(industries: ["Software"], employees: new NumberRange(200, 2000), countries: ["DE", "AT", "CH"], requiredTechnologies: ["HubSpot"])),
-            new IcpTierDefinition(IcpTier.Tier2, new FirmographicCriteria(industries: ["Software", "Manufacturing"], employees: new NumberRange(50, 5000))),
+            new IcpTierDefinition(IcpTier.Tier1, new FirmographicCriteria { Industries = ["Software"], Employees = new NumberRange(200, 2000), Countries = ["DE", "AT", "CH"], RequiredTechnologies = ["HubSpot"] }),
+            new IcpTierDefinition(IcpTier.Tier2, new FirmographicCriteria { Industries = ["Software", "Manufacturing"], Employees = new NumberRange(50, 5000) }),
         ],
-        [new IcpExclusion("Competitors", new FirmographicCriteria(industries: ["Marketing Software"]))]);
+        [new IcpExclusion("Competitors", new FirmographicCriteria { Industries = ["Marketing Software"] })]);
 
     [Fact]
     public void Evaluate_CompanyMeetingTier1_IsTier1WithReasons()
     {
-        var company = new CompanyProfile("Acme", "software", 450, 40_000_000m, "DE", ["hubspot", "AWS"]);
+        var company = new CompanyProfile { Name = "Acme", Industry = "software", Employees = 450, AnnualRevenue = 40_000_000m, Country = "DE", Technologies = ["hubspot", "AWS"] };
 
         var result = Profile.Evaluate(company);
 
@@ -37,7 +37,7 @@ public class IdealCustomerProfileTests
     [Fact]
     public void Evaluate_CompanyFailingTier1_FallsToTier2AndSaysWhy()
     {
-        var company = new CompanyProfile("Globex", "Manufacturing", 3000, null, "US", []);
+        var company = new CompanyProfile { Name = "Globex", Industry = "Manufacturing", Employees = 3000, Country = "US", Technologies = [] };
 
         var result = Profile.Evaluate(company);
 
@@ -57,7 +57,7 @@ public class IdealCustomerProfileTests
     [Fact]
     public void Evaluate_UnknownFact_IsNotMetAndSaysItIsUnknown()
     {
-        var result = Profile.Evaluate(new CompanyProfile("Initech", null, null, null, null, []));
+        var result = Profile.Evaluate(new CompanyProfile { Name = "Initech", Technologies = [] });
 
         Assert.Same(IcpTier.NotIcp, result.Tier);
         Assert.False(result.IsNegative);
@@ -69,7 +69,7 @@ public class IdealCustomerProfileTests
     [Fact]
     public void Evaluate_ExcludedCompany_IsNegativeIcp()
     {
-        var result = Profile.Evaluate(new CompanyProfile("Rival", "Marketing Software", 500, null, "DE", ["HubSpot"]));
+        var result = Profile.Evaluate(new CompanyProfile { Name = "Rival", Industry = "Marketing Software", Employees = 500, Country = "DE", Technologies = ["HubSpot"] });
 
         Assert.Same(IcpTier.NotIcp, result.Tier);
         Assert.True(result.IsNegative);
@@ -84,10 +84,10 @@ public class IdealCustomerProfileTests
             " ",
             [
                 new IcpTierDefinition(IcpTier.NotIcp, new FirmographicCriteria()),
-                new IcpTierDefinition(IcpTier.Tier2, new FirmographicCriteria(requiredTechnologies: ["SAP"], excludedTechnologies: ["sap"])),
+                new IcpTierDefinition(IcpTier.Tier2, new FirmographicCriteria { RequiredTechnologies = ["SAP"], ExcludedTechnologies = ["sap"] }),
                 new IcpTierDefinition(IcpTier.Tier2, new FirmographicCriteria()),
             ],
-            [new IcpExclusion("Everyone", new FirmographicCriteria()), new IcpExclusion("everyone", new FirmographicCriteria(countries: ["KP"]))]));
+            [new IcpExclusion("Everyone", new FirmographicCriteria()), new IcpExclusion("everyone", new FirmographicCriteria { Countries = ["KP"] })]));
 
         Assert.Equal(
             """
@@ -118,11 +118,11 @@ public class IdealCustomerProfileTests
     {
         var profile = new IdealCustomerProfile(
             "Reversed",
-            [new IcpTierDefinition(IcpTier.Tier3, new FirmographicCriteria()), new IcpTierDefinition(IcpTier.Tier1, new FirmographicCriteria(countries: ["DE"]))]);
+            [new IcpTierDefinition(IcpTier.Tier3, new FirmographicCriteria()), new IcpTierDefinition(IcpTier.Tier1, new FirmographicCriteria { Countries = ["DE"] })]);
 
         Assert.Equal([IcpTier.Tier1, IcpTier.Tier3], profile.Tiers.Select(t => t.Tier));
-        Assert.Same(IcpTier.Tier1, profile.Evaluate(new CompanyProfile("Acme", null, null, null, "de", [])).Tier);
-        Assert.Same(IcpTier.Tier3, profile.Evaluate(new CompanyProfile("Acme", null, null, null, "US", [])).Tier);
+        Assert.Same(IcpTier.Tier1, profile.Evaluate(new CompanyProfile { Name = "Acme", Country = "de", Technologies = [] }).Tier);
+        Assert.Same(IcpTier.Tier3, profile.Evaluate(new CompanyProfile { Name = "Acme", Country = "US", Technologies = [] }).Tier);
     }
 
     [Property(MaxTest = 300)]

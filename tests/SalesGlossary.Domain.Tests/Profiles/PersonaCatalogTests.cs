@@ -6,11 +6,29 @@ namespace SalesGlossary.Domain.Tests.Profiles;
 
 public class PersonaCatalogTests
 {
-    private static readonly BuyerPersona MarketingMary = new(
-        "Marketing Mary", "Head of marketing", Seniority.Director, "Marketing", ["More qualified pipeline"], ["Sales ignores her leads"], [ConnectChannel.Email], ["marketing", "demand generation", "CMO"]);
+    private static readonly BuyerPersona MarketingMary = new()
+    {
+        Name = "Marketing Mary",
+        Role = "Head of marketing",
+        Seniority = Seniority.Director,
+        Department = "Marketing",
+        Goals = ["More qualified pipeline"],
+        Pains = ["Sales ignores her leads"],
+        PreferredChannels = [ConnectChannel.Email],
+        JobTitleKeywords = ["marketing", "demand generation", "CMO"],
+    };
 
-    private static readonly BuyerPersona SalesSam = new(
-        "Sales Sam", "Head of sales", Seniority.VicePresident, "Sales", ["Hit quota"], ["Poor lead quality"], [ConnectChannel.Phone], ["sales", "revenue", "CRO"]);
+    private static readonly BuyerPersona SalesSam = new()
+    {
+        Name = "Sales Sam",
+        Role = "Head of sales",
+        Seniority = Seniority.VicePresident,
+        Department = "Sales",
+        Goals = ["Hit quota"],
+        Pains = ["Poor lead quality"],
+        PreferredChannels = [ConnectChannel.Phone],
+        JobTitleKeywords = ["sales", "revenue", "CRO"],
+    };
 
     private static readonly PersonaCatalog Catalog = new([MarketingMary, SalesSam]);
 
@@ -69,8 +87,8 @@ public class PersonaCatalogTests
     [Fact]
     public void BuyerPersona_WithoutKeywords_IsRejected()
     {
-        var error = Assert.Throws<ArgumentException>(() => new BuyerPersona("Nobody", "None", null, null, null, null, null, []));
-        Assert.Equal("The persona 'Nobody' needs at least one job-title keyword; without one no contact can be matched to it. (Parameter 'jobTitleKeywords')", error.Message);
+        var error = Assert.Throws<ArgumentException>(() => new BuyerPersona { Name = "Nobody", Role = "None", JobTitleKeywords = [] });
+        Assert.Equal("A persona needs at least one job-title keyword in 'JobTitleKeywords'; without one no contact can be matched to it. (Parameter 'JobTitleKeywords')", error.Message);
     }
 
     [Property(MaxTest = 300)]
@@ -82,7 +100,7 @@ public class PersonaCatalogTests
             {
                 var reordered = personas
                     .Reverse()
-                    .Select(p => new BuyerPersona(p.Name, p.Role, p.Seniority, p.Department, p.Goals, p.Pains, p.PreferredChannels, [.. p.JobTitleKeywords.Reverse()]))
+                    .Select(p => new BuyerPersona { Name = p.Name, Role = p.Role, Seniority = p.Seniority, Department = p.Department, Goals = p.Goals, Pains = p.Pains, PreferredChannels = p.PreferredChannels, JobTitleKeywords = [.. p.JobTitleKeywords.Reverse()] })
                     .ToArray();
                 var first = new PersonaCatalog(personas).Match(contact);
                 var again = new PersonaCatalog(personas).Match(contact);

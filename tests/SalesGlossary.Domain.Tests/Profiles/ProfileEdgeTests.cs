@@ -5,7 +5,7 @@ namespace SalesGlossary.Domain.Tests.Profiles;
 public class ProfileEdgeTests
 {
     private static CompanyProfile Company(string? industry = "Software", int? employees = 100, decimal? revenue = 1_000_000m, string? country = "DE", params string[] technologies) =>
-        new("Acme", industry, employees, revenue, country, technologies);
+        new CompanyProfile { Name = "Acme", Industry = industry, Employees = employees, AnnualRevenue = revenue, Country = country, Technologies = technologies };
 
     [Fact]
     public void NumberRange_IncludesBothEnds_AndNothingBeyond()
@@ -36,36 +36,38 @@ public class ProfileEdgeTests
     [Fact]
     public void CompanyProfile_RefusesNegativeFactsAndBlankNames_ButAcceptsZero()
     {
-        Assert.Equal((0, 0m), (new CompanyProfile("Zero", null, 0, 0m, null, null).Employees, new CompanyProfile("Zero", null, 0, 0m, null, null).AnnualRevenue));
-        Assert.Empty(new CompanyProfile("Zero", null, null, null, null, null).Technologies);
-        Assert.Equal("employees", Assert.Throws<ArgumentOutOfRangeException>(() => new CompanyProfile("A", null, -1, null, null, null)).ParamName);
-        Assert.Equal("annualRevenue", Assert.Throws<ArgumentOutOfRangeException>(() => new CompanyProfile("A", null, null, -0.01m, null, null)).ParamName);
-        Assert.Throws<ArgumentException>(() => new CompanyProfile(" ", null, null, null, null, null));
-        Assert.Throws<ArgumentNullException>(() => new CompanyProfile(null!, null, null, null, null, null));
-        Assert.Throws<ArgumentException>(() => new CompanyProfile("A", null, null, null, null, ["SAP", " "]));
+        Assert.Equal((0, 0m), (new CompanyProfile { Name = "Zero", Employees = 0, AnnualRevenue = 0m }.Employees, new CompanyProfile { Name = "Zero", Employees = 0, AnnualRevenue = 0m }.AnnualRevenue));
+        Assert.Empty(new CompanyProfile { Name = "Zero" }.Technologies);
+        Assert.Equal("Employees", Assert.Throws<ArgumentOutOfRangeException>(() => new CompanyProfile { Name = "A", Employees = -1 }).ParamName);
+        Assert.Equal("AnnualRevenue", Assert.Throws<ArgumentOutOfRangeException>(() => new CompanyProfile { Name = "A", AnnualRevenue = -0.01m }).ParamName);
+        Assert.Throws<ArgumentException>(() => new CompanyProfile { Name = " " });
+        Assert.Throws<ArgumentNullException>(() => new CompanyProfile { Name = null! });
+        Assert.Throws<ArgumentException>(() => new CompanyProfile { Name = "A", Technologies = ["SAP", " "] });
     }
 
     [Fact]
     public void Criteria_AreEmptyOnlyWithNoCriterionAtAll()
     {
         Assert.True(new FirmographicCriteria().IsEmpty);
-        Assert.False(new FirmographicCriteria(industries: ["Software"]).IsEmpty);
-        Assert.False(new FirmographicCriteria(employees: new NumberRange(1, null)).IsEmpty);
-        Assert.False(new FirmographicCriteria(annualRevenue: new NumberRange(1, null)).IsEmpty);
-        Assert.False(new FirmographicCriteria(countries: ["DE"]).IsEmpty);
-        Assert.False(new FirmographicCriteria(requiredTechnologies: ["SAP"]).IsEmpty);
-        Assert.False(new FirmographicCriteria(excludedTechnologies: ["SAP"]).IsEmpty);
-        Assert.Throws<ArgumentException>(() => new FirmographicCriteria(industries: [null!]));
+        Assert.False(new FirmographicCriteria { Industries = ["Software"] }.IsEmpty);
+        Assert.False(new FirmographicCriteria { Employees = new NumberRange(1, null) }.IsEmpty);
+        Assert.False(new FirmographicCriteria { AnnualRevenue = new NumberRange(1, null) }.IsEmpty);
+        Assert.False(new FirmographicCriteria { Countries = ["DE"] }.IsEmpty);
+        Assert.False(new FirmographicCriteria { RequiredTechnologies = ["SAP"] }.IsEmpty);
+        Assert.False(new FirmographicCriteria { ExcludedTechnologies = ["SAP"] }.IsEmpty);
+        Assert.Throws<ArgumentException>(() => new FirmographicCriteria { Industries = [null!] });
         Assert.Throws<ArgumentNullException>(() => new FirmographicCriteria().Evaluate(null!));
     }
 
     [Fact]
     public void Criteria_ExplainRevenueAndTechnologies_InSingularAndPlural()
     {
-        var criteria = new FirmographicCriteria(
-            annualRevenue: new NumberRange(2_000_000m, null),
-            requiredTechnologies: ["SAP", "AWS"],
-            excludedTechnologies: ["Oracle", "IBM"]);
+        var criteria = new FirmographicCriteria
+        {
+            AnnualRevenue = new NumberRange(2_000_000m, null),
+            RequiredTechnologies = ["SAP", "AWS"],
+            ExcludedTechnologies = ["Oracle", "IBM"],
+        };
 
         var none = criteria.Evaluate(Company(technologies: ["oracle", "ibm"]));
         Assert.Equal(
@@ -98,7 +100,7 @@ public class ProfileEdgeTests
     [Fact]
     public void Criteria_ExplainAnUnknownOrBlankCountry()
     {
-        var criteria = new FirmographicCriteria(countries: ["DE", "AT"]);
+        var criteria = new FirmographicCriteria { Countries = ["DE", "AT"] };
         Assert.Equal("The country is unknown; accepted: 'DE', 'AT'.", Assert.Single(criteria.Evaluate(Company(country: " "))).Explanation);
         Assert.False(Assert.Single(criteria.Evaluate(Company(country: null))).IsMet);
         Assert.True(Assert.Single(criteria.Evaluate(Company(country: "at"))).IsMet);
@@ -122,8 +124,8 @@ public class ProfileEdgeTests
         var profile = new IdealCustomerProfile(
             "P",
             [
-                new IcpTierDefinition(IcpTier.Tier1, new FirmographicCriteria(countries: ["US"])),
-                new IcpTierDefinition(IcpTier.Tier2, new FirmographicCriteria(countries: ["DE"])),
+                new IcpTierDefinition(IcpTier.Tier1, new FirmographicCriteria { Countries = ["US"] }),
+                new IcpTierDefinition(IcpTier.Tier2, new FirmographicCriteria { Countries = ["DE"] }),
                 new IcpTierDefinition(IcpTier.Tier3, new FirmographicCriteria()),
             ]);
 
@@ -143,9 +145,9 @@ public class ProfileEdgeTests
             "P",
             [new IcpTierDefinition(IcpTier.Tier1, new FirmographicCriteria())],
             [
-                new IcpExclusion("Small German", new FirmographicCriteria(employees: new NumberRange(null, 50), countries: ["DE"])),
-                new IcpExclusion("German", new FirmographicCriteria(countries: ["DE"])),
-                new IcpExclusion("Software", new FirmographicCriteria(industries: ["Software"])),
+                new IcpExclusion("Small German", new FirmographicCriteria { Employees = new NumberRange(null, 50), Countries = ["DE"] }),
+                new IcpExclusion("German", new FirmographicCriteria { Countries = ["DE"] }),
+                new IcpExclusion("Software", new FirmographicCriteria { Industries = ["Software"] }),
             ]);
 
         var result = profile.Evaluate(Company());
@@ -163,7 +165,7 @@ public class ProfileEdgeTests
         var error = Assert.Throws<DefinitionValidationException>(() => new IdealCustomerProfile(
             "P",
             [null!, new IcpTierDefinition(null!, new FirmographicCriteria()), new IcpTierDefinition(IcpTier.Tier1, null!)],
-            [null!, new IcpExclusion(" ", new FirmographicCriteria(countries: ["DE"])), new IcpExclusion("No criteria", null!)]));
+            [null!, new IcpExclusion(" ", new FirmographicCriteria { Countries = ["DE"] }), new IcpExclusion("No criteria", null!)]));
 
         Assert.Equal(
             [

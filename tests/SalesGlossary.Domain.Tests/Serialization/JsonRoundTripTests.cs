@@ -74,7 +74,7 @@ public class JsonRoundTripTests
         [typeof(ForecastTotal)] = Gen.Choose(0, 100).Select(n => (object)new ForecastTotal(ForecastCategory.BestCase, n, n * 10m, n * 6m)),
         [typeof(PipelineForecast)] = Gen.Choose(0, 100).Select(n => (object)DealForecast.For([])),
         [typeof(StageVelocity)] = Gen.Choose(0, 100).Select(n => (object)new StageVelocity("On hold", n, TimeSpan.FromHours(n), TimeSpan.FromMinutes(n))),
-        [typeof(BusinessHours)] = Gen.Choose(6, 10).Select(h => (object)new BusinessHours("Europe/Berlin", new TimeOnly(h, 0), new TimeOnly(h + 8, 30), [DayOfWeek.Monday, DayOfWeek.Saturday], [new DateOnly(2026, 5, 1)])),
+        [typeof(BusinessHours)] = Gen.Choose(6, 10).Select(h => (object)new BusinessHours(new BusinessHoursOptions { TimeZone = "Europe/Berlin", Opens = new TimeOnly(h, 0), Closes = new TimeOnly(h + 8, 30), WorkingDays = [DayOfWeek.Monday, DayOfWeek.Saturday], Holidays = [new DateOnly(2026, 5, 1)] })),
         [typeof(ConnectPolicy)] = Gen.Choose(1, 8).Select(n => (object)new ConnectPolicy(new ConnectPolicyOptions { Name = "P", BusinessHours = ConnectPolicy.Default.BusinessHours, FirstTouchWithin = TimeSpan.FromHours(n), MinimumAttempts = n, OverDays = n * 2, MinimumChannels = 1, MinimumSpacing = TimeSpan.FromMinutes(n * 30), ConnectedOutcomes = [ConnectOutcome.Replied] })),
         [typeof(ConnectBreach)] = Generators.Text().Select(t => (object)new ConnectBreach("FirstTouchLate", t)),
         [typeof(ConnectEvaluation)] = Gen.Choose(0, 5).Select(n => (object)new ConnectEvaluation(DateTimeOffset.UnixEpoch, ConnectStatus.InProgress, n, 1, DateTimeOffset.UnixEpoch.AddHours(n), n % 2 == 0 ? ConnectOutcome.Bounced : null, [new ConnectBreach("TooFewAttempts", "x")])),
