@@ -67,7 +67,7 @@ public class ResultToStringTests
     public void ConnectEvaluation_PrintsStatusAttemptsAndBreaches()
     {
         var at = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
-        var evaluation = new ConnectEvaluation(at, ConnectStatus.InProgress, 2, 1, at.AddDays(1), null, [new ConnectBreach("spacing", "Two attempts were 1 h apart.")]);
-        Assert.Equal("InProgress: 2 attempts on 1 channels since 2026-03-02T09:00:00.0000000+00:00, next due 2026-03-03T09:00:00.0000000+00:00; spacing: Two attempts were 1 h apart.", evaluation.ToString());
+        var evaluation = new ConnectEvaluation(at, ConnectStatus.InProgress, 2, 1, at.AddDays(1), null, [new ConnectBreach(ConnectBreachKind.TooCloseTogether, "Two attempts were 1 h apart.")]);
+        Assert.Equal("InProgress: 2 attempts on 1 channels since 2026-03-02T09:00:00.0000000+00:00, next due 2026-03-03T09:00:00.0000000+00:00; TooCloseTogether: Two attempts were 1 h apart.", evaluation.ToString());
     }
 }

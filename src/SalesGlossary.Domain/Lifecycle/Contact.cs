@@ -544,13 +544,14 @@ public sealed partial class Contact
         {
             foreach (var found in evaluation.Breaches)
             {
+                var rule = found.Kind.ToString();
                 var kind = found.Kind switch
                 {
-                    "FirstTouchLate" => SlaTimerKind.FirstTouch,
-                    "TooCloseTogether" => SlaTimerKind.NextAttempt,
+                    ConnectBreachKind.FirstTouchLate => SlaTimerKind.FirstTouch,
+                    ConnectBreachKind.TooCloseTogether => SlaTimerKind.NextAttempt,
                     _ => SlaTimerKind.EndOfSequence,
                 };
-                if (breaches.Any(b => b.HandedOverAt == handoff && b.Rule == found.Kind && (kind != SlaTimerKind.NextAttempt || b.Message == found.Message)))
+                if (breaches.Any(b => b.HandedOverAt == handoff && b.Rule == rule && (kind != SlaTimerKind.NextAttempt || b.Message == found.Message)))
                 {
                     continue;
                 }
@@ -558,10 +559,10 @@ public sealed partial class Contact
                 var due = kind == SlaTimerKind.FirstTouch
                     ? connect.BusinessHours.Add(handoff, connect.FirstTouchWithin)
                     : kind == SlaTimerKind.EndOfSequence ? handoff.AddDays(connect.OverDays) : now;
-                var breach = new SlaBreach(kind, found.Kind, due, found.Message) { At = now, HandedOverAt = handoff };
+                var breach = new SlaBreach(kind, rule, due, found.Message) { At = now, HandedOverAt = handoff };
                 breaches.Add(breach);
                 pending.Add(new SlaBreached { ContactId = Id, At = now, Breach = breach });
-                DomainTelemetry.SlaBreachRecorded(found.Kind);
+                DomainTelemetry.SlaBreachRecorded(rule);
             }
         }
         finally

@@ -52,7 +52,7 @@ public sealed record IdealCustomerProfile
             return new IcpEvaluation(
                 company.Name,
                 IcpTier.NotIcp,
-                IsNegative: true,
+                isNegative: true,
                 matchedExclusions,
                 [],
                 string.Create(CultureInfo.InvariantCulture, $"'{company.Name}' is excluded by {string.Join(", ", matchedExclusions.Select(e => "'" + e + "'"))}: negative ICP."));
@@ -68,7 +68,7 @@ public sealed record IdealCustomerProfile
                 return new IcpEvaluation(
                     company.Name,
                     tier.Tier,
-                    IsNegative: false,
+                    isNegative: false,
                     [],
                     checkedTiers,
                     string.Create(CultureInfo.InvariantCulture, $"'{company.Name}' meets every criterion of {tier.Tier.DisplayName}."));
@@ -78,7 +78,7 @@ public sealed record IdealCustomerProfile
         return new IcpEvaluation(
             company.Name,
             IcpTier.NotIcp,
-            IsNegative: false,
+            isNegative: false,
             [],
             checkedTiers,
             string.Create(CultureInfo.InvariantCulture, $"'{company.Name}' meets the criteria of no tier."));
