@@ -120,7 +120,7 @@ public sealed record ConnectPolicy
     public TimeSpan MinimumSpacing { get; }
 
     /// <summary>Gets the outcomes that count as connected.</summary>
-    public IReadOnlyList<ConnectOutcome> ConnectedOutcomes { get; }
+    public IReadOnlyList<ConnectOutcome> ConnectedOutcomes { get; private init => field = ValueList<ConnectOutcome>.From(value); }
 
     /// <summary>Gets a value indicating whether an outcome counts as connected under this policy; the policy alone decides it.</summary>
     /// <param name="outcome">The outcome.</param>

@@ -23,4 +23,8 @@ public sealed record DealTransition(
     string? Reason,
     decimal Amount,
     DateOnly? ExpectedClose,
-    IReadOnlyList<string>? Contacts = null);
+    IReadOnlyList<string>? Contacts = null)
+{
+    /// <summary>Gets the ids of the deal's contacts, recorded on the creation record; <see langword="null"/> on every other record.</summary>
+    public IReadOnlyList<string>? Contacts { get; init => field = ValueList<string>.From(value); } = ValueList<string>.From(Contacts);
+}

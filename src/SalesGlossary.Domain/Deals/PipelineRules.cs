@@ -5,4 +5,8 @@ namespace SalesGlossary.Domain;
 /// <param name="AllowMovingBack">Whether a deal may move back to an earlier open stage (always with a reason).</param>
 /// <param name="StartStages">The stages a deal may start in; empty means the first open stage only.</param>
 /// <param name="RequireLostReason">Whether losing a deal needs a lost reason.</param>
-public sealed record PipelineRules(bool AllowSkipping = false, bool AllowMovingBack = true, IReadOnlyList<string>? StartStages = null, bool RequireLostReason = true);
+public sealed record PipelineRules(bool AllowSkipping = false, bool AllowMovingBack = true, IReadOnlyList<string>? StartStages = null, bool RequireLostReason = true)
+{
+    /// <summary>Gets the stages a deal may start in; empty means the first open stage only.</summary>
+    public IReadOnlyList<string>? StartStages { get; init => field = ValueList<string>.From(value); } = ValueList<string>.From(StartStages);
+}

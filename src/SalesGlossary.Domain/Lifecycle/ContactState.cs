@@ -15,15 +15,21 @@ public sealed record ContactState(
     IReadOnlyList<LifecycleTransition> History,
     IReadOnlyList<ConnectAttempt> ConnectAttempts)
 {
+    /// <summary>Gets its transitions, oldest first.</summary>
+    public IReadOnlyList<LifecycleTransition> History { get; init => field = ValueList<LifecycleTransition>.From(value); } = ValueList<LifecycleTransition>.From(History);
+
+    /// <summary>Gets its connect attempts.</summary>
+    public IReadOnlyList<ConnectAttempt> ConnectAttempts { get; init => field = ValueList<ConnectAttempt>.From(value); } = ValueList<ConnectAttempt>.From(ConnectAttempts);
+
     /// <summary>Gets the latest score of each model that scored the contact.</summary>
     /// <value>Empty by default.</value>
-    public IReadOnlyList<ContactScore> Scores { get; init; } = [];
+    public IReadOnlyList<ContactScore> Scores { get; init => field = ValueList<ContactScore>.From(value); } = ValueList<ContactScore>.Empty;
 
     /// <summary>Gets the latest score changes, oldest first (at most <see cref="Contact.ScoreHistoryLimit"/>); their sequence numbers count every change ever made.</summary>
     /// <value>Empty by default.</value>
-    public IReadOnlyList<ScoreChange> ScoreHistory { get; init; } = [];
+    public IReadOnlyList<ScoreChange> ScoreHistory { get; init => field = ValueList<ScoreChange>.From(value); } = ValueList<ScoreChange>.Empty;
 
     /// <summary>Gets the recorded breaches of the connect policy, oldest first.</summary>
     /// <value>Empty by default.</value>
-    public IReadOnlyList<SlaBreach> SlaBreaches { get; init; } = [];
+    public IReadOnlyList<SlaBreach> SlaBreaches { get; init => field = ValueList<SlaBreach>.From(value); } = ValueList<SlaBreach>.Empty;
 }

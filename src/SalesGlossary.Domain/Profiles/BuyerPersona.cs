@@ -59,14 +59,14 @@ public sealed record BuyerPersona
     public string? Department { get; }
 
     /// <summary>Gets what the persona wants to achieve.</summary>
-    public IReadOnlyList<string> Goals { get; }
+    public IReadOnlyList<string> Goals { get; private init => field = ValueList<string>.From(value); }
 
     /// <summary>Gets what stands in the persona's way.</summary>
-    public IReadOnlyList<string> Pains { get; }
+    public IReadOnlyList<string> Pains { get; private init => field = ValueList<string>.From(value); }
 
     /// <summary>Gets the channels the persona prefers.</summary>
-    public IReadOnlyList<ConnectChannel> PreferredChannels { get; }
+    public IReadOnlyList<ConnectChannel> PreferredChannels { get; private init => field = ValueList<ConnectChannel>.From(value); }
 
     /// <summary>Gets the words or phrases that identify the persona in a job title.</summary>
-    public IReadOnlyList<string> JobTitleKeywords { get; }
+    public IReadOnlyList<string> JobTitleKeywords { get; private init => field = ValueList<string>.From(value); }
 }

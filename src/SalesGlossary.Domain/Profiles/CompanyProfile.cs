@@ -40,5 +40,5 @@ public sealed record CompanyProfile
     public string? Country { get; }
 
     /// <summary>Gets the technologies the company is known to use.</summary>
-    public IReadOnlyList<string> Technologies { get; }
+    public IReadOnlyList<string> Technologies { get; private init => field = ValueList<string>.From(value); }
 }

@@ -34,7 +34,7 @@ public sealed record FirmographicCriteria
     }
 
     /// <summary>Gets the accepted industries; empty accepts any.</summary>
-    public IReadOnlyList<string> Industries { get; }
+    public IReadOnlyList<string> Industries { get; private init => field = ValueList<string>.From(value); }
 
     /// <summary>Gets the accepted number of employees, or <see langword="null"/> for any.</summary>
     public NumberRange? Employees { get; }
@@ -43,13 +43,13 @@ public sealed record FirmographicCriteria
     public NumberRange? AnnualRevenue { get; }
 
     /// <summary>Gets the accepted countries; empty accepts any.</summary>
-    public IReadOnlyList<string> Countries { get; }
+    public IReadOnlyList<string> Countries { get; private init => field = ValueList<string>.From(value); }
 
     /// <summary>Gets the technologies the company must all use.</summary>
-    public IReadOnlyList<string> RequiredTechnologies { get; }
+    public IReadOnlyList<string> RequiredTechnologies { get; private init => field = ValueList<string>.From(value); }
 
     /// <summary>Gets the technologies the company must not use.</summary>
-    public IReadOnlyList<string> ExcludedTechnologies { get; }
+    public IReadOnlyList<string> ExcludedTechnologies { get; private init => field = ValueList<string>.From(value); }
 
     /// <summary>Gets a value indicating whether no criterion is set, so that every company meets them.</summary>
     public bool IsEmpty =>

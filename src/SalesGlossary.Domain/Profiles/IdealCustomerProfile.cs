@@ -31,10 +31,10 @@ public sealed record IdealCustomerProfile
     public string Name { get; }
 
     /// <summary>Gets the tier definitions, best tier first.</summary>
-    public IReadOnlyList<IcpTierDefinition> Tiers { get; }
+    public IReadOnlyList<IcpTierDefinition> Tiers { get; private init => field = ValueList<IcpTierDefinition>.From(value); }
 
     /// <summary>Gets the exclusions.</summary>
-    public IReadOnlyList<IcpExclusion> Exclusions { get; }
+    public IReadOnlyList<IcpExclusion> Exclusions { get; private init => field = ValueList<IcpExclusion>.From(value); }
 
     /// <summary>Evaluates a company: the tier it belongs to, whether it is negative ICP, and the reasons.</summary>
     /// <param name="company">The company to evaluate.</param>

@@ -26,5 +26,5 @@ public sealed record FunnelStage
 
     /// <summary>Returns it as a log line.</summary>
     /// <returns>For example <c>MarketingQualifiedLead: 40 reached (25 % of the stage before)</c>.</returns>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Stage.Name}: {Reached} reached{(ConversionPercent is { } percent ? $" ({percent} % of the stage before)" : string.Empty)}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Stage.Name}: {Reached} reached{(ConversionPercent is { } percent ? " (" + percent.ToString(CultureInfo.InvariantCulture) + " % of the stage before)" : string.Empty)}");
 }

@@ -29,4 +29,8 @@ public sealed record LeadFacts(
     string? LeadSource,
     bool Unsubscribed,
     bool HardBounced,
-    IReadOnlyList<LeadActivity> Activities);
+    IReadOnlyList<LeadActivity> Activities)
+{
+    /// <summary>Gets the lead's activities; engagement rules read each as the parameter <c>activity</c>.</summary>
+    public IReadOnlyList<LeadActivity> Activities { get; init => field = ValueList<LeadActivity>.From(value); } = ValueList<LeadActivity>.From(Activities);
+}

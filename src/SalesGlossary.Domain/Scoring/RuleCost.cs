@@ -42,7 +42,8 @@ public sealed record RuleCost
     /// <see cref="ScoringLimits.MaxActivitiesPerLead"/> and <see cref="ScoringLimits.MaxBuiltTextLength"/>. A rule for which
     /// this exceeds <see cref="ScoringLimits.MaxWorkPerRule"/> is rejected at load, so it is never above the budget.
     /// </remarks>
-    public long WorkAtLimits { get; init; }
+    [JsonInclude]
+    public long WorkAtLimits { get; internal init; }
 
     /// <summary>Gets the estimated worst-case work for a lead of the given size.</summary>
     /// <param name="items">The size of the lead's data (<c>n</c>).</param>
