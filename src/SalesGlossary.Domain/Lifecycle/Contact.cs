@@ -584,7 +584,7 @@ public sealed partial class Contact
 
     private static string Quote(string? leadType) => leadType is null ? "none" : "'" + leadType + "'";
 
-    private static LifecycleTrigger[] PermittedIn(LifecyclePolicy.MachineSlot slot) =>
+    private static LifecycleTrigger[] PermittedIn(LifecycleMachine slot) =>
         [.. LifecycleTrigger.List.OrderBy(t => t.Value).Where(slot.CanFire)];
 
     private LifecycleTrigger[] Permitted(DisqualificationReason? reason)
