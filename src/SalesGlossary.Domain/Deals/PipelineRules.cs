@@ -7,6 +7,14 @@ namespace SalesGlossary.Domain;
 /// <param name="RequireLostReason">Whether losing a deal needs a lost reason.</param>
 public sealed record PipelineRules(bool AllowSkipping = false, bool AllowMovingBack = true, IReadOnlyList<string>? StartStages = null, bool RequireLostReason = true)
 {
-    /// <summary>Gets the stages a deal may start in; empty means the first open stage only.</summary>
-    public IReadOnlyList<string>? StartStages { get; init => field = ValueList<string>.From(value); } = ValueList<string>.From(StartStages);
+    /// <summary>Compares every rule; the start stages item by item.</summary>
+    /// <param name="other">The other rules.</param>
+    /// <returns>Whether both rule the same.</returns>
+    public bool Equals(PipelineRules? other) =>
+        other is not null && AllowSkipping == other.AllowSkipping && AllowMovingBack == other.AllowMovingBack && RequireLostReason == other.RequireLostReason
+        && (StartStages is null ? other.StartStages is null : other.StartStages is not null && StartStages.SequenceEqual(other.StartStages));
+
+    /// <summary>Combines every rule; equal rules have equal hash codes.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(AllowSkipping, AllowMovingBack, RequireLostReason, StartStages?.Count ?? -1);
 }
