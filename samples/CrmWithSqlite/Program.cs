@@ -128,7 +128,7 @@ await using (var db = new CrmDbContext(path))
     var rows = await db.Contacts.OrderBy(c => c.Id).ToListAsync();
     var leads = rows.Select(r => Facts(int.Parse(r.Id[2..], CultureInfo.InvariantCulture), clock.Now)).ToArray();
     var totals = new decimal[leads.Length];
-    var summary = model.ScoreTotals(leads, clock.Now, totals, null, new BulkScoringOptions());
+    var summary = model.ScoreTotalsParallel(leads, clock.Now, totals, null, new BulkScoringOptions());
     var changed = 0;
     for (var i = 0; i < rows.Count; i++)
     {

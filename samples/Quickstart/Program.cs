@@ -20,7 +20,7 @@ var leads = SampleData.Leads(2_000, quarterStart.AddDays(45));
 var model = agreement.GetLeadType("new-prospect").ScoringModel;
 var totals = new decimal[leads.Length];
 var progress = new ConsoleProgressBar("Scoring leads");
-var summary = model.ScoreTotals(leads, quarterStart.AddDays(45), totals, null, new BulkScoringOptions { BatchSize = 100, MaxDegreeOfParallelism = 1, Progress = progress });
+var summary = model.ScoreTotalsParallel(leads, quarterStart.AddDays(45), totals, null, new BulkScoringOptions { BatchSize = 100, MaxDegreeOfParallelism = 1, Progress = progress });
 Console.WriteLine($"\rScored {summary.Scored:N0} leads with '{summary.Model}' v{summary.ModelVersion}; {summary.Incomplete} with rule errors.          ");
 
 // 2. Work the leads through the lifecycle: promotions, connect attempts, acceptance, returns, deals.

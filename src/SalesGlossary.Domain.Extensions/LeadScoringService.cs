@@ -61,7 +61,7 @@ public sealed class LeadScoringService
     /// <exception cref="ArgumentNullException"><paramref name="leads"/> or <paramref name="totals"/> is <see langword="null"/>, or a lead is.</exception>
     /// <exception cref="ArgumentException">The agreement has no such lead type, or <paramref name="totals"/> is too short.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
-    public BulkScoringSummary ScoreTotals(
+    public BulkScoringSummary ScoreTotalsParallel(
         string leadType,
         LeadFacts[] leads,
         DateTimeOffset asOf,
@@ -70,7 +70,7 @@ public sealed class LeadScoringService
         CancellationToken cancellationToken = default)
     {
         var model = provider.Current.Agreement.GetLeadType(leadType).ScoringModel;
-        var summary = model.ScoreTotals(leads, asOf, totals, null, options, cancellationToken);
+        var summary = model.ScoreTotalsParallel(leads, asOf, totals, null, options, cancellationToken);
         if (summary.Incomplete > 0 && ShouldLog(summary.Incomplete, out var before))
         {
             Log.BulkRunIncomplete(logger, model.Name, model.Version, summary.Incomplete, summary.Scored, before);

@@ -64,7 +64,7 @@ internal static class Guard
     {
         if (items is null)
         {
-            return [];
+            return ValueList<T>.Empty;
         }
 
         var list = items.ToArray();
@@ -78,7 +78,7 @@ internal static class Guard
             }
         }
 
-        return list;
+        return ValueList<T>.From(list);
     }
 
     public static IReadOnlyList<string> Words(IEnumerable<string>? items, [CallerArgumentExpression(nameof(items))] string? name = null)

@@ -397,7 +397,10 @@ public abstract class StoreContract
         var score = prospect.ScoringModel.Score(Lead("C-L7", Start), Start);
         Assert.NotEqual(0m, score.Total);
 
-        var inconsistent = Assert.Throws<DefinitionValidationException>(() => ScoreLedgerEntry.From("C-L7", score with { Total = score.Total + 1m }));
+        var changed = JsonNode.Parse(Json(score))!;
+        changed["total"] = score.Total + 1m;
+        var forged = SalesGlossaryJson.Read<LeadScore>(changed.ToJsonString());
+        var inconsistent = Assert.Throws<DefinitionValidationException>(() => ScoreLedgerEntry.From("C-L7", forged));
         Assert.Contains(inconsistent.Problems, p => p.Path == "$.contributions");
         Assert.Throws<ArgumentException>(() => ScoreLedgerEntry.From(" ", score));
 

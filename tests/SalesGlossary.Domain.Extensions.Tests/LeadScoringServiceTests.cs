@@ -60,7 +60,7 @@ public sealed class LeadScoringServiceTests
         var leads = Enumerable.Range(0, 40).Select(i => TestFiles.Lead("L-" + i, i % 4 == 0 ? null : "Head of demand generation")).ToArray();
         var totals = new decimal[leads.Length];
 
-        var summary = harness.Scoring.ScoreTotals("new-prospect", leads, Harness.Start, totals, new BulkScoringOptions { BatchSize = 8 });
+        var summary = harness.Scoring.ScoreTotalsParallel("new-prospect", leads, Harness.Start, totals, new BulkScoringOptions { BatchSize = 8 });
 
         Assert.Equal(10, summary.Incomplete);
         var entry = Assert.Single(harness.Logs.GetSnapshot(), r => r.Id.Name == "BulkRunIncomplete");

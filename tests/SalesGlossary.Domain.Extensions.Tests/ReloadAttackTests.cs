@@ -46,7 +46,7 @@ public sealed class ReloadAttackTests
             while (!stop.IsCancellationRequested)
             {
                 var totals = new decimal[leads.Length];
-                var summary = scoring.ScoreTotals("new-prospect", leads, Harness.Start, totals, new BulkScoringOptions { MaxDegreeOfParallelism = 2, BatchSize = 8 });
+                var summary = scoring.ScoreTotalsParallel("new-prospect", leads, Harness.Start, totals, new BulkScoringOptions { MaxDegreeOfParallelism = 2, BatchSize = 8 });
                 runs.Add((summary.ModelVersion, totals));
             }
         });

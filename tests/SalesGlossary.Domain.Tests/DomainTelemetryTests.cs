@@ -44,7 +44,7 @@ public sealed class DomainTelemetryTests
         using var scored = Collector("salesglossary.scoring.leads");
         using var incomplete = Collector("salesglossary.scoring.incomplete_leads");
 
-        var summary = model.ScoreTotals(leads, Now, new decimal[leads.Length], null, new BulkScoringOptions { MaxDegreeOfParallelism = parallelism, BatchSize = batchSize });
+        var summary = model.ScoreTotalsParallel(leads, Now, new decimal[leads.Length], null, new BulkScoringOptions { MaxDegreeOfParallelism = parallelism, BatchSize = batchSize });
 
         var runs = Of(scored, model.Name, DomainTelemetry.Bulk);
         Assert.Single(runs);
@@ -79,8 +79,8 @@ public sealed class DomainTelemetryTests
         try
         {
             var totals = new decimal[leads.Length];
-            var summary = model.ScoreTotals(leads, Now, totals, null, new BulkScoringOptions { MaxDegreeOfParallelism = 2, BatchSize = 10, Progress = progress });
-            var after = model.ScoreTotals(leads, Now, new decimal[leads.Length], null, new BulkScoringOptions { MaxDegreeOfParallelism = 2, BatchSize = 10 });
+            var summary = model.ScoreTotalsParallel(leads, Now, totals, null, new BulkScoringOptions { MaxDegreeOfParallelism = 2, BatchSize = 10, Progress = progress });
+            var after = model.ScoreTotalsParallel(leads, Now, new decimal[leads.Length], null, new BulkScoringOptions { MaxDegreeOfParallelism = 2, BatchSize = 10 });
 
             Assert.NotNull(scored);
             Assert.Equal([250L, 250L], Of(scored, model.Name, DomainTelemetry.Bulk).Select(m => m.Value));

@@ -13,6 +13,9 @@ public class ResultToStringTests
             typeof(LeadScore), typeof(GroupScore), typeof(ScoreContribution), typeof(ScoringError), typeof(BulkScoringSummary),
             typeof(PipelineForecast), typeof(ForecastTotal), typeof(ConnectEvaluation), typeof(ConnectBreach),
             typeof(IcpEvaluation), typeof(IcpTierResult), typeof(PersonaMatch), typeof(RejectionReport),
+            typeof(IcpCriterionResult), typeof(ScoreGrade), typeof(RuleCost), typeof(SlaReport), typeof(FunnelStage), typeof(ReasonCount),
+            typeof(StageDuration), typeof(Attainment), typeof(StageTime), typeof(Handoff), typeof(DealStageTime), typeof(StageVelocity),
+            typeof(JourneyActivity), typeof(Arrow.ColumnarRulePlan),
         ];
         var printingTypeNames = results
             .Where(t => t.GetMethod(nameof(ToString), Type.EmptyTypes) is not { } method || method.DeclaringType != t || method.IsDefined(typeof(CompilerGeneratedAttribute), false))
@@ -67,7 +70,53 @@ public class ResultToStringTests
     public void ConnectEvaluation_PrintsStatusAttemptsAndBreaches()
     {
         var at = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
-        var evaluation = new ConnectEvaluation(at, ConnectStatus.InProgress, 2, 1, at.AddDays(1), null, [new ConnectBreach("spacing", "Two attempts were 1 h apart.")]);
-        Assert.Equal("InProgress: 2 attempts on 1 channels since 2026-03-02T09:00:00.0000000+00:00, next due 2026-03-03T09:00:00.0000000+00:00; spacing: Two attempts were 1 h apart.", evaluation.ToString());
+        var evaluation = new ConnectEvaluation(at, ConnectStatus.InProgress, 2, 1, at.AddDays(1), null, [new ConnectBreach(ConnectBreachKind.TooCloseTogether, "Two attempts were 1 h apart.")]);
+        Assert.Equal("InProgress: 2 attempts on 1 channels since 2026-03-02T09:00:00.0000000+00:00, next due 2026-03-03T09:00:00.0000000+00:00; TooCloseTogether: Two attempts were 1 h apart.", evaluation.ToString());
+    }
+
+    [Fact]
+    public void Results_HaveNoPublicConstructor_AndNoPublicSetter()
+    {
+        Type[] results =
+        [
+            typeof(LeadScore), typeof(GroupScore), typeof(ScoreContribution), typeof(ScoringError), typeof(BulkScoringSummary), typeof(ScoreGrade),
+            typeof(RuleCost), typeof(PipelineForecast), typeof(ForecastTotal), typeof(ConnectEvaluation), typeof(ConnectBreach),
+            typeof(IcpEvaluation), typeof(IcpTierResult), typeof(IcpCriterionResult), typeof(PersonaMatch), typeof(RejectionReport), typeof(SlaReport),
+            typeof(FunnelStage), typeof(ReasonCount), typeof(StageDuration), typeof(Attainment), typeof(StageTime), typeof(Handoff),
+            typeof(DealStageTime), typeof(StageVelocity), typeof(Arrow.ColumnarRulePlan),
+        ];
+        var forgeable = results
+            .SelectMany(t => t.GetConstructors().Select(c => t.Name + "(" + string.Join(", ", c.GetParameters().Select(p => p.ParameterType.Name)) + ")")
+                .Concat(t.GetProperties().Where(p => p.SetMethod is { IsPublic: true }).Select(p => t.Name + "." + p.Name + " { set; }")))
+            .ToArray();
+        Assert.True(forgeable.Length == 0, string.Join(", ", forgeable));
+    }
+
+    [Fact]
+    public void ReportParts_PrintFiguresInvariantCulture()
+    {
+        var original = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            var at = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+            Assert.Equal("MarketingQualifiedLead: 40 reached (25.5 % of the stage before)", new FunnelStage(LifecycleStage.MarketingQualifiedLead, 40, 25.5m).ToString());
+            Assert.Equal("Lead: 7 reached", new FunnelStage(LifecycleStage.Lead, 7, null).ToString());
+            Assert.Equal("Not a decision maker: 3", new ReasonCount("Not a decision maker", 3).ToString());
+            Assert.Equal("Sales, Touched in time: 45 of 50 (90.5 %)", new Attainment(Team.Sales, "Touched in time", 45, 50, 90.5m).ToString());
+            Assert.Equal("Opportunity: 12 contacts, median 2.00:00:00, 90th percentile 5.12:00:00", new StageDuration(LifecycleStage.Opportunity, 12, TimeSpan.FromDays(2), TimeSpan.FromDays(5.5)).ToString());
+            Assert.Equal("Marketing → Sales at 2026-03-01T00:00:00.0000000+00:00 (SalesQualifiedLead)", new Handoff(at, Team.Marketing, Team.Sales, LifecycleStage.SalesQualifiedLead).ToString());
+            Assert.Equal("Create proposal: 4 deals, average 3.12:00:00, median 3.00:00:00", new StageVelocity("Create proposal", 4, TimeSpan.FromDays(3.5), TimeSpan.FromDays(3)).ToString());
+            Assert.Equal("On hold: 1.06:00:00", new DealStageTime("On hold", TimeSpan.FromHours(30)).ToString());
+            Assert.Equal("Country not met: 'FR' is not in 'DE'", new IcpCriterionResult(IcpCriterion.Country, false, "'FR' is not in 'DE'").ToString());
+            Assert.Equal("Decision at 2026-03-01T00:00:00.0000000+00:00", new JourneyActivity(at, BuyerJourneyStage.Decision).ToString());
+            Assert.Equal(
+                "MarketingQualifiedLead: 2 stays, latest 1.00:00:00, cumulative 3.00:00:00, first entered 2026-03-01T00:00:00.0000000+00:00, last left 2026-03-05T00:00:00.0000000+00:00",
+                new StageTime(LifecycleStage.MarketingQualifiedLead, at, at.AddDays(3), at.AddDays(4), TimeSpan.FromDays(1), TimeSpan.FromDays(3), 2).ToString());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = original;
+        }
     }
 }

@@ -35,7 +35,7 @@ public class LifecycleReevaluationBenchmarks
         var permitted = 0;
         for (var i = 0; i < leads.Length; i++)
         {
-            var slot = new LifecyclePolicy.MachineSlot(policy, drawing: false);
+            var slot = new LifecycleMachine(policy, drawing: false);
             slot.Bind(leads[i], null);
             permitted += slot.Machine.CanFire(LifecycleTrigger.ReachMqlThreshold) ? 1 : 0;
         }

@@ -54,7 +54,7 @@ public class ClusterRescoringBenchmarks
     public void Cleanup() => cluster.StopAllSilos();
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Contacts)]
-    public BulkScoringSummary InProcessBulk() => model.ScoreTotals(leads, BenchmarkLeads.AsOf, totals, null, parallel);
+    public BulkScoringSummary InProcessBulk() => model.ScoreTotalsParallel(leads, BenchmarkLeads.AsOf, totals, null, parallel);
 
     [Benchmark(OperationsPerInvoke = Contacts)]
     public RescoringProgress ClusterToSource() => Rescore(RescoringTarget.Source);

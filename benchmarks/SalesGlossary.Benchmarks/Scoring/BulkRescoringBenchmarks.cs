@@ -103,7 +103,7 @@ public class BulkRescoringBenchmarks
     public long LibraryBulk() => model.ScoreTotals(leads.AsSpan(), BenchmarkLeads.AsOf, totals.AsSpan()).Scored;
 
     [Benchmark(OperationsPerInvoke = Leads)]
-    public long LibraryBulkParallel() => model.ScoreTotals(leads, BenchmarkLeads.AsOf, totals, null, parallel).Scored;
+    public long LibraryBulkParallel() => model.ScoreTotalsParallel(leads, BenchmarkLeads.AsOf, totals, null, parallel).Scored;
 
     [Benchmark(OperationsPerInvoke = Leads)]
     public long LibraryBulkMatchedRules() => model.ScoreTotals(leads.AsSpan(), BenchmarkLeads.AsOf, totals.AsSpan(), matches.AsSpan()).Scored;

@@ -75,7 +75,7 @@ public class TelemetryOverheadBenchmarks
 
         // The listeners must see what the listening cases claim to pay for: measurements of the span path, an activity of the parallel path.
         model.ScoreTotals(leads.AsSpan(), BenchmarkLeads.AsOf, totals.AsSpan());
-        model.ScoreTotals(leads, BenchmarkLeads.AsOf, totals, null, parallel);
+        model.ScoreTotalsParallel(leads, BenchmarkLeads.AsOf, totals, null, parallel);
         if (Interlocked.Read(ref measured) < 2 * Leads || Interlocked.Read(ref activitiesStopped) == 0)
         {
             throw new InvalidOperationException("The listeners saw no measurement or no activity: the benchmark would compare nothing.");
@@ -102,12 +102,12 @@ public class TelemetryOverheadBenchmarks
     /// <summary>The parallel totals path over an array, no listener.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Leads)]
     [BenchmarkCategory("TotalsParallel")]
-    public long BulkTotalsParallel() => model.ScoreTotals(leads, BenchmarkLeads.AsOf, totals, null, parallel).Scored;
+    public long BulkTotalsParallel() => model.ScoreTotalsParallel(leads, BenchmarkLeads.AsOf, totals, null, parallel).Scored;
 
     /// <summary>The same, listening: one activity and one measurement per run.</summary>
     [Benchmark(OperationsPerInvoke = Leads)]
     [BenchmarkCategory("TotalsParallel")]
-    public long BulkTotalsParallelListening() => model.ScoreTotals(leads, BenchmarkLeads.AsOf, totals, null, parallel).Scored;
+    public long BulkTotalsParallelListening() => model.ScoreTotalsParallel(leads, BenchmarkLeads.AsOf, totals, null, parallel).Scored;
 
     /// <summary>The explained path, no listener.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = ExplainedLeads)]

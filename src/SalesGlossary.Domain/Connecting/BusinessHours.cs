@@ -60,10 +60,10 @@ public sealed record BusinessHours
     public TimeOnly Closes { get; }
 
     /// <summary>Gets the working days.</summary>
-    public IReadOnlyList<DayOfWeek> WorkingDays { get; }
+    public IReadOnlyList<DayOfWeek> WorkingDays { get; private init => field = ValueList<DayOfWeek>.From(value); }
 
     /// <summary>Gets the holidays.</summary>
-    public IReadOnlyList<DateOnly> Holidays { get; }
+    public IReadOnlyList<DateOnly> Holidays { get; private init => field = ValueList<DateOnly>.From(value); }
 
     /// <summary>Gets the business time between two instants; zero when <paramref name="to"/> is not after <paramref name="from"/>.</summary>
     /// <param name="from">The earlier instant.</param>

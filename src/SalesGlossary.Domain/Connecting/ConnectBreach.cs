@@ -1,11 +1,25 @@
+using System.Text.Json.Serialization;
+
 namespace SalesGlossary.Domain;
 
 /// <summary>A way in which attempts fell short of the connect policy.</summary>
-/// <param name="Kind">What fell short: <c>FirstTouchLate</c>, <c>TooCloseTogether</c>, <c>TooFewAttempts</c> or <c>TooFewChannels</c>.</param>
-/// <param name="Message">A sentence with the figures.</param>
-public sealed record ConnectBreach(string Kind, string Message)
+/// <remarks>Only the library creates it; a stored copy is read back with <c>SalesGlossaryJson</c>.</remarks>
+public sealed record ConnectBreach
 {
+    [JsonConstructor]
+    internal ConnectBreach(ConnectBreachKind kind, string message)
+    {
+        Kind = kind;
+        Message = message;
+    }
+
+    /// <summary>Gets what fell short.</summary>
+    public ConnectBreachKind Kind { get; internal init; }
+
+    /// <summary>Gets a sentence with the figures.</summary>
+    public string Message { get; internal init; }
+
     /// <summary>Returns the breach as a log line.</summary>
-    /// <returns>The kind and the message, for example <c>first-touch: The first attempt was due by …</c>.</returns>
+    /// <returns>The kind and the message, for example <c>FirstTouchLate: The first touch came after 5.5 business hours; the policy allows 4.</c>.</returns>
     public override string ToString() => Kind + ": " + Message;
 }

@@ -124,7 +124,7 @@ public sealed record ConnectPolicy
     public TimeSpan MinimumSpacing { get; }
 
     /// <summary>Gets the outcomes that count as connected.</summary>
-    public IReadOnlyList<ConnectOutcome> ConnectedOutcomes { get; }
+    public IReadOnlyList<ConnectOutcome> ConnectedOutcomes { get; private init => field = ValueList<ConnectOutcome>.From(value); }
 
     /// <summary>Gets a value indicating whether an outcome counts as connected under this policy; the policy alone decides it.</summary>
     /// <param name="outcome">The outcome.</param>
@@ -172,7 +172,7 @@ public sealed record ConnectPolicy
         if ((firstTouch ?? now) > firstDue)
         {
             var late = BusinessHours.Between(handoffAt, firstTouch ?? now);
-            breaches.Add(new ConnectBreach("FirstTouchLate", string.Create(
+            breaches.Add(new ConnectBreach(ConnectBreachKind.FirstTouchLate, string.Create(
                 CultureInfo.InvariantCulture,
                 $"The first touch {(firstTouch is null ? "has not happened after" : "came after")} {late.TotalHours:0.##} business hours; the policy allows {FirstTouchWithin.TotalHours:0.##}.")));
         }
@@ -182,7 +182,7 @@ public sealed record ConnectPolicy
             var gap = BusinessHours.Between(counted[i - 1].At, counted[i].At);
             if (gap < MinimumSpacing)
             {
-                breaches.Add(new ConnectBreach("TooCloseTogether", string.Create(
+                breaches.Add(new ConnectBreach(ConnectBreachKind.TooCloseTogether, string.Create(
                     CultureInfo.InvariantCulture,
                     $"Attempts {i} and {i + 1} are {gap.TotalHours:0.##} business hours apart; the policy asks for {MinimumSpacing.TotalHours:0.##}.")));
             }
@@ -191,12 +191,12 @@ public sealed record ConnectPolicy
         var sequenceOver = status != ConnectStatus.Exhausted && status != ConnectStatus.Connected && (stoppedBy is not null || now >= handoffAt.AddDays(OverDays) && counted.Length > 0 && now > firstDue);
         if (sequenceOver && counted.Length < MinimumAttempts)
         {
-            breaches.Add(new ConnectBreach("TooFewAttempts", string.Create(CultureInfo.InvariantCulture, $"{counted.Length} attempts were made; the policy asks for {MinimumAttempts}.")));
+            breaches.Add(new ConnectBreach(ConnectBreachKind.TooFewAttempts, string.Create(CultureInfo.InvariantCulture, $"{counted.Length} attempts were made; the policy asks for {MinimumAttempts}.")));
         }
 
         if (sequenceOver && channels < MinimumChannels)
         {
-            breaches.Add(new ConnectBreach("TooFewChannels", string.Create(CultureInfo.InvariantCulture, $"The attempts used {channels} channels; the policy asks for {MinimumChannels}.")));
+            breaches.Add(new ConnectBreach(ConnectBreachKind.TooFewChannels, string.Create(CultureInfo.InvariantCulture, $"The attempts used {channels} channels; the policy asks for {MinimumChannels}.")));
         }
 
         DateTimeOffset? next = status switch

@@ -379,27 +379,29 @@ public sealed class Deal
 
     /// <summary>Derives how long the deal spent in each stage, up to now; time on hold counts for the on-hold stage only.</summary>
     /// <returns>The cumulative time per stage, in the order first entered.</returns>
-    public IReadOnlyList<(string Stage, TimeSpan Time)> TimeInStages()
+    public IReadOnlyList<DealStageTime> TimeInStages()
     {
-        var result = new List<(string Stage, TimeSpan Time)>();
+        var stages = new List<string>();
+        var times = new List<TimeSpan>();
         var now = time.GetUtcNow();
         for (var i = 0; i < history.Count; i++)
         {
             var record = history[i];
             var end = i + 1 < history.Count ? history[i + 1].At : now;
             var spent = end - record.At;
-            var index = result.FindIndex(r => r.Stage == record.To);
+            var index = stages.IndexOf(record.To);
             if (index < 0)
             {
-                result.Add((record.To, spent));
+                stages.Add(record.To);
+                times.Add(spent);
             }
             else
             {
-                result[index] = (record.To, result[index].Time + spent);
+                times[index] += spent;
             }
         }
 
-        return result;
+        return [.. stages.Select((stage, i) => new DealStageTime(stage, times[i]))];
     }
 
     private DealStage LastOpenStage()

@@ -12,7 +12,7 @@ public abstract record DealEvent : DomainEvent
     public required string DealId { get; init; }
 
     /// <summary>Gets the ids of the deal's contacts.</summary>
-    public required IReadOnlyList<string> ContactIds { get; init; }
+    public required IReadOnlyList<string> ContactIds { get; init => field = ValueList<string>.From(value); }
 
     /// <summary>Gets the record of the change: stages before and after, trigger, who, why, amount and expected close.</summary>
     public required DealTransition Transition { get; init; }

@@ -59,7 +59,7 @@ public sealed record DealTransition
 
     /// <summary>Gets the ids of the deal's contacts, recorded on the creation record; <see langword="null"/> on every other record.</summary>
     /// <value>The default is <see langword="null"/>.</value>
-    public IReadOnlyList<string>? Contacts { get; init; }
+    public IReadOnlyList<string>? Contacts { get; init => field = ValueList<string>.From(value); }
 
     [JsonInclude]
     [JsonPropertyName("actor")]

@@ -47,14 +47,14 @@ public sealed record Pipeline
     public string Name { get; }
 
     /// <summary>Gets every stage, in order.</summary>
-    public IReadOnlyList<DealStage> Stages { get; }
+    public IReadOnlyList<DealStage> Stages { get; private init => field = ValueList<DealStage>.From(value); }
 
     /// <summary>Gets what deals may do.</summary>
     public PipelineRules Rules { get; }
 
     /// <summary>Gets the open stages, in the order deals progress through them.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public IReadOnlyList<DealStage> OpenStages { get; }
+    public IReadOnlyList<DealStage> OpenStages { get; private init => field = ValueList<DealStage>.From(value); }
 
     /// <summary>Gets the won stage.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -62,7 +62,7 @@ public sealed record Pipeline
 
     /// <summary>Gets the lost stages.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public IReadOnlyList<DealStage> Lost { get; }
+    public IReadOnlyList<DealStage> Lost { get; private init => field = ValueList<DealStage>.From(value); }
 
     /// <summary>Gets the on-hold stage, or <see langword="null"/> when the pipeline has none.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -70,7 +70,7 @@ public sealed record Pipeline
 
     /// <summary>Gets the stages a deal may start in.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public IReadOnlyList<DealStage> StartStages { get; }
+    public IReadOnlyList<DealStage> StartStages { get; private init => field = ValueList<DealStage>.From(value); }
 
     /// <summary>Gets a stage by name.</summary>
     /// <param name="name">The stage's name (case-sensitive).</param>
@@ -209,4 +209,14 @@ public sealed record Pipeline
 
         problems.ThrowIfAny("pipeline '" + Name + "'");
     }
+
+    /// <summary>Compares name, stages (item by item) and rules; everything else follows from them.</summary>
+    /// <param name="other">The other pipeline.</param>
+    /// <returns>Whether both define the same pipeline.</returns>
+    public bool Equals(Pipeline? other) =>
+        other is not null && Name == other.Name && Stages.Equals(other.Stages) && Rules.Equals(other.Rules);
+
+    /// <summary>Combines name, stages and rules; equal pipelines have equal hash codes.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(Name, Stages, Rules);
 }

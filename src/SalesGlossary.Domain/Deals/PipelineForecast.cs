@@ -1,12 +1,25 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace SalesGlossary.Domain;
 
 /// <summary>The forecast of a set of deals.</summary>
-/// <param name="WeightedPipeline">The weighted amount of the open deals (amount × probability).</param>
-/// <param name="Categories">The totals per forecast category, in category order; every category is listed.</param>
-public sealed record PipelineForecast(decimal WeightedPipeline, IReadOnlyList<ForecastTotal> Categories)
+/// <remarks>Only the library creates it; a stored copy is read back with <c>SalesGlossaryJson</c>.</remarks>
+public sealed record PipelineForecast
 {
+    [JsonConstructor]
+    internal PipelineForecast(decimal weightedPipeline, IReadOnlyList<ForecastTotal> categories)
+    {
+        WeightedPipeline = weightedPipeline;
+        Categories = categories;
+    }
+
+    /// <summary>Gets the weighted amount of the open deals (amount × probability).</summary>
+    public decimal WeightedPipeline { get; internal init; }
+
+    /// <summary>Gets the totals per forecast category, in category order; every category is listed.</summary>
+    public IReadOnlyList<ForecastTotal> Categories { get; internal init => field = ValueList<ForecastTotal>.From(value); }
+
     /// <summary>Gets the total of one category.</summary>
     /// <param name="category">The category.</param>
     /// <returns>Its total.</returns>

@@ -14,7 +14,7 @@ public sealed record PipelineRules
 
     /// <summary>Gets the stages a deal may start in; empty means the first open stage only.</summary>
     /// <value>The default is <see langword="null"/>: the first open stage only.</value>
-    public IReadOnlyList<string>? StartStages { get; init; }
+    public IReadOnlyList<string>? StartStages { get; init => field = ValueList<string>.From(value); }
 
     /// <summary>Gets a value indicating whether losing a deal needs a lost reason.</summary>
     /// <value>The default is <see langword="true"/>.</value>

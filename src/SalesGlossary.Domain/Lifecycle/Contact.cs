@@ -588,13 +588,14 @@ public sealed partial class Contact
             var evaluation = connect.Evaluate(handoff, AttemptsSinceHandoff(), now);
             foreach (var found in evaluation.Breaches)
             {
+                var rule = found.Kind.ToString();
                 var kind = found.Kind switch
                 {
-                    "FirstTouchLate" => SlaTimerKind.FirstTouch,
-                    "TooCloseTogether" => SlaTimerKind.NextAttempt,
+                    ConnectBreachKind.FirstTouchLate => SlaTimerKind.FirstTouch,
+                    ConnectBreachKind.TooCloseTogether => SlaTimerKind.NextAttempt,
                     _ => SlaTimerKind.EndOfSequence,
                 };
-                if (breaches.Any(b => b.HandedOverAt == handoff && b.Rule == found.Kind && (kind != SlaTimerKind.NextAttempt || b.Message == found.Message)))
+                if (breaches.Any(b => b.HandedOverAt == handoff && b.Rule == rule && (kind != SlaTimerKind.NextAttempt || b.Message == found.Message)))
                 {
                     continue;
                 }
@@ -602,10 +603,10 @@ public sealed partial class Contact
                 var due = kind == SlaTimerKind.FirstTouch
                     ? connect.BusinessHours.Add(handoff, connect.FirstTouchWithin)
                     : kind == SlaTimerKind.EndOfSequence ? handoff.AddDays(connect.OverDays) : now;
-                var breach = new SlaBreach(kind, found.Kind, due, found.Message) { At = now, HandedOverAt = handoff };
+                var breach = new SlaBreach(kind, rule, due, found.Message) { At = now, HandedOverAt = handoff };
                 breaches.Add(breach);
                 pending.Add(new SlaBreached { ContactId = Id, At = now, Breach = breach });
-                DomainTelemetry.SlaBreachRecorded(found.Kind);
+                DomainTelemetry.SlaBreachRecorded(rule);
             }
 
             return Since(mark);
@@ -627,7 +628,7 @@ public sealed partial class Contact
 
     private static string Quote(string? leadType) => leadType is null ? "none" : "'" + leadType + "'";
 
-    private static LifecycleTrigger[] PermittedIn(LifecyclePolicy.MachineSlot slot) =>
+    private static LifecycleTrigger[] PermittedIn(LifecycleMachine slot) =>
         [.. LifecycleTrigger.List.OrderBy(t => t.Value).Where(slot.CanFire)];
 
     private LifecycleTrigger[] Permitted(DisqualificationReason? reason)

@@ -18,20 +18,20 @@ public sealed record ContactState
     public decimal? Score { get; init; }
 
     /// <summary>Gets the contact's transitions, oldest first.</summary>
-    public required IReadOnlyList<LifecycleTransition> History { get; init; }
+    public required IReadOnlyList<LifecycleTransition> History { get; init => field = ValueList<LifecycleTransition>.From(value); }
 
     /// <summary>Gets the contact's connect attempts.</summary>
-    public required IReadOnlyList<ConnectAttempt> ConnectAttempts { get; init; }
+    public required IReadOnlyList<ConnectAttempt> ConnectAttempts { get; init => field = ValueList<ConnectAttempt>.From(value); }
 
     /// <summary>Gets the latest score of each model that scored the contact.</summary>
     /// <value>Empty by default.</value>
-    public IReadOnlyList<ContactScore> Scores { get; init; } = [];
+    public IReadOnlyList<ContactScore> Scores { get; init => field = ValueList<ContactScore>.From(value); } = ValueList<ContactScore>.Empty;
 
     /// <summary>Gets the latest score changes, oldest first (at most <see cref="Contact.ScoreHistoryLimit"/>); their sequence numbers count every change ever made.</summary>
     /// <value>Empty by default.</value>
-    public IReadOnlyList<ScoreChange> ScoreHistory { get; init; } = [];
+    public IReadOnlyList<ScoreChange> ScoreHistory { get; init => field = ValueList<ScoreChange>.From(value); } = ValueList<ScoreChange>.Empty;
 
     /// <summary>Gets the recorded breaches of the connect policy, oldest first.</summary>
     /// <value>Empty by default.</value>
-    public IReadOnlyList<SlaBreach> SlaBreaches { get; init; } = [];
+    public IReadOnlyList<SlaBreach> SlaBreaches { get; init => field = ValueList<SlaBreach>.From(value); } = ValueList<SlaBreach>.Empty;
 }

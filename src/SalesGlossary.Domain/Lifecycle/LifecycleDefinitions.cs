@@ -67,9 +67,38 @@ public sealed record LifecycleDefinitions
 
     /// <summary>Gets the stages the agreement adds between the article's stages, in funnel order (see <see cref="StageDefinition"/>).</summary>
     /// <value>Empty by default. Each needs an owner in <see cref="StageOwners"/>; the agreement's vocabulary builds them.</value>
-    public IReadOnlyList<LifecycleStage> AddedStages { get; init; } = [];
+    public IReadOnlyList<LifecycleStage> AddedStages { get; init => field = ValueList<LifecycleStage>.From(value); } = ValueList<LifecycleStage>.Empty;
 
     /// <summary>Gets the lead statuses contacts may have: the shipped ones and the agreement's own.</summary>
     /// <value>The shipped statuses by default.</value>
-    public IReadOnlyList<LeadStatus> LeadStatuses { get; init; } = [.. LeadStatus.List.OrderBy(s => s.Value)];
+    public IReadOnlyList<LeadStatus> LeadStatuses { get; init => field = ValueList<LeadStatus>.From(value); } = ValueList<LeadStatus>.From(LeadStatus.List.OrderBy(s => s.Value));
+
+    /// <summary>Compares every choice; the stage owners compare as a set of stage-and-team pairs, the lists item by item.</summary>
+    /// <param name="other">The other definitions.</param>
+    /// <returns>Whether both define the same lifecycle.</returns>
+    public bool Equals(LifecycleDefinitions? other) =>
+        other is not null
+        && SqlQualification == other.SqlQualification
+        && OpportunityDefinition == other.OpportunityDefinition
+        && HandRaiseRoute == other.HandRaiseRoute
+        && NurtureStage == other.NurtureStage
+        && RecycleWhenDealLost == other.RecycleWhenDealLost
+        && Equals(Requalification, other.Requalification)
+        && AddedStages.SequenceEqual(other.AddedStages)
+        && LeadStatuses.SequenceEqual(other.LeadStatuses)
+        && StageOwners.Count == other.StageOwners.Count
+        && StageOwners.All(owner => other.StageOwners.TryGetValue(owner.Key, out var team) && team == owner.Value);
+
+    /// <summary>Combines every choice; equal definitions have equal hash codes whatever the order of their stage owners.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode()
+    {
+        var owners = 0;
+        foreach (var owner in StageOwners)
+        {
+            owners ^= HashCode.Combine(owner.Key, owner.Value);
+        }
+
+        return HashCode.Combine(SqlQualification, OpportunityDefinition, HandRaiseRoute, NurtureStage, RecycleWhenDealLost, Requalification, HashCode.Combine(AddedStages, LeadStatuses, owners));
+    }
 }

@@ -14,7 +14,7 @@ public static class BuyerJourney
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="activities"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="window"/> is not positive.</exception>
-    public static BuyerJourneyStage? Infer(IEnumerable<(DateTimeOffset At, BuyerJourneyStage Stage)> activities, DateTimeOffset asOf, TimeSpan window)
+    public static BuyerJourneyStage? Infer(IEnumerable<JourneyActivity> activities, DateTimeOffset asOf, TimeSpan window)
     {
         Guard.NotNull(activities);
         if (window <= TimeSpan.Zero)

@@ -30,17 +30,17 @@ public sealed record BuyerPersona
     /// <summary>Gets what the persona wants to achieve.</summary>
     /// <value>The default is empty; <see langword="null"/> is read as empty.</value>
     /// <exception cref="ArgumentException">Set to a list that contains empty text; the message names the member.</exception>
-    public IReadOnlyList<string> Goals { get; init => field = Guard.Words(value, nameof(Goals)); } = [];
+    public IReadOnlyList<string> Goals { get; init => field = Guard.Words(value, nameof(Goals)); } = ValueList<string>.Empty;
 
     /// <summary>Gets what stands in the persona's way.</summary>
     /// <value>The default is empty; <see langword="null"/> is read as empty.</value>
     /// <exception cref="ArgumentException">Set to a list that contains empty text; the message names the member.</exception>
-    public IReadOnlyList<string> Pains { get; init => field = Guard.Words(value, nameof(Pains)); } = [];
+    public IReadOnlyList<string> Pains { get; init => field = Guard.Words(value, nameof(Pains)); } = ValueList<string>.Empty;
 
     /// <summary>Gets the channels through which the persona prefers to be contacted.</summary>
     /// <value>The default is empty; <see langword="null"/> is read as empty.</value>
     /// <exception cref="ArgumentException">Set to a list that contains <see langword="null"/>; the message names the member.</exception>
-    public IReadOnlyList<ConnectChannel> PreferredChannels { get; init => field = Guard.Items(value, nameof(PreferredChannels)); } = [];
+    public IReadOnlyList<ConnectChannel> PreferredChannels { get; init => field = Guard.Items(value, nameof(PreferredChannels)); } = ValueList<ConnectChannel>.Empty;
 
     /// <summary>Gets the words or phrases that identify the persona in a job title, for example <c>marketing</c>, <c>demand generation</c>; at least one.</summary>
     /// <exception cref="ArgumentNullException">Set to <see langword="null"/>.</exception>

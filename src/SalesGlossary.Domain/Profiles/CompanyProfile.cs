@@ -30,5 +30,5 @@ public sealed record CompanyProfile
     /// <summary>Gets the technologies the company is known to use.</summary>
     /// <value>The default is empty (none known); <see langword="null"/> is read as empty.</value>
     /// <exception cref="ArgumentException">Set to a list that contains empty text; the message names the member.</exception>
-    public IReadOnlyList<string> Technologies { get; init => field = Guard.Words(value, nameof(Technologies)); } = [];
+    public IReadOnlyList<string> Technologies { get; init => field = Guard.Words(value, nameof(Technologies)); } = ValueList<string>.Empty;
 }

@@ -13,7 +13,7 @@ public sealed record FirmographicCriteria
     /// <summary>Gets the accepted industries; empty accepts any industry.</summary>
     /// <value>The default is empty; <see langword="null"/> is read as empty.</value>
     /// <exception cref="ArgumentException">Set to a list that contains empty text; the message names the member.</exception>
-    public IReadOnlyList<string> Industries { get; init => field = Guard.Words(value, nameof(Industries)); } = [];
+    public IReadOnlyList<string> Industries { get; init => field = Guard.Words(value, nameof(Industries)); } = ValueList<string>.Empty;
 
     /// <summary>Gets the accepted number of employees, or <see langword="null"/> for any size.</summary>
     /// <value>The default is <see langword="null"/>.</value>
@@ -26,17 +26,17 @@ public sealed record FirmographicCriteria
     /// <summary>Gets the accepted countries; empty accepts any country.</summary>
     /// <value>The default is empty; <see langword="null"/> is read as empty.</value>
     /// <exception cref="ArgumentException">Set to a list that contains empty text; the message names the member.</exception>
-    public IReadOnlyList<string> Countries { get; init => field = Guard.Words(value, nameof(Countries)); } = [];
+    public IReadOnlyList<string> Countries { get; init => field = Guard.Words(value, nameof(Countries)); } = ValueList<string>.Empty;
 
     /// <summary>Gets the technologies the company must all use; empty requires none.</summary>
     /// <value>The default is empty; <see langword="null"/> is read as empty.</value>
     /// <exception cref="ArgumentException">Set to a list that contains empty text; the message names the member.</exception>
-    public IReadOnlyList<string> RequiredTechnologies { get; init => field = Guard.Words(value, nameof(RequiredTechnologies)); } = [];
+    public IReadOnlyList<string> RequiredTechnologies { get; init => field = Guard.Words(value, nameof(RequiredTechnologies)); } = ValueList<string>.Empty;
 
     /// <summary>Gets the technologies the company must not use; empty excludes none.</summary>
     /// <value>The default is empty; <see langword="null"/> is read as empty.</value>
     /// <exception cref="ArgumentException">Set to a list that contains empty text; the message names the member.</exception>
-    public IReadOnlyList<string> ExcludedTechnologies { get; init => field = Guard.Words(value, nameof(ExcludedTechnologies)); } = [];
+    public IReadOnlyList<string> ExcludedTechnologies { get; init => field = Guard.Words(value, nameof(ExcludedTechnologies)); } = ValueList<string>.Empty;
 
     /// <summary>Gets a value indicating whether no criterion is set, so that every company meets them.</summary>
     public bool IsEmpty =>

@@ -31,10 +31,10 @@ public sealed record IdealCustomerProfile
     public string Name { get; }
 
     /// <summary>Gets the tier definitions, best tier first.</summary>
-    public IReadOnlyList<IcpTierDefinition> Tiers { get; }
+    public IReadOnlyList<IcpTierDefinition> Tiers { get; private init => field = ValueList<IcpTierDefinition>.From(value); }
 
     /// <summary>Gets the exclusions.</summary>
-    public IReadOnlyList<IcpExclusion> Exclusions { get; }
+    public IReadOnlyList<IcpExclusion> Exclusions { get; private init => field = ValueList<IcpExclusion>.From(value); }
 
     /// <summary>Evaluates a company: the tier it belongs to, whether it is negative ICP, and the reasons.</summary>
     /// <param name="company">The company to evaluate.</param>
@@ -52,7 +52,7 @@ public sealed record IdealCustomerProfile
             return new IcpEvaluation(
                 company.Name,
                 IcpTier.NotIcp,
-                IsNegative: true,
+                isNegative: true,
                 matchedExclusions,
                 [],
                 string.Create(CultureInfo.InvariantCulture, $"'{company.Name}' is excluded by {string.Join(", ", matchedExclusions.Select(e => "'" + e + "'"))}: negative ICP."));
@@ -68,7 +68,7 @@ public sealed record IdealCustomerProfile
                 return new IcpEvaluation(
                     company.Name,
                     tier.Tier,
-                    IsNegative: false,
+                    isNegative: false,
                     [],
                     checkedTiers,
                     string.Create(CultureInfo.InvariantCulture, $"'{company.Name}' meets every criterion of {tier.Tier.DisplayName}."));
@@ -78,7 +78,7 @@ public sealed record IdealCustomerProfile
         return new IcpEvaluation(
             company.Name,
             IcpTier.NotIcp,
-            IsNegative: false,
+            isNegative: false,
             [],
             checkedTiers,
             string.Create(CultureInfo.InvariantCulture, $"'{company.Name}' meets the criteria of no tier."));

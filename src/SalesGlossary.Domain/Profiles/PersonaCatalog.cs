@@ -40,7 +40,7 @@ public sealed record PersonaCatalog
     }
 
     /// <summary>Gets the personas, in the order given.</summary>
-    public IReadOnlyList<BuyerPersona> Personas { get; }
+    public IReadOnlyList<BuyerPersona> Personas { get; private init => field = ValueList<BuyerPersona>.From(value); }
 
     /// <summary>Finds the persona that best matches a contact.</summary>
     /// <param name="contact">What is known of the contact.</param>

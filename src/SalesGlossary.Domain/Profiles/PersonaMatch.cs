@@ -1,20 +1,40 @@
+using System.Text.Json.Serialization;
+
 namespace SalesGlossary.Domain;
 
 /// <summary>The result of matching a contact to the personas of a catalog.</summary>
-/// <param name="Persona">The best-matching persona, or <see langword="null"/> when none matches.</param>
-/// <param name="Score">The match score: 10 points per matched keyword, 5 for the department, 3 for the seniority.</param>
-/// <param name="MatchedKeywords">The persona keywords found in the job title, sorted.</param>
-/// <param name="DepartmentMatched">Whether the contact's department equals the persona's.</param>
-/// <param name="SeniorityMatched">Whether the contact's seniority equals the persona's.</param>
-/// <param name="Reason">A sentence that says why the persona was chosen, or why none was.</param>
-public sealed record PersonaMatch(
-    BuyerPersona? Persona,
-    int Score,
-    IReadOnlyList<string> MatchedKeywords,
-    bool DepartmentMatched,
-    bool SeniorityMatched,
-    string Reason)
+/// <remarks>Only the library creates it; a stored copy is read back with <c>SalesGlossaryJson</c>.</remarks>
+public sealed record PersonaMatch
 {
+    [JsonConstructor]
+    internal PersonaMatch(BuyerPersona? persona, int score, IReadOnlyList<string> matchedKeywords, bool departmentMatched, bool seniorityMatched, string reason)
+    {
+        Persona = persona;
+        Score = score;
+        MatchedKeywords = matchedKeywords;
+        DepartmentMatched = departmentMatched;
+        SeniorityMatched = seniorityMatched;
+        Reason = reason;
+    }
+
+    /// <summary>Gets the best-matching persona, or <see langword="null"/> when none matches.</summary>
+    public BuyerPersona? Persona { get; internal init; }
+
+    /// <summary>Gets the match score: 10 points per matched keyword, 5 for the department, 3 for the seniority.</summary>
+    public int Score { get; internal init; }
+
+    /// <summary>Gets the persona keywords found in the job title, sorted.</summary>
+    public IReadOnlyList<string> MatchedKeywords { get; internal init => field = ValueList<string>.From(value); }
+
+    /// <summary>Gets whether the contact's department equals the persona's.</summary>
+    public bool DepartmentMatched { get; internal init; }
+
+    /// <summary>Gets whether the contact's seniority equals the persona's.</summary>
+    public bool SeniorityMatched { get; internal init; }
+
+    /// <summary>Gets a sentence that says why the persona was chosen, or why none was.</summary>
+    public string Reason { get; internal init; }
+
     /// <summary>Gets a value indicating whether a persona was matched.</summary>
     public bool IsMatch => Persona is not null;
 

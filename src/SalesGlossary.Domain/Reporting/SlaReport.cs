@@ -1,26 +1,41 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace SalesGlossary.Domain;
 
 /// <summary>The agreement's report for a period: funnel, rejection rate, time in stage, attainment of both sides and weighted pipeline.</summary>
-/// <param name="Period">The period.</param>
-/// <param name="Funnel">The funnel of the cohort of contacts created in the period.</param>
-/// <param name="Rejections">The SQL rejection (return) rate with reasons.</param>
-/// <param name="TimeInStage">Median and 90th percentile time per stage.</param>
-/// <param name="Attainment">
-/// Attainment of marketing's and sales' commitments: qualified leads delivered (every handoff to sales) against the
-/// monthly commitment, the rejection rate against its limit, and the share of handed-over leads touched in time and
-/// worked through a full attempt sequence by the connect policy of their lead type (sales' commitment).
-/// </param>
-/// <param name="Forecast">The weighted pipeline and forecast totals of the deals.</param>
-public sealed record SlaReport(
-    ReportPeriod Period,
-    IReadOnlyList<FunnelStage> Funnel,
-    RejectionReport Rejections,
-    IReadOnlyList<StageDuration> TimeInStage,
-    IReadOnlyList<Attainment> Attainment,
-    PipelineForecast Forecast)
+/// <remarks>Only the library creates it; a stored copy is read back with <c>SalesGlossaryJson</c>.</remarks>
+public sealed record SlaReport
 {
+    [JsonConstructor]
+    internal SlaReport(ReportPeriod period, IReadOnlyList<FunnelStage> funnel, RejectionReport rejections, IReadOnlyList<StageDuration> timeInStage, IReadOnlyList<Attainment> attainment, PipelineForecast forecast)
+    {
+        Period = period;
+        Funnel = funnel;
+        Rejections = rejections;
+        TimeInStage = timeInStage;
+        Attainment = attainment;
+        Forecast = forecast;
+    }
+
+    /// <summary>Gets the period.</summary>
+    public ReportPeriod Period { get; internal init; }
+
+    /// <summary>Gets the funnel of the cohort of contacts created in the period.</summary>
+    public IReadOnlyList<FunnelStage> Funnel { get; internal init => field = ValueList<FunnelStage>.From(value); }
+
+    /// <summary>Gets the SQL rejection (return) rate with reasons.</summary>
+    public RejectionReport Rejections { get; internal init; }
+
+    /// <summary>Gets median and 90th percentile time per stage.</summary>
+    public IReadOnlyList<StageDuration> TimeInStage { get; internal init => field = ValueList<StageDuration>.From(value); }
+
+    /// <summary>Gets attainment of marketing's and sales' commitments: qualified leads delivered (every handoff to sales) against the monthly commitment, the rejection rate against its limit, and the share of handed-over leads touched in time and worked through a full attempt sequence by the connect policy of their lead type (sales' commitment).</summary>
+    public IReadOnlyList<Attainment> Attainment { get; internal init => field = ValueList<Attainment>.From(value); }
+
+    /// <summary>Gets the weighted pipeline and forecast totals of the deals.</summary>
+    public PipelineForecast Forecast { get; internal init; }
+
     /// <summary>Computes the report from contact histories, their connect attempts and deals.</summary>
     /// <param name="agreement">The agreement whose commitments and policies apply.</param>
     /// <param name="contacts">The contacts (with their histories and attempts).</param>
@@ -128,7 +143,7 @@ public sealed record SlaReport(
         foreach (var contact in handedOver)
         {
             var evaluation = contact.EvaluateConnectAttempts(now)!;
-            touchedInTime += evaluation.Breaches.Any(b => b.Kind == "FirstTouchLate") ? 0 : 1;
+            touchedInTime += evaluation.Breaches.Any(b => b.Kind == ConnectBreachKind.FirstTouchLate) ? 0 : 1;
             fullSequence += evaluation.Status is ConnectStatus.Connected or ConnectStatus.Exhausted ? 1 : 0;
         }
 

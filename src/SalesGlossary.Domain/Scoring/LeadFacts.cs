@@ -54,5 +54,5 @@ public sealed record LeadFacts
 
     /// <summary>Gets the lead's activities; engagement rules read each as the parameter <c>activity</c>.</summary>
     /// <value>The default is none.</value>
-    public IReadOnlyList<LeadActivity> Activities { get; init; } = [];
+    public IReadOnlyList<LeadActivity> Activities { get; init => field = ValueList<LeadActivity>.From(value); } = ValueList<LeadActivity>.Empty;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace SalesGlossary.Domain;
 
@@ -7,27 +8,50 @@ namespace SalesGlossary.Domain;
 /// The contributions add up to <see cref="Total"/> exactly. A rule that failed at run time for this lead (for example
 /// by reading a null) is listed in <see cref="Errors"/>: never a silent zero. Serialize it with
 /// <c>SalesGlossaryJson.Options</c> to keep a ledger; it reads back unchanged.
-/// </remarks>
-/// <param name="Model">The name of the scoring model.</param>
-/// <param name="ModelVersion">The version of the scoring model.</param>
-/// <param name="AsOf">The instant the lead was scored as of; ages of activities are measured to it.</param>
-/// <param name="Total">The total score after group caps and the total cap.</param>
-/// <param name="Groups">Each group's score before and after its cap.</param>
-/// <param name="Grade">The grade (fit letter and engagement digit), or <see langword="null"/> when the model defines no grades.</param>
-/// <param name="Contributions">Every rule match that earned (or, when capped or over a daily maximum, would have earned) points.</param>
-/// <param name="HandRaises">The names of hand-raise rules that matched.</param>
-/// <param name="Errors">The rules that failed for this lead, with the reason.</param>
-public sealed record LeadScore(
-    string Model,
-    string ModelVersion,
-    DateTimeOffset AsOf,
-    decimal Total,
-    IReadOnlyList<GroupScore> Groups,
-    ScoreGrade? Grade,
-    IReadOnlyList<ScoreContribution> Contributions,
-    IReadOnlyList<string> HandRaises,
-    IReadOnlyList<ScoringError> Errors)
+///  Only the library creates it; a stored copy is read back with <c>SalesGlossaryJson</c>.</remarks>
+public sealed record LeadScore
 {
+    [JsonConstructor]
+    internal LeadScore(string model, string modelVersion, DateTimeOffset asOf, decimal total, IReadOnlyList<GroupScore> groups, ScoreGrade? grade, IReadOnlyList<ScoreContribution> contributions, IReadOnlyList<string> handRaises, IReadOnlyList<ScoringError> errors)
+    {
+        Model = model;
+        ModelVersion = modelVersion;
+        AsOf = asOf;
+        Total = total;
+        Groups = groups;
+        Grade = grade;
+        Contributions = contributions;
+        HandRaises = handRaises;
+        Errors = errors;
+    }
+
+    /// <summary>Gets the name of the scoring model.</summary>
+    public string Model { get; internal init; }
+
+    /// <summary>Gets the version of the scoring model.</summary>
+    public string ModelVersion { get; internal init; }
+
+    /// <summary>Gets the instant the lead was scored as of; ages of activities are measured to it.</summary>
+    public DateTimeOffset AsOf { get; internal init; }
+
+    /// <summary>Gets the total score after group caps and the total cap.</summary>
+    public decimal Total { get; internal init; }
+
+    /// <summary>Gets each group's score before and after its cap.</summary>
+    public IReadOnlyList<GroupScore> Groups { get; internal init => field = ValueList<GroupScore>.From(value); }
+
+    /// <summary>Gets the grade (fit letter and engagement digit), or <see langword="null"/> when the model defines no grades.</summary>
+    public ScoreGrade? Grade { get; internal init; }
+
+    /// <summary>Gets every rule match that earned (or, when capped or over a daily maximum, would have earned) points.</summary>
+    public IReadOnlyList<ScoreContribution> Contributions { get; internal init => field = ValueList<ScoreContribution>.From(value); }
+
+    /// <summary>Gets the names of hand-raise rules that matched.</summary>
+    public IReadOnlyList<string> HandRaises { get; internal init => field = ValueList<string>.From(value); }
+
+    /// <summary>Gets the rules that failed for this lead, with the reason.</summary>
+    public IReadOnlyList<ScoringError> Errors { get; internal init => field = ValueList<ScoringError>.From(value); }
+
     /// <summary>Gets a value indicating whether every rule ran without error for this lead.</summary>
     public bool IsComplete => Errors.Count == 0;
 

@@ -51,7 +51,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     /// <exception cref="ArgumentNullException"><paramref name="leads"/> or <paramref name="totals"/> is <see langword="null"/>, or a lead is.</exception>
     /// <exception cref="ArgumentException">A destination is too short.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled; the destinations are then incomplete and no summary is returned.</exception>
-    public BulkScoringSummary ScoreTotals(
+    public BulkScoringSummary ScoreTotalsParallel(
         TLead[] leads,
         DateTimeOffset asOf,
         decimal[] totals,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace SalesGlossary.Domain;
 
@@ -15,19 +16,34 @@ namespace SalesGlossary.Domain;
 /// inside another, or inside an activity rule) or that builds text longer than
 /// <see cref="ScoringLimits.MaxBuiltTextLength"/> is rejected at load with the reason.
 /// </para>
-/// </remarks>
-/// <param name="Rule">The rule's name.</param>
-/// <param name="FixedWork">The work that does not depend on the lead's data.</param>
-/// <param name="WorkPerItem">The work per item (or character) of the lead's data.</param>
-public sealed record RuleCost(string Rule, long FixedWork, long WorkPerItem)
+///  Only the library creates it; a stored copy is read back with <c>SalesGlossaryJson</c>.</remarks>
+public sealed record RuleCost
 {
+    [JsonConstructor]
+    internal RuleCost(string rule, long fixedWork, long workPerItem)
+    {
+        Rule = rule;
+        FixedWork = fixedWork;
+        WorkPerItem = workPerItem;
+    }
+
+    /// <summary>Gets the rule's name.</summary>
+    public string Rule { get; internal init; }
+
+    /// <summary>Gets the work that does not depend on the lead's data.</summary>
+    public long FixedWork { get; internal init; }
+
+    /// <summary>Gets the work per item (or character) of the lead's data.</summary>
+    public long WorkPerItem { get; internal init; }
+
     /// <summary>Gets the estimated worst-case work of one evaluation of the rule (once per lead, or once per activity) at the model's own limits.</summary>
     /// <remarks>
     /// The lead's data is taken as large as the limits admit: <c>n</c> is the larger of
     /// <see cref="ScoringLimits.MaxActivitiesPerLead"/> and <see cref="ScoringLimits.MaxBuiltTextLength"/>. A rule for which
     /// this exceeds <see cref="ScoringLimits.MaxWorkPerRule"/> is rejected at load, so it is never above the budget.
     /// </remarks>
-    public long WorkAtLimits { get; init; }
+    [JsonInclude]
+    public long WorkAtLimits { get; internal init; }
 
     /// <summary>Gets the estimated worst-case work for a lead of the given size.</summary>
     /// <param name="items">The size of the lead's data (<c>n</c>).</param>

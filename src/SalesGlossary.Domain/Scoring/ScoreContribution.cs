@@ -1,26 +1,49 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace SalesGlossary.Domain;
 
 /// <summary>Represents what one rule match earned.</summary>
-/// <param name="Rule">The rule's name.</param>
-/// <param name="Group">The group the points count towards.</param>
-/// <param name="ActivityIndex">The index of the activity in the lead's activity list, for activity rules; otherwise <see langword="null"/>.</param>
-/// <param name="ActivityAt">When the activity happened, for activity rules; otherwise <see langword="null"/>.</param>
-/// <param name="ConfiguredPoints">The rule's points.</param>
-/// <param name="DecayedPoints">The points after decay (and after a daily maximum), before caps.</param>
-/// <param name="Points">The points counted in the total, after caps.</param>
-/// <param name="Explanation">The arithmetic in words: decay, daily maximum and caps.</param>
-public sealed record ScoreContribution(
-    string Rule,
-    string Group,
-    int? ActivityIndex,
-    DateTimeOffset? ActivityAt,
-    decimal ConfiguredPoints,
-    decimal DecayedPoints,
-    decimal Points,
-    string Explanation)
+/// <remarks>Only the library creates it; a stored copy is read back with <c>SalesGlossaryJson</c>.</remarks>
+public sealed record ScoreContribution
 {
+    [JsonConstructor]
+    internal ScoreContribution(string rule, string group, int? activityIndex, DateTimeOffset? activityAt, decimal configuredPoints, decimal decayedPoints, decimal points, string explanation)
+    {
+        Rule = rule;
+        Group = group;
+        ActivityIndex = activityIndex;
+        ActivityAt = activityAt;
+        ConfiguredPoints = configuredPoints;
+        DecayedPoints = decayedPoints;
+        Points = points;
+        Explanation = explanation;
+    }
+
+    /// <summary>Gets the rule's name.</summary>
+    public string Rule { get; internal init; }
+
+    /// <summary>Gets the group the points count towards.</summary>
+    public string Group { get; internal init; }
+
+    /// <summary>Gets the index of the activity in the lead's activity list, for activity rules; otherwise <see langword="null"/>.</summary>
+    public int? ActivityIndex { get; internal init; }
+
+    /// <summary>Gets when the activity happened, for activity rules; otherwise <see langword="null"/>.</summary>
+    public DateTimeOffset? ActivityAt { get; internal init; }
+
+    /// <summary>Gets the rule's points.</summary>
+    public decimal ConfiguredPoints { get; internal init; }
+
+    /// <summary>Gets the points after decay (and after a daily maximum), before caps.</summary>
+    public decimal DecayedPoints { get; internal init; }
+
+    /// <summary>Gets the points counted in the total, after caps.</summary>
+    public decimal Points { get; internal init; }
+
+    /// <summary>Gets the arithmetic in words: decay, daily maximum and caps.</summary>
+    public string Explanation { get; internal init; }
+
     /// <summary>Returns the contribution as a log line.</summary>
     /// <returns>For example <c>Webinar attended [activity 3]: +7.5 engagement (configured 10; halved after 30 days)</c>.</returns>
     public override string ToString() => string.Create(

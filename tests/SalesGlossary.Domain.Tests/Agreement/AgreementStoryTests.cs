@@ -68,7 +68,7 @@ public class AgreementStoryTests
         late.ApplyScore(120, By.System);
         lateTime.Advance(TimeSpan.FromHours(4.5));
         late.RecordConnectAttempt(new ConnectAttempt(lateTime.GetUtcNow(), ConnectChannel.Phone, ConnectOutcome.NoAnswer), Actor.Sales);
-        Assert.Equal("FirstTouchLate", Assert.Single(late.EvaluateConnectAttempts(lateTime.GetUtcNow())!.Breaches).Kind);
+        Assert.Equal(ConnectBreachKind.FirstTouchLate, Assert.Single(late.EvaluateConnectAttempts(lateTime.GetUtcNow())!.Breaches).Kind);
         var lateReport = SlaReport.Compute(agreement, [late], [], new ReportPeriod(Monday, Monday.AddDays(30)), lateTime.GetUtcNow());
         Assert.Equal(0m, lateReport.Attainment[2].Actual);
     }

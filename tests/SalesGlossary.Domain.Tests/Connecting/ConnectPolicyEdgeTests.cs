@@ -141,12 +141,12 @@ public class ConnectPolicyEdgeTests
 
         Assert.Empty(policy.Evaluate(Handoff, [new ConnectAttempt(due, ConnectChannel.Phone, ConnectOutcome.NoAnswer)], due).Breaches);
         var late = policy.Evaluate(Handoff, [new ConnectAttempt(due.AddTicks(1), ConnectChannel.Phone, ConnectOutcome.NoAnswer)], due.AddTicks(1));
-        Assert.Equal("FirstTouchLate", Assert.Single(late.Breaches).Kind);
+        Assert.Equal(ConnectBreachKind.FirstTouchLate, Assert.Single(late.Breaches).Kind);
 
         Assert.Empty(policy.Evaluate(Handoff, [], due).Breaches);
         var none = policy.Evaluate(Handoff, [], Handoff.AddHours(5.5));
         Assert.Equal(
-            new ConnectBreach("FirstTouchLate", "The first touch has not happened after 5.5 business hours; the policy allows 4."),
+            new ConnectBreach(ConnectBreachKind.FirstTouchLate, "The first touch has not happened after 5.5 business hours; the policy allows 4."),
             Assert.Single(none.Breaches));
         Assert.Equal((ConnectStatus.NotStarted, (DateTimeOffset?)due), (none.Status, none.NextAttemptDue));
     }
@@ -162,7 +162,7 @@ public class ConnectPolicyEdgeTests
 
         var close = policy.Evaluate(Handoff, [Attempt(0), Attempt(1), Attempt(1.5)], Handoff.AddHours(2));
         Assert.Equal(
-            [new ConnectBreach("TooCloseTogether", "Attempts 2 and 3 are 0.5 business hours apart; the policy asks for 1.")],
+            [new ConnectBreach(ConnectBreachKind.TooCloseTogether, "Attempts 2 and 3 are 0.5 business hours apart; the policy asks for 1.")],
             close.Breaches);
     }
 
@@ -176,8 +176,8 @@ public class ConnectPolicyEdgeTests
         Assert.Equal((ConnectStatus.InProgress, ConnectOutcome.Bounced, (DateTimeOffset?)null), (stopped.Status, stopped.StoppedBy, stopped.NextAttemptDue));
         Assert.Equal(
             [
-                new ConnectBreach("TooFewAttempts", "1 attempts were made; the policy asks for 3."),
-                new ConnectBreach("TooFewChannels", "The attempts used 1 channels; the policy asks for 2."),
+                new ConnectBreach(ConnectBreachKind.TooFewAttempts, "1 attempts were made; the policy asks for 3."),
+                new ConnectBreach(ConnectBreachKind.TooFewChannels, "The attempts used 1 channels; the policy asks for 2."),
             ],
             stopped.Breaches);
     }
@@ -190,9 +190,9 @@ public class ConnectPolicyEdgeTests
 
         Assert.Empty(policy.Evaluate(Handoff, two, Handoff.AddDays(2).AddTicks(-1)).Breaches);
         Assert.Equal(
-            ["TooFewAttempts", "TooFewChannels"],
+            [ConnectBreachKind.TooFewAttempts, ConnectBreachKind.TooFewChannels],
             policy.Evaluate(Handoff, two, Handoff.AddDays(2)).Breaches.Select(b => b.Kind));
-        Assert.DoesNotContain(policy.Evaluate(Handoff, [], Handoff.AddDays(2).AddHours(-20)).Breaches, b => b.Kind != "FirstTouchLate");
+        Assert.DoesNotContain(policy.Evaluate(Handoff, [], Handoff.AddDays(2).AddHours(-20)).Breaches, b => b.Kind != ConnectBreachKind.FirstTouchLate);
         Assert.Empty(policy.Evaluate(Handoff, [Attempt(0), Attempt(1, ConnectChannel.Email), Attempt(48)], Handoff.AddDays(3)).Breaches);
     }
 
@@ -203,7 +203,7 @@ public class ConnectPolicyEdgeTests
         ConnectAttempt[] one = [Attempt(0)];
 
         Assert.Empty(policy.Evaluate(Handoff, one, Handoff.AddHours(4)).Breaches);
-        Assert.Equal("TooFewAttempts", Assert.Single(policy.Evaluate(Handoff, one, Handoff.AddHours(4).AddTicks(1)).Breaches).Kind);
+        Assert.Equal(ConnectBreachKind.TooFewAttempts, Assert.Single(policy.Evaluate(Handoff, one, Handoff.AddHours(4).AddTicks(1)).Breaches).Kind);
     }
 
     [Fact]

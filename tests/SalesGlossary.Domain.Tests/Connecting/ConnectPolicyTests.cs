@@ -60,7 +60,7 @@ public class ConnectPolicyTests
     {
         var bounced = Policy.Evaluate(Handoff, [new ConnectAttempt(Handoff.AddHours(1), ConnectChannel.Email, ConnectOutcome.Bounced)], Handoff.AddDays(1));
         Assert.Equal((ConnectStatus.InProgress, ConnectOutcome.Bounced, (DateTimeOffset?)null), (bounced.Status, bounced.StoppedBy, bounced.NextAttemptDue));
-        Assert.Contains(bounced.Breaches, b => b.Kind == "TooFewAttempts");
+        Assert.Contains(bounced.Breaches, b => b.Kind == ConnectBreachKind.TooFewAttempts);
 
         var full = Enumerable.Range(0, 6).Select(i => new ConnectAttempt(Handoff.AddDays(i * 2), i % 2 == 0 ? ConnectChannel.Phone : ConnectChannel.Email, ConnectOutcome.NoAnswer)).ToArray();
         Assert.Equal(ConnectStatus.Exhausted, Policy.Evaluate(Handoff, full, Handoff.AddDays(12)).Status);

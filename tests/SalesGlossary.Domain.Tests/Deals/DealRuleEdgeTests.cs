@@ -279,7 +279,7 @@ public class DealRuleEdgeTests
         deal.MoveTo(Proposal, By.Sales);
         time.Advance(TimeSpan.FromHours(8));
 
-        Assert.Equal([(Discovery, TimeSpan.FromHours(5)), (Proposal, TimeSpan.FromHours(10))], deal.TimeInStages());
+        Assert.Equal([(Discovery, TimeSpan.FromHours(5)), (Proposal, TimeSpan.FromHours(10))], deal.TimeInStages().Select(t => (t.Stage, t.Time)));
     }
 
     [Fact]

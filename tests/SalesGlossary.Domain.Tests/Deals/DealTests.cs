@@ -40,7 +40,7 @@ public class DealTests
         Assert.All(deal.History, h => Assert.Equal(50_000m, h.Amount));
         Assert.Equal(
             [("Discovery / meeting booked", TimeSpan.FromDays(3)), ("Create proposal", TimeSpan.FromDays(4)), ("Present proposal", TimeSpan.FromDays(5)), ("Closed won", TimeSpan.Zero)],
-            deal.TimeInStages());
+            deal.TimeInStages().Select(t => (t.Stage, t.Time)));
     }
 
     [Fact]

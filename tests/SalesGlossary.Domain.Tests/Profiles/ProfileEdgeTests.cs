@@ -189,11 +189,11 @@ public class ProfileEdgeTests
         var asOf = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
         var window = TimeSpan.FromDays(10);
 
-        Assert.Same(BuyerJourneyStage.Decision, BuyerJourney.Infer([(asOf, BuyerJourneyStage.Decision)], asOf, window));
-        Assert.Same(BuyerJourneyStage.Decision, BuyerJourney.Infer([(asOf - window + TimeSpan.FromTicks(1), BuyerJourneyStage.Decision)], asOf, window));
-        Assert.Null(BuyerJourney.Infer([(asOf - window, BuyerJourneyStage.Decision)], asOf, window));
-        Assert.Null(BuyerJourney.Infer([(asOf.AddTicks(1), BuyerJourneyStage.Decision)], asOf, window));
-        Assert.Null(BuyerJourney.Infer([(asOf, null!)], asOf, window));
+        Assert.Same(BuyerJourneyStage.Decision, BuyerJourney.Infer([new JourneyActivity(asOf, BuyerJourneyStage.Decision)], asOf, window));
+        Assert.Same(BuyerJourneyStage.Decision, BuyerJourney.Infer([new JourneyActivity(asOf - window + TimeSpan.FromTicks(1), BuyerJourneyStage.Decision)], asOf, window));
+        Assert.Null(BuyerJourney.Infer([new JourneyActivity(asOf - window, BuyerJourneyStage.Decision)], asOf, window));
+        Assert.Null(BuyerJourney.Infer([new JourneyActivity(asOf.AddTicks(1), BuyerJourneyStage.Decision)], asOf, window));
+        Assert.Null(BuyerJourney.Infer([new JourneyActivity(asOf, null!)], asOf, window));
         Assert.Null(BuyerJourney.Infer([], asOf, window));
     }
 
@@ -206,17 +206,17 @@ public class ProfileEdgeTests
         // Two old activities (weights 0.2 + 0.2) lose to one recent one (0.9).
         Assert.Same(
             BuyerJourneyStage.Consideration,
-            BuyerJourney.Infer([(asOf.AddDays(-8), BuyerJourneyStage.Awareness), (asOf.AddDays(-8), BuyerJourneyStage.Awareness), (asOf.AddDays(-1), BuyerJourneyStage.Consideration)], asOf, window));
+            BuyerJourney.Infer([new JourneyActivity(asOf.AddDays(-8), BuyerJourneyStage.Awareness), new JourneyActivity(asOf.AddDays(-8), BuyerJourneyStage.Awareness), new JourneyActivity(asOf.AddDays(-1), BuyerJourneyStage.Consideration)], asOf, window));
         // Three at weight 0.4 (1.2) beat one at 0.9.
         Assert.Same(
             BuyerJourneyStage.Awareness,
-            BuyerJourney.Infer([(asOf.AddDays(-6), BuyerJourneyStage.Awareness), (asOf.AddDays(-6), BuyerJourneyStage.Awareness), (asOf.AddDays(-6), BuyerJourneyStage.Awareness), (asOf.AddDays(-1), BuyerJourneyStage.Consideration)], asOf, window));
+            BuyerJourney.Infer([new JourneyActivity(asOf.AddDays(-6), BuyerJourneyStage.Awareness), new JourneyActivity(asOf.AddDays(-6), BuyerJourneyStage.Awareness), new JourneyActivity(asOf.AddDays(-6), BuyerJourneyStage.Awareness), new JourneyActivity(asOf.AddDays(-1), BuyerJourneyStage.Consideration)], asOf, window));
         Assert.Same(
             BuyerJourneyStage.Decision,
-            BuyerJourney.Infer([(asOf.AddDays(-2), BuyerJourneyStage.Decision), (asOf.AddDays(-2), BuyerJourneyStage.Awareness)], asOf, window));
+            BuyerJourney.Infer([new JourneyActivity(asOf.AddDays(-2), BuyerJourneyStage.Decision), new JourneyActivity(asOf.AddDays(-2), BuyerJourneyStage.Awareness)], asOf, window));
         Assert.Same(
             BuyerJourneyStage.Decision,
-            BuyerJourney.Infer([(asOf.AddDays(-2), BuyerJourneyStage.Awareness), (asOf.AddDays(-2), BuyerJourneyStage.Decision)], asOf, window));
+            BuyerJourney.Infer([new JourneyActivity(asOf.AddDays(-2), BuyerJourneyStage.Awareness), new JourneyActivity(asOf.AddDays(-2), BuyerJourneyStage.Decision)], asOf, window));
     }
 
     [Fact]

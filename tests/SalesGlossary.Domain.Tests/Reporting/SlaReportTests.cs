@@ -55,10 +55,10 @@ public class SlaReportTests
         var now = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
         var activities = new[]
         {
-            (now.AddDays(-40), BuyerJourneyStage.Awareness),
-            (now.AddDays(-20), BuyerJourneyStage.Awareness),
-            (now.AddDays(-2), BuyerJourneyStage.Decision),
-            (now.AddDays(-1), BuyerJourneyStage.Decision),
+            new JourneyActivity(now.AddDays(-40), BuyerJourneyStage.Awareness),
+            new JourneyActivity(now.AddDays(-20), BuyerJourneyStage.Awareness),
+            new JourneyActivity(now.AddDays(-2), BuyerJourneyStage.Decision),
+            new JourneyActivity(now.AddDays(-1), BuyerJourneyStage.Decision),
         };
         Assert.Same(BuyerJourneyStage.Decision, BuyerJourney.Infer(activities, now, TimeSpan.FromDays(30)));
         Assert.Same(BuyerJourneyStage.Awareness, BuyerJourney.Infer(activities, now.AddDays(-10), TimeSpan.FromDays(30)));

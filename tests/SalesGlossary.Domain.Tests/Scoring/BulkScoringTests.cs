@@ -42,7 +42,7 @@ public class BulkScoringTests
                 var (parallelism, batchSize) = shape;
                 var totals = new decimal[leads.Length];
                 var matches = new ulong[leads.Length * model.MatchWordsPerLead];
-                var summary = model.ScoreTotals(leads, Now, totals, matches, new BulkScoringOptions { MaxDegreeOfParallelism = parallelism, BatchSize = batchSize });
+                var summary = model.ScoreTotalsParallel(leads, Now, totals, matches, new BulkScoringOptions { MaxDegreeOfParallelism = parallelism, BatchSize = batchSize });
                 var singles = leads.Select(l => model.Score(l, Now)).ToArray();
                 var ruleNames = model.Rules.Select(r => r.Name).ToArray();
                 return totals.SequenceEqual(singles.Select(s => s.Total)).Label("totals equal single scores")
@@ -99,7 +99,7 @@ public class BulkScoringTests
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            model.ScoreTotals(leads, Now, new decimal[leads.Length], null, new BulkScoringOptions { BatchSize = 10 }, cancel.Token));
+            model.ScoreTotalsParallel(leads, Now, new decimal[leads.Length], null, new BulkScoringOptions { BatchSize = 10 }, cancel.Token));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class BulkScoringTests
         var reports = new List<BulkScoringProgress>();
         var progress = new SynchronousProgress(reports);
 
-        model.ScoreTotals(leads, Now, new decimal[leads.Length], null, new BulkScoringOptions { BatchSize = 10, MaxDegreeOfParallelism = 1, Progress = progress });
+        model.ScoreTotalsParallel(leads, Now, new decimal[leads.Length], null, new BulkScoringOptions { BatchSize = 10, MaxDegreeOfParallelism = 1, Progress = progress });
 
         Assert.Equal(Enumerable.Range(1, 10).Select(i => new BulkScoringProgress(Math.Min(i * 10, 95), 95)), reports);
     }
@@ -124,7 +124,7 @@ public class BulkScoringTests
         Assert.Equal("The totals destination holds 2 values but there are 3 leads. (Parameter 'totals')", error.Message);
         var words = Assert.Throws<ArgumentException>(() => model.ScoreTotals(leads.AsSpan(), Now, new decimal[3].AsSpan(), new ulong[2].AsSpan()));
         Assert.Equal("The matched-rules destination holds 2 words but 3 leads need 3 (1 per lead). (Parameter 'matchedRules')", words.Message);
-        var options = Assert.Throws<DefinitionValidationException>(() => model.ScoreTotals(leads, Now, new decimal[3], null, new BulkScoringOptions { BatchSize = 0 }));
+        var options = Assert.Throws<DefinitionValidationException>(() => model.ScoreTotalsParallel(leads, Now, new decimal[3], null, new BulkScoringOptions { BatchSize = 0 }));
         Assert.Equal("$.batchSize: The batch size must be between 1 and 1000000; it is 0.", options.Problems.Single().ToString());
     }
 

@@ -116,7 +116,7 @@ public class GuardBudgetTests
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            model.ScoreTotals(leads, Now, new decimal[2], null, new BulkScoringOptions { MaxDegreeOfParallelism = 1 }, cancellation.Token));
+            model.ScoreTotalsParallel(leads, Now, new decimal[2], null, new BulkScoringOptions { MaxDegreeOfParallelism = 1 }, cancellation.Token));
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public class GuardBudgetTests
         var error = Assert.Throws<ArgumentException>(() => model.Score(lead, Now));
         Assert.Equal("The activity at index 1 of lead 'L-7' is null; remove it or replace it before scoring. (Parameter 'lead')", error.Message);
         Assert.Throws<ArgumentException>(() => model.ScoreTotals([lead], Now, new decimal[1]));
-        Assert.Throws<ArgumentException>(() => model.ScoreTotals([lead, lead], Now, new decimal[2], null, null));
+        Assert.Throws<ArgumentException>(() => model.ScoreTotalsParallel([lead, lead], Now, new decimal[2], null, null));
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public class GuardBudgetTests
             var leads = sizes.Select(n => Lead(n)).ToArray();
             var totals = new decimal[leads.Length];
 
-            var summary = model.ScoreTotals(leads, Now, totals, null, new BulkScoringOptions { MaxDegreeOfParallelism = 2, BatchSize = 1 });
+            var summary = model.ScoreTotalsParallel(leads, Now, totals, null, new BulkScoringOptions { MaxDegreeOfParallelism = 2, BatchSize = 1 });
 
             var scores = leads.Select(l => model.Score(l, Now)).ToArray();
             Assert.Equal(scores.Select(s => s.Total), totals);

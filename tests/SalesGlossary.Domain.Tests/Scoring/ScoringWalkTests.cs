@@ -95,7 +95,7 @@ public class ScoringWalkTests
         using var cancellation = new CancellationTokenSource();
         cancellation.Cancel();
 
-        Assert.ThrowsAny<OperationCanceledException>(() => model.ScoreTotals(leads, AsOf, new decimal[100], null, new BulkScoringOptions { BatchSize = 10 }, cancellation.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => model.ScoreTotalsParallel(leads, AsOf, new decimal[100], null, new BulkScoringOptions { BatchSize = 10 }, cancellation.Token));
         Assert.ThrowsAny<OperationCanceledException>(() => model.Score(leads[0], AsOf, cancellation.Token));
     }
 

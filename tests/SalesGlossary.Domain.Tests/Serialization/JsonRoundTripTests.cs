@@ -71,13 +71,14 @@ public class JsonRoundTripTests
         [typeof(PipelineRules)] = Gen.Elements(true, false).Select(b => (object)new PipelineRules { AllowSkipping = b, AllowMovingBack = !b, StartStages = b ? ["Create proposal"] : null, RequireLostReason = b }),
         [typeof(Pipeline)] = Gen.Elements(true, false).Select(b => (object)new Pipeline("P", Pipeline.Default.Stages, new PipelineRules { AllowSkipping = b, AllowMovingBack = !b, StartStages = b ? ["Create proposal"] : null, RequireLostReason = b })),
         [typeof(DealTransition)] = Generators.Text().Select(t => (object)new DealTransition { Sequence = 2, From = "Create proposal", To = "Closed lost", Trigger = DealTrigger.Lose, At = DateTimeOffset.UnixEpoch, By = string.IsNullOrWhiteSpace(t) ? By.Sales : By.Sales.Named(t), Reason = t, Amount = 10.5m, ExpectedClose = new DateOnly(2026, 1, 31) }),
+        [typeof(DealStageTime)] = Gen.Choose(0, 100).Select(n => (object)new DealStageTime(n % 2 == 0 ? "On hold" : "Create proposal", TimeSpan.FromMinutes(n))),
         [typeof(ForecastTotal)] = Gen.Choose(0, 100).Select(n => (object)new ForecastTotal(ForecastCategory.BestCase, n, n * 10m, n * 6m)),
         [typeof(PipelineForecast)] = Gen.Choose(0, 100).Select(n => (object)DealForecast.For([])),
         [typeof(StageVelocity)] = Gen.Choose(0, 100).Select(n => (object)new StageVelocity("On hold", n, TimeSpan.FromHours(n), TimeSpan.FromMinutes(n))),
         [typeof(BusinessHours)] = Gen.Choose(6, 10).Select(h => (object)new BusinessHours(new BusinessHoursOptions { TimeZone = "Europe/Berlin", Opens = new TimeOnly(h, 0), Closes = new TimeOnly(h + 8, 30), WorkingDays = [DayOfWeek.Monday, DayOfWeek.Saturday], Holidays = [new DateOnly(2026, 5, 1)] })),
         [typeof(ConnectPolicy)] = Gen.Choose(1, 8).Select(n => (object)new ConnectPolicy(new ConnectPolicyOptions { Name = "P", BusinessHours = ConnectPolicy.Default.BusinessHours, FirstTouchWithin = TimeSpan.FromHours(n), MinimumAttempts = n, OverDays = n * 2, MinimumChannels = 1, MinimumSpacing = TimeSpan.FromMinutes(n * 30), ConnectedOutcomes = [ConnectOutcome.Replied] })),
-        [typeof(ConnectBreach)] = Generators.Text().Select(t => (object)new ConnectBreach("FirstTouchLate", t)),
-        [typeof(ConnectEvaluation)] = Gen.Choose(0, 5).Select(n => (object)new ConnectEvaluation(DateTimeOffset.UnixEpoch, ConnectStatus.InProgress, n, 1, DateTimeOffset.UnixEpoch.AddHours(n), n % 2 == 0 ? ConnectOutcome.Bounced : null, [new ConnectBreach("TooFewAttempts", "x")])),
+        [typeof(ConnectBreach)] = Generators.Text().Select(t => (object)new ConnectBreach(ConnectBreachKind.FirstTouchLate, t)),
+        [typeof(ConnectEvaluation)] = Gen.Choose(0, 5).Select(n => (object)new ConnectEvaluation(DateTimeOffset.UnixEpoch, ConnectStatus.InProgress, n, 1, DateTimeOffset.UnixEpoch.AddHours(n), n % 2 == 0 ? ConnectOutcome.Bounced : null, [new ConnectBreach(ConnectBreachKind.TooFewAttempts, "x")])),
         [typeof(MarketingCommitment)] = Gen.Choose(1, 500).Select(n => (object)new MarketingCommitment(n, n / 10m)),
         [typeof(Handoff)] = Gen.Choose(0, 10).Select(n => (object)new Handoff(DateTimeOffset.UnixEpoch.AddDays(n), Team.Marketing, Team.Sales, LifecycleStage.SalesQualifiedLead)),
         [typeof(ReportPeriod)] = Gen.Choose(1, 90).Select(n => (object)new ReportPeriod(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(n))),
@@ -190,6 +191,39 @@ public class JsonRoundTripTests
             Assert.Equal(json, JsonSerializer.Serialize(back, type, SalesGlossaryJson.Options));
         });
     }
+
+    /// <summary>
+    /// A copy read back from JSON holds new lists; it equals the original and has its hash code only when every record
+    /// compares its lists item by item (the compiler's record equality compares a list by reference).
+    /// </summary>
+    [Property(MaxTest = 400)]
+    public Property EveryPublicDataType_EqualsItsRoundTrippedCopy_WithTheSameHashCode()
+    {
+        var gen =
+            from type in Gen.Elements(DataTypes.Keys.ToArray())
+            from value in DataTypes[type]
+            select (type, value);
+        return Prop.ForAll(gen.ToArbitrary(), pair =>
+        {
+            var (type, value) = pair;
+            var back = JsonSerializer.Deserialize(JsonSerializer.Serialize(value, type, SalesGlossaryJson.Options), type, SalesGlossaryJson.Options)!;
+            Assert.Equal(value, back);
+            Assert.Equal(value.GetHashCode(), back.GetHashCode());
+        });
+    }
+
+    /// <summary>A copy that differs in one list item is not equal: the lists are compared, not merely counted.</summary>
+    [Property(MaxTest = 100)]
+    public Property LeadScore_DifferingInOneContribution_IsNotEqual() =>
+        Prop.ForAll(Generators.Leads().ToArbitrary(), lead =>
+        {
+            var score = SampleModel.Value.Score(lead, Generators.ScoringNow);
+            var json = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(score, SalesGlossaryJson.Options))!;
+            json["handRaises"] = new System.Text.Json.Nodes.JsonArray([.. score.HandRaises.Select(h => (System.Text.Json.Nodes.JsonNode?)System.Text.Json.Nodes.JsonValue.Create(h)), System.Text.Json.Nodes.JsonValue.Create("forged")]);
+            var changed = SalesGlossaryJson.Read<LeadScore>(json.ToJsonString());
+            Assert.NotEqual(score, changed);
+            Assert.Equal(score, SalesGlossaryJson.Read<LeadScore>(JsonSerializer.Serialize(score, SalesGlossaryJson.Options)));
+        });
 
     [Property(MaxTest = 100)]
     public Property IdealCustomerProfile_AfterRoundTrip_EvaluatesEveryCompanyTheSame() =>
