@@ -54,4 +54,30 @@ public class ValueListTests
         Assert.Null(ValueList<int>.From(null));
         Assert.Equal("[1, 2]", ValueList<int>.From([1, 2]).ToString());
     }
+
+    [Property(MaxTest = 200)]
+    public Property Lazy_EqualsTheSameItemsBuiltAtOnce_AndBuildsOnlyWhenRead() =>
+        Prop.ForAll(Gen.ListOf(Gen.Choose(0, 3)).ToArbitrary(), items =>
+        {
+            var builds = 0;
+            var lazy = ValueList<int>.Lazy(items.Count, () =>
+            {
+                Interlocked.Increment(ref builds);
+                return [.. items];
+            });
+            var countedWithoutBuilding = lazy.Count == items.Count && builds == 0;
+            var eager = ValueList<int>.From(items);
+            return countedWithoutBuilding && lazy.Equals(eager) && eager.Equals(lazy) && lazy.GetHashCode() == eager.GetHashCode()
+                && lazy.SequenceEqual(items) && builds == (items.Count == 0 ? 0 : 1);
+        });
+
+    [Fact]
+    public void Lazy_BuildingAnotherCount_FailsWithBothCounts()
+    {
+        var lazy = ValueList<string>.Lazy(2, () => ["only one"]);
+
+        var error = Assert.Throws<InvalidOperationException>(() => lazy[0]);
+
+        Assert.Equal("A lazy list promised 2 items and built 1.", error.Message);
+    }
 }

@@ -126,7 +126,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 counted[i] = new Counted(matches[i], points[i]);
             }
 
-            var contributions = count == 0 ? (IReadOnlyList<ScoreContribution>)[] : new ContributionList(Model, counted, notes);
+            var contributions = ValueList<ScoreContribution>.Lazy(count, () => BuildContributions(Model, counted, notes));
             var groupList = new GroupScore[groups.Length];
             for (var g = 0; g < groups.Length; g++)
             {
@@ -142,7 +142,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 Model.Version,
                 asOf,
                 ScoreArithmetic.ToDecimal(total),
-                groupList,
+                ValueList<GroupScore>.Own(groupList),
                 Model.Grade(groupList),
                 contributions,
                 handRaises is null ? [] : [.. handRaises],
@@ -196,45 +196,29 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     private readonly record struct Counted(Found Match, long Points);
 
     /// <summary>
-    /// A lead's contributions, stored compactly and built into <see cref="ScoreContribution"/> records (points as
-    /// <see cref="decimal"/>, the arithmetic in words) once, when first read; safe to read from several threads.
+    /// Builds a lead's contributions from their compact form: <see cref="ScoreContribution"/> records with points as
+    /// <see cref="decimal"/> and the arithmetic in words. The explaining walk defers this until the contributions are read.
     /// </summary>
-    private sealed class ContributionList(LeadScoringModel<TLead, TActivity> model, Counted[] counted, string?[]? notes) : IReadOnlyList<ScoreContribution>
+    private static ScoreContribution[] BuildContributions(LeadScoringModel<TLead, TActivity> model, Counted[] counted, string?[]? notes)
     {
-        private ScoreContribution[]? built;
-
-        public int Count => counted.Length;
-
-        public ScoreContribution this[int index] => Built[index];
-
-        private ScoreContribution[] Built => Volatile.Read(ref built) ?? Build();
-
-        public IEnumerator<ScoreContribution> GetEnumerator() => ((IEnumerable<ScoreContribution>)Built).GetEnumerator();
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-
-        private ScoreContribution[] Build()
+        var contributions = new ScoreContribution[counted.Length];
+        for (var i = 0; i < counted.Length; i++)
         {
-            var contributions = new ScoreContribution[counted.Length];
-            for (var i = 0; i < counted.Length; i++)
-            {
-                var (m, points) = counted[i];
-                var plan = model.PlanOf(m.Rule);
-                var rule = plan.Rule;
-                contributions[i] = new ScoreContribution(
-                    rule.Name,
-                    rule.Group,
-                    m.ActivityIndex < 0 ? null : m.ActivityIndex,
-                    m.ActivityIndex < 0 ? null : new DateTimeOffset(m.OccurredTicks, TimeSpan.Zero),
-                    rule.Points,
-                    ScoreArithmetic.ToDecimal(m.Earned),
-                    ScoreArithmetic.ToDecimal(points),
-                    notes?[i] is { } note ? Explanation.Describe(m, rule, plan) + note : Explanation.Describe(m, rule, plan));
-            }
-
-            // Two readers may build at once; both build the same records and one array is kept.
-            return Interlocked.CompareExchange(ref built, contributions, null) ?? contributions;
+            var (m, points) = counted[i];
+            var plan = model.PlanOf(m.Rule);
+            var rule = plan.Rule;
+            contributions[i] = new ScoreContribution(
+                rule.Name,
+                rule.Group,
+                m.ActivityIndex < 0 ? null : m.ActivityIndex,
+                m.ActivityIndex < 0 ? null : new DateTimeOffset(m.OccurredTicks, TimeSpan.Zero),
+                rule.Points,
+                ScoreArithmetic.ToDecimal(m.Earned),
+                ScoreArithmetic.ToDecimal(points),
+                notes?[i] is { } note ? Explanation.Describe(m, rule, plan) + note : Explanation.Describe(m, rule, plan));
         }
+
+        return contributions;
     }
 
     private ScoreGrade? Grade(IReadOnlyList<GroupScore> groupScores)
