@@ -108,7 +108,7 @@ public static class LeadParquet
                 LeadRecordBatches.ActivitySchema,
                 [Text(await Strings(activityGroup, LeadId, m)), Text(await Strings(activityGroup, Type, m)), at.Build(), Text(await Strings(activityGroup, Url, m)), Text(await Strings(activityGroup, JourneyStage, m))],
                 m);
-            yield return new LeadRecordBatches(leadBatch, activityBatch);
+            yield return new LeadRecordBatches { Leads = leadBatch, Activities = activityBatch };
         }
     }
 
@@ -138,7 +138,7 @@ public static class LeadParquet
                     byLead[leadIds[i]!] = list = [];
                 }
 
-                list.Add(new LeadActivity(types[i]!, new DateTimeOffset(ticks[i], TimeSpan.Zero), urls[i], stages[i]));
+                list.Add(new LeadActivity { Type = types[i]!, OccurredAt = new DateTimeOffset(ticks[i], TimeSpan.Zero), Url = urls[i], JourneyStage = stages[i] });
             }
 
             var email = await Strings(leadGroup, Email, n);

@@ -22,11 +22,13 @@ public static class SampleLeads
             for (var a = 0; a < activities.Length; a++)
             {
                 var minutesAgo = random.Next(3) == 0 ? random.Next(0, 600) : random.Next(0, 60 * 24 * 120);
-                activities[a] = new LeadActivity(
-                    Types[random.Next(Types.Length)],
-                    asOf.AddMinutes(-minutesAgo),
-                    random.Next(3) == 0 ? null : Urls[random.Next(Urls.Length)],
-                    random.Next(2) == 0 ? null : Stages[random.Next(Stages.Length)]);
+                activities[a] = new LeadActivity
+                {
+                    Type = Types[random.Next(Types.Length)],
+                    OccurredAt = asOf.AddMinutes(-minutesAgo),
+                    Url = random.Next(3) == 0 ? null : Urls[random.Next(Urls.Length)],
+                    JourneyStage = random.Next(2) == 0 ? null : Stages[random.Next(Stages.Length)],
+                };
             }
 
             yield return new LeadFacts

@@ -239,7 +239,7 @@ static LeadFacts Facts(int i, DateTimeOffset now)
         Industry = i % 2 == 0 ? "Software" : "Retail",
         Employees = random.Next(50, 2500),
         Country = i % 4 == 0 ? "DE" : "US",
-        Activities = [.. Enumerable.Range(0, random.Next(0, 12)).Select(k => new LeadActivity(types[random.Next(types.Length)], now.AddHours(-random.Next(0, 24 * 30)), "/pricing"))],
+        Activities = [.. Enumerable.Range(0, random.Next(0, 12)).Select(k => new LeadActivity { Type = types[random.Next(types.Length)], OccurredAt = now.AddHours(-random.Next(0, 24 * 30)), Url = "/pricing" })],
     };
 }
 

@@ -60,7 +60,7 @@ try
         AnnualRevenue = 25_000_000m,
         Country = "DE",
         LeadSource = "Webinar",
-        Activities = [new LeadActivity("WebinarAttended", time.GetUtcNow().AddDays(-2))],
+        Activities = [new LeadActivity { Type = "WebinarAttended", OccurredAt = time.GetUtcNow().AddDays(-2) }],
     };
 
     Print("Started", scoring.Score("new-prospect", lead, time.GetUtcNow()), agreement.Current);

@@ -17,11 +17,13 @@ internal static class SampleData
         return [.. Enumerable.Range(1, count).Select(i =>
         {
             var activities = Enumerable.Range(0, random.Next(0, 14))
-                .Select(_ => new LeadActivity(
-                    Types[random.Next(Types.Length)],
-                    asOf.AddMinutes(-random.Next(0, 60 * 24 * 80)),
-                    Urls[random.Next(Urls.Length)],
-                    random.Next(3) == 0 ? "Decision" : "Consideration"))
+                .Select(_ => new LeadActivity
+                {
+                    Type = Types[random.Next(Types.Length)],
+                    OccurredAt = asOf.AddMinutes(-random.Next(0, 60 * 24 * 80)),
+                    Url = Urls[random.Next(Urls.Length)],
+                    JourneyStage = random.Next(3) == 0 ? "Decision" : "Consideration",
+                })
                 .ToArray();
             return new LeadFacts
             {

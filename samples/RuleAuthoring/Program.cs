@@ -99,6 +99,6 @@ static LeadFacts[] Leads(int count)
         Industry = industries[random.Next(industries.Length)],
         Employees = random.Next(10, 3000),
         Country = random.Next(2) == 0 ? "DE" : "US",
-        Activities = [.. Enumerable.Range(0, random.Next(0, 10)).Select(_ => new LeadActivity(types[random.Next(types.Length)], asOf.AddHours(-random.Next(0, 24 * 60)), "/pricing"))],
+        Activities = [.. Enumerable.Range(0, random.Next(0, 10)).Select(_ => new LeadActivity { Type = types[random.Next(types.Length)], OccurredAt = asOf.AddHours(-random.Next(0, 24 * 60)), Url = "/pricing" })],
     })];
 }

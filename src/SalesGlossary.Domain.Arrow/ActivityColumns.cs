@@ -55,13 +55,13 @@ internal sealed class ActivityColumns
 
     /// <summary>The activity of a key, as the row path sees it (the instant is not part of the key).</summary>
     public LeadActivity OfKey(int key) =>
-        new(Type.Text(KeyType[key])!, default, Url?.Text(KeyUrl[key]), Stage?.Text(KeyStage[key]));
+        new() { Type = Type.Text(KeyType[key])!, OccurredAt = default, Url = Url?.Text(KeyUrl[key]), JourneyStage = Stage?.Text(KeyStage[key]) };
 
     /// <summary>The sorted activity <paramref name="index"/> as the row path sees it.</summary>
     public LeadActivity Materialize(int index)
     {
         var key = Key[index];
-        return new LeadActivity(Type.Text(KeyType[key])!, new DateTimeOffset(Ticks[index], TimeSpan.Zero), Url?.Text(KeyUrl[key]), Stage?.Text(KeyStage[key]));
+        return new LeadActivity { Type = Type.Text(KeyType[key])!, OccurredAt = new DateTimeOffset(Ticks[index], TimeSpan.Zero), Url = Url?.Text(KeyUrl[key]), JourneyStage = Stage?.Text(KeyStage[key]) };
     }
 
     /// <summary>A lead's activities in batch order.</summary>

@@ -4,10 +4,18 @@ using Apache.Arrow.Types;
 namespace SalesGlossary.Domain.Arrow;
 
 /// <summary>Leads as the two Arrow record batches <see cref="ColumnarLeads.FromArrow"/> reads: one of lead columns, one of activity columns.</summary>
-/// <param name="Leads">One row per lead, one column per <see cref="LeadFacts"/> property.</param>
-/// <param name="Activities">One row per activity, keyed by <c>LeadId</c>, each lead's activities in the order of its list.</param>
-public sealed record LeadRecordBatches(RecordBatch Leads, RecordBatch Activities)
+/// <remarks>
+/// Built with named members from batches read elsewhere (<c>new LeadRecordBatches { Leads = leads, Activities = activities }</c>),
+/// or from leads held as objects with <see cref="From"/>. The schemas are checked where the batches are read.
+/// </remarks>
+public sealed record LeadRecordBatches
 {
+    /// <summary>Gets the lead batch: one row per lead, one column per <see cref="LeadFacts"/> property (see <see cref="LeadSchema"/>).</summary>
+    public required RecordBatch Leads { get; init; }
+
+    /// <summary>Gets the activity batch: one row per activity, keyed by <c>LeadId</c>, each lead's activities in the order of its list (see <see cref="ActivitySchema"/>).</summary>
+    public required RecordBatch Activities { get; init; }
+
     /// <summary>Gets the schema of the lead batch: every column <see cref="ColumnarLeads"/> knows.</summary>
     public static Schema LeadSchema { get; } = new(
         [
@@ -98,6 +106,6 @@ public sealed record LeadRecordBatches(RecordBatch Leads, RecordBatch Activities
             [id.Build(), email.Build(), title.Build(), department.Build(), industry.Build(), employees.Build(), revenue.Build(), country.Build(), source.Build(), unsubscribed.Build(), bounced.Build()],
             leads.Count);
         var activityBatch = new RecordBatch(ActivitySchema, [leadId.Build(), type.Build(), at.Build(), url.Build(), stage.Build()], activityCount);
-        return new LeadRecordBatches(leadBatch, activityBatch);
+        return new LeadRecordBatches { Leads = leadBatch, Activities = activityBatch };
     }
 }

@@ -99,7 +99,7 @@ public sealed class StoredDeal
         {
             throw new DefinitionValidationException(
                 "stored deal '" + Id + "'",
-                [new ValidationProblem("$.pipeline", $"The stored pipeline '{Pipeline}' is not one of agreement '{agreement.Name}'; its pipelines: {string.Join(", ", agreement.Pipelines.Keys.Order(StringComparer.Ordinal).Select(k => "'" + k + "'"))}.")]);
+                [new ValidationProblem { Path = "$.pipeline", Message = $"The stored pipeline '{Pipeline}' is not one of agreement '{agreement.Name}'; its pipelines: {string.Join(", ", agreement.Pipelines.Keys.Order(StringComparer.Ordinal).Select(k => "'" + k + "'"))}." }]);
         }
 
         return Deal.Rehydrate(Id, pipeline, History, contacts, timeProvider);

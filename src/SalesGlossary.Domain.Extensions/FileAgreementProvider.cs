@@ -139,7 +139,7 @@ internal sealed class FileAgreementProvider : IAgreementProvider, IDisposable
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                var problem = new ValidationProblem("$", "The check failed unexpectedly: " + e.GetType().Name + ": " + e.Message);
+                var problem = new ValidationProblem { Path = "$", Message = "The check failed unexpectedly: " + e.GetType().Name + ": " + e.Message };
                 LogRejected(Definition, Describe(options.Value), [problem], Stays());
             }
             finally
@@ -260,7 +260,7 @@ internal sealed class FileAgreementProvider : IAgreementProvider, IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new DefinitionValidationException(definition, [new ValidationProblem("$", "The file '" + full + "' cannot be read: " + e.Message)]);
+            throw new DefinitionValidationException(definition, [new ValidationProblem { Path = "$", Message = "The file '" + full + "' cannot be read: " + e.Message }]);
         }
     }
 

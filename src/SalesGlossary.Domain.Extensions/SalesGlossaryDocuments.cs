@@ -73,7 +73,11 @@ public static class SalesGlossaryDocuments
             }
             catch (DecoderFallbackException e)
             {
-                throw new DefinitionValidationException(definition, [new ValidationProblem("$", "The document is not valid UTF-8 text: " + e.Message)]);
+                throw new DefinitionValidationException(definition, [new ValidationProblem
+                {
+                    Path = "$",
+                    Message = "The document is not valid UTF-8 text: " + e.Message,
+                }]);
             }
 
             if (read == 0)
@@ -83,9 +87,11 @@ public static class SalesGlossaryDocuments
 
             if (text.Length + read > maxCharacters)
             {
-                throw new DefinitionValidationException(definition, [new ValidationProblem(
-                    "$",
-                    string.Create(CultureInfo.InvariantCulture, $"The document is longer than {maxCharacters} characters, the limit; shorten it or split it."))]);
+                throw new DefinitionValidationException(definition, [new ValidationProblem
+                {
+                    Path = "$",
+                    Message = string.Create(CultureInfo.InvariantCulture, $"The document is longer than {maxCharacters} characters, the limit; shorten it or split it."),
+                }]);
             }
 
             text.Append(buffer, 0, read);

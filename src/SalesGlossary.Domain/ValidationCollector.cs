@@ -11,10 +11,10 @@ internal sealed class ValidationCollector
 
     public IReadOnlyList<ValidationProblem> Problems => problems;
 
-    public void Add(string path, string message) => problems.Add(new ValidationProblem(path, message));
+    public void Add(string path, string message) => problems.Add(new ValidationProblem { Path = path, Message = message });
 
     public void Add(string path, FormattableString message) =>
-        problems.Add(new ValidationProblem(path, message.ToString(CultureInfo.InvariantCulture)));
+        problems.Add(new ValidationProblem { Path = path, Message = message.ToString(CultureInfo.InvariantCulture) });
 
     public void ThrowIfAny(string definition)
     {

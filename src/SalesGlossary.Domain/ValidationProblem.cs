@@ -1,10 +1,15 @@
 namespace SalesGlossary.Domain;
 
 /// <summary>One problem found while validating a definition, with the JSON path where it was found.</summary>
-/// <param name="Path">The JSON path of the offending value, for example <c>$.tiers[1].criteria.employees</c>.</param>
-/// <param name="Message">A sentence that says what is wrong and what to do about it.</param>
-public sealed record ValidationProblem(string Path, string Message)
+/// <remarks>Built with named members: <c>new ValidationProblem { Path = "$.tiers[1]", Message = "…" }</c>.</remarks>
+public sealed record ValidationProblem
 {
+    /// <summary>Gets the JSON path of the offending value, for example <c>$.tiers[1].criteria.employees</c>.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>Gets a sentence that says what is wrong and what to do about it.</summary>
+    public required string Message { get; init; }
+
     /// <summary>Returns the problem as <c>path: message</c>.</summary>
     /// <returns>The path and the message, separated by a colon.</returns>
     public override string ToString() => Path + ": " + Message;

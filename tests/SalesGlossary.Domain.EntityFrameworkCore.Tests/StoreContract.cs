@@ -432,7 +432,7 @@ public abstract class StoreContract
         AnnualRevenue = 25_000_000m,
         Country = "DE",
         LeadSource = "Webinar",
-        Activities = [new LeadActivity("WebinarAttended", Start.AddHours(-3)), new LeadActivity("PageView", Start.AddHours(-2), "/pricing"), new LeadActivity("EmailOpen", asOf.AddHours(-1))],
+        Activities = [new LeadActivity { Type = "WebinarAttended", OccurredAt = Start.AddHours(-3) }, new LeadActivity { Type = "PageView", OccurredAt = Start.AddHours(-2), Url = "/pricing" }, new LeadActivity { Type = "EmailOpen", OccurredAt = asOf.AddHours(-1) }],
     };
 
     /// <summary>Applies a score to the stored contact and appends it to the ledger, in one save.</summary>

@@ -56,10 +56,10 @@ public static class HostProbe
         var midnight = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
         LeadActivity[] activities =
         [
-            new("PageView", midnight.AddMinutes(-20)),
-            new("PageView", midnight.AddMinutes(20)),
-            new("PageView", new DateTimeOffset(2026, 2, 28, 23, 50, 0, TimeSpan.FromHours(-3.5))),
-            new("PageView", new DateTimeOffset(2026, 3, 1, 8, 30, 0, TimeSpan.FromHours(9))),
+            new() { Type = "PageView", OccurredAt = midnight.AddMinutes(-20) },
+            new() { Type = "PageView", OccurredAt = midnight.AddMinutes(20) },
+            new() { Type = "PageView", OccurredAt = new DateTimeOffset(2026, 2, 28, 23, 50, 0, TimeSpan.FromHours(-3.5)) },
+            new() { Type = "PageView", OccurredAt = new DateTimeOffset(2026, 3, 1, 8, 30, 0, TimeSpan.FromHours(9)) },
         ];
         return
         [

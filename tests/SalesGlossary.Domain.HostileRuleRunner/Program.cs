@@ -35,7 +35,7 @@ try
     if (kind == "custom")
     {
         var model = LeadScoringModel.LoadFor<CustomLead, LeadActivity>(json, l => l.Activities, a => a.OccurredAt, limits);
-        var lead = new CustomLead("acme", ["a", "b"], [new LeadActivity("EmailOpen", now.AddDays(-1))]);
+        var lead = new CustomLead("acme", ["a", "b"], [new LeadActivity { Type = "EmailOpen", OccurredAt = now.AddDays(-1) }]);
         var score = model.Score(lead, now);
         Console.WriteLine(Outcome(score) + " total=" + score.Total + " tags=" + lead.Tags.Count + " pokes=" + lead.Pokes);
     }
@@ -44,7 +44,7 @@ try
         var model = LeadScoringModel.Load(json, limits);
         var big = kind == "big";
         var activities = Enumerable.Range(0, 50)
-            .Select(i => new LeadActivity("PageView", now.AddHours(-i), big && i == 0 ? "/" + new string('p', 2_000_000) : "/pricing"))
+            .Select(i => new LeadActivity { Type = "PageView", OccurredAt = now.AddHours(-i), Url = big && i == 0 ? "/" + new string('p', 2_000_000) : "/pricing" })
             .ToArray();
         var lead = new LeadFacts { Id = "L-1", Email = big ? new string('x', 3_000_000) + "@b.c" : "a@b.c", JobTitle = "VP Sales", Department = "Sales", Industry = "Software", Employees = 500, AnnualRevenue = 1_000_000m, Country = "DE", LeadSource = "Web", Activities = activities };
         var score = model.Score(lead, now);

@@ -150,7 +150,7 @@ public sealed class ContactGrainTests(SmallCluster fixture)
         Employees = employees,
         Country = "DE",
         LeadSource = "Webinar",
-        Activities = [new LeadActivity("WebinarAttended", Now.AddDays(-2)), new LeadActivity("DemoRequest", Now.AddDays(-1))],
+        Activities = [new LeadActivity { Type = "WebinarAttended", OccurredAt = Now.AddDays(-2) }, new LeadActivity { Type = "DemoRequest", OccurredAt = Now.AddDays(-1) }],
     };
 
     internal static async Task Eventually(Func<bool> condition)

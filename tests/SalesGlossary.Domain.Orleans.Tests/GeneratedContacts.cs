@@ -29,8 +29,8 @@ internal sealed class GeneratedContacts(int count, int partitions) : IContactPar
         Country = index % 2 == 0 ? "DE" : "US",
         LeadSource = index % 5 == 0 ? "Webinar" : "Paid search",
         Activities = [
-            new LeadActivity("WebinarAttended", AsOf.AddDays(-(index % 40))),
-            new LeadActivity("PageView", AsOf.AddDays(-(index % 9)), "/pricing"),
+            new LeadActivity { Type = "WebinarAttended", OccurredAt = AsOf.AddDays(-(index % 40)) },
+            new LeadActivity { Type = "PageView", OccurredAt = AsOf.AddDays(-(index % 9)), Url = "/pricing" },
         ],
     };
 
@@ -41,7 +41,7 @@ internal sealed class GeneratedContacts(int count, int partitions) : IContactPar
         var index = start;
         for (; index < count && contacts.Count < pageSize; index += partitions)
         {
-            contacts.Add(new PartitionContact(IdOf(index), LeadTypeOf(index), LeadOf(index)));
+            contacts.Add(new PartitionContact { ContactId = IdOf(index), LeadType = LeadTypeOf(index), Lead = LeadOf(index) });
         }
 
         return ValueTask.FromResult(new ContactPage(contacts, index < count ? index.ToString(CultureInfo.InvariantCulture) : null));

@@ -83,7 +83,7 @@ public static class Generators
         from words in Gen.ArrayOf(Gen.Elements(Words.Concat(["of", "and", "&", "-"]).ToArray()), count)
         from department in Gen.Elements("Marketing", "Sales", "IT", "Operations").OrNull()
         from seniority in SmartEnum<Seniority>().OrNull()
-        select new ContactProfile(count == 0 ? null : string.Join(' ', words), department, seniority);
+        select new ContactProfile { JobTitle = count == 0 ? null : string.Join(' ', words), Department = department, Seniority = seniority };
 
     public static Gen<LeadType> LeadTypes() =>
         from key in Gen.Elements("new-prospect", "existing-customer", "maintenance")
@@ -187,7 +187,7 @@ public static class Generators
         from minutesAgo in Gen.Frequency((3, Gen.Choose(0, 600)), (3, Gen.Choose(0, 60 * 24 * 3)), (3, Gen.Choose(0, 60 * 24 * 120)), (1, Gen.Choose(-60 * 24, 0)))
         from url in Gen.Elements("/pricing", "/careers", "/blog/post", "/pricing/enterprise").OrNull()
         from stage in Gen.Elements("Awareness", "Consideration", "Decision").OrNull()
-        select new LeadActivity(type, ScoringNow.AddMinutes(-minutesAgo), url, stage);
+        select new LeadActivity { Type = type, OccurredAt = ScoringNow.AddMinutes(-minutesAgo), Url = url, JourneyStage = stage };
 
     public static Gen<LeadFacts> Leads() =>
         from id in Gen.Choose(1, 1_000_000)

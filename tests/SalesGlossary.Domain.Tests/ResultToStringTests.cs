@@ -30,7 +30,7 @@ public class ResultToStringTests
     {
         var model = LeadScoringModel.LoadSample();
         var asOf = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
-        var lead = new LeadFacts { Id = "L-1", Email = "a@acme.example", JobTitle = "CTO", Department = "IT", Industry = "Software", Employees = 250, Country = "DE", Activities = [new LeadActivity("webinar", asOf.AddDays(-1))] };
+        var lead = new LeadFacts { Id = "L-1", Email = "a@acme.example", JobTitle = "CTO", Department = "IT", Industry = "Software", Employees = 250, Country = "DE", Activities = [new LeadActivity { Type = "webinar", OccurredAt = asOf.AddDays(-1) }] };
         var score = model.Score(lead, asOf);
         var line = score.ToString();
         Assert.StartsWith($"{model.Name} {model.Version} as of 2026-03-01T00:00:00.0000000+00:00: {score.Total.ToString(System.Globalization.CultureInfo.InvariantCulture)}", line, StringComparison.Ordinal);

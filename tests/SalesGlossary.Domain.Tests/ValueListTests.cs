@@ -39,7 +39,7 @@ public class ValueListTests
     [Fact]
     public void Records_HoldingEqualLists_AreEqual_AndDifferingItems_AreNot()
     {
-        var first = new ContactProfile("CTO", "IT", Seniority.Director);
+        var first = new ContactProfile { JobTitle = "CTO", Department = "IT", Seniority = Seniority.Director };
         var criteria = new FirmographicCriteria { Industries = ["Software", "IT"] };
         Assert.Equal(criteria, new FirmographicCriteria { Industries = ["Software", "IT"] });
         Assert.Equal(criteria.GetHashCode(), new FirmographicCriteria { Industries = new List<string> { "Software", "IT" } }.GetHashCode());

@@ -95,7 +95,7 @@ public class ClusterRescoringBenchmarks
             var page = new List<PartitionContact>(pageSize);
             for (; index < leads.Length && page.Count < pageSize; index += partitions)
             {
-                page.Add(new PartitionContact(leads[index].Id, LeadType, leads[index]));
+                page.Add(new PartitionContact { ContactId = leads[index].Id, LeadType = LeadType, Lead = leads[index] });
             }
 
             return ValueTask.FromResult(new ContactPage(page, index < leads.Length ? index.ToString(CultureInfo.InvariantCulture) : null));

@@ -14,5 +14,5 @@ internal sealed class DealOutboxEntry
     public string TransitionsJson { get; set; } = "[]";
 
     public DealChanged ToChange(string dealId, string contactId, AgreementTerms terms) =>
-        new(dealId, contactId, Revision, terms.Read<DealTransition[]>(TransitionsJson));
+        new() { DealId = dealId, ContactId = contactId, Revision = Revision, Transitions = terms.Read<DealTransition[]>(TransitionsJson) };
 }

@@ -1,7 +1,15 @@
 namespace SalesGlossary.Domain.Orleans.Rescoring;
 
 /// <summary>Represents one contact of a partition, as a rescoring job reads it.</summary>
-/// <param name="ContactId">The contact's id; also its grain's key.</param>
-/// <param name="LeadType">The key of the contact's lead type, which chooses the scoring model.</param>
-/// <param name="Lead">What is known about the lead.</param>
-public sealed record PartitionContact(string ContactId, string LeadType, LeadFacts Lead);
+/// <remarks>Built with named members: <c>new PartitionContact { ContactId = "c-1", LeadType = "inbound", Lead = lead }</c>.</remarks>
+public sealed record PartitionContact
+{
+    /// <summary>Gets the contact's id; also its grain's key.</summary>
+    public required string ContactId { get; init; }
+
+    /// <summary>Gets the key of the contact's lead type, which chooses the scoring model.</summary>
+    public required string LeadType { get; init; }
+
+    /// <summary>Gets what is known about the lead.</summary>
+    public required LeadFacts Lead { get; init; }
+}

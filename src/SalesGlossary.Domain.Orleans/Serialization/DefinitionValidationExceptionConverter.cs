@@ -7,7 +7,7 @@ internal sealed class DefinitionValidationExceptionConverter : IConverter<Defini
     {
         var paths = surrogate.Paths ?? [];
         var messages = surrogate.Messages ?? [];
-        return new(surrogate.Definition, paths.Select((path, i) => new ValidationProblem(path, messages[i])));
+        return new(surrogate.Definition, paths.Select((path, i) => new ValidationProblem { Path = path, Message = messages[i] }));
     }
 
     public DefinitionValidationExceptionSurrogate ConvertToSurrogate(in DefinitionValidationException value) => new()

@@ -8,11 +8,17 @@ namespace SalesGlossary.Domain;
 /// decimals, half away from zero: 50 % every 30 days means half the points at 30 days and nothing from 60 days on. At age 0
 /// an activity earns its full points. Scoring computes this exactly on the age in whole ticks (100 ns), with no intermediate
 /// rounding (see docs/scoring-semantics.md); <see cref="FactorAt"/> is the same formula in <see cref="decimal"/>.
+/// A scoring model's reader builds it from a rule's <c>decay</c> and refuses a percent outside (0, 100] or a period that is not
+/// above 0. Built with named members: <c>new ScoreDecay { Percent = 50, EveryDays = 30 }</c>.
 /// </remarks>
-/// <param name="Percent">The share of the points lost every <paramref name="EveryDays"/> days, in percent (above 0, at most 100).</param>
-/// <param name="EveryDays">The length of the decay period in days (above 0).</param>
-public sealed record ScoreDecay(decimal Percent, decimal EveryDays)
+public sealed record ScoreDecay
 {
+    /// <summary>Gets the share of the points lost every <see cref="EveryDays"/> days, in percent (above 0, at most 100).</summary>
+    public required decimal Percent { get; init; }
+
+    /// <summary>Gets the length of the decay period in days (above 0).</summary>
+    public required decimal EveryDays { get; init; }
+
     /// <summary>Gets the factor an activity of the given age keeps, between 0 and 1.</summary>
     /// <param name="ageDays">The activity's age in days; negative ages count as 0.</param>
     /// <returns>The factor applied to the rule's points.</returns>

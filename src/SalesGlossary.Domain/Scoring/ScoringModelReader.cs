@@ -238,7 +238,7 @@ internal sealed class ScoringModelReader
             problems.Add(path + ".Engagement", $"The 1 threshold ({one}) must be above the 2 threshold ({two}).");
         }
 
-        return new GradeThresholds(a.Value, b.Value, one.Value, two.Value);
+        return new GradeThresholds { FitA = a.Value, FitB = b.Value, EngagementOne = one.Value, EngagementTwo = two.Value };
     }
 
     private ScoringModelDefinition.RuleDefinition? ReadRule(JsonElement rule, string path)
@@ -672,7 +672,7 @@ internal sealed class ScoringModelReader
             return null;
         }
 
-        return percent is null || every is null ? null : new ScoreDecay(percent.Value, every.Value);
+        return percent is null || every is null ? null : new ScoreDecay { Percent = percent.Value, EveryDays = every.Value };
     }
 
     private static string Describe(JsonElement element) => element.ValueKind switch

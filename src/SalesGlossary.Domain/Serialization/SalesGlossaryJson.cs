@@ -71,7 +71,7 @@ public static class SalesGlossaryJson
             message = "The document does not fit a " + typeof(T).Name + ": " + e.Message;
         }
 
-        throw new DefinitionValidationException("stored " + typeof(T).Name, [new ValidationProblem(path, message)]);
+        throw new DefinitionValidationException("stored " + typeof(T).Name, [new ValidationProblem { Path = path, Message = message }]);
     }
 
     /// <summary>Makes every abstract event type polymorphic over the library's concrete events derived from it, each named by its type name in camelCase.</summary>

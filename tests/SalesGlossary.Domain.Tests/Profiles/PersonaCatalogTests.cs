@@ -35,7 +35,7 @@ public class PersonaCatalogTests
     [Fact]
     public void Match_KeywordsDepartmentAndSeniority_ChoosesTheBestPersonaWithTheReason()
     {
-        var match = Catalog.Match(new ContactProfile("Director, Demand Generation & Marketing", "marketing", Seniority.Director));
+        var match = Catalog.Match(new ContactProfile { JobTitle = "Director, Demand Generation & Marketing", Department = "marketing", Seniority = Seniority.Director });
 
         Assert.Same(MarketingMary, match.Persona);
         Assert.Equal(28, match.Score);
@@ -48,7 +48,7 @@ public class PersonaCatalogTests
     [Fact]
     public void Match_KeywordMustBeAWholeWord()
     {
-        var match = Catalog.Match(new ContactProfile("Salesforce administrator", null, null));
+        var match = Catalog.Match(new ContactProfile { JobTitle = "Salesforce administrator" });
 
         Assert.False(match.IsMatch);
         Assert.Equal("The job title 'Salesforce administrator' contains no persona's keywords.", match.Reason);
@@ -57,7 +57,7 @@ public class PersonaCatalogTests
     [Fact]
     public void Match_UnknownTitle_MatchesNoneAndSaysWhy()
     {
-        var match = Catalog.Match(new ContactProfile(null, "Sales", Seniority.VicePresident));
+        var match = Catalog.Match(new ContactProfile { Department = "Sales", Seniority = Seniority.VicePresident });
 
         Assert.Null(match.Persona);
         Assert.Equal(0, match.Score);
@@ -69,7 +69,7 @@ public class PersonaCatalogTests
     {
         var catalog = new PersonaCatalog([SalesSam, MarketingMary]);
 
-        var match = catalog.Match(new ContactProfile("VP Sales and Marketing", null, null));
+        var match = catalog.Match(new ContactProfile { JobTitle = "VP Sales and Marketing" });
 
         Assert.Same(MarketingMary, match.Persona);
         Assert.Equal(10, match.Score);

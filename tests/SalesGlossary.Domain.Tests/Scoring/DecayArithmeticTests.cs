@@ -17,7 +17,7 @@ public class DecayArithmeticTests
     private static Gen<ScoreDecay> Decays() =>
         from percent in Gen.OneOf(Gen.Choose(1, 100).Select(p => (decimal)p), Gen.Choose(1, 1_000_000).Select(p => p / 10_000m))
         from every in Gen.OneOf(Gen.Choose(1, 365).Select(d => (decimal)d), Gen.Choose(1, 100_000_000).Select(d => d / 1_000m), Gen.Elements(0.0001m, 1_000_000m))
-        select new ScoreDecay(percent, every);
+        select new ScoreDecay { Percent = percent, EveryDays = every };
 
     private static Gen<long> Ages() =>
         Gen.OneOf(
@@ -37,7 +37,7 @@ public class DecayArithmeticTests
     public void Apply_RoundsHalfAwayFromZero_AtExactHalves()
     {
         // 50 % every 1 day: an age of half a day leaves 3/4 of the points; 2 hundredths × 3/4 = 1.5 → 2, and −1.5 → −2.
-        var decay = new ScoreDecay(50m, 1m);
+        var decay = new ScoreDecay { Percent = 50m, EveryDays = 1m };
         Assert.Equal(2, new DecayPlan(decay, 2).Apply(TimeSpan.TicksPerDay / 2));
         Assert.Equal(-2, new DecayPlan(decay, -2).Apply(TimeSpan.TicksPerDay / 2));
         Assert.Equal(1, new DecayPlan(decay, 1).Apply(TimeSpan.TicksPerDay));

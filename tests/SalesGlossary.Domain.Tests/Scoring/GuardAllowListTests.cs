@@ -23,7 +23,7 @@ public class GuardAllowListTests
             AnnualRevenue = 1_000_000m,
             Country = "DE",
             LeadSource = "Web",
-            Activities = [new LeadActivity("PageView", Now.AddDays(-1), "/pricing"), new LeadActivity("Demo", Now.AddDays(-2), "/demo")],
+            Activities = [new LeadActivity { Type = "PageView", OccurredAt = Now.AddDays(-1), Url = "/pricing" }, new LeadActivity { Type = "Demo", OccurredAt = Now.AddDays(-2), Url = "/demo" }],
         };
 
     [Theory]

@@ -21,7 +21,7 @@ public class GuardBudgetTests
             Employees = 450,
             Country = "DE",
             LeadSource = "Web",
-            Activities = [.. Enumerable.Range(0, activities).Select(i => new LeadActivity("PageView", Now.AddMinutes(-i), "/pricing"))],
+            Activities = [.. Enumerable.Range(0, activities).Select(i => new LeadActivity { Type = "PageView", OccurredAt = Now.AddMinutes(-i), Url = "/pricing" })],
         };
 
     /// <summary>A linear rule with half a billion steps of fixed work (800³, within the hard maximum of tokens): seconds of work, stopped only by cancellation.</summary>
@@ -139,7 +139,7 @@ public class GuardBudgetTests
     public void Score_NullActivity_IsAnArgumentErrorNamingTheLead()
     {
         var model = Load("activity.Type == \"PageView\"", scope: "activity");
-        var lead = Lead(2) with { Activities = [new LeadActivity("PageView", Now), null!] };
+        var lead = Lead(2) with { Activities = [new LeadActivity { Type = "PageView", OccurredAt = Now }, null!] };
 
         var error = Assert.Throws<ArgumentException>(() => model.Score(lead, Now));
         Assert.Equal("The activity at index 1 of lead 'L-7' is null; remove it or replace it before scoring. (Parameter 'lead')", error.Message);

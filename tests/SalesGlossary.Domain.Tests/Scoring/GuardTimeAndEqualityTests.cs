@@ -35,7 +35,7 @@ public class GuardTimeAndEqualityTests
     {
         var model = LeadScoringModel.Load(ModelJson.WithRule(
             "lead.Activities.Any(a => a.OccurredAt < DateTimeOffset(2026, 1, 1, 5, 0, 0, TimeSpan.FromHours(0)) && a.OccurredAt.Subtract(a.OccurredAt) < TimeSpan.FromDays(1))"));
-        var lead = new LeadFacts { Id = "L", Employees = 1, Activities = [new LeadActivity("PageView", new DateTimeOffset(2026, 1, 1, 4, 0, 0, TimeSpan.Zero))] };
+        var lead = new LeadFacts { Id = "L", Employees = 1, Activities = [new LeadActivity { Type = "PageView", OccurredAt = new DateTimeOffset(2026, 1, 1, 4, 0, 0, TimeSpan.Zero) }] };
 
         Assert.Equal(10m, model.Score(lead, new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero)).Total);
     }

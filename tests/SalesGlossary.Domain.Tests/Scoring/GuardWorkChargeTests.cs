@@ -20,7 +20,7 @@ public class GuardWorkChargeTests
             Employees = 450,
             Country = "DE",
             LeadSource = "Web",
-            Activities = [.. Enumerable.Range(0, activities).Select(i => new LeadActivity("PageView", Now.AddMinutes(-i), "/pricing"))],
+            Activities = [.. Enumerable.Range(0, activities).Select(i => new LeadActivity { Type = "PageView", OccurredAt = Now.AddMinutes(-i), Url = "/pricing" })],
         };
 
     private static LeadScoringModel<LeadFacts, LeadActivity> Load(string expression, ScoringLimits? limits = null) =>

@@ -147,7 +147,7 @@ public class HostileRuleTests(HostileRuleTests.Totals totals, ITestOutputHelper 
             AnnualRevenue = 1_000_000m,
             Country = "DE",
             LeadSource = "Web",
-            Activities = [.. Enumerable.Range(0, 50).Select(i => new LeadActivity("PageView", Generators.ScoringNow.AddHours(-i), i == 0 ? "/" + new string('p', 2_000_000) : "/pricing"))],
+            Activities = [.. Enumerable.Range(0, 50).Select(i => new LeadActivity { Type = "PageView", OccurredAt = Generators.ScoringNow.AddHours(-i), Url = i == 0 ? "/" + new string('p', 2_000_000) : "/pricing" })],
         };
 
     private static LeadFacts StandardLead() =>
@@ -162,7 +162,7 @@ public class HostileRuleTests(HostileRuleTests.Totals totals, ITestOutputHelper 
             AnnualRevenue = 1_000_000m,
             Country = "DE",
             LeadSource = "Web",
-            Activities = [.. Enumerable.Range(0, 50).Select(i => new LeadActivity("PageView", Generators.ScoringNow.AddHours(-i), "/pricing"))],
+            Activities = [.. Enumerable.Range(0, 50).Select(i => new LeadActivity { Type = "PageView", OccurredAt = Generators.ScoringNow.AddHours(-i), Url = "/pricing" })],
         };
 
     private static string Outcome(LeadScore score) =>

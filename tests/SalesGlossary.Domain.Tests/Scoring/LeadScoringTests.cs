@@ -20,12 +20,12 @@ public class LeadScoringTests
     {
         var score = Sample.Score(
             Lead(
-                new LeadActivity("WebinarAttended", Now.AddDays(-12)),
-                new LeadActivity("EmailOpen", Now.AddHours(-1)),
-                new LeadActivity("EmailOpen", Now.AddHours(-2)),
-                new LeadActivity("EmailOpen", Now.AddHours(-3)),
-                new LeadActivity("EmailOpen", Now.AddHours(-4)),
-                new LeadActivity("DemoRequest", Now.AddDays(-100))),
+                new LeadActivity { Type = "WebinarAttended", OccurredAt = Now.AddDays(-12) },
+                new LeadActivity { Type = "EmailOpen", OccurredAt = Now.AddHours(-1) },
+                new LeadActivity { Type = "EmailOpen", OccurredAt = Now.AddHours(-2) },
+                new LeadActivity { Type = "EmailOpen", OccurredAt = Now.AddHours(-3) },
+                new LeadActivity { Type = "EmailOpen", OccurredAt = Now.AddHours(-4) },
+                new LeadActivity { Type = "DemoRequest", OccurredAt = Now.AddDays(-100) }),
             Now);
 
         Assert.Equal(
@@ -52,7 +52,7 @@ public class LeadScoringTests
     [Fact]
     public void Score_Caps_RemovePointsFromTheLastContributions_AndSayWhy()
     {
-        var activities = Enumerable.Range(0, 10).Select(i => new LeadActivity("WebinarAttended", Now.AddMinutes(-i))).ToArray();
+        var activities = Enumerable.Range(0, 10).Select(i => new LeadActivity { Type = "WebinarAttended", OccurredAt = Now.AddMinutes(-i) }).ToArray();
 
         var score = Sample.Score(Lead(activities), Now);
 
@@ -70,7 +70,7 @@ public class LeadScoringTests
     [Fact]
     public void Score_HandRaiseRule_IsReported_AndRoutesTheContactStraightToSql()
     {
-        var score = Sample.Score(Lead(new LeadActivity("DemoRequest", Now.AddDays(-1))), Now);
+        var score = Sample.Score(Lead(new LeadActivity { Type = "DemoRequest", OccurredAt = Now.AddDays(-1) }), Now);
         Assert.Equal(["DemoRequested"], score.HandRaises);
 
         var prospect = ServiceLevelAgreement.Default.GetLeadType("new-prospect");
@@ -86,7 +86,7 @@ public class LeadScoringTests
     {
         var prospect = ServiceLevelAgreement.Default.GetLeadType("new-prospect");
         var contact = prospect.CreateContact("C-1", LifecycleStage.Lead, new FakeTimeProvider(Now), By.Integration);
-        var score = Sample.Score(Lead(Enumerable.Range(0, 4).Select(i => new LeadActivity("WebinarAttended", Now.AddDays(-i))).ToArray()), Now);
+        var score = Sample.Score(Lead(Enumerable.Range(0, 4).Select(i => new LeadActivity { Type = "WebinarAttended", OccurredAt = Now.AddDays(-i) }).ToArray()), Now);
 
         prospect.ApplyScore(contact, score, By.System);
 
@@ -117,7 +117,7 @@ public class LeadScoringTests
     [Fact]
     public void Score_AsLedgerEntry_ReadsBackUnchanged()
     {
-        var score = Sample.Score(Lead(new LeadActivity("WebinarAttended", Now.AddDays(-3)), new LeadActivity("DemoRequest", Now.AddHours(-5))), Now);
+        var score = Sample.Score(Lead(new LeadActivity { Type = "WebinarAttended", OccurredAt = Now.AddDays(-3) }, new LeadActivity { Type = "DemoRequest", OccurredAt = Now.AddHours(-5) }), Now);
 
         var json = JsonSerializer.Serialize(score, SalesGlossaryJson.Options);
         var back = JsonSerializer.Deserialize<LeadScore>(json, SalesGlossaryJson.Options)!;
@@ -206,14 +206,14 @@ public class LeadScoringTests
     [InlineData("DemoRequest", 40)]
     public void AtAgeZero_AnEventEarnsItsConfiguredPoints(string type, decimal points)
     {
-        var score = Sample.Score(Lead(new LeadActivity(type, Now)), Now);
+        var score = Sample.Score(Lead(new LeadActivity { Type = type, OccurredAt = Now }), Now);
         Assert.Equal(points, score.Contributions.Single(c => c.ActivityIndex == 0).Points);
     }
 
     [Fact]
     public void FutureActivities_AreNotCounted()
     {
-        var score = Sample.Score(Lead(new LeadActivity("DemoRequest", Now.AddMinutes(1))), Now);
+        var score = Sample.Score(Lead(new LeadActivity { Type = "DemoRequest", OccurredAt = Now.AddMinutes(1) }), Now);
         Assert.DoesNotContain(score.Contributions, c => c.ActivityIndex is not null);
     }
 

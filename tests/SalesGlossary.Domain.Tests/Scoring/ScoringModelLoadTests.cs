@@ -16,7 +16,7 @@ public class ScoringModelLoadTests
         Assert.Equal(("sample-lead-scoring", "1.0.0", 21), (model.Name, model.Version, model.Rules.Count));
         Assert.Equal(150m, model.TotalCap);
         Assert.Equal(100m, model.GroupCaps["engagement"]);
-        Assert.Equal(new GradeThresholds(50, 25, 40, 15), model.Grades);
+        Assert.Equal(new GradeThresholds { FitA = 50, FitB = 25, EngagementOne = 40, EngagementTwo = 15 }, model.Grades);
         Assert.Equal(150m, model.MaximumScore);
         Assert.Contains(model.Rules, r => r.Points < 0);
         Assert.Contains(model.Rules, r => r.Decay is not null);

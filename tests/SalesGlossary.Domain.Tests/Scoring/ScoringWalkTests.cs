@@ -33,7 +33,7 @@ public class ScoringWalkTests
             var lead = new LeadFacts
             {
                 Id = "L",
-                Activities = [.. ages.Select(a => new LeadActivity("Any", new DateTimeOffset(AsOf.UtcTicks - a, TimeSpan.Zero)))],
+                Activities = [.. ages.Select(a => new LeadActivity { Type = "Any", OccurredAt = new DateTimeOffset(AsOf.UtcTicks - a, TimeSpan.Zero) })],
             };
 
             var model = LeadScoringModel.Load(json);
@@ -108,8 +108,7 @@ public class ScoringWalkTests
             var json = LeadScoringModel.SampleJson;
             var types = new[] { "EmailOpen", "PageView", "EmailClick", "WebinarAttended", "ContentDownload", "DemoRequest" };
             var instants = Enumerable.Range(0, 4).Select(_ => AsOf.AddMinutes(-random.Next(0, 60 * 24 * 40))).ToArray();
-            var lead = new LeadFacts { Id = "L", JobTitle = "VP", Industry = "Software", Employees = 300, Country = "DE", Activities = [.. Enumerable.Range(0, random.Next(0, 40)).Select(_ => new LeadActivity(
-                    types[random.Next(types.Length)], instants[random.Next(instants.Length)], random.Next(2) == 0 ? "/pricing" : null, "Decision"))] };
+            var lead = new LeadFacts { Id = "L", JobTitle = "VP", Industry = "Software", Employees = 300, Country = "DE", Activities = [.. Enumerable.Range(0, random.Next(0, 40)).Select(_ => new LeadActivity { Type = types[random.Next(types.Length)], OccurredAt = instants[random.Next(instants.Length)], Url = random.Next(2) == 0 ? "/pricing" : null, JourneyStage = "Decision" })] };
             var model = LeadScoringModel.LoadSample();
 
             var expected = ReferenceScorer.Score(json, lead, AsOf);
@@ -126,7 +125,7 @@ public class ScoringWalkTests
     public void ExplainedContributions_ReadFromTwoThreadsAtOnce_AreBuiltOnceAndAddUp()
     {
         var model = LeadScoringModel.LoadSample();
-        var lead = new LeadFacts { Id = "L", JobTitle = "VP", Industry = "Software", Employees = 300, Country = "DE", Activities = [.. Enumerable.Range(0, 12).Select(i => new LeadActivity(i % 2 == 0 ? "EmailOpen" : "WebinarAttended", AsOf.AddDays(-i)))] };
+        var lead = new LeadFacts { Id = "L", JobTitle = "VP", Industry = "Software", Employees = 300, Country = "DE", Activities = [.. Enumerable.Range(0, 12).Select(i => new LeadActivity { Type = i % 2 == 0 ? "EmailOpen" : "WebinarAttended", OccurredAt = AsOf.AddDays(-i) })] };
 
         for (var round = 0; round < 50; round++)
         {

@@ -62,8 +62,8 @@ public class JsonRoundTripTests
         [typeof(ScoringError)] = Generators.Text().Select(t => (object)new ScoringError("R", 3, t)),
         [typeof(RuleCost)] = Gen.Elements(SampleModel.Value.RuleCosts.ToArray()).Select(c => (object)c),
         [typeof(ScoringRule)] = Gen.Elements(SampleModel.Value.Rules.ToArray()).Select(o => (object)o),
-        [typeof(ScoreDecay)] = Gen.Choose(1, 100).Select(p => (object)new ScoreDecay(p, 30)),
-        [typeof(GradeThresholds)] = Gen.Choose(1, 100).Select(p => (object)new GradeThresholds(p + 10, p, p + 5, p)),
+        [typeof(ScoreDecay)] = Gen.Choose(1, 100).Select(p => (object)new ScoreDecay { Percent = p, EveryDays = 30 }),
+        [typeof(GradeThresholds)] = Gen.Choose(1, 100).Select(p => (object)new GradeThresholds { FitA = p + 10, FitB = p, EngagementOne = p + 5, EngagementTwo = p }),
         [typeof(ScoringLimits)] = Generators.Limits().Select(o => (object)o),
         [typeof(BulkScoringOptions)] = Gen.Choose(1, 64).Select(n => (object)new BulkScoringOptions { MaxDegreeOfParallelism = n, BatchSize = n * 100 }),
         [typeof(BulkScoringSummary)] = Gen.Choose(0, 1000).Select(n => (object)new BulkScoringSummary(n * 10, n, "sample", "1.0.0")),
@@ -128,7 +128,7 @@ public class JsonRoundTripTests
         [typeof(SlaBreach)] = Event<SlaBreached>().Select(e => (object)((SlaBreached)e).Breach),
         [typeof(GroupThreshold)] = Gen.Choose(1, 100).Select(n => (object)new GroupThreshold(n % 2 == 0 ? "fit" : "engagement", n / 4m)),
         [typeof(SlaTimer)] = Gen.Choose(0, 100).Select(n => (object)new SlaTimer((SlaTimerKind)(n % 3), DateTimeOffset.UnixEpoch.AddHours(n))),
-        [typeof(ValidationProblem)] = Generators.Text().Select(t => (object)new ValidationProblem("$.tiers[0]", t)),
+        [typeof(ValidationProblem)] = Generators.Text().Select(t => (object)new ValidationProblem { Path = "$.tiers[0]", Message = t }),
         [typeof(By)] = from actor in Generators.SmartEnum<Actor>()
                        from t in Generators.Text()
                        select (object)(string.IsNullOrWhiteSpace(t) ? new By(actor) : new By(actor).Named(t)),

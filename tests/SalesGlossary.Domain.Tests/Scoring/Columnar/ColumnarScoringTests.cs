@@ -207,7 +207,7 @@ public class ColumnarScoringTests
         var shuffled = byLead.OrderBy(x => (x.k * 1000L) + ((uint)x.Id.GetHashCode(StringComparison.Ordinal) % 1000)).ToList();
         var activityBatch = ActivitiesOf(shuffled.Select(x => (x.Id, x.a)).ToList());
 
-        AssertSameTotals(model, columnar, leads, new LeadRecordBatches(leadBatch, activityBatch));
+        AssertSameTotals(model, columnar, leads, new LeadRecordBatches { Leads = leadBatch, Activities = activityBatch });
     }
 
     [Fact]
@@ -243,11 +243,11 @@ public class ColumnarScoringTests
     {
         var ids = new StringArray.Builder().Append("L-1").Append("L-1").Build();
         var duplicate = new RecordBatch(new Schema([new Field("Id", Apache.Arrow.Types.StringType.Default, false)], null), [ids], 2);
-        var activities = ActivitiesOf([("L-1", new LeadActivity("EmailOpen", AsOf))]);
+        var activities = ActivitiesOf([("L-1", new LeadActivity { Type = "EmailOpen", OccurredAt = AsOf })]);
         Assert.Contains("Lead id 'L-1' appears at rows 0 and 1", Assert.Throws<ArgumentException>(() => ColumnarLeads.FromArrow(duplicate, activities)).Message, StringComparison.Ordinal);
 
         var one = new RecordBatch(new Schema([new Field("Id", Apache.Arrow.Types.StringType.Default, false)], null), [new StringArray.Builder().Append("L-1").Build()], 1);
-        var stranger = ActivitiesOf([("L-2", new LeadActivity("EmailOpen", AsOf))]);
+        var stranger = ActivitiesOf([("L-2", new LeadActivity { Type = "EmailOpen", OccurredAt = AsOf })]);
         Assert.Contains("Activity row 0 has LeadId 'L-2', which is no Id of the lead batch.", Assert.Throws<ArgumentException>(() => ColumnarLeads.FromArrow(one, stranger)).Message, StringComparison.Ordinal);
 
         var employees = new RecordBatch(
@@ -261,7 +261,7 @@ public class ColumnarScoringTests
     public void ARowByRowRuleOverItsBudget_StopsAndMarksTheLeadIncomplete_AsTheRowPathDoes()
     {
         var model = LeadScoringModel.Load(ModelJson([(23, 5), (0, 3)], 0, [], "", "", ""), new ScoringLimits { MaxWorkPerRule = 1_000, MaxActivitiesPerLead = 100, MaxBuiltTextLength = 100 });
-        var many = Enumerable.Range(0, 1_500).Select(k => new LeadActivity("EmailOpen", AsOf.AddMinutes(-k))).ToArray();
+        var many = Enumerable.Range(0, 1_500).Select(k => new LeadActivity { Type = "EmailOpen", OccurredAt = AsOf.AddMinutes(-k) }).ToArray();
         LeadFacts[] leads =
         [
             new LeadFacts { Id = "L-0", Industry = "Software", Employees = 10, Country = "DE", Activities = many },

@@ -73,7 +73,7 @@ internal static class ConformanceCases
         new LeadFacts { Id = "L-1", Email = email, JobTitle = title, Department = "Marketing", Industry = industry, Employees = employees, Country = country, LeadSource = "Webinar", Activities = activities };
 
     private static LeadActivity Act(string type, long ageTicks, string? url = null, string? stage = null) =>
-        new(type, new DateTimeOffset(AsOf.UtcTicks - ageTicks, TimeSpan.Zero), url, stage);
+        new() { Type = type, OccurredAt = new DateTimeOffset(AsOf.UtcTicks - ageTicks, TimeSpan.Zero), Url = url, JourneyStage = stage };
 
     private static LeadActivity ActDays(string type, double days, string? url = null) => Act(type, (long)(days * TicksPerDay), url);
 
@@ -202,7 +202,7 @@ internal static class ConformanceCases
             Lead(activities: [Act("EmailOpen", 11 * TimeSpan.TicksPerHour), Act("EmailOpen", (12 * TimeSpan.TicksPerHour) + 1), Act("EmailOpen", (12 * TimeSpan.TicksPerHour) - 1)]));
         yield return Case("daily-max-offset-activity", "An activity stamped with an offset counts on its UTC date.", ["daily.max", "time.age"],
             Model("", Rule("Open", "activity.Type == \"EmailOpen\"", "{\"points\":2,\"group\":\"engagement\",\"maxPerDay\":1}")),
-            Lead(activities: [new LeadActivity("EmailOpen", new DateTimeOffset(2026, 3, 1, 1, 0, 0, TimeSpan.FromHours(5))), new LeadActivity("EmailOpen", new DateTimeOffset(2026, 2, 28, 23, 0, 0, TimeSpan.Zero))]));
+            Lead(activities: [new LeadActivity { Type = "EmailOpen", OccurredAt = new DateTimeOffset(2026, 3, 1, 1, 0, 0, TimeSpan.FromHours(5)) }, new LeadActivity { Type = "EmailOpen", OccurredAt = new DateTimeOffset(2026, 2, 28, 23, 0, 0, TimeSpan.Zero) }]));
         yield return Case("daily-max-per-rule", "Two rules count their daily maximums separately.", ["daily.separate", "daily.max"],
             Model("", Rule("Open", "activity.Type == \"EmailOpen\"", "{\"points\":2,\"group\":\"engagement\",\"maxPerDay\":1}"), Rule("AnyTouch", "true", "{\"points\":1,\"group\":\"engagement\",\"maxPerDay\":1}")),
             Lead(activities: [Act("EmailOpen", 10), Act("EmailOpen", 20)]));
