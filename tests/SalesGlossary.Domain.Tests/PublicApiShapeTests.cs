@@ -16,7 +16,7 @@ public partial class PublicApiShapeTests
     {
         // A two-part value whose order is the domain's own and reads as such at the call site.
         ["SalesGlossary.Domain.NumberRange"] = "a range: minimum before maximum, as written in an agreement (200 to 2000); a swapped pair is refused",
-        ["SalesGlossary.Domain.ReportPeriod"] = "a period: from, then to, the order of every calendar; a swapped pair is not yet refused (it contains no instant)",
+        ["SalesGlossary.Domain.ReportPeriod"] = "a period: from, then to, the order of every calendar; a start after the end is refused naming both instants (an empty period, start equal to end, is allowed and counts nothing)",
     };
 
     private static readonly string[] Files = [.. Directory.EnumerateFiles(Path.Combine(SourceTree.Root, "src"), "PublicAPI.*.txt", SearchOption.AllDirectories)
