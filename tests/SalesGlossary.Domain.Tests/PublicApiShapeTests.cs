@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace SalesGlossary.Domain.Tests;
 
-/// <summary>The public surface recorded in every package's PublicAPI files is hard to misuse: no wide positional constructor, no two parameters of one type in a row, no actor and name pair.</summary>
+/// <summary>The public surface recorded in every package's PublicAPI files is hard to misuse: no wide positional constructor, no two parameters of one type in a row, no actor and name pair, no public setter.</summary>
 public partial class PublicApiShapeTests
 {
     /// <summary>The most positional parameters a public constructor may take; wider values are built with named members or an options type.</summary>
@@ -17,6 +17,14 @@ public partial class PublicApiShapeTests
         // A two-part value whose order is the domain's own and reads as such at the call site.
         ["SalesGlossary.Domain.NumberRange"] = "a range: minimum before maximum, as written in an agreement (200 to 2000); a swapped pair is refused",
         ["SalesGlossary.Domain.ReportPeriod"] = "a period: from, then to, the order of every calendar; a start after the end is refused naming both instants (an empty period, start equal to end, is allowed and counts nothing)",
+    };
+
+    /// <summary>Public types whose properties keep a public <c>set</c> accessor, each with why; every other public value is immutable once built (<c>init</c> at most).</summary>
+    private static readonly Dictionary<string, string> Settable = new(StringComparer.Ordinal)
+    {
+        // Options classes bound from configuration: the .NET convention for IOptions<T>, read once through their validators.
+        ["SalesGlossary.Domain.Extensions.SalesGlossaryOptions"] = "options bound from configuration (IOptions<SalesGlossaryOptions>), checked by their validator when first read",
+        ["SalesGlossary.Domain.Orleans.SalesGlossaryClusterOptions"] = "options bound from configuration or a configure callback (IOptions<SalesGlossaryClusterOptions>), checked by their validator when first read",
     };
 
     private static readonly string[] Files = [.. Directory.EnumerateFiles(Path.Combine(SourceTree.Root, "src"), "PublicAPI.*.txt", SearchOption.AllDirectories)
@@ -75,6 +83,38 @@ public partial class PublicApiShapeTests
         Assert.True(fixedOnes.Length == 0, "No longer paired; remove from StillPaired: " + string.Join(", ", fixedOnes));
     }
 
+    [Theory]
+    [MemberData(nameof(ApiFiles))]
+    public void PublicApi_Properties_HaveNoPublicSetter(string file)
+    {
+        var settable = Setters(file)
+            .Where(s => !Settable.ContainsKey(s.Type))
+            .Select(s => s.Type + "." + s.Property)
+            .ToArray();
+
+        Assert.True(settable.Length == 0, "Make these immutable (init, or an internal constructor for values only the library builds), or justify them in Settable: " + string.Join(", ", settable));
+    }
+
+    [Fact]
+    public void Settable_EveryEntry_StillHasAPublicSetter()
+    {
+        var settable = Files.SelectMany(Setters).Select(s => s.Type).ToHashSet(StringComparer.Ordinal);
+
+        var immutable = Settable.Keys.Where(t => !settable.Contains(t)).ToArray();
+
+        Assert.True(immutable.Length == 0, "No longer settable; remove from Settable: " + string.Join(", ", immutable));
+    }
+
+    [Fact]
+    public void PublicApi_SetterCheck_FindsASetterAndNotAnInit()
+    {
+        Assert.Equal(("SalesGlossary.Domain.StageChanged", "Transition"), Setter("SalesGlossary.Domain.StageChanged.Transition.set -> void"));
+        Assert.Equal(("SalesGlossary.Domain.Orleans.X<T>", "Value"), Setter("SalesGlossary.Domain.Orleans.X<T>.Value.set -> void"));
+        Assert.Null(Setter("SalesGlossary.Domain.StageChanged.Transition.init -> void"));
+        Assert.Null(Setter("SalesGlossary.Domain.StageChanged.Transition.get -> SalesGlossary.Domain.LifecycleTransition!"));
+        Assert.Null(Setter("SalesGlossary.Domain.Deal.MoveTo(string! stage, SalesGlossary.Domain.By! by, string? reason = null) -> void"));
+    }
+
     [Fact]
     public void PublicApi_PairCheck_FindsTwoParametersOfOneTypeInARow()
     {
@@ -109,6 +149,15 @@ public partial class PublicApiShapeTests
         var wide = Parse("SalesGlossary.Domain.LeadType.LeadType(string! key, string! name, string! description, string! scoringModel, string! pipeline, string! connectPolicy) -> void");
         Assert.Equal(("SalesGlossary.Domain.LeadType", 6), (wide!.Value.Type, wide.Value.Parameters.Count));
         Assert.Null(Parse("SalesGlossary.Domain.LeadType.Key.get -> string!"));
+    }
+
+    private static IEnumerable<(string Type, string Property)> Setters(string file) =>
+        File.ReadLines(Path.Combine(SourceTree.Root, file)).Select(Setter).Where(s => s is not null).Select(s => s!.Value);
+
+    private static (string Type, string Property)? Setter(string line)
+    {
+        var m = PropertySetter().Match(line);
+        return m.Success ? (m.Groups["owner"].Value, m.Groups["property"].Value) : null;
     }
 
     private static IEnumerable<(string Type, IReadOnlyList<string> Parameters)> Constructors(string file) =>
@@ -184,4 +233,7 @@ public partial class PublicApiShapeTests
 
     [GeneratedRegex(@"^(?:static |override |virtual |abstract |readonly |const |\*REMOVED\*)*(?<owner>[\w.<>!?, ]+?)\.(?<member>\w+)\((?<parameters>.*)\) -> (?<result>.+)$")]
     private static partial Regex Signature();
+
+    [GeneratedRegex(@"^(?:static |override |virtual |abstract |\*REMOVED\*)*(?<owner>[\w.<>, ]+?)\.(?<property>\w+)\.set -> void$")]
+    private static partial Regex PropertySetter();
 }
