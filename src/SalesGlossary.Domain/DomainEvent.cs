@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+
 namespace SalesGlossary.Domain;
 
 /// <summary>Represents something that happened to a contact or a deal: a plain record a CRM can store in an outbox and automate on.</summary>
@@ -19,5 +22,30 @@ public abstract record DomainEvent
     }
 
     /// <summary>Gets when it happened, from the aggregate's <see cref="TimeProvider"/>.</summary>
-    public required DateTimeOffset At { get; init; }
+    [JsonInclude]
+    [JsonRequired]
+    public DateTimeOffset At { get; internal init; }
+
+    /// <summary>Gets whom it happened to, for the log line: the contact or the deal by id.</summary>
+    private protected abstract string Subject { get; }
+
+    /// <summary>Gets what happened, for the log line.</summary>
+    private protected abstract string Details { get; }
+
+    /// <summary>Returns the event as a log line: what happened, to which contact or deal, when, and the details; culture-invariant.</summary>
+    /// <returns>For example <c>StageChanged of contact 'C-42' at 2026-03-02T09:00:00.0000000+00:00: Lead → MarketingQualifiedLead on ReachMqlThreshold by System</c>.</returns>
+    public sealed override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{GetType().Name} of {Subject} at {At:O}: {Details}");
+
+    /// <summary>Writes a contact's history record in words: stages, statuses when they change, trigger, who and why.</summary>
+    private protected static string Describe(LifecycleTransition transition)
+    {
+        var text = transition.From.Name + " → " + transition.To.Name;
+        if (transition.FromStatus != transition.ToStatus)
+        {
+            text += ", status " + (transition.FromStatus?.Name ?? "none") + " → " + (transition.ToStatus?.Name ?? "none");
+        }
+
+        text += " on " + transition.Trigger.Name + " by " + transition.By;
+        return transition.Reason is null ? text : text + ": " + transition.Reason;
+    }
 }

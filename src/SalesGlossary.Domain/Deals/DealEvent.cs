@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+
 namespace SalesGlossary.Domain;
 
 /// <summary>Represents something that happened to one deal.</summary>
@@ -9,11 +12,25 @@ public abstract record DealEvent : DomainEvent
     }
 
     /// <summary>Gets the id of the deal.</summary>
-    public required string DealId { get; init; }
+    [JsonInclude]
+    [JsonRequired]
+    public string DealId { get; internal init; } = null!;
 
     /// <summary>Gets the ids of the deal's contacts.</summary>
-    public required IReadOnlyList<string> ContactIds { get; init => field = ValueList<string>.From(value); }
+    [JsonInclude]
+    [JsonRequired]
+    public IReadOnlyList<string> ContactIds { get; internal init => field = ValueList<string>.From(value); } = null!;
 
     /// <summary>Gets the record of the change: stages before and after, trigger, who, why, amount and expected close.</summary>
-    public required DealTransition Transition { get; init; }
+    [JsonInclude]
+    [JsonRequired]
+    public DealTransition Transition { get; internal init; } = null!;
+
+    /// <inheritdoc/>
+    private protected sealed override string Subject => "deal '" + DealId + "'";
+
+    /// <inheritdoc/>
+    private protected sealed override string Details => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Transition.From} → {Transition.To} on {Transition.Trigger.Name} by {Transition.By}, amount {Transition.Amount}{(Transition.Reason is null ? string.Empty : ": " + Transition.Reason)}");
 }

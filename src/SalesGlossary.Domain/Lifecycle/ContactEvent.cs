@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 
 namespace SalesGlossary.Domain;
 
@@ -10,5 +11,10 @@ public abstract record ContactEvent : DomainEvent
     }
 
     /// <summary>Gets the id of the contact.</summary>
-    public required string ContactId { get; init; }
+    [JsonInclude]
+    [JsonRequired]
+    public string ContactId { get; internal init; } = null!;
+
+    /// <inheritdoc/>
+    private protected sealed override string Subject => "contact '" + ContactId + "'";
 }
