@@ -35,17 +35,4 @@ public abstract record DomainEvent
     /// <summary>Returns the event as a log line: what happened, to which contact or deal, when, and the details; culture-invariant.</summary>
     /// <returns>For example <c>StageChanged of contact 'C-42' at 2026-03-02T09:00:00.0000000+00:00: Lead → MarketingQualifiedLead on ReachMqlThreshold by System</c>.</returns>
     public sealed override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{GetType().Name} of {Subject} at {At:O}: {Details}");
-
-    /// <summary>Writes a contact's history record in words: stages, statuses when they change, trigger, who and why.</summary>
-    private protected static string Describe(LifecycleTransition transition)
-    {
-        var text = transition.From.Name + " → " + transition.To.Name;
-        if (transition.FromStatus != transition.ToStatus)
-        {
-            text += ", status " + (transition.FromStatus?.Name ?? "none") + " → " + (transition.ToStatus?.Name ?? "none");
-        }
-
-        text += " on " + transition.Trigger.Name + " by " + transition.By;
-        return transition.Reason is null ? text : text + ": " + transition.Reason;
-    }
 }
