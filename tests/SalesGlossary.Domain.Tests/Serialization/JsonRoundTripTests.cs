@@ -251,4 +251,15 @@ public class JsonRoundTripTests
         var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<NumberRange>("{\"minimum\":1,\"maximim\":2}", SalesGlossaryJson.Options));
         Assert.Contains("maximim", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(typeof(LeadActivity), "{\"occurredAt\":\"2026-03-01T00:00:00+00:00\"}", "type")]
+    [InlineData(typeof(ValidationProblem), "{\"path\":\"$\"}", "message")]
+    [InlineData(typeof(ScoreDecay), "{\"percent\":50}", "everyDays")]
+    [InlineData(typeof(GradeThresholds), "{\"fitA\":50,\"fitB\":25,\"engagementOne\":40}", "engagementTwo")]
+    public void StoredValue_MissingARequiredMember_FailsTheReadNamingIt(Type type, string json, string member)
+    {
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, type, SalesGlossaryJson.Options));
+        Assert.Contains("'" + member + "'", error.Message, StringComparison.Ordinal);
+    }
 }
