@@ -1,3 +1,4 @@
+using System.Globalization;
 
 namespace SalesGlossary.Domain.Orleans.Contacts;
 
@@ -15,4 +16,10 @@ public sealed record ContactView(
 {
     /// <summary>Gets the contact's current stage: that of its last history record.</summary>
     public LifecycleStage Stage => State.History[^1].To;
+
+    /// <summary>Returns the contact as a log line: id, lead type, stage, revision and last score, never its whole history.</summary>
+    /// <returns>For example <c>contact C-1 (inbound), MarketingQualifiedLead, revision 3, 4 history records; scored sample-lead-scoring v1.0.0 (generation 2): 85</c>.</returns>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"contact {State?.Id} ({State?.LeadType ?? "no lead type"}), {(State?.History is { Count: > 0 } history ? history[^1].To.ToString() : "no history")}, revision {Revision}, {State?.History?.Count ?? 0} history records") +
+        (Score is null ? "; not scored" : "; scored " + Score);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SalesGlossary.Domain.Orleans.Contacts;
 
 /// <summary>Represents a score as a contact grain recorded it: the model and the cluster generation that produced it.</summary>
@@ -34,4 +36,9 @@ public sealed record ScoreStamp
     /// <value>The default is <see langword="null"/>.</value>
     [Id(6)]
     public string? JobId { get; init; }
+
+    /// <summary>Returns the score as a log line.</summary>
+    /// <returns>For example <c>sample-lead-scoring v1.0.0 (generation 2): 85 as of 2026-03-02T09:30:00.0000000+00:00, job J-1</c>, with <c>, incomplete</c> when a rule failed.</returns>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Model} v{ModelVersion} (generation {Generation}): {Total} as of {AsOf:O}{(IsComplete ? string.Empty : ", incomplete")}{(JobId is null ? string.Empty : ", job " + JobId)}");
 }

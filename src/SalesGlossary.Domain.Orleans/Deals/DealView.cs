@@ -1,3 +1,4 @@
+using System.Globalization;
 
 namespace SalesGlossary.Domain.Orleans.Deals;
 
@@ -35,4 +36,38 @@ public sealed record DealView
 
     /// <summary>Gets the expected close date, if known.</summary>
     public DateOnly? ExpectedClose => History[^1].ExpectedClose;
+
+    /// <summary>Compares deal, contact, lead type, revision and the history record by record.</summary>
+    /// <param name="other">The other view.</param>
+    /// <returns>Whether both say the same.</returns>
+    public bool Equals(DealView? other) =>
+        other is not null && DealId == other.DealId && ContactId == other.ContactId && LeadType == other.LeadType && Revision == other.Revision && ItemEquality.Same(History, other.History);
+
+    /// <summary>Combines deal, contact, lead type, revision and every record.</summary>
+    /// <returns>The hash code; equal views have equal hash codes.</returns>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(DealId);
+        hash.Add(ContactId);
+        hash.Add(LeadType);
+        hash.Add(Revision);
+        ItemEquality.AddItems(ref hash, History);
+        return hash.ToHashCode();
+    }
+
+    /// <summary>Returns the deal as a log line.</summary>
+    /// <returns>For example <c>deal D-1 of contact C-1 (inbound), revision 4: Negotiation, amount 12000.50, closing 2026-06-30</c>.</returns>
+    public override string ToString()
+    {
+        var head = string.Create(CultureInfo.InvariantCulture, $"deal {DealId} of contact {ContactId} ({LeadType}), revision {Revision}: ");
+        if (History is null || History.Count == 0)
+        {
+            return head + "no records";
+        }
+
+        var last = History[^1];
+        return head + string.Create(CultureInfo.InvariantCulture, $"{last.To}, amount {last.Amount}") +
+            (last.ExpectedClose is { } close ? ", closing " + close.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
+    }
 }

@@ -12,4 +12,8 @@ public sealed record PartitionContact
 
     /// <summary>Gets what is known about the lead.</summary>
     public required LeadFacts Lead { get; init; }
+
+    /// <summary>Returns the contact as a log line: its id and lead type, not what is known about the lead.</summary>
+    /// <returns>For example <c>C-1 (inbound)</c>.</returns>
+    public override string ToString() => ContactId + " (" + LeadType + ")";
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SalesGlossary.Domain.Orleans.Rescoring;
 
 /// <summary>Represents how a rescoring job runs.</summary>
@@ -25,4 +27,9 @@ public sealed record RescoringJobOptions
     /// <value>Default: <see langword="null"/>, the generation current when the job starts. A generation published during the job does not change it: every contact of the job is scored by one generation.</value>
     [Id(3)]
     public long? Generation { get; init; }
+
+    /// <summary>Returns the options as a log line.</summary>
+    /// <returns>For example <c>ContactGrains, 1000 per page, as of the start, current generation</c>.</returns>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Target}, {PageSize} per page, {(AsOf is { } asOf ? "as of " + asOf.ToString("O", CultureInfo.InvariantCulture) : "as of the start")}, {(Generation is { } generation ? "generation " + generation.ToString(CultureInfo.InvariantCulture) : "current generation")}");
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SalesGlossary.Domain.Orleans.Rescoring;
 
 /// <summary>Represents how far a rescoring job got.</summary>
@@ -49,4 +51,36 @@ public sealed record RescoringProgress
 
     /// <summary>Gets whether the job stopped: completed, cancelled or failed.</summary>
     public bool IsFinished => Status is RescoringStatus.Completed or RescoringStatus.Cancelled or RescoringStatus.Failed;
+
+    /// <summary>Compares every figure, the failure, and the per-silo counts entry by entry (in any order).</summary>
+    /// <param name="other">The other progress.</param>
+    /// <returns>Whether both say the same.</returns>
+    public bool Equals(RescoringProgress? other) =>
+        other is not null && JobId == other.JobId && Status == other.Status && Generation == other.Generation && Partitions == other.Partitions &&
+        PartitionsDone == other.PartitionsDone && Rescored == other.Rescored && Skipped == other.Skipped && Incomplete == other.Incomplete &&
+        Failure == other.Failure && ItemEquality.Same(PerSilo, other.PerSilo);
+
+    /// <summary>Combines every figure, the failure and every per-silo count.</summary>
+    /// <returns>The hash code; equal progresses have equal hash codes.</returns>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(JobId);
+        hash.Add(Status);
+        hash.Add(Generation);
+        hash.Add(Partitions);
+        hash.Add(PartitionsDone);
+        hash.Add(Rescored);
+        hash.Add(Skipped);
+        hash.Add(Incomplete);
+        hash.Add(Failure);
+        ItemEquality.AddEntries(ref hash, PerSilo);
+        return hash.ToHashCode();
+    }
+
+    /// <summary>Returns the progress as a log line: the counts, not the per-silo table.</summary>
+    /// <returns>For example <c>job J-1 Running at generation 2: 3 of 8 partitions done, 12000 rescored (5 skipped, 2 incomplete) on 3 silos</c>, with <c>; failed: …</c> when it failed.</returns>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"job {JobId} {Status} at generation {Generation}: {PartitionsDone} of {Partitions} partitions done, {Rescored} rescored ({Skipped} skipped, {Incomplete} incomplete) on {PerSilo?.Count ?? 0} silos") +
+        (Failure is null ? string.Empty : "; failed: " + Failure);
 }
