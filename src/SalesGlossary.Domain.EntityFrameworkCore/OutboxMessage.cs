@@ -55,6 +55,11 @@ public sealed class OutboxMessage
         return new OutboxMessage(aggregateId, JsonNamingPolicy.CamelCase.ConvertName(@event.GetType().Name), @event.At.ToUniversalTime(), @event);
     }
 
+    /// <summary>Returns the message as a log line: number, event type, aggregate and whether it was published, not the event's body.</summary>
+    /// <returns>For example <c>#12 stageChanged of C-1 at 2026-03-02T09:30:00.0000000+00:00, waiting</c>.</returns>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"#{Id} {Type} of {AggregateId} at {At:O}, {(PublishedAt is { } published ? "published at " + published.ToString("O", CultureInfo.InvariantCulture) : "waiting")}");
+
     /// <summary>Records that the message was published.</summary>
     /// <param name="at">When it was published.</param>
     /// <exception cref="InvalidOperationException">The message was published already.</exception>

@@ -28,6 +28,11 @@ public sealed class AgreementSnapshot
     /// <summary>Gets where the documents came from, in words (the files read, or the package's own documents).</summary>
     public string Source { get; }
 
+    /// <summary>Returns the snapshot as a log line: generation, when and where from, and the agreement's models.</summary>
+    /// <returns>For example <c>generation 3 loaded at 2026-03-02T09:30:00.0000000+00:00 from agreement.json: 2 scoring models</c>.</returns>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"generation {Generation} loaded at {LoadedAt:O} from {Source}: {Agreement.ScoringModels.Count} scoring models");
+
     /// <summary>Gets a scoring model of the agreement by name.</summary>
     /// <param name="name">The model's name, as the agreement and <see cref="SalesGlossaryOptions.ScoringModelFiles"/> give it.</param>
     /// <returns>The compiled model.</returns>

@@ -22,6 +22,20 @@ public sealed class AgreementProviderTests
     }
 
     [Fact]
+    public void Current_ToString_SaysGenerationWhenWhereFromAndModelCount()
+    {
+        using var harness = new Harness(_ => { });
+
+        var snapshot = harness.Provider.Current;
+
+        Assert.Equal(
+            "generation 1 loaded at " + Harness.Start.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + " from " + snapshot.Source + ": " +
+            snapshot.Agreement.ScoringModels.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " scoring models",
+            snapshot.ToString());
+        Assert.DoesNotContain(nameof(AgreementSnapshot), snapshot.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ScoringModel_UnknownName_ListsTheKnownNames()
     {
         using var harness = new Harness(_ => { });
