@@ -60,6 +60,50 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>Refuses a value at or below 0, or above <paramref name="maximum"/> when one is given.</summary>
+    public static decimal Positive(decimal value, decimal? maximum = null, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value <= 0m || value > maximum)
+        {
+            throw new ArgumentOutOfRangeException(
+                name,
+                value,
+                maximum is { } most
+                    ? string.Format(CultureInfo.InvariantCulture, "The value of '{0}' must be above 0 and at most {1}; it was {2}.", name, most, value)
+                    : string.Format(CultureInfo.InvariantCulture, "The value of '{0}' must be above 0; it was {1}.", name, value));
+        }
+
+        return value;
+    }
+
+    /// <summary>Refuses a threshold that is not above the one below it, when both are known.</summary>
+    public static decimal Above(decimal value, decimal? lower, string lowerName, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value <= lower)
+        {
+            throw new ArgumentOutOfRangeException(
+                name,
+                value,
+                string.Format(CultureInfo.InvariantCulture, "The value of '{0}' must be above '{1}' ({2}); it was {3}.", name, lowerName, lower, value));
+        }
+
+        return value;
+    }
+
+    /// <summary>Refuses a threshold that is not below the one above it, when both are known.</summary>
+    public static decimal Below(decimal value, decimal? upper, string upperName, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value >= upper)
+        {
+            throw new ArgumentOutOfRangeException(
+                name,
+                value,
+                string.Format(CultureInfo.InvariantCulture, "The value of '{0}' must be below '{1}' ({2}); it was {3}.", name, upperName, upper, value));
+        }
+
+        return value;
+    }
+
     public static IReadOnlyList<T> Items<T>(IEnumerable<T>? items, [CallerArgumentExpression(nameof(items))] string? name = null)
     {
         if (items is null)

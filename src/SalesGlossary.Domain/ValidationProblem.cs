@@ -5,10 +5,12 @@ namespace SalesGlossary.Domain;
 public sealed record ValidationProblem
 {
     /// <summary>Gets the JSON path of the offending value, for example <c>$.tiers[1].criteria.employees</c>.</summary>
-    public required string Path { get; init; }
+    /// <exception cref="ArgumentException">The value set is <see langword="null"/>, empty or white space.</exception>
+    public required string Path { get; init => field = Guard.NotBlank(value, nameof(Path)); }
 
     /// <summary>Gets a sentence that says what is wrong and what to do about it.</summary>
-    public required string Message { get; init; }
+    /// <exception cref="ArgumentException">The value set is <see langword="null"/>, empty or white space.</exception>
+    public required string Message { get; init => field = Guard.NotBlank(value, nameof(Message)); }
 
     /// <summary>Returns the problem as <c>path: message</c>.</summary>
     /// <returns>The path and the message, separated by a colon.</returns>

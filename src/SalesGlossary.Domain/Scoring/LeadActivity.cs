@@ -5,7 +5,8 @@ namespace SalesGlossary.Domain;
 public sealed record LeadActivity
 {
     /// <summary>Gets what happened, for example <c>EmailOpen</c>, <c>WebinarAttended</c>, <c>PageView</c> or <c>DemoRequest</c>.</summary>
-    public required string Type { get; init; }
+    /// <exception cref="ArgumentNullException">The value set is <see langword="null"/>.</exception>
+    public required string Type { get; init => field = Guard.NotNull(value, nameof(Type)); }
 
     /// <summary>Gets when it happened; decay and look-back windows are measured from here.</summary>
     public required DateTimeOffset OccurredAt { get; init; }

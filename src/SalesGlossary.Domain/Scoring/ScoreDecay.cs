@@ -9,15 +9,17 @@ namespace SalesGlossary.Domain;
 /// an activity earns its full points. Scoring computes this exactly on the age in whole ticks (100 ns), with no intermediate
 /// rounding (see docs/scoring-semantics.md); <see cref="FactorAt"/> is the same formula in <see cref="decimal"/>.
 /// A scoring model's reader builds it from a rule's <c>decay</c> and refuses a percent outside (0, 100] or a period that is not
-/// above 0. Built with named members: <c>new ScoreDecay { Percent = 50, EveryDays = 30 }</c>.
+/// above 0 with the JSON path; a value built in code refuses them too, naming the member. Built with named members: <c>new ScoreDecay { Percent = 50, EveryDays = 30 }</c>.
 /// </remarks>
 public sealed record ScoreDecay
 {
     /// <summary>Gets the share of the points lost every <see cref="EveryDays"/> days, in percent (above 0, at most 100).</summary>
-    public required decimal Percent { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value set is at or below 0 or above 100; the message names the member and the value.</exception>
+    public required decimal Percent { get; init => field = Guard.Positive(value, 100m, nameof(Percent)); }
 
     /// <summary>Gets the length of the decay period in days (above 0).</summary>
-    public required decimal EveryDays { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value set is at or below 0; the message names the member and the value.</exception>
+    public required decimal EveryDays { get; init => field = Guard.Positive(value, name: nameof(EveryDays)); }
 
     /// <summary>Gets the factor an activity of the given age keeps, between 0 and 1.</summary>
     /// <param name="ageDays">The activity's age in days; negative ages count as 0.</param>

@@ -238,7 +238,8 @@ internal sealed class ScoringModelReader
             problems.Add(path + ".Engagement", $"The 1 threshold ({one}) must be above the 2 threshold ({two}).");
         }
 
-        return new GradeThresholds { FitA = a.Value, FitB = b.Value, EngagementOne = one.Value, EngagementTwo = two.Value };
+        // Thresholds out of order are reported above with their path; GradeThresholds itself refuses them too.
+        return a <= b || one <= two ? null : new GradeThresholds { FitA = a.Value, FitB = b.Value, EngagementOne = one.Value, EngagementTwo = two.Value };
     }
 
     private ScoringModelDefinition.RuleDefinition? ReadRule(JsonElement rule, string path)
