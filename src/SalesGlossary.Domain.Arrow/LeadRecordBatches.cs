@@ -11,10 +11,12 @@ namespace SalesGlossary.Domain.Arrow;
 public sealed record LeadRecordBatches
 {
     /// <summary>Gets the lead batch: one row per lead, one column per <see cref="LeadFacts"/> property (see <see cref="LeadSchema"/>).</summary>
-    public required RecordBatch Leads { get; init; }
+    /// <exception cref="ArgumentNullException">The value set is <see langword="null"/>.</exception>
+    public required RecordBatch Leads { get; init => field = Guard.NotNull(value, nameof(Leads)); }
 
     /// <summary>Gets the activity batch: one row per activity, keyed by <c>LeadId</c>, each lead's activities in the order of its list (see <see cref="ActivitySchema"/>).</summary>
-    public required RecordBatch Activities { get; init; }
+    /// <exception cref="ArgumentNullException">The value set is <see langword="null"/>.</exception>
+    public required RecordBatch Activities { get; init => field = Guard.NotNull(value, nameof(Activities)); }
 
     /// <summary>Gets the schema of the lead batch: every column <see cref="ColumnarLeads"/> knows.</summary>
     public static Schema LeadSchema { get; } = new(

@@ -152,6 +152,48 @@ public sealed class MessageContractTests
         }
     }
 
+    [Theory]
+    [InlineData(null, "C-1", 1L, "DealId")]
+    [InlineData(" ", "C-1", 1L, "DealId")]
+    [InlineData("D-1", "", 1L, "ContactId")]
+    [InlineData("D-1", "C-1", 0L, "Revision")]
+    [InlineData("D-1", "C-1", -1L, "Revision")]
+    public void DealChanged_BuiltWithAValueNoDealHas_IsRefused_NamingTheMember(string? dealId, string contactId, long revision, string member)
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(() => new DealChanged { DealId = dealId!, ContactId = contactId, Revision = revision, Transitions = [] });
+
+        Assert.Equal(member, error.ParamName);
+        if (member == "Revision")
+        {
+            Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"The value of 'Revision' must be at least 1; it was {revision}."), error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void DealChanged_Transitions_AreRefusedWhenNullOrHoldingNull_AndCopied()
+    {
+        Assert.Equal("Transitions", Assert.Throws<ArgumentNullException>(() => Deal(1) with { Transitions = null! }).ParamName);
+        var holdingNull = Assert.Throws<ArgumentException>(() => Deal(1, Move("Create proposal", "Negotiation", 1), null!));
+        Assert.Contains("index 1", holdingNull.Message, StringComparison.Ordinal);
+
+        var given = new[] { Move("Create proposal", "Negotiation", 1) };
+        var changed = new DealChanged { DealId = "D-1", ContactId = "C-1", Revision = 1, Transitions = given };
+        given[0] = Move("Create proposal", "Closed won", 1);
+        Assert.Equal("Negotiation", changed.Transitions[0].To);
+        Assert.Equal(1L, Deal(1).Revision);
+    }
+
+    [Theory]
+    [InlineData(null, "inbound", "ContactId")]
+    [InlineData("", "inbound", "ContactId")]
+    [InlineData("C-1", " ", "LeadType")]
+    [InlineData("C-1", null, "LeadType")]
+    public void PartitionContact_WithoutAnIdOrLeadType_IsRefused(string? contactId, string? leadType, string member)
+    {
+        Assert.Equal(member, Assert.ThrowsAny<ArgumentException>(() => new PartitionContact { ContactId = contactId!, LeadType = leadType!, Lead = new LeadFacts { Id = "C-1" } }).ParamName);
+        Assert.Equal("Lead", Assert.Throws<ArgumentNullException>(() => new PartitionContact { ContactId = "C-1", LeadType = "inbound", Lead = null! }).ParamName);
+    }
+
     private static void AssertValueContract<T>(T value, T equal, T otherItem, T fewerItems, T otherField)
         where T : class
     {

@@ -5,13 +5,16 @@ namespace SalesGlossary.Domain.Orleans.Rescoring;
 public sealed record PartitionContact
 {
     /// <summary>Gets the contact's id; also its grain's key.</summary>
-    public required string ContactId { get; init; }
+    /// <exception cref="ArgumentException">The value set is <see langword="null"/>, empty or white space: no grain has such a key.</exception>
+    public required string ContactId { get; init => field = Guard.NotBlank(value, nameof(ContactId)); }
 
     /// <summary>Gets the key of the contact's lead type, which chooses the scoring model.</summary>
-    public required string LeadType { get; init; }
+    /// <exception cref="ArgumentException">The value set is <see langword="null"/>, empty or white space.</exception>
+    public required string LeadType { get; init => field = Guard.NotBlank(value, nameof(LeadType)); }
 
     /// <summary>Gets what is known about the lead.</summary>
-    public required LeadFacts Lead { get; init; }
+    /// <exception cref="ArgumentNullException">The value set is <see langword="null"/>.</exception>
+    public required LeadFacts Lead { get; init => field = Guard.NotNull(value, nameof(Lead)); }
 
     /// <summary>Returns the contact as a log line: its id and lead type, not what is known about the lead.</summary>
     /// <returns>For example <c>C-1 (inbound)</c>.</returns>

@@ -153,6 +153,16 @@ public class NamedValueGuardTests
         Assert.Equal(string.Empty, new LeadActivity { Type = string.Empty, OccurredAt = DateTimeOffset.UnixEpoch }.Type);
     }
 
+    [Fact]
+    public void LeadRecordBatches_WithoutABatch_IsRefused_NamingIt()
+    {
+        var batches = Arrow.LeadRecordBatches.From([new LeadFacts { Id = "L-1" }]);
+
+        Assert.Equal("Leads", Assert.Throws<ArgumentNullException>(() => new Arrow.LeadRecordBatches { Leads = null!, Activities = batches.Activities }).ParamName);
+        Assert.Equal("Activities", Assert.Throws<ArgumentNullException>(() => batches with { Activities = null! }).ParamName);
+        Assert.Same(batches.Leads, (batches with { }).Leads);
+    }
+
     [Theory]
     [InlineData(null, "m", "Path")]
     [InlineData("", "m", "Path")]
