@@ -60,6 +60,7 @@ public class GuardHostIndependenceTests
             }
         });
 
+    [Trait("Isolation", "ChildProcess")]
     [Fact]
     public async Task EveryProbeRule_ScoresTheSame_UnderOtherTimeZonesCulturesAndInvariantGlobalization()
     {

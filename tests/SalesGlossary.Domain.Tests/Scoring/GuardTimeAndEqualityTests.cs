@@ -40,6 +40,7 @@ public class GuardTimeAndEqualityTests
         Assert.Equal(10m, model.Score(lead, new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero)).Total);
     }
 
+    [Trait("Isolation", "ChildProcess")]
     [Theory]
     [InlineData("UTC")]
     [InlineData("Asia/Tokyo")]

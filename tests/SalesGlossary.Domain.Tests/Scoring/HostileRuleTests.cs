@@ -66,6 +66,7 @@ public class HostileRuleTests(HostileRuleTests.Totals totals, ITestOutputHelper 
         Check(c, outcome);
     }
 
+    [Trait("Isolation", "ChildProcess")]
     [Theory]
     [MemberData(nameof(OwnProcessCases))]
     public async Task HostileRule_ThatCouldCrashOrHang_IsRejectedOrStopped_InItsOwnProcess(string name)
@@ -88,6 +89,7 @@ public class HostileRuleTests(HostileRuleTests.Totals totals, ITestOutputHelper 
         }
     }
 
+    [Trait("Isolation", "ChildProcess")]
     [Fact]
     public async Task TheRunner_LoadsASafeModel_SoRejectionsAreReal()
     {
