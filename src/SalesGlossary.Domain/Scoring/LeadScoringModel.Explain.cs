@@ -16,6 +16,8 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     {
         public Explanation Explanation { get; } = explanation;
 
+        public bool WantsLeadMatches => true;
+
         public void LeadRuleMatched(int rule) => Explanation.Add(new Found(rule, -1, 0, 0, Explanation.Model.PlanOf(rule).Points, false));
 
         public void ActivityRuleMatched(int rule, int activityIndex, long occurredTicks, long ageTicks, long earned, bool overDailyMaximum) =>
