@@ -86,6 +86,10 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             TotalCap = TotalCap is { } t ? ScoreArithmetic.ToHundredths(t) : 0L,
             GroupLimit = [.. groups.Select(g => GroupCaps.TryGetValue(g, out var c) ? ScoreArithmetic.ToHundredths(c) : long.MaxValue)],
             TotalLimit = TotalCap is { } limit ? ScoreArithmetic.ToHundredths(limit) : long.MaxValue,
+            GroupCapValue = [.. groups.Select(g => GroupCaps.TryGetValue(g, out var c) ? c : (decimal?)null)],
+            FitGroup = Array.IndexOf(groups, "fit"),
+            EngagementGroup = Array.IndexOf(groups, "engagement"),
+            GradeTable = [.. Enumerable.Range(0, 9).Select(i => new ScoreGrade(((char)('A' + (i / 3))).ToString(), (i % 3) + 1))],
         };
         MaximumScore = ComputeMaximum();
     }

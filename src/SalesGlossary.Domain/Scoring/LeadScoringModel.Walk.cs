@@ -447,5 +447,17 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
         /// <summary>Gets the total's cap, <see cref="long.MaxValue"/> when the total is not capped.</summary>
         public required long TotalLimit { get; init; }
+
+        /// <summary>Gets each group's cap as the model states it, <see langword="null"/> for an uncapped group.</summary>
+        public required decimal?[] GroupCapValue { get; init; }
+
+        /// <summary>Gets the index of the group named <c>fit</c>, or -1.</summary>
+        public required int FitGroup { get; init; }
+
+        /// <summary>Gets the index of the group named <c>engagement</c>, or -1.</summary>
+        public required int EngagementGroup { get; init; }
+
+        /// <summary>Gets the nine grades, A1 to C3, at <c>fit × 3 + engagement</c> (0-based).</summary>
+        public required ScoreGrade[] GradeTable { get; init; }
     }
 }
