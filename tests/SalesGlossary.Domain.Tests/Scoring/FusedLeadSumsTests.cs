@@ -44,7 +44,7 @@ public class FusedLeadSumsTests
             var matches = new ulong[leads.Length * loaded.MatchWordsPerLead];
             var summary = loaded.ScoreTotals(leads, Now, totals, matches);
             var plainTotals = new decimal[leads.Length];
-            loaded.ScoreTotals(leads, Now, plainTotals);
+            var plainSummary = loaded.ScoreTotals(leads, Now, plainTotals); // without matched rules: the walk-free path of small models
 
             var failures = new StringBuilder();
             var incomplete = 0;
@@ -67,8 +67,8 @@ public class FusedLeadSumsTests
                 }
             }
 
-            return (failures.Length == 0 && summary.Incomplete == incomplete)
-                .Label($"seed {seed}, {model.Rules.Length} rules in {model.Groups} groups, large points {model.Large}: {failures} incomplete {summary.Incomplete} vs {incomplete}");
+            return (failures.Length == 0 && summary.Incomplete == incomplete && plainSummary.Incomplete == incomplete)
+                .Label($"seed {seed}, {model.Rules.Length} rules in {model.Groups} groups, large points {model.Large}: {failures} incomplete {summary.Incomplete} and {plainSummary.Incomplete} vs {incomplete}");
         });
 
     /// <summary>A generated lead-only model and its plain C# scorer.</summary>
