@@ -509,9 +509,9 @@ public sealed class ColumnarScoringModel
             to = from + limit;
         }
 
-        var entries = table.KeyEntries;
+        var rules = activityRules;
         var keyStart = table.KeyRuleStart;
-        var keyAnyFailed = table.KeyAnyFailed;
+        var keyRules = table.KeyRules;
         var keys = activities.Key;
         var lastLead = state.LastLead;
         var lastDay = state.LastDay;
@@ -521,25 +521,24 @@ public sealed class ColumnarScoringModel
             var occurred = ticks[k];
             var age = asOfTicks - occurred;
             var key = keys[k];
-            if (keyAnyFailed[key])
+            if (table.KeyAnyFailed[key])
             {
                 failedLead |= FailedInWindow(table, key, age);
             }
 
-            var day = occurred / TimeSpan.TicksPerDay;
-            var end = keyStart[key + 1];
-            for (var j = keyStart[key]; j < end; j++)
+            for (var j = keyStart[key]; j < keyStart[key + 1]; j++)
             {
-                ref readonly var rule = ref entries[j];
+                var r = keyRules[j];
+                ref readonly var rule = ref rules[r];
                 if (age > rule.WindowTicks)
                 {
                     continue; // outside its window the rule is not evaluated
                 }
 
-                long earned;
+                var over = false;
                 if (rule.MaxPerDay != int.MaxValue)
                 {
-                    var r = rule.Rule;
+                    var day = occurred / TimeSpan.TicksPerDay;
                     if (lastLead[r] != lead || lastDay[r] != day)
                     {
                         lastLead[r] = lead;
@@ -547,14 +546,11 @@ public sealed class ColumnarScoringModel
                         dayCount[r] = 0;
                     }
 
-                    earned = ++dayCount[r] > rule.MaxPerDay ? 0 : rule.Decay is { } capped ? capped.Apply(age) : rule.Points;
-                }
-                else
-                {
-                    earned = rule.Decay is { } decay ? decay.Apply(age) : rule.Points;
+                    over = ++dayCount[r] > rule.MaxPerDay;
                 }
 
-                ref var sum = ref sums[rule.Offset + slot];
+                var earned = over ? 0 : rule.Decay is { } decay ? decay.Apply(age) : rule.Points;
+                ref var sum = ref sums[(rule.Group * Block) + slot];
                 sum = checked(sum + earned);
             }
         }
@@ -800,11 +796,6 @@ public sealed class ColumnarScoringModel
 
             KeyRuleStart[tableKeys] = keyRules.Count;
             KeyRules = [.. keyRules];
-            KeyEntries = [.. keyRules.Select(r =>
-            {
-                var rule = owner.activityRules[r];
-                return new KeyEntry(r, rule.Group * Block, rule.WindowTicks, rule.MaxPerDay, rule.Points, rule.Decay);
-            })];
         }
 
         /// <summary>Gets the fused tables of the lead rules on text and boolean columns.</summary>
@@ -827,9 +818,6 @@ public sealed class ColumnarScoringModel
 
         /// <summary>Gets the tabled activity rules each key matches, key after key, in rule order.</summary>
         public int[] KeyRules { get; }
-
-        /// <summary>Gets <see cref="KeyRules"/> with each rule's window, daily maximum, points, decay and place of its group's sums.</summary>
-        public KeyEntry[] KeyEntries { get; }
 
         /// <summary>Gets whether any tabled activity rule failed for each key.</summary>
         public bool[] KeyAnyFailed { get; }
@@ -949,9 +937,6 @@ public sealed class ColumnarScoringModel
             return new RangeSteps([.. kept.Select(s => s.Key)], [.. kept.Select(s => s.Value)], nullPoints);
         }
     }
-
-    /// <summary>A tabled activity rule as one key's list holds it: all a matching activity reads, side by side.</summary>
-    private readonly record struct KeyEntry(int Rule, int Offset, long WindowTicks, int MaxPerDay, long Points, DecayPlan? Decay);
 
     /// <summary>A text column's codes and one group's points per code.</summary>
     private readonly record struct Lookup(int[] Codes, long[] Points);
