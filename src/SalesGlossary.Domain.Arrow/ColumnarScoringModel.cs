@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace SalesGlossary.Domain.Arrow;
 
@@ -184,11 +187,31 @@ public sealed class ColumnarScoringModel
         for (var g = 0; g < table.TextLookups.Length; g++)
         {
             var sum = sums.AsSpan(g * Block, count);
-            AddLookups(sum, table.TextLookups[g], start);
-            AddLookups(sum, table.BoolLookups[g], start);
-            if (table.RangeRules[g].Length > 0)
+            var done = 0;
+            if (table.Fused[g] is { } fused)
             {
-                AddRanges(sum, leads.Employees!.Values.AsSpan(start, count), leads.Employees.NullMask.AsSpan(start, count), table.RangeRules[g]);
+                // Every text, boolean and range rule of the group in one pass of eight leads: lookups in registers.
+                done = AddFused(sum, fused, leads.Employees, start);
+                AddLookups(sum, fused.WideText, start);
+            }
+            else
+            {
+                AddLookups(sum, table.TextLookups[g], start);
+            }
+
+            var tail = sum[done..];
+            if (table.Fused[g] is null || done < count)
+            {
+                if (done < count)
+                {
+                    AddLookups(tail, table.Fused[g]?.NarrowText ?? [], start + done);
+                }
+
+                AddLookups(tail, table.BoolLookups[g], start + done);
+                if (table.RangeRules[g].Length > 0)
+                {
+                    AddRanges(tail, leads.Employees!.Values.AsSpan(start + done, count - done), leads.Employees.NullMask.AsSpan(start + done, count - done), table.RangeRules[g]);
+                }
             }
         }
 
@@ -243,6 +266,64 @@ public sealed class ColumnarScoringModel
 
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// Adds, eight leads at a time, the points of a group's text columns of at most sixteen codes and of its boolean
+    /// columns (each looked up inside a register by permutation) and of its range rules (a step function of the value:
+    /// one comparison per distinct bound). Returns how many leads it scored: the rest go through the scalar passes.
+    /// </summary>
+    private static int AddFused(Span<long> sum, FusedGroup fused, IntColumn? employees, int start)
+    {
+        if (!Avx512F.IsSupported)
+        {
+            return 0;
+        }
+
+        unchecked
+        {
+            var n = sum.Length;
+            var i = 0;
+            var texts = fused.Text;
+            var bools = fused.Bools;
+            var steps = fused.Steps;
+            var hasRanges = steps is not null;
+            var values = hasRanges ? employees!.Values.AsSpan(start, n) : default;
+            var nulls = hasRanges ? employees!.NullMask.AsSpan(start, n) : default;
+            for (; i <= n - 8; i += 8)
+            {
+                var acc = Vector512.Create<long>(sum[i..]);
+                foreach (var text in texts)
+                {
+                    var codes = Avx512F.ConvertToVector512Int64(Vector256.Create<int>(text.Codes.AsSpan(start + i, 8)));
+                    acc += Avx512F.PermuteVar8x64x2(text.Low, codes, text.High);
+                }
+
+                foreach (var flag in bools)
+                {
+                    var bytes = Vector128.CreateScalar(MemoryMarshal.Read<ulong>(flag.Codes.AsSpan(start + i, 8))).AsByte();
+                    acc += Avx512F.PermuteVar8x64(flag.Points, Avx512F.ConvertToVector512Int64(bytes));
+                }
+
+                if (hasRanges)
+                {
+                    var v = Vector512.Create<long>(values[i..]);
+                    var ranged = Vector512<long>.Zero;
+                    var bounds = steps!.Bounds;
+                    var deltas = steps.Deltas;
+                    for (var k = 0; k < bounds.Length; k++)
+                    {
+                        ranged += Vector512.GreaterThanOrEqual(v, Vector512.Create(bounds[k])) & Vector512.Create(deltas[k]);
+                    }
+
+                    acc += Vector512.ConditionalSelect(Vector512.Create<long>(nulls[i..]), Vector512.Create(steps.NullPoints), ranged);
+                }
+
+                acc.CopyTo(sum[i..]);
+            }
+
+            return i;
         }
     }
 
@@ -654,6 +735,12 @@ public sealed class ColumnarScoringModel
                 RangeRules[g] = [.. plans.Where(p => p.Kind == LeadKind.IntRanges && p.Rule.Group == g)];
             }
 
+            Fused = new FusedGroup?[groups];
+            for (var g = 0; g < groups; g++)
+            {
+                Fused[g] = FusedGroup.Of(TextLookups[g], BoolLookups[g], RangeRules[g]);
+            }
+
             var activityPlans = owner.activityPlans;
             var words = owner.words;
             FallbackActivityRules = [.. Enumerable.Range(0, activityPlans.Length).Where(r => !activityPlans[r].IsVectorized)];
@@ -720,6 +807,9 @@ public sealed class ColumnarScoringModel
         /// <summary>Gets, per group, each boolean column's values with the group's points per value.</summary>
         public BoolLookup[][] BoolLookups { get; }
 
+        /// <summary>Gets, per group, its text, boolean and range rules fused for registers, or <see langword="null"/> where nothing fits.</summary>
+        public FusedGroup?[] Fused { get; }
+
         /// <summary>Gets, per group, the lead rules that test <c>Employees</c> against ranges.</summary>
         public LeadPlan[][] RangeRules { get; }
 
@@ -755,6 +845,98 @@ public sealed class ColumnarScoringModel
 
     /// <summary>An activity rule's window, daily maximum, decay, group and points, read per matching activity.</summary>
     private readonly record struct ActivityRule(int Group, long Points, long WindowTicks, int MaxPerDay, DecayPlan? Decay);
+
+    /// <summary>
+    /// One group's text columns of at most sixteen codes (their points split into two registers of eight), its boolean
+    /// columns (points of false and true in one register), its range rules as a step function, and the text columns too
+    /// wide for registers.
+    /// </summary>
+    private sealed class FusedGroup
+    {
+        private FusedGroup(TextRegisters[] text, Lookup[] narrowText, Lookup[] wideText, BoolRegister[] bools, RangeSteps? steps)
+        {
+            Text = text;
+            NarrowText = narrowText;
+            WideText = wideText;
+            Bools = bools;
+            Steps = steps;
+        }
+
+        public TextRegisters[] Text { get; }
+
+        /// <summary>Gets the same columns as <see cref="Text"/> as tables, for the leads after the last full eight.</summary>
+        public Lookup[] NarrowText { get; }
+
+        public Lookup[] WideText { get; }
+
+        public BoolRegister[] Bools { get; }
+
+        public RangeSteps? Steps { get; }
+
+        public static FusedGroup? Of(Lookup[] texts, BoolLookup[] bools, LeadPlan[] ranges)
+        {
+            if (!Avx512F.IsSupported)
+            {
+                return null;
+            }
+
+            var narrow = texts.Where(t => t.Points.Length <= 16).ToArray();
+            var wide = texts.Where(t => t.Points.Length > 16).ToArray();
+            var registers = narrow.Select(t =>
+            {
+                var points = new long[16];
+                t.Points.CopyTo(points, 0);
+                return new TextRegisters(t.Codes, Vector512.Create<long>(points.AsSpan(0, 8)), Vector512.Create<long>(points.AsSpan(8, 8)));
+            }).ToArray();
+            var flags = bools.Select(b =>
+            {
+                var points = new long[8];
+                b.Points.CopyTo(points, 0);
+                return new BoolRegister(b.Codes, Vector512.Create<long>(points));
+            }).ToArray();
+            return new FusedGroup(registers, narrow, wide, flags, ranges.Length == 0 ? null : RangeSteps.Of(ranges));
+        }
+    }
+
+    /// <summary>A text column's codes and one group's points for codes 0–7 and 8–15.</summary>
+    private readonly record struct TextRegisters(int[] Codes, Vector512<long> Low, Vector512<long> High);
+
+    /// <summary>A boolean column's values (0 or 1) and one group's points for each.</summary>
+    private readonly record struct BoolRegister(byte[] Codes, Vector512<long> Points);
+
+    /// <summary>
+    /// The summed points of a group's range rules as a step function of the value: the sum of every
+    /// <see cref="Deltas"/>[k] whose <see cref="Bounds"/>[k] is at most the value; <see cref="NullPoints"/> for null.
+    /// </summary>
+    private sealed class RangeSteps(long[] bounds, long[] deltas, long nullPoints)
+    {
+        public long[] Bounds { get; } = bounds;
+
+        public long[] Deltas { get; } = deltas;
+
+        public long NullPoints { get; } = nullPoints;
+
+        public static RangeSteps Of(LeadPlan[] plans)
+        {
+            long nullPoints = 0;
+            var steps = new SortedDictionary<long, long>();
+            foreach (var plan in plans)
+            {
+                var points = plan.Rule.Points;
+                nullPoints += plan.NullMatches ? points : 0;
+
+                // A plan's ranges are sorted and disjoint and lie within the int range, so high + 1 cannot overflow.
+                foreach (var (low, high) in plan.Ranges!)
+                {
+                    steps[low] = steps.GetValueOrDefault(low) + points;
+                    steps[high + 1] = steps.GetValueOrDefault(high + 1) - points;
+                }
+            }
+
+            var kept = steps.Where(s => s.Value != 0).ToArray();
+            return new RangeSteps([.. kept.Select(s => s.Key)], [.. kept.Select(s => s.Value)], nullPoints);
+        }
+    }
 
     /// <summary>A text column's codes and one group's points per code.</summary>
     private readonly record struct Lookup(int[] Codes, long[] Points);

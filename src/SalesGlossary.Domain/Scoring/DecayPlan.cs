@@ -60,6 +60,8 @@ internal sealed class DecayPlan
     }
 
     /// <summary>The points (hundredths) an activity of the given age (whole ticks, at least 0) earns.</summary>
+    /// <remarks>Small enough to inline where scoring loops over activities; the wider arithmetic is in <see cref="ApplyWide"/>.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public long Apply(long ageTicks)
     {
         if (ageTicks <= 0)
@@ -72,32 +74,40 @@ internal sealed class DecayPlan
             return 0;
         }
 
+        if (width != 63)
+        {
+            return ApplyWide(ageTicks);
+        }
+
+        // Here K·t < D, so |numerator| ≤ |P|·D ≤ 2^61 and |numerator| / D ≤ |P| ≤ 2^40: the reciprocal's estimate (relative
+        // error below 2^-50) is off by at most one, and one correction each way makes it the exact floor; no hardware
+        // division per activity.
+        var numerator = points * (d64 - (k64 * ageTicks));
+        var magnitude = Math.Abs(numerator);
+        var quotient = unchecked((long)(magnitude * inverseD)); // below 2^41 by construction: no checked conversion call
+        var remainder = magnitude - (quotient * d64);
+        if (remainder < 0)
+        {
+            quotient--;
+            remainder += d64;
+        }
+        else if (remainder >= d64)
+        {
+            quotient++;
+            remainder -= d64;
+        }
+
+        var rounded = remainder >= d64 - remainder ? quotient + 1 : quotient;
+        return numerator < 0 ? -rounded : rounded;
+    }
+
+    /// <summary><see cref="Apply"/> for a positive age below the zero point, at the widths beyond 63 bits.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private long ApplyWide(long ageTicks)
+    {
         // Here K·t < D, so every product below is bounded by |P|·D, which the chosen width holds.
         switch (width)
         {
-            case 63:
-            {
-                // |numerator| / D ≤ |P| ≤ 2^40: the reciprocal's estimate (relative error below 2^-50) is off by at most
-                // one, and one correction each way makes it the exact floor; no hardware division per activity.
-                var numerator = points * (d64 - (k64 * ageTicks));
-                var magnitude = Math.Abs(numerator);
-                var quotient = unchecked((long)(magnitude * inverseD)); // below 2^41 by construction: no checked conversion call
-                var remainder = magnitude - (quotient * d64);
-                if (remainder < 0)
-                {
-                    quotient--;
-                    remainder += d64;
-                }
-                else if (remainder >= d64)
-                {
-                    quotient++;
-                    remainder -= d64;
-                }
-
-                var rounded = remainder >= d64 - remainder ? quotient + 1 : quotient;
-                return numerator < 0 ? -rounded : rounded;
-            }
-
             case 64:
             {
                 var numerator = points * (d64 - (k64 * ageTicks));

@@ -3,6 +3,9 @@ namespace SalesGlossary.Domain;
 /// <summary>Receives what the scoring walk finds; the walk itself keeps the sums, windows, daily maximums, decay and caps.</summary>
 internal interface IScoreSink
 {
+    /// <summary>Gets whether the sink wants each matched lead rule reported; the walk keeps the sums either way.</summary>
+    bool WantsLeadMatches { get; }
+
     /// <summary>A lead rule matched (the rule's index in the model's rules).</summary>
     void LeadRuleMatched(int rule);
 

@@ -104,7 +104,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             {
                 foreach (var lead in source)
                 {
-                    var total = TotalOf(lead, at, default, out var complete);
+                    var total = TotalOf(lead, at, default, WorkMeter.Observed, out var complete);
                     scored++;
                     incomplete += complete ? 0 : 1;
                     yield return new ScoredLead<TLead>(lead, total, complete, Version);
@@ -217,7 +217,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             using var observed = WorkMeter.Observe(cancellationToken); // sandbox: cancellation inside rules
             for (var i = from; i < to; i++)
             {
-                totals[i] = model.TotalOf(batch[i], asOf, default, out complete[i]);
+                totals[i] = model.TotalOf(batch[i], asOf, default, cancellationToken, out complete[i]);
                 versions[i] = model.Version;
             }
         });
@@ -226,13 +226,75 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
     private int ScoreRange(ReadOnlySpan<TLead> leads, DateTimeOffset asOf, Span<decimal> totals, Span<ulong> matchedRules)
     {
+        var cancellation = WorkMeter.Observed; // the scoring call's token: no rule can change it, so it is read once per range
+        if (matchedRules.IsEmpty && plan.Activity.Length == 0 && plan.LeadChunks.Length == 1 && plan.LeadSummed[0])
+        {
+            return ScoreSummedLeadRules(leads, asOf, totals, cancellation);
+        }
+
         var incomplete = 0;
         var words = MatchWordsPerLead;
         for (var i = 0; i < leads.Length; i++)
         {
             var matches = matchedRules.IsEmpty ? default : matchedRules.Slice(i * words, words);
-            totals[i] = TotalOf(leads[i], asOf, matches, out var complete);
+            totals[i] = TotalOf(leads[i], asOf, matches, cancellation, out var complete);
             incomplete += complete ? 0 : 1;
+        }
+
+        return incomplete;
+    }
+
+    /// <summary>
+    /// The bulk path of a model of lead rules only, fused into one delegate that sums their points (at most 64 rules in at
+    /// most four groups): per lead one delegate call and the caps, with no walk. A lead the delegate fails on (a rule
+    /// failed), and a <see langword="null"/> lead, are scored by the walk instead, which evaluates rule by rule, reports the
+    /// failure and throws what it throws: totals, failures and exceptions are exactly the walk's.
+    /// </summary>
+    private int ScoreSummedLeadRules(ReadOnlySpan<TLead> leads, DateTimeOffset asOf, Span<decimal> totals, CancellationToken cancellation)
+    {
+        var chunk = plan.LeadChunks[0];
+        var limits = plan.GroupLimit;
+        var limit0 = limits.Length > 0 ? limits[0] : long.MaxValue; // a group the model lacks sums 0 and is not capped
+        var limit1 = limits.Length > 1 ? limits[1] : long.MaxValue;
+        var limit2 = limits.Length > 2 ? limits[2] : long.MaxValue;
+        var limit3 = limits.Length > 3 ? limits[3] : long.MaxValue;
+        var totalLimit = plan.TotalLimit;
+        var incomplete = 0;
+        var i = 0;
+        while (i < leads.Length)
+        {
+            try
+            {
+                for (; i < leads.Length; i++)
+                {
+                    var lead = leads[i];
+                    if (lead is null)
+                    {
+                        break;
+                    }
+
+                    cancellation.ThrowIfCancellationRequested(); // sandbox: cancellation between leads, as the walk observes it
+                    var found = chunk(lead, default!);
+
+                    // The caps of Cap, in its order: each group at most its limit, then the total.
+                    var total = Math.Min(found.Group0, limit0);
+                    total = checked(total + Math.Min(found.Group1, limit1));
+                    total = checked(total + Math.Min(found.Group2, limit2));
+                    total = checked(total + Math.Min(found.Group3, limit3));
+                    totals[i] = ScoreArithmetic.ToDecimal(Math.Min(total, totalLimit));
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Scored again by the walk below, which finds and reports the failing rule.
+            }
+
+            if (i < leads.Length)
+            {
+                totals[i] = TotalOf(leads[i], asOf, default, cancellation, out var complete);
+                incomplete += complete ? 0 : 1;
+                i++;
+            }
         }
 
         return incomplete;
@@ -254,51 +316,23 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     }
 
     /// <summary>Scores one lead through the single walk with the summing sink: no allocation, totals exactly those of <see cref="Score(TLead, DateTimeOffset)"/>.</summary>
-    private decimal TotalOf(TLead lead, DateTimeOffset asOf, Span<ulong> matched, out bool complete)
+    private decimal TotalOf(TLead lead, DateTimeOffset asOf, Span<ulong> matched, CancellationToken cancellation, out bool complete)
     {
         if (lead is null)
         {
             throw new ArgumentNullException(nameof(lead), "A lead in the bulk input is null.");
         }
 
-        matched.Clear();
+        if (!matched.IsEmpty)
+        {
+            matched.Clear();
+        }
+
         var sink = new SummingSink(matched, Name);
         Span<long> sums = groups.Length <= 64 ? stackalloc long[groups.Length] : new long[groups.Length];
-        var total = Walk(lead, asOf, ref sink, sums);
+        var total = Walk(lead, asOf, ref sink, sums, cancellation);
         complete = sink.Complete;
         return ScoreArithmetic.ToDecimal(total);
-    }
-
-    /// <summary>Only sums (the walk keeps the sums): records matched rules as bits and whether any rule failed.</summary>
-    private ref struct SummingSink(Span<ulong> matched, string model) : IScoreSink
-    {
-        private readonly Span<ulong> matched = matched;
-        private readonly string model = model;
-
-        public bool Complete { get; private set; } = true;
-
-        public readonly void LeadRuleMatched(int rule) => Mark(rule);
-
-        public readonly void ActivityRuleMatched(int rule, int activityIndex, long occurredTicks, long ageTicks, long earned, bool overDailyMaximum) => Mark(rule);
-
-        public void RuleFailed(string rule, int activityIndex, Exception error)
-        {
-            Complete = false;
-            if (error is RuleBudgetExceededException)
-            {
-                DomainTelemetry.BudgetStopped(model, DomainTelemetry.Bulk, 1);
-            }
-        }
-
-        public void LeadFailed(string message) => Complete = false;
-
-        private readonly void Mark(int rule)
-        {
-            if (!matched.IsEmpty)
-            {
-                matched[rule >> 6] |= 1UL << (rule & 63);
-            }
-        }
     }
 
     /// <summary>
@@ -342,6 +376,77 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
             return chunks;
         }
+
+        /// <summary>
+        /// Fuses the lead rules like <see cref="Fuse"/>, and where it is exact also sums their points inside the delegate:
+        /// each rule adds its points (hundredths) to its group's local with no branch and no call per rule, so the walk
+        /// reads the sums of the first <see cref="LeadChunkResult.SummedGroups"/> groups instead of walking the matched bits.
+        /// </summary>
+        /// <param name="bodies">The lead rules' bodies, in plan order.</param>
+        /// <param name="points">Each rule's points in hundredths.</param>
+        /// <param name="groups">Each rule's group.</param>
+        /// <param name="summable">
+        /// Whether the points may be summed without overflow checks: the caller proves that no sum of lead-rule points can
+        /// overflow, so the checked sums of the walk could never throw either and the two give the same sums.
+        /// </param>
+        /// <param name="lead">The <c>lead</c> parameter.</param>
+        /// <param name="activity">The <c>activity</c> parameter.</param>
+        /// <param name="summed">Receives, per chunk, whether its delegate sums the points (every rule of a group below
+        /// <see cref="LeadChunkResult.SummedGroups"/>, the chunk compiled as one method).</param>
+        /// <returns>One delegate per 64 rules.</returns>
+        public static Func<TLead, TActivity, LeadChunkResult>[] FuseLead(
+            Expression[] bodies, long[] points, int[] groups, bool summable, ParameterExpression lead, ParameterExpression activity, out bool[] summed)
+        {
+            var chunks = new Func<TLead, TActivity, LeadChunkResult>[(bodies.Length + 63) / 64];
+            summed = new bool[chunks.Length];
+            for (var chunk = 0; chunk < chunks.Length; chunk++)
+            {
+                var from = chunk << 6;
+                var to = Math.Min(bodies.Length, from + 64);
+                var nodes = 0;
+                for (var r = from; r < to; r++)
+                {
+                    nodes += ExpressionGuard.CountNodes(bodies[r], int.MaxValue);
+                }
+
+                var sum = summable && nodes <= MaxNodesPerMethod && groups[from..to].All(g => g < LeadChunkResult.SummedGroups);
+                if (!sum)
+                {
+                    var masks = Fuse(bodies[from..to], lead, activity)[0];
+                    var maskOnly = Expression.New(ResultConstructor, Expression.Invoke(Expression.Constant(masks), lead, activity), Zero, Zero, Zero, Zero);
+                    chunks[chunk] = Expression.Lambda<Func<TLead, TActivity, LeadChunkResult>>(maskOnly, lead, activity).Compile();
+                    continue;
+                }
+
+                // mask |= matched ? bit : 0; group += matched ? points : 0; per rule, into locals, then one result.
+                var mask = Expression.Variable(typeof(ulong), "mask");
+                var sums = Enumerable.Range(0, LeadChunkResult.SummedGroups).Select(g => Expression.Variable(typeof(long), "group" + g.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+                var matched = Expression.Variable(typeof(bool), "matched");
+                var body = new List<Expression> { Expression.Assign(mask, Expression.Constant(0UL)) };
+                body.AddRange(sums.Select(v => (Expression)Expression.Assign(v, Zero)));
+                for (var r = from; r < to; r++)
+                {
+                    body.Add(Expression.Assign(matched, bodies[r]));
+                    body.Add(Expression.OrAssign(mask, Expression.Condition(matched, Expression.Constant(1UL << (r - from)), Expression.Constant(0UL))));
+                    if (points[r] != 0)
+                    {
+                        body.Add(Expression.AddAssign(sums[groups[r]], Expression.Condition(matched, Expression.Constant(points[r]), Zero)));
+                    }
+                }
+
+                body.Add(Expression.New(ResultConstructor, [mask, .. sums]));
+                var block = Expression.Block(typeof(LeadChunkResult), [mask, matched, .. sums], body);
+                chunks[chunk] = Expression.Lambda<Func<TLead, TActivity, LeadChunkResult>>(HoistAutoProperties(block, lead, activity), lead, activity).Compile();
+                summed[chunk] = true;
+            }
+
+            return chunks;
+        }
+
+        private static readonly Expression Zero = Expression.Constant(0L);
+
+        private static readonly System.Reflection.ConstructorInfo ResultConstructor =
+            typeof(LeadChunkResult).GetConstructor([typeof(ulong), typeof(long), typeof(long), typeof(long), typeof(long)])!;
 
         private static Func<TLead, TActivity, ulong> Compile(Expression mask, ParameterExpression lead, ParameterExpression activity) =>
             Expression.Lambda<Func<TLead, TActivity, ulong>>(HoistAutoProperties(mask, lead, activity), lead, activity).Compile();

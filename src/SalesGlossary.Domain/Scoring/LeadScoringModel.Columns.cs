@@ -123,6 +123,8 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     {
         public bool Failed { get; private set; }
 
+        public readonly bool WantsLeadMatches => false;
+
         public readonly void LeadRuleMatched(int rule)
         {
         }

@@ -16,6 +16,8 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     {
         public Explanation Explanation { get; } = explanation;
 
+        public bool WantsLeadMatches => true;
+
         public void LeadRuleMatched(int rule) => Explanation.Add(new Found(rule, -1, 0, 0, Explanation.Model.PlanOf(rule).Points, false));
 
         public void ActivityRuleMatched(int rule, int activityIndex, long occurredTicks, long ageTicks, long earned, bool overDailyMaximum) =>
@@ -90,10 +92,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             // Contributions in document order of the rules, and within a rule newest activity first (then list order):
             // a cap trims from the end of this order, so later rules first and, within a rule, the oldest activities first.
             var matches = found.AsSpan(0, count);
-            matches.Sort(static (a, b) =>
-                a.Rule != b.Rule ? a.Rule.CompareTo(b.Rule)
-                : a.OccurredTicks != b.OccurredTicks ? b.OccurredTicks.CompareTo(a.OccurredTicks)
-                : a.ActivityIndex.CompareTo(b.ActivityIndex));
+            SortContributions(matches);
             string?[]? notes = null;
             for (var i = 0; i < count; i++)
             {
@@ -133,7 +132,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 groupList[g] = new GroupScore(
                     groups[g],
                     ScoreArithmetic.ToDecimal(sums[g]),
-                    Model.GroupCaps.TryGetValue(groups[g], out var cap) ? cap : null,
+                    Model.plan.GroupCapValue[g],
                     ScoreArithmetic.ToDecimal(groupScores[g]));
             }
 
@@ -148,6 +147,37 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 handRaises is null ? [] : [.. handRaises],
                 errors is null ? [] : [.. errors]);
         }
+
+        /// <summary>
+        /// Sorts matches by rule, then newest activity first, then list order: by insertion for the few matches of a typical
+        /// lead (the walk reports them nearly in this order already), by the span sort beyond.
+        /// </summary>
+        private static void SortContributions(Span<Found> matches)
+        {
+            if (matches.Length > 32)
+            {
+                matches.Sort(static (a, b) => Before(a, b) ? -1 : Before(b, a) ? 1 : 0);
+                return;
+            }
+
+            for (var i = 1; i < matches.Length; i++)
+            {
+                var item = matches[i];
+                var j = i - 1;
+                while (j >= 0 && Before(item, matches[j]))
+                {
+                    matches[j + 1] = matches[j];
+                    j--;
+                }
+
+                matches[j + 1] = item;
+            }
+        }
+
+        private static bool Before(in Found a, in Found b) =>
+            a.Rule != b.Rule ? a.Rule < b.Rule
+            : a.OccurredTicks != b.OccurredTicks ? a.OccurredTicks > b.OccurredTicks
+            : a.ActivityIndex < b.ActivityIndex;
 
         /// <summary>Removes <paramref name="excess"/> from the last positive contributions (of one group, or all for -1) first.</summary>
         private void Trim(ReadOnlySpan<Found> matches, int group, long excess, Span<long> points, ref string?[]? notes, string cap)
@@ -228,21 +258,11 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             return null;
         }
 
-        decimal fit = 0m, engagement = 0m;
-        foreach (var s in groupScores)
-        {
-            if (s.Group == "fit")
-            {
-                fit = s.Score;
-            }
-            else if (s.Group == "engagement")
-            {
-                engagement = s.Score;
-            }
-        }
-
-        return new ScoreGrade(
-            fit >= g.FitA ? "A" : fit >= g.FitB ? "B" : "C",
-            engagement >= g.EngagementOne ? 1 : engagement >= g.EngagementTwo ? 2 : 3);
+        // The groups named fit and engagement were found once, at load; a model without one of them grades it as 0.
+        var fit = plan.FitGroup >= 0 ? groupScores[plan.FitGroup].Score : 0m;
+        var engagement = plan.EngagementGroup >= 0 ? groupScores[plan.EngagementGroup].Score : 0m;
+        var fitGrade = fit >= g.FitA ? 0 : fit >= g.FitB ? 1 : 2;
+        var engagementGrade = engagement >= g.EngagementOne ? 0 : engagement >= g.EngagementTwo ? 1 : 2;
+        return plan.GradeTable[(fitGrade * 3) + engagementGrade]; // the nine grades, built once: a grade is immutable
     }
 }

@@ -69,12 +69,27 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         {
             Lead = leadRules,
             Activity = activityRules,
-            LeadChunks = Fusion.Fuse([.. leadRules.Select(r => enabled[r.Index].Body)], lead, activity),
+            LeadChunks = Fusion.FuseLead(
+                [.. leadRules.Select(r => enabled[r.Index].Body)],
+                [.. leadRules.Select(r => r.Points)],
+                [.. leadRules.Select(r => r.Group)],
+                LeadSumsCannotOverflow(leadRules),
+                lead,
+                activity,
+                out var leadSummed),
+            LeadSummed = leadSummed,
+            LeadBits = [.. leadRules.Select(r => new LeadBit(r.Points, r.Group, r.Index))],
             ActivityChunks = Fusion.Fuse([.. activityRules.Select(r => enabled[r.Index].Body)], lead, activity),
             GroupCap = [.. groups.Select(g => GroupCaps.TryGetValue(g, out var c) ? ScoreArithmetic.ToHundredths(c) : 0L)],
             GroupCapped = [.. groups.Select(GroupCaps.ContainsKey)],
             TotalCapped = TotalCap is not null,
             TotalCap = TotalCap is { } t ? ScoreArithmetic.ToHundredths(t) : 0L,
+            GroupLimit = [.. groups.Select(g => GroupCaps.TryGetValue(g, out var c) ? ScoreArithmetic.ToHundredths(c) : long.MaxValue)],
+            TotalLimit = TotalCap is { } limit ? ScoreArithmetic.ToHundredths(limit) : long.MaxValue,
+            GroupCapValue = [.. groups.Select(g => GroupCaps.TryGetValue(g, out var c) ? c : (decimal?)null)],
+            FitGroup = Array.IndexOf(groups, "fit"),
+            EngagementGroup = Array.IndexOf(groups, "engagement"),
+            GradeTable = [.. Enumerable.Range(0, 9).Select(i => new ScoreGrade(((char)('A' + (i / 3))).ToString(), (i % 3) + 1))],
         };
         MaximumScore = ComputeMaximum();
     }
@@ -116,7 +131,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
         var sink = new ExplainingSink(new Explanation(this));
         Span<long> sums = groups.Length <= 64 ? stackalloc long[groups.Length] : new long[groups.Length];
-        Walk(lead, asOf, ref sink, sums);
+        Walk(lead, asOf, ref sink, sums, WorkMeter.Observed);
         var score = sink.Explanation.Finish(asOf, sums);
         DomainTelemetry.ScoredExplained(Name, score.Errors.Count);
         return score;
@@ -153,6 +168,14 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
         problems.ThrowIfAny("scoring model '" + definition.Name + "'");
     }
+
+    /// <summary>
+    /// Whether no sum of lead-rule points can overflow: the walk adds lead rules first, into sums that start at 0, so
+    /// when the magnitudes of all lead rules' points add up to less than <see cref="long.MaxValue"/>, neither the walk's
+    /// checked sums nor the fused delegates' sums can overflow, and both give the same sums.
+    /// </summary>
+    private static bool LeadSumsCannotOverflow(PlanRule[] leadRules) =>
+        leadRules.Aggregate(System.Numerics.BigInteger.Zero, (sum, r) => sum + System.Numerics.BigInteger.Abs(r.Points)) < long.MaxValue;
 
     private decimal? ComputeMaximum()
     {

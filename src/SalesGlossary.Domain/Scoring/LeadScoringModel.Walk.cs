@@ -14,32 +14,55 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
     /// <summary>Walks one lead through the plan: lead rules once, then each scored activity (newest first) through the activity rules.</summary>
     /// <returns>The total in hundredths after group caps and the total cap; <paramref name="sums"/> holds each group's raw sum.</returns>
-    private long Walk<TSink>(TLead lead, DateTimeOffset asOf, ref TSink sink, scoped Span<long> sums)
+    /// <param name="lead">The lead.</param>
+    /// <param name="asOf">The instant the score is computed for.</param>
+    /// <param name="sink">Receives what the walk finds.</param>
+    /// <param name="sums">Receives each group's raw sum; one per group.</param>
+    /// <param name="cancellation">The scoring call's token (<see cref="WorkMeter.Observed"/>), read once by the caller per run or per lead.</param>
+    private long Walk<TSink>(TLead lead, DateTimeOffset asOf, ref TSink sink, scoped Span<long> sums, CancellationToken cancellation)
         where TSink : IScoreSink, allows ref struct
     {
         sums.Clear();
-        var cancellation = WorkMeter.Observed; // the scoring call's token, read once per lead
-        for (var chunk = 0; chunk < plan.LeadChunks.Length; chunk++)
+        var chunks = plan.LeadChunks.Length;
+        var bits = plan.LeadBits;
+        var wantsMatches = sink.WantsLeadMatches;
+        for (var chunk = 0; chunk < chunks; chunk++)
         {
             cancellation.ThrowIfCancellationRequested(); // sandbox: cancellation is observed between rules and inside metered rules
-            ulong mask;
-            try
-            {
-                mask = plan.LeadChunks[chunk](lead, default!);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
+            var found = LeadMask(chunk, lead, out var failed);
+            var mask = found.Mask;
+            if (failed)
             {
                 // One rule failed inside the fused delegate: evaluate the chunk rule by rule to find and report it.
                 mask = RuleByRule(plan.Lead, chunk, lead, default!, -1, long.MinValue, ref sink);
+            }
+            else if (plan.LeadSummed[chunk])
+            {
+                // The delegate summed the points itself (no overflow possible, see FuseLead): no walk over the matched bits.
+                AddChunkSums(sums, found);
+                if (wantsMatches)
+                {
+                    while (mask != 0)
+                    {
+                        var r = unchecked((chunk << 6) + BitOperations.TrailingZeroCount(mask));
+                        mask &= unchecked(mask - 1);
+                        sink.LeadRuleMatched(bits[r].Index);
+                    }
+                }
+
+                continue;
             }
 
             while (mask != 0)
             {
                 var r = unchecked((chunk << 6) + BitOperations.TrailingZeroCount(mask));
                 mask &= unchecked(mask - 1);
-                var rule = plan.Lead[r];
-                sums[rule.Group] = checked(sums[rule.Group] + rule.Points);
-                sink.LeadRuleMatched(rule.Index);
+                var bit = bits[r];
+                sums[bit.Group] = checked(sums[bit.Group] + bit.Points);
+                if (wantsMatches)
+                {
+                    sink.LeadRuleMatched(bit.Index);
+                }
             }
         }
 
@@ -51,22 +74,77 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         return Cap(sums, default, out _);
     }
 
+    /// <summary>
+    /// Runs one fused chunk of lead rules. Kept out of <see cref="Walk"/> so that the walk's own loop carries no exception
+    /// handling; when a rule in the chunk fails, the walk evaluates the chunk rule by rule to find and report it.
+    /// </summary>
+    /// <returns>The chunk's matches and sums; <paramref name="failed"/> says the fused delegate threw (the result is then empty).</returns>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private LeadChunkResult LeadMask(int chunk, TLead lead, out bool failed)
+    {
+        failed = false;
+        try
+        {
+            return plan.LeadChunks[chunk](lead, default!);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            failed = true;
+            return default;
+        }
+    }
+
+    /// <summary>Adds the sums a fused chunk computed to the first groups' sums (checked, as every sum of the walk).</summary>
+    private static void AddChunkSums(scoped Span<long> sums, in LeadChunkResult found)
+    {
+        switch (sums.Length)
+        {
+            case 0:
+                break;
+            case 1:
+                sums[0] = checked(sums[0] + found.Group0);
+                break;
+            case 2:
+                sums[0] = checked(sums[0] + found.Group0);
+                sums[1] = checked(sums[1] + found.Group1);
+                break;
+            case 3:
+                sums[0] = checked(sums[0] + found.Group0);
+                sums[1] = checked(sums[1] + found.Group1);
+                sums[2] = checked(sums[2] + found.Group2);
+                break;
+            default:
+                sums[0] = checked(sums[0] + found.Group0);
+                sums[1] = checked(sums[1] + found.Group1);
+                sums[2] = checked(sums[2] + found.Group2);
+                sums[3] = checked(sums[3] + found.Group3);
+                break;
+        }
+    }
+
     /// <summary>Caps each group, then the total: the one home of caps. Writes each group's capped score if asked.</summary>
     private long Cap(ReadOnlySpan<long> sums, Span<long> capped, out long totalExcess)
     {
         long total = 0;
-        for (var g = 0; g < sums.Length; g++)
+        var limits = plan.GroupLimit;
+        if (capped.IsEmpty)
         {
-            var score = plan.GroupCapped[g] && sums[g] > plan.GroupCap[g] ? plan.GroupCap[g] : sums[g];
-            if (!capped.IsEmpty)
+            for (var g = 0; g < sums.Length && g < limits.Length; g++)
             {
-                capped[g] = score;
+                total += Math.Min(sums[g], limits[g]);
             }
-
-            total += score;
+        }
+        else
+        {
+            for (var g = 0; g < sums.Length && g < limits.Length; g++)
+            {
+                var score = Math.Min(sums[g], limits[g]);
+                capped[g] = score;
+                total += score;
+            }
         }
 
-        totalExcess = plan.TotalCapped && total > plan.TotalCap ? total - plan.TotalCap : 0;
+        totalExcess = total > plan.TotalLimit ? total - plan.TotalLimit : 0;
         return total - totalExcess;
     }
 
@@ -336,6 +414,9 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         }
     }
 
+    /// <summary>What one matched lead rule adds: its points (hundredths) to its group; its index in the model's rules.</summary>
+    private readonly record struct LeadBit(long Points, int Group, int Index);
+
     /// <summary>The compiled model: rules per scope in document order, fused match delegates, caps in hundredths.</summary>
     private sealed class ScoringPlan
     {
@@ -343,7 +424,13 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
         public required PlanRule[] Activity { get; init; }
 
-        public required Func<TLead, TActivity, ulong>[] LeadChunks { get; init; }
+        public required Func<TLead, TActivity, LeadChunkResult>[] LeadChunks { get; init; }
+
+        /// <summary>Gets, per lead chunk, whether its delegate sums its rules' points itself (see <see cref="Fusion.FuseLead"/>).</summary>
+        public required bool[] LeadSummed { get; init; }
+
+        /// <summary>Gets what the walk adds for each lead rule that matched, in the order of <see cref="Lead"/>, without reading the rule itself.</summary>
+        public required LeadBit[] LeadBits { get; init; }
 
         public required Func<TLead, TActivity, ulong>[] ActivityChunks { get; init; }
 
@@ -354,5 +441,23 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         public required bool TotalCapped { get; init; }
 
         public required long TotalCap { get; init; }
+
+        /// <summary>Gets each group's cap, <see cref="long.MaxValue"/> for an uncapped group: a group counts the smaller of its sum and its limit.</summary>
+        public required long[] GroupLimit { get; init; }
+
+        /// <summary>Gets the total's cap, <see cref="long.MaxValue"/> when the total is not capped.</summary>
+        public required long TotalLimit { get; init; }
+
+        /// <summary>Gets each group's cap as the model states it, <see langword="null"/> for an uncapped group.</summary>
+        public required decimal?[] GroupCapValue { get; init; }
+
+        /// <summary>Gets the index of the group named <c>fit</c>, or -1.</summary>
+        public required int FitGroup { get; init; }
+
+        /// <summary>Gets the index of the group named <c>engagement</c>, or -1.</summary>
+        public required int EngagementGroup { get; init; }
+
+        /// <summary>Gets the nine grades, A1 to C3, at <c>fit × 3 + engagement</c> (0-based).</summary>
+        public required ScoreGrade[] GradeTable { get; init; }
     }
 }

@@ -15,6 +15,7 @@ internal static class ScoreArithmetic
     public static long ToHundredths(decimal value) => decimal.ToInt64(value * 100m);
 
     /// <summary>Hundredths as a <see cref="decimal"/> without trailing zeros (117, 12.5, 2.76), built without division.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static decimal ToDecimal(long hundredths)
     {
         var negative = hundredths < 0;

@@ -127,11 +127,18 @@ internal sealed class WorkMetering : ExpressionVisitor
     }
 
     /// <summary>Evaluates each operand once, charges the text operands with <paramref name="charge"/>, then runs the call.</summary>
+    /// <remarks>
+    /// A constant operand is passed as it is, to the charge and to the call (reading a constant twice changes nothing), so
+    /// that the JIT still sees <c>StartsWith("Chief", StringComparison.Ordinal)</c> with its constants and unrolls it.
+    /// </remarks>
     private Expression ChargedText(MethodCallExpression call, System.Reflection.MethodInfo charge)
     {
         var operands = (call.Object is null ? call.Arguments : call.Arguments.Prepend(call.Object)).ToList();
-        var temporaries = operands.Select((o, i) => Expression.Variable(o.Type, "operand" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        var texts = temporaries.Where(t => t.Type == typeof(string)).Cast<Expression>().ToList();
+        var values = operands.Select((o, i) => o is ConstantExpression
+            ? o
+            : Expression.Variable(o.Type, "operand" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var temporaries = values.OfType<ParameterExpression>().ToList();
+        var texts = values.Where(t => t.Type == typeof(string)).ToList();
         if (texts.Count == 0)
         {
             return call;
@@ -141,7 +148,7 @@ internal sealed class WorkMetering : ExpressionVisitor
         Expression other = texts.Count > 1 ? texts[1] : Expression.Constant(null, typeof(string));
         textCharged = true;
         var body = new List<Expression>();
-        body.AddRange(operands.Select((o, i) => Expression.Assign(temporaries[i], o)));
+        body.AddRange(operands.Select((o, i) => (o, v: values[i])).Where(p => p.v is ParameterExpression).Select(p => (Expression)Expression.Assign(p.v, p.o)));
         if (ruleWork is null)
         {
             body.Add(Expression.Call(charge, text, other));
@@ -154,8 +161,8 @@ internal sealed class WorkMetering : ExpressionVisitor
         }
 
         body.Add(call.Object is null
-            ? call.Update(null, temporaries)
-            : call.Update(temporaries[0], temporaries.Skip(1)));
+            ? call.Update(null, values)
+            : call.Update(values[0], values.Skip(1)));
         return Expression.Block(call.Type, temporaries, body);
     }
 

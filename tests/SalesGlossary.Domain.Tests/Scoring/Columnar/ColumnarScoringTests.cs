@@ -144,6 +144,20 @@ public class ColumnarScoringTests
             Assert.Equal(expected.Count(s => s.Errors.Count > 0), summary.Incomplete);
         });
 
+    /// <summary>
+    /// Batch lengths around the eight leads scored per register pass and the block of 1,024 (none, one, a partial pass,
+    /// a partial block), and text columns with more distinct values than a register table holds: the same totals.
+    /// </summary>
+    [Property(MaxTest = 40)]
+    public Property BatchLengthsAroundPassAndBlockWidths_AndWideDictionaries_GiveExactlyTheRowPathTotals() =>
+        Prop.ForAll(Models().ToArbitrary(), Gen.Elements(0, 1, 2, 7, 8, 9, 15, 17, 1023, 1024, 1025, 1031).ToArbitrary(), Gen.Choose(0, 40).ToArbitrary(), (json, length, distinctTitles) =>
+        {
+            var model = LeadScoringModel.Load(json);
+            var generated = Unique(Gen.ArrayOf(Generators.Leads(), length).Sample(1, 1).Single());
+            var leads = generated.Select((l, i) => distinctTitles > 0 && i % 3 == 0 ? l with { JobTitle = "Head of Region " + (i % distinctTitles).ToString(System.Globalization.CultureInfo.InvariantCulture) } : l).ToArray();
+            AssertSameTotals(model, ColumnarScoringModel.Create(model), leads, LeadRecordBatches.From(leads));
+        });
+
     [Fact]
     public void SampleModel_VectorizesItsCommonShapes_AndScoresLikeTheRowPath()
     {
