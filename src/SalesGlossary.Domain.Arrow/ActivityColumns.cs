@@ -1,5 +1,6 @@
 using System.Globalization;
 using Apache.Arrow;
+using Apache.Arrow.Types;
 
 namespace SalesGlossary.Domain.Arrow;
 
@@ -84,19 +85,8 @@ internal sealed class ActivityColumns
         var at = Required("OccurredAt") as TimestampArray ?? throw ColumnarErrors.WrongType("OccurredAt", Required("OccurredAt"), "timestamp");
 
         // Keys: distinct (type, url, stage) combinations.
-        var keys = new Dictionary<(int, int, int), int>();
         var keyOfRow = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            var combination = (type.Codes[i], url?.Codes[i] ?? 0, stage?.Codes[i] ?? 0);
-            if (!keys.TryGetValue(combination, out var key))
-            {
-                key = keys.Count;
-                keys.Add(combination, key);
-            }
-
-            keyOfRow[i] = key;
-        }
+        var combinations = KeyRows(type, url, stage, keyOfRow);
 
         // Group rows by lead (stable: batch order), then sort each lead's activities newest first, ties in batch order.
         var start = new int[leadIds.Length + 1];
@@ -110,13 +100,22 @@ internal sealed class ActivityColumns
             start[l + 1] += start[l];
         }
 
-        var next = start[..^1].ToArray();
+        var rawTicks = UtcTicks(at);
         var rowAt = new int[count];
-        var rawTicks = new long[count];
-        for (var i = 0; i < count; i++)
+        if (IsNonDecreasing(leadOf))
         {
-            rowAt[next[leadOf[i]]++] = i;
-            rawTicks[i] = (at.GetTimestamp(i) ?? throw ColumnarErrors.NullIn("OccurredAt", i)).UtcTicks;
+            for (var i = 0; i < count; i++)
+            {
+                rowAt[i] = i;
+            }
+        }
+        else
+        {
+            var next = start[..^1].ToArray();
+            for (var i = 0; i < count; i++)
+            {
+                rowAt[next[leadOf[i]]++] = i;
+            }
         }
 
         var ticks = new long[count];
@@ -126,41 +125,43 @@ internal sealed class ActivityColumns
         {
             var from = start[l];
             var length = start[l + 1] - from;
-            if (order.Length < length)
+            var rows = rowAt.AsSpan(from, length);
+            if (!OrderNewestFirst(rows, rawTicks))
             {
-                order = new (long, int)[length];
+                if (order.Length < length)
+                {
+                    order = new (long, int)[length];
+                }
+
+                var span = order.AsSpan(0, length);
+                for (var k = 0; k < length; k++)
+                {
+                    span[k] = (-rawTicks[rows[k]], rows[k]);
+                }
+
+                span.Sort();
+                for (var k = 0; k < length; k++)
+                {
+                    rows[k] = span[k].Row;
+                }
             }
 
-            var span = order.AsSpan(0, length);
             for (var k = 0; k < length; k++)
             {
-                var row = rowAt[from + k];
-                span[k] = (-rawTicks[row], row);
-            }
-
-            span.Sort();
-            for (var k = 0; k < length; k++)
-            {
-                rowAt[from + k] = span[k].Row;
-                ticks[from + k] = -span[k].NegativeTicks;
-                keyAt[from + k] = keyOfRow[span[k].Row];
+                var row = rows[k];
+                ticks[from + k] = rawTicks[row];
+                keyAt[from + k] = keyOfRow[row];
             }
         }
 
-        var keyType = new int[keys.Count];
-        var keyUrl = new int[keys.Count];
-        var keyStage = new int[keys.Count];
-        foreach (var ((t, u2, s2), key) in keys)
-        {
-            keyType[key] = t;
-            keyUrl[key] = u2;
-            keyStage[key] = s2;
-        }
-
-        return new ActivityColumns(count, start, ticks, keyAt, rowAt, type, url, stage, keyType, keyUrl, keyStage);
+        return new ActivityColumns(count, start, ticks, keyAt, rowAt, type, url, stage, combinations.Type, combinations.Url, combinations.Stage);
     }
 
-    /// <summary>Finds each activity's lead by its <c>LeadId</c>, comparing UTF-8 bytes without decoding.</summary>
+    /// <summary>
+    /// Finds each activity's lead by its <c>LeadId</c>, comparing UTF-8 bytes without decoding. Activities usually come
+    /// grouped by lead in lead order, so each is first compared with the previous activity's lead and the one after it;
+    /// only a miss looks the id up in a hash table of the lead ids.
+    /// </summary>
     private static int[] JoinLeads(IArrowArray column, StringArray leadIds)
     {
         if (column is not StringArray keys)
@@ -168,57 +169,254 @@ internal sealed class ActivityColumns
             throw ColumnarErrors.WrongType("LeadId", column, "utf8 text (a string array)");
         }
 
-        var size = 16;
-        while (size < leadIds.Length * 2)
-        {
-            size *= 2;
-        }
-
-        var slots = new int[size];
-        var mask = size - 1;
-        for (var l = 0; l < leadIds.Length; l++)
-        {
-            var bytes = leadIds.GetBytes(l, out _);
-            for (var slot = Hash(bytes) & mask; ; slot = (slot + 1) & mask)
-            {
-                if (slots[slot] == 0)
-                {
-                    slots[slot] = l + 1;
-                    break;
-                }
-
-                if (bytes.SequenceEqual(leadIds.GetBytes(slots[slot] - 1, out _)))
-                {
-                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                        $"Lead id '{leadIds.GetString(l)}' appears at rows {slots[slot] - 1} and {l} of the lead batch; activities are keyed by lead id, so ids must be unique."), nameof(leadIds));
-                }
-            }
-        }
-
+        // Strictly ascending ids are unique; otherwise the table is built now, refusing the first duplicate.
+        var table = IsStrictlyAscending(leadIds) ? null : new LeadIdTable(leadIds);
         var leadOf = new int[keys.Length];
+        var current = 0;
+        var leads = leadIds.Length;
+        var ids = new Utf8Rows(leadIds);
+        var rows = new Utf8Rows(keys);
+        var checkNulls = keys.NullCount > 0;
         for (var i = 0; i < keys.Length; i++)
         {
-            if (keys.IsNull(i))
+            if (checkNulls && keys.IsNull(i))
             {
                 throw ColumnarErrors.NullIn("LeadId", i);
             }
 
-            var bytes = keys.GetBytes(i, out _);
-            var found = -1;
-            for (var slot = Hash(bytes) & mask; slots[slot] != 0; slot = (slot + 1) & mask)
+            var bytes = rows[i];
+            if (current < leads && bytes.SequenceEqual(ids[current]))
             {
-                if (bytes.SequenceEqual(leadIds.GetBytes(slots[slot] - 1, out _)))
-                {
-                    found = slots[slot] - 1;
-                    break;
-                }
+                leadOf[i] = current;
+                continue;
             }
 
-            leadOf[i] = found >= 0 ? found : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+            if (current + 1 < leads && bytes.SequenceEqual(ids[current + 1]))
+            {
+                leadOf[i] = ++current;
+                continue;
+            }
+
+            table ??= new LeadIdTable(leadIds);
+            var found = table.Find(bytes);
+            current = found >= 0 ? found : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                 $"Activity row {i} has LeadId '{keys.GetString(i)}', which is no Id of the lead batch."), nameof(column));
+            leadOf[i] = current;
         }
 
         return leadOf;
+    }
+
+    private static bool IsStrictlyAscending(StringArray ids)
+    {
+        var rows = new Utf8Rows(ids);
+        for (var l = 1; l < ids.Length; l++)
+        {
+            if (rows[l - 1].SequenceCompareTo(rows[l]) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsNonDecreasing(int[] values)
+    {
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] < values[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Orders one lead's rows (given in batch order) newest first, ties in batch order, when that is cheap: already in
+    /// order, in strictly ascending time, or short. Returns <see langword="false"/> when the caller must sort.
+    /// </summary>
+    private static bool OrderNewestFirst(Span<int> rows, long[] ticks)
+    {
+        var descending = true;
+        var ascending = true;
+        for (var k = 1; k < rows.Length && (descending || ascending); k++)
+        {
+            var previous = ticks[rows[k - 1]];
+            var tick = ticks[rows[k]];
+            descending &= previous >= tick;
+            ascending &= previous < tick;
+        }
+
+        if (descending)
+        {
+            return true;
+        }
+
+        if (ascending)
+        {
+            rows.Reverse();
+            return true;
+        }
+
+        if (rows.Length > 32)
+        {
+            return false;
+        }
+
+        for (var k = 1; k < rows.Length; k++)
+        {
+            var row = rows[k];
+            var tick = ticks[row];
+            var j = k - 1;
+            for (; j >= 0 && ticks[rows[j]] < tick; j--)
+            {
+                rows[j + 1] = rows[j];
+            }
+
+            rows[j + 1] = row;
+        }
+
+        return true;
+    }
+
+    /// <summary>Each row's instant in UTC ticks, read from the raw values by the column's unit (a time zone does not move an instant).</summary>
+    private static long[] UtcTicks(TimestampArray at)
+    {
+        var values = at.Values;
+        var ticks = new long[values.Length];
+        var unit = ((TimestampType)at.Data.DataType).Unit;
+        var epoch = DateTime.UnixEpoch.Ticks;
+        var checkNulls = at.NullCount > 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (checkNulls && at.IsNull(i))
+            {
+                throw ColumnarErrors.NullIn("OccurredAt", i);
+            }
+
+            var value = values[i];
+            var tick = unchecked(epoch + unit switch
+            {
+                TimeUnit.Nanosecond => value / 100,
+                TimeUnit.Microsecond => value * 10,
+                TimeUnit.Millisecond => value * TimeSpan.TicksPerMillisecond,
+                TimeUnit.Second => value * TimeSpan.TicksPerSecond,
+                _ => at.GetTimestamp(i)!.Value.UtcTicks - epoch,
+            });
+
+            // Out of range: the reader's own conversion raises its error.
+            ticks[i] = (ulong)tick <= (ulong)DateTime.MaxValue.Ticks ? tick : at.GetTimestamp(i)!.Value.UtcTicks;
+        }
+
+        return ticks;
+    }
+
+    /// <summary>Codes each row's (type, url, stage) combination densely, in order of first appearance.</summary>
+    private static (int[] Type, int[] Url, int[] Stage) KeyRows(TextColumn type, TextColumn? url, TextColumn? stage, int[] keyOfRow)
+    {
+        var typeCodes = type.Codes;
+        var urlCodes = url?.Codes;
+        var stageCodes = stage?.Codes;
+        long typeRange = type.Values.Length + 1;
+        long urlRange = (url?.Values.Length ?? 0) + 1;
+        long stageRange = (stage?.Values.Length ?? 0) + 1;
+        var keyType = new List<int>();
+        var keyUrl = new List<int>();
+        var keyStage = new List<int>();
+        var radix = (UInt128)(ulong)typeRange * (ulong)urlRange * (ulong)stageRange;
+        var small = radix <= (UInt128)Math.Max(1 << 16, keyOfRow.Length);
+        var direct = small ? new int[(int)radix] : null;
+        var hashed = small ? null : new Dictionary<(int, int, int), int>();
+        for (var i = 0; i < keyOfRow.Length; i++)
+        {
+            var t = typeCodes[i];
+            var u = urlCodes?[i] ?? 0;
+            var s = stageCodes?[i] ?? 0;
+            int key;
+            if (direct is not null)
+            {
+                ref var slot = ref direct[(int)((((t * urlRange) + u) * stageRange) + s)];
+                if (slot == 0)
+                {
+                    slot = keyType.Count + 1;
+                    keyType.Add(t);
+                    keyUrl.Add(u);
+                    keyStage.Add(s);
+                }
+
+                key = slot - 1;
+            }
+            else if (!hashed!.TryGetValue((t, u, s), out key))
+            {
+                key = keyType.Count;
+                hashed.Add((t, u, s), key);
+                keyType.Add(t);
+                keyUrl.Add(u);
+                keyStage.Add(s);
+            }
+
+            keyOfRow[i] = key;
+        }
+
+        return ([.. keyType], [.. keyUrl], [.. keyStage]);
+    }
+
+    /// <summary>An open-addressing table of the lead ids by their UTF-8 bytes; building it refuses duplicate ids.</summary>
+    private sealed class LeadIdTable
+    {
+        private readonly StringArray ids;
+        private readonly int[] slots;
+        private readonly int mask;
+
+        public LeadIdTable(StringArray leadIds)
+        {
+            ids = leadIds;
+            var size = 16;
+            while (size < ids.Length * 2)
+            {
+                size *= 2;
+            }
+
+            slots = new int[size];
+            mask = size - 1;
+            var rows = new Utf8Rows(leadIds);
+            for (var l = 0; l < ids.Length; l++)
+            {
+                var bytes = rows[l];
+                for (var slot = Hash(bytes) & mask; ; slot = (slot + 1) & mask)
+                {
+                    if (slots[slot] == 0)
+                    {
+                        slots[slot] = l + 1;
+                        break;
+                    }
+
+                    if (bytes.SequenceEqual(rows[slots[slot] - 1]))
+                    {
+                        throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                            $"Lead id '{ids.GetString(l)}' appears at rows {slots[slot] - 1} and {l} of the lead batch; activities are keyed by lead id, so ids must be unique."), nameof(leadIds));
+                    }
+                }
+            }
+        }
+
+        /// <summary>The lead of that id, or -1.</summary>
+        public int Find(ReadOnlySpan<byte> bytes)
+        {
+            var rows = new Utf8Rows(ids);
+            for (var slot = Hash(bytes) & mask; slots[slot] != 0; slot = (slot + 1) & mask)
+            {
+                if (bytes.SequenceEqual(rows[slots[slot] - 1]))
+                {
+                    return slots[slot] - 1;
+                }
+            }
+
+            return -1;
+        }
     }
 
     private static int Hash(ReadOnlySpan<byte> bytes)

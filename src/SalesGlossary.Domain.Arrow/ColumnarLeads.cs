@@ -149,15 +149,19 @@ public sealed class ColumnarLeads
             throw ColumnarErrors.WrongType(name, array, "boolean");
         }
 
+        if (booleans.NullCount > 0)
+        {
+            throw ColumnarErrors.NullIn(name, Enumerable.Range(0, booleans.Length).First(booleans.IsNull));
+        }
+
+        // The values are bit-packed, least significant bit first, starting at the array's offset.
         var codes = new byte[booleans.Length];
+        var bits = booleans.ValueBuffer.Span;
+        var offset = booleans.Offset;
         for (var i = 0; i < codes.Length; i++)
         {
-            codes[i] = booleans.GetValue(i) switch
-            {
-                null => throw ColumnarErrors.NullIn(name, i),
-                true => 1,
-                false => 0,
-            };
+            var bit = offset + i;
+            codes[i] = (byte)((bits[bit >> 3] >> (bit & 7)) & 1);
         }
 
         return codes;

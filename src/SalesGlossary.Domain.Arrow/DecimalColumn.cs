@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using Apache.Arrow;
+using Apache.Arrow.Types;
 
 namespace SalesGlossary.Domain.Arrow;
 
@@ -18,15 +20,30 @@ internal sealed class DecimalColumn(decimal[] values, bool[] isNull)
 
         var values = new decimal[decimals.Length];
         var nulls = new bool[decimals.Length];
+        var scale = ((Decimal128Type)decimals.Data.DataType).Scale;
+        var raw = decimals.ValueBuffer.Span;
+        var checkNulls = decimals.NullCount > 0;
         for (var i = 0; i < values.Length; i++)
         {
-            if (decimals.GetValue(i) is { } value)
+            if (checkNulls && decimals.IsNull(i))
             {
-                values[i] = value;
+                nulls[i] = true;
+                continue;
+            }
+
+            // A 128-bit two's complement unscaled value; beyond 96 bits or 28 decimals the reader decides (or refuses).
+            var unscaled = BinaryPrimitives.ReadInt128LittleEndian(raw.Slice((decimals.Offset + i) * 16, 16));
+            var negative = unscaled < Int128.Zero;
+            var magnitude = unscaled == Int128.MinValue ? UInt128.MaxValue : negative ? (UInt128)(-unscaled) : (UInt128)unscaled;
+            if (scale is >= 0 and <= 28 && magnitude >> 96 == UInt128.Zero)
+            {
+                var low = unchecked((ulong)magnitude);
+                var high = unchecked((int)(uint)(magnitude >> 64));
+                values[i] = new decimal(unchecked((int)(uint)low), unchecked((int)(uint)(low >> 32)), high, negative, (byte)scale);
             }
             else
             {
-                nulls[i] = true;
+                values[i] = decimals.GetValue(i)!.Value;
             }
         }
 

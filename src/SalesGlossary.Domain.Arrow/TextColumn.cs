@@ -29,23 +29,23 @@ internal sealed class TextColumn
         switch (array)
         {
             case StringArray strings:
-                for (var i = 0; i < strings.Length; i++)
+                var rows = new Utf8Rows(strings);
+                var checkNulls = strings.NullCount > 0;
+                for (var i = 0; i < codes.Length; i++)
                 {
-                    codes[i] = strings.IsNull(i) ? 0 : encoder.Code(strings.GetBytes(i, out _)) + 1;
+                    codes[i] = checkNulls && strings.IsNull(i) ? 0 : encoder.Code(rows[i]) + 1;
                 }
 
                 break;
             case DictionaryArray { Dictionary: StringArray dictionary } dictionaryArray:
                 var map = new int[dictionary.Length];
+                var entries = new Utf8Rows(dictionary);
                 for (var d = 0; d < dictionary.Length; d++)
                 {
-                    map[d] = dictionary.IsNull(d) ? 0 : encoder.Code(dictionary.GetBytes(d, out _)) + 1;
+                    map[d] = dictionary.IsNull(d) ? 0 : encoder.Code(entries[d]) + 1;
                 }
 
-                for (var i = 0; i < dictionaryArray.Length; i++)
-                {
-                    codes[i] = dictionaryArray.IsNull(i) ? 0 : map[IndexOf(dictionaryArray.Indices, i)];
-                }
+                MapIndices(dictionaryArray, dictionaryArray.Indices, map, codes);
 
                 break;
             default:
@@ -60,16 +60,47 @@ internal sealed class TextColumn
         return new TextColumn(codes, encoder.Values());
     }
 
-    private static int IndexOf(IArrowArray indices, int row) => indices switch
+    /// <summary>Sets each row's code from the dictionary entry its index names, reading the indices' raw values.</summary>
+    private static void MapIndices(DictionaryArray array, IArrowArray indices, int[] map, int[] codes)
     {
-        Int8Array a => a.GetValue(row)!.Value,
-        UInt8Array a => a.GetValue(row)!.Value,
-        Int16Array a => a.GetValue(row)!.Value,
-        UInt16Array a => a.GetValue(row)!.Value,
-        Int32Array a => a.GetValue(row)!.Value,
-        UInt32Array a => checked((int)a.GetValue(row)!.Value),
-        Int64Array a => checked((int)a.GetValue(row)!.Value),
-        UInt64Array a => checked((int)a.GetValue(row)!.Value),
-        _ => throw new ArgumentException("A dictionary column has indices of type " + indices.Data.DataType.Name + "; integer indices are expected.", nameof(indices)),
-    };
+        switch (indices)
+        {
+            case Int8Array a:
+                Map(a.Values, array, map, codes);
+                break;
+            case UInt8Array a:
+                Map(a.Values, array, map, codes);
+                break;
+            case Int16Array a:
+                Map(a.Values, array, map, codes);
+                break;
+            case UInt16Array a:
+                Map(a.Values, array, map, codes);
+                break;
+            case Int32Array a:
+                Map(a.Values, array, map, codes);
+                break;
+            case UInt32Array a:
+                Map(a.Values, array, map, codes);
+                break;
+            case Int64Array a:
+                Map(a.Values, array, map, codes);
+                break;
+            case UInt64Array a:
+                Map(a.Values, array, map, codes);
+                break;
+            default:
+                throw new ArgumentException("A dictionary column has indices of type " + indices.Data.DataType.Name + "; integer indices are expected.", nameof(indices));
+        }
+    }
+
+    private static void Map<T>(ReadOnlySpan<T> indices, DictionaryArray array, int[] map, int[] codes)
+        where T : struct, System.Numerics.IBinaryInteger<T>
+    {
+        var checkNulls = array.NullCount > 0;
+        for (var i = 0; i < codes.Length; i++)
+        {
+            codes[i] = checkNulls && array.IsNull(i) ? 0 : map[int.CreateChecked(indices[i])];
+        }
+    }
 }

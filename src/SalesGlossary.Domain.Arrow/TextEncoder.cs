@@ -1,34 +1,37 @@
+using System.Text;
+
 namespace SalesGlossary.Domain.Arrow;
 
 /// <summary>Assigns dense codes to distinct UTF-8 byte sequences without decoding each row to a string.</summary>
 internal sealed class TextEncoder
 {
-    private readonly List<byte[]> entries = [];
-    private readonly List<int> hashes = [];
+    private byte[] bytes = new byte[256];
+    private int[] starts = new int[33];
+    private int[] hashes = new int[32];
+    private int count;
     private int[] slots = new int[64];
 
     /// <summary>Gets the code (0-based) of a byte sequence, adding it when new.</summary>
-    public int Code(ReadOnlySpan<byte> bytes)
+    public int Code(ReadOnlySpan<byte> text)
     {
-        var hash = Hash(bytes);
+        var hash = Hash(text);
         var mask = slots.Length - 1;
         for (var slot = hash & mask; ; slot = (slot + 1) & mask)
         {
             var entry = slots[slot] - 1;
             if (entry < 0)
             {
-                slots[slot] = entries.Count + 1;
-                entries.Add(bytes.ToArray());
-                hashes.Add(hash);
-                if (entries.Count * 2 > slots.Length)
+                slots[slot] = count + 1;
+                Add(text, hash);
+                if (count * 2 > slots.Length)
                 {
                     Grow();
                 }
 
-                return entries.Count - 1;
+                return count - 1;
             }
 
-            if (hashes[entry] == hash && bytes.SequenceEqual(entries[entry]))
+            if (hashes[entry] == hash && text.SequenceEqual(Entry(entry)))
             {
                 return entry;
             }
@@ -36,7 +39,16 @@ internal sealed class TextEncoder
     }
 
     /// <summary>Gets the distinct values as text, in code order.</summary>
-    public string[] Values() => [.. entries.Select(e => System.Text.Encoding.UTF8.GetString(e))];
+    public string[] Values()
+    {
+        var values = new string[count];
+        for (var e = 0; e < count; e++)
+        {
+            values[e] = Encoding.UTF8.GetString(Entry(e));
+        }
+
+        return values;
+    }
 
     private static int Hash(ReadOnlySpan<byte> bytes)
     {
@@ -45,11 +57,32 @@ internal sealed class TextEncoder
         return hash.ToHashCode() & int.MaxValue;
     }
 
+    private ReadOnlySpan<byte> Entry(int entry) => bytes.AsSpan(starts[entry], starts[entry + 1] - starts[entry]);
+
+    private void Add(ReadOnlySpan<byte> text, int hash)
+    {
+        var end = starts[count];
+        if (bytes.Length - end < text.Length)
+        {
+            Array.Resize(ref bytes, (int)Math.Min(Array.MaxLength, Math.Max(bytes.Length * 2L, (long)end + text.Length)));
+        }
+
+        if (hashes.Length == count)
+        {
+            Array.Resize(ref hashes, count * 2);
+            Array.Resize(ref starts, (count * 2) + 1);
+        }
+
+        text.CopyTo(bytes.AsSpan(end));
+        hashes[count] = hash;
+        starts[++count] = end + text.Length;
+    }
+
     private void Grow()
     {
         slots = new int[slots.Length * 2];
         var mask = slots.Length - 1;
-        for (var e = 0; e < entries.Count; e++)
+        for (var e = 0; e < count; e++)
         {
             var slot = hashes[e] & mask;
             while (slots[slot] != 0)
