@@ -104,7 +104,7 @@ public class ColumnarEncodingTests
     [Fact]
     public void DuplicateLeadIds_AreRefused_WhereverTheyStandAndWhicheverActivitiesJoin()
     {
-        var activities = ActivitiesOf([("L-1", new LeadActivity("EmailOpen", Generators.ScoringNow))], TimeUnit.Nanosecond, "UTC");
+        var activities = ActivitiesOf([("L-1", new LeadActivity { Type = "EmailOpen", OccurredAt = Generators.ScoringNow })], TimeUnit.Nanosecond, "UTC");
         foreach (var (ids, first, second) in new[] { (new[] { "L-1", "L-2", "L-1" }, 0, 2), (["L-0", "L-2", "L-3", "L-2"], 1, 3), (["L-1", "L-1"], 0, 1) })
         {
             var error = Assert.Throws<ArgumentException>(() => ColumnarLeads.FromArrow(LeadIds(ids), activities));
@@ -112,7 +112,7 @@ public class ColumnarEncodingTests
         }
 
         // Ascending ids need no table until an activity misses the merge; a stranger is still refused.
-        var stranger = ActivitiesOf([("L-1", new LeadActivity("EmailOpen", Generators.ScoringNow)), ("L-9", new LeadActivity("EmailOpen", Generators.ScoringNow))], TimeUnit.Nanosecond, null);
+        var stranger = ActivitiesOf([("L-1", new LeadActivity { Type = "EmailOpen", OccurredAt = Generators.ScoringNow }), ("L-9", new LeadActivity { Type = "EmailOpen", OccurredAt = Generators.ScoringNow })], TimeUnit.Nanosecond, null);
         Assert.Contains("Activity row 1 has LeadId 'L-9', which is no Id of the lead batch.", Assert.Throws<ArgumentException>(() => ColumnarLeads.FromArrow(LeadIds(["L-0", "L-1", "L-2"]), stranger)).Message, StringComparison.Ordinal);
     }
 
