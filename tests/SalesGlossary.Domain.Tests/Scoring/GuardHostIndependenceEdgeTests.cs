@@ -80,7 +80,7 @@ public class GuardHostIndependenceEdgeTests
     }
 
     [Fact]
-    public void CompareTo_OfAnyObject_IsRefused_AndOfTheSameTypeIsAllowed()
+    public void CompareTo_OfAnyObject_IsRefused_AndOfTheSameTypeOrAnotherMethodOfAnObjectIsAllowed()
     {
         var number = Expression.Constant(1);
 
@@ -88,6 +88,7 @@ public class GuardHostIndependenceEdgeTests
             "'Int32.CompareTo' of a value of any type is not allowed: compare values of the same type",
             HostIndependence.MethodProblem(Expression.Call(number, typeof(int).GetMethod(nameof(int.CompareTo), [typeof(object)])!, Expression.Constant(2, typeof(object)))));
         Assert.Null(HostIndependence.MethodProblem(Expression.Call(number, typeof(int).GetMethod(nameof(int.CompareTo), [typeof(int)])!, number)));
+        Assert.Null(HostIndependence.MethodProblem(Expression.Call(number, typeof(int).GetMethod(nameof(int.Equals), [typeof(object)])!, Expression.Constant(2, typeof(object)))));
     }
 
     [Fact]
