@@ -33,6 +33,7 @@ public static class LeadParquet
     private static readonly ParquetSchema LeadSchema = new(Id, Email, JobTitle, Department, Industry, Employees, Country, LeadSource, Unsubscribed, HardBounced);
     private static readonly ParquetSchema ActivitySchema = new(LeadId, Type, OccurredAtTicks, Url, JourneyStage);
     private static readonly TimestampType Timestamp = new(TimeUnit.Nanosecond, "UTC");
+    private static readonly Decimal128Type Revenue = new(38, 6);
 
     /// <summary>Writes leads in row groups of <paramref name="rowGroupSize"/> leads.</summary>
     public static async Task WriteAsync(string leadPath, string activityPath, IEnumerable<LeadFacts> leads, int rowGroupSize)
@@ -69,11 +70,15 @@ public static class LeadParquet
         }
     }
 
-    /// <summary>Reads every row group, each as Arrow batches.</summary>
+    /// <summary>
+    /// Reads every row group, each as Arrow batches built straight from the decoded column chunks: text as UTF-8
+    /// (dictionary arrays where the file's column is dictionary-encoded), numbers and flags copied once.
+    /// </summary>
     public static async IAsyncEnumerable<LeadRecordBatches> ReadBatchesAsync(string leadPath, string activityPath)
     {
         await using var leads = await ParquetReader.CreateAsync(leadPath);
         await using var activities = await ParquetReader.CreateAsync(activityPath);
+        var columns = new ParquetColumns();
         for (var g = 0; g < leads.RowGroupCount; g++)
         {
             using var leadGroup = leads.OpenRowGroupReader(g);
@@ -82,31 +87,29 @@ public static class LeadParquet
             var leadBatch = new RecordBatch(
                 LeadRecordBatches.LeadSchema,
                 [
-                    Text(await Strings(leadGroup, Id, n)),
-                    Text(await Strings(leadGroup, Email, n)),
-                    Text(await Strings(leadGroup, JobTitle, n)),
-                    Text(await Strings(leadGroup, Department, n)),
-                    Text(await Strings(leadGroup, Industry, n)),
-                    Ints(await Values(leadGroup, Employees, n)),
-                    NoRevenue(n),
-                    Text(await Strings(leadGroup, Country, n)),
-                    Text(await Strings(leadGroup, LeadSource, n)),
-                    Bools(await Flags(leadGroup, Unsubscribed, n)),
-                    Bools(await Flags(leadGroup, HardBounced, n)),
+                    await columns.TextAsync(leadGroup, Bytes.Id, n, preferDictionary: false),
+                    await columns.TextAsync(leadGroup, Bytes.Email, n),
+                    await columns.TextAsync(leadGroup, Bytes.JobTitle, n),
+                    await columns.TextAsync(leadGroup, Bytes.Department, n),
+                    await columns.TextAsync(leadGroup, Bytes.Industry, n),
+                    await columns.Int32Async(leadGroup, Employees, n),
+                    ParquetColumns.Nulls(Revenue, n),
+                    await columns.TextAsync(leadGroup, Bytes.Country, n),
+                    await columns.TextAsync(leadGroup, Bytes.LeadSource, n),
+                    await ParquetColumns.BooleanAsync(leadGroup, Unsubscribed, n),
+                    await ParquetColumns.BooleanAsync(leadGroup, HardBounced, n),
                 ],
                 n);
             var m = (int)activityGroup.RowCount;
-            var ticks = new long[m];
-            await activityGroup.ReadAsync<long>(OccurredAtTicks, ticks.AsMemory());
-            var at = new TimestampArray.Builder(Timestamp);
-            foreach (var t in ticks)
-            {
-                at.Append(new DateTimeOffset(t, TimeSpan.Zero));
-            }
-
             var activityBatch = new RecordBatch(
                 LeadRecordBatches.ActivitySchema,
-                [Text(await Strings(activityGroup, LeadId, m)), Text(await Strings(activityGroup, Type, m)), at.Build(), Text(await Strings(activityGroup, Url, m)), Text(await Strings(activityGroup, JourneyStage, m))],
+                [
+                    await columns.TextAsync(activityGroup, Bytes.LeadId, m),
+                    await columns.TextAsync(activityGroup, Bytes.Type, m),
+                    await ParquetColumns.TimestampAsync(activityGroup, OccurredAtTicks, m, Timestamp),
+                    await columns.TextAsync(activityGroup, Bytes.Url, m),
+                    await columns.TextAsync(activityGroup, Bytes.JourneyStage, m),
+                ],
                 m);
             yield return new LeadRecordBatches { Leads = leadBatch, Activities = activityBatch };
         }
@@ -117,17 +120,18 @@ public static class LeadParquet
     {
         await using var leads = await ParquetReader.CreateAsync(leadPath);
         await using var activities = await ParquetReader.CreateAsync(activityPath);
+        var columns = new ParquetColumns();
         for (var g = 0; g < leads.RowGroupCount; g++)
         {
             using var leadGroup = leads.OpenRowGroupReader(g);
             using var activityGroup = activities.OpenRowGroupReader(g);
             var n = (int)leadGroup.RowCount;
             var m = (int)activityGroup.RowCount;
-            var ids = await Strings(leadGroup, Id, n);
-            var leadIds = await Strings(activityGroup, LeadId, m);
-            var types = await Strings(activityGroup, Type, m);
-            var urls = await Strings(activityGroup, Url, m);
-            var stages = await Strings(activityGroup, JourneyStage, m);
+            var ids = await columns.StringsAsync(leadGroup, Id, n);
+            var leadIds = await columns.StringsAsync(activityGroup, LeadId, m);
+            var types = await columns.StringsAsync(activityGroup, Type, m);
+            var urls = await columns.StringsAsync(activityGroup, Url, m);
+            var stages = await columns.StringsAsync(activityGroup, JourneyStage, m);
             var ticks = new long[m];
             await activityGroup.ReadAsync<long>(OccurredAtTicks, ticks.AsMemory());
             var byLead = new Dictionary<string, List<LeadActivity>>(n, StringComparer.Ordinal);
@@ -141,13 +145,13 @@ public static class LeadParquet
                 list.Add(new LeadActivity { Type = types[i]!, OccurredAt = new DateTimeOffset(ticks[i], TimeSpan.Zero), Url = urls[i], JourneyStage = stages[i] });
             }
 
-            var email = await Strings(leadGroup, Email, n);
-            var title = await Strings(leadGroup, JobTitle, n);
-            var department = await Strings(leadGroup, Department, n);
-            var industry = await Strings(leadGroup, Industry, n);
+            var email = await columns.StringsAsync(leadGroup, Email, n);
+            var title = await columns.StringsAsync(leadGroup, JobTitle, n);
+            var department = await columns.StringsAsync(leadGroup, Department, n);
+            var industry = await columns.StringsAsync(leadGroup, Industry, n);
             var employees = await Values(leadGroup, Employees, n);
-            var country = await Strings(leadGroup, Country, n);
-            var source = await Strings(leadGroup, LeadSource, n);
+            var country = await columns.StringsAsync(leadGroup, Country, n);
+            var source = await columns.StringsAsync(leadGroup, LeadSource, n);
             var unsubscribed = await Flags(leadGroup, Unsubscribed, n);
             var bounced = await Flags(leadGroup, HardBounced, n);
             var group = new LeadFacts[n];
@@ -173,13 +177,6 @@ public static class LeadParquet
         }
     }
 
-    private static async Task<string?[]> Strings(ParquetRowGroupReader group, DataField field, int n)
-    {
-        var values = new string?[n];
-        await group.ReadAsync(field, values.AsMemory());
-        return values;
-    }
-
     private static async Task<int?[]> Values(ParquetRowGroupReader group, DataField<int?> field, int n)
     {
         var values = new int?[n];
@@ -194,47 +191,23 @@ public static class LeadParquet
         return values;
     }
 
-    private static Decimal128Array NoRevenue(int n)
+    /// <summary>The text columns as bytes: the same columns of the same files, decoded to UTF-8 bytes instead of strings.</summary>
+    private static class Bytes
     {
-        var builder = new Decimal128Array.Builder(new Decimal128Type(38, 6));
-        for (var i = 0; i < n; i++)
-        {
-            builder.AppendNull();
-        }
+        public static readonly DataField<byte[]> Id = new("Id", false);
+        public static readonly DataField<byte[]> Email = new("Email", true);
+        public static readonly DataField<byte[]> JobTitle = new("JobTitle", true);
+        public static readonly DataField<byte[]> Department = new("Department", true);
+        public static readonly DataField<byte[]> Industry = new("Industry", true);
+        public static readonly DataField<byte[]> Country = new("Country", true);
+        public static readonly DataField<byte[]> LeadSource = new("LeadSource", true);
+        public static readonly DataField<byte[]> LeadId = new("LeadId", false);
+        public static readonly DataField<byte[]> Type = new("Type", false);
+        public static readonly DataField<byte[]> Url = new("Url", true);
+        public static readonly DataField<byte[]> JourneyStage = new("JourneyStage", true);
 
-        return builder.Build();
-    }
-
-    private static StringArray Text(string?[] values)
-    {
-        var builder = new StringArray.Builder();
-        foreach (var value in values)
-        {
-            builder.Append(value);
-        }
-
-        return builder.Build();
-    }
-
-    private static Int32Array Ints(int?[] values)
-    {
-        var builder = new Int32Array.Builder();
-        foreach (var value in values)
-        {
-            builder.Append(value);
-        }
-
-        return builder.Build();
-    }
-
-    private static BooleanArray Bools(bool[] values)
-    {
-        var builder = new BooleanArray.Builder();
-        foreach (var value in values)
-        {
-            builder.Append(value);
-        }
-
-        return builder.Build();
+        // Attaching the fields to schemas gives them their paths and definition levels.
+        public static readonly ParquetSchema LeadBytes = new(Id, Email, JobTitle, Department, Industry, Country, LeadSource);
+        public static readonly ParquetSchema ActivityBytes = new(LeadId, Type, Url, JourneyStage);
     }
 }

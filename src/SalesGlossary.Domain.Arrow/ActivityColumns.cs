@@ -158,53 +158,95 @@ internal sealed class ActivityColumns
     }
 
     /// <summary>
-    /// Finds each activity's lead by its <c>LeadId</c>, comparing UTF-8 bytes without decoding. Activities usually come
-    /// grouped by lead in lead order, so each is first compared with the previous activity's lead and the one after it;
-    /// only a miss looks the id up in a hash table of the lead ids.
+    /// Finds each activity's lead by its <c>LeadId</c>, comparing UTF-8 bytes without decoding. A dictionary-encoded
+    /// column is joined once per dictionary entry and its rows take their entry's lead.
     /// </summary>
     private static int[] JoinLeads(IArrowArray column, StringArray leadIds)
     {
-        if (column is not StringArray keys)
+        const int NoLead = -1;
+        const int NullId = -2;
+        switch (column)
         {
-            throw ColumnarErrors.WrongType("LeadId", column, "utf8 text (a string array)");
+            case StringArray keys:
+                var leadOf = new int[keys.Length];
+                Join(keys, leadIds, leadOf, strict: true);
+                return leadOf;
+            case DictionaryArray { Dictionary: StringArray entries } dictionary:
+                var entryLead = new int[entries.Length];
+                Join(entries, leadIds, entryLead, strict: false);
+                var rowLead = new int[dictionary.Length];
+                DictionaryIndices.Map(dictionary, "LeadId", entryLead, rowLead, NullId);
+                for (var i = 0; i < rowLead.Length; i++)
+                {
+                    if (rowLead[i] < 0)
+                    {
+                        throw rowLead[i] == NullId
+                            ? ColumnarErrors.NullIn("LeadId", i)
+                            : Stranger(i, entries.GetString(IndexAt(dictionary, i)), nameof(column));
+                    }
+                }
+
+                return rowLead;
+            default:
+                throw ColumnarErrors.WrongType("LeadId", column, "utf8 text (a string array or a dictionary of strings)");
         }
 
-        // Strictly ascending ids are unique; otherwise the table is built now, refusing the first duplicate.
-        var table = IsStrictlyAscending(leadIds) ? null : new LeadIdTable(leadIds);
-        var leadOf = new int[keys.Length];
-        var current = 0;
-        var leads = leadIds.Length;
-        var ids = new Utf8Rows(leadIds);
-        var rows = new Utf8Rows(keys);
-        var checkNulls = keys.NullCount > 0;
-        for (var i = 0; i < keys.Length; i++)
+        // Strict: a null or an unknown id is refused at its row; otherwise they are marked NullId and NoLead.
+        static void Join(StringArray keys, StringArray leadIds, Span<int> leadOf, bool strict)
         {
-            if (checkNulls && keys.IsNull(i))
+            // Activities usually come grouped by lead in lead order, so each is first compared with the previous
+            // activity's lead and the one after it; only a miss looks the id up in a hash table of the lead ids.
+            // Strictly ascending ids are unique; otherwise the table is built now, refusing the first duplicate.
+            var table = IsStrictlyAscending(leadIds) ? null : new LeadIdTable(leadIds);
+            var current = 0;
+            var leads = leadIds.Length;
+            var ids = new Utf8Rows(leadIds);
+            var rows = new Utf8Rows(keys);
+            var nulls = new NullBits(keys);
+            for (var i = 0; i < keys.Length; i++)
             {
-                throw ColumnarErrors.NullIn("LeadId", i);
-            }
+                if (nulls.IsNull(i))
+                {
+                    leadOf[i] = strict ? throw ColumnarErrors.NullIn("LeadId", i) : NullId;
+                    continue;
+                }
 
-            var bytes = rows[i];
-            if (current < leads && bytes.SequenceEqual(ids[current]))
-            {
-                leadOf[i] = current;
-                continue;
-            }
+                var bytes = rows[i];
+                if (current < leads && bytes.SequenceEqual(ids[current]))
+                {
+                    leadOf[i] = current;
+                    continue;
+                }
 
-            if (current + 1 < leads && bytes.SequenceEqual(ids[current + 1]))
-            {
-                leadOf[i] = ++current;
-                continue;
-            }
+                if (current + 1 < leads && bytes.SequenceEqual(ids[current + 1]))
+                {
+                    leadOf[i] = ++current;
+                    continue;
+                }
 
-            table ??= new LeadIdTable(leadIds);
-            var found = table.Find(bytes);
-            current = found >= 0 ? found : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"Activity row {i} has LeadId '{keys.GetString(i)}', which is no Id of the lead batch."), nameof(column));
-            leadOf[i] = current;
+                table ??= new LeadIdTable(leadIds);
+                var found = table.Find(bytes);
+                if (found < 0)
+                {
+                    leadOf[i] = strict ? throw Stranger(i, keys.GetString(i), nameof(column)) : NoLead;
+                    continue;
+                }
+
+                leadOf[i] = current = found;
+            }
         }
+    }
 
-        return leadOf;
+    private static ArgumentException Stranger(int row, string id, string parameter) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"Activity row {row} has LeadId '{id}', which is no Id of the lead batch."), parameter);
+
+    /// <summary>The dictionary index of a row (known valid: the row was mapped already).</summary>
+    private static int IndexAt(DictionaryArray dictionary, int row)
+    {
+        var one = new int[1];
+        var identity = Enumerable.Range(0, dictionary.Dictionary.Length).ToArray();
+        DictionaryIndices.Map((DictionaryArray)ArrowArrayFactory.Slice(dictionary, row, 1), "LeadId", identity, one, -1);
+        return one[0];
     }
 
     private static bool IsStrictlyAscending(StringArray ids)
@@ -289,10 +331,10 @@ internal sealed class ActivityColumns
         var ticks = new long[values.Length];
         var unit = ((TimestampType)at.Data.DataType).Unit;
         var epoch = DateTime.UnixEpoch.Ticks;
-        var checkNulls = at.NullCount > 0;
+        var nulls = new NullBits(at);
         for (var i = 0; i < values.Length; i++)
         {
-            if (checkNulls && at.IsNull(i))
+            if (nulls.IsNull(i))
             {
                 throw ColumnarErrors.NullIn("OccurredAt", i);
             }

@@ -22,10 +22,10 @@ internal sealed class DecimalColumn(decimal[] values, bool[] isNull)
         var nulls = new bool[decimals.Length];
         var scale = ((Decimal128Type)decimals.Data.DataType).Scale;
         var raw = decimals.ValueBuffer.Span;
-        var checkNulls = decimals.NullCount > 0;
+        var nullBits = new NullBits(decimals);
         for (var i = 0; i < values.Length; i++)
         {
-            if (checkNulls && decimals.IsNull(i))
+            if (nullBits.IsNull(i))
             {
                 nulls[i] = true;
                 continue;

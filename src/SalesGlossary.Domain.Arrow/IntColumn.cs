@@ -19,16 +19,23 @@ internal sealed class IntColumn(long[] values, long[] nullMask)
         var values = new long[ints.Length];
         var nulls = new long[ints.Length];
         var raw = ints.Values;
-        for (var i = 0; i < values.Length; i++)
+        var nullBits = new NullBits(ints);
+        if (!nullBits.Any)
         {
-            if (ints.IsNull(i))
-            {
-                nulls[i] = -1;
-            }
-            else
+            for (var i = 0; i < values.Length; i++)
             {
                 values[i] = raw[i];
             }
+
+            return new IntColumn(values, nulls);
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            // All bits set for null, and then no value: the vector passes compare the value and mask the null.
+            var mask = nullBits.IsNull(i) ? -1L : 0L;
+            nulls[i] = mask;
+            values[i] = raw[i] & ~mask;
         }
 
         return new IntColumn(values, nulls);

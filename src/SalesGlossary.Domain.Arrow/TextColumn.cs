@@ -30,22 +30,23 @@ internal sealed class TextColumn
         {
             case StringArray strings:
                 var rows = new Utf8Rows(strings);
-                var checkNulls = strings.NullCount > 0;
+                var nulls = new NullBits(strings);
                 for (var i = 0; i < codes.Length; i++)
                 {
-                    codes[i] = checkNulls && strings.IsNull(i) ? 0 : encoder.Code(rows[i]) + 1;
+                    codes[i] = nulls.IsNull(i) ? 0 : encoder.Code(rows[i]) + 1;
                 }
 
                 break;
             case DictionaryArray { Dictionary: StringArray dictionary } dictionaryArray:
                 var map = new int[dictionary.Length];
                 var entries = new Utf8Rows(dictionary);
+                var nullEntries = new NullBits(dictionary);
                 for (var d = 0; d < dictionary.Length; d++)
                 {
-                    map[d] = dictionary.IsNull(d) ? 0 : encoder.Code(entries[d]) + 1;
+                    map[d] = nullEntries.IsNull(d) ? 0 : encoder.Code(entries[d]) + 1;
                 }
 
-                MapIndices(dictionaryArray, dictionaryArray.Indices, map, codes);
+                DictionaryIndices.Map(dictionaryArray, column, map, codes, nullValue: 0);
 
                 break;
             default:
@@ -58,49 +59,5 @@ internal sealed class TextColumn
         }
 
         return new TextColumn(codes, encoder.Values());
-    }
-
-    /// <summary>Sets each row's code from the dictionary entry its index names, reading the indices' raw values.</summary>
-    private static void MapIndices(DictionaryArray array, IArrowArray indices, int[] map, int[] codes)
-    {
-        switch (indices)
-        {
-            case Int8Array a:
-                Map(a.Values, array, map, codes);
-                break;
-            case UInt8Array a:
-                Map(a.Values, array, map, codes);
-                break;
-            case Int16Array a:
-                Map(a.Values, array, map, codes);
-                break;
-            case UInt16Array a:
-                Map(a.Values, array, map, codes);
-                break;
-            case Int32Array a:
-                Map(a.Values, array, map, codes);
-                break;
-            case UInt32Array a:
-                Map(a.Values, array, map, codes);
-                break;
-            case Int64Array a:
-                Map(a.Values, array, map, codes);
-                break;
-            case UInt64Array a:
-                Map(a.Values, array, map, codes);
-                break;
-            default:
-                throw new ArgumentException("A dictionary column has indices of type " + indices.Data.DataType.Name + "; integer indices are expected.", nameof(indices));
-        }
-    }
-
-    private static void Map<T>(ReadOnlySpan<T> indices, DictionaryArray array, int[] map, int[] codes)
-        where T : struct, System.Numerics.IBinaryInteger<T>
-    {
-        var checkNulls = array.NullCount > 0;
-        for (var i = 0; i < codes.Length; i++)
-        {
-            codes[i] = checkNulls && array.IsNull(i) ? 0 : map[int.CreateChecked(indices[i])];
-        }
     }
 }
