@@ -40,8 +40,8 @@ public static class LeadParquet
     {
         await using var leadStream = File.Create(leadPath);
         await using var activityStream = File.Create(activityPath);
-        await using var leadWriter = await ParquetWriter.CreateAsync(LeadSchema, leadStream);
-        await using var activityWriter = await ParquetWriter.CreateAsync(ActivitySchema, activityStream);
+        await using var leadWriter = await ParquetWriter.CreateAsync(LeadSchema, leadStream, DictionaryText());
+        await using var activityWriter = await ParquetWriter.CreateAsync(ActivitySchema, activityStream, DictionaryText());
         foreach (var chunk in leads.Chunk(rowGroupSize))
         {
             using (var group = leadWriter.CreateRowGroup())
@@ -68,6 +68,21 @@ public static class LeadParquet
                 await group.WriteAsync(JourneyStage, [.. activities.Select(x => x.a.JourneyStage!)]);
             }
         }
+    }
+
+    /// <summary>
+    /// Dictionary encoding for every text column but the unique lead ids, as warehouse exports and most Parquet writers
+    /// do by default (Parquet.Net writes plain text unless asked); a column too diverse for a dictionary stays plain.
+    /// </summary>
+    private static ParquetOptions DictionaryText()
+    {
+        var options = new ParquetOptions();
+        foreach (var field in new[] { Email, JobTitle, Department, Industry, Country, LeadSource, LeadId, Type, Url, JourneyStage })
+        {
+            options.ColumnEncodingHints[field.Path.ToString()] = EncodingHint.Dictionary;
+        }
+
+        return options;
     }
 
     /// <summary>
