@@ -23,7 +23,7 @@ internal sealed class ParquetColumns
     private static readonly DictionaryType TextDictionary = new(Int32Type.Default, StringType.Default, false);
     private static readonly object EmptyText = new();
 
-    private readonly Dictionary<object, int> entryOf = new(ReferenceEqualityComparer.Instance);
+    private readonly SharedArrays entryOf = new();
     private readonly List<ReadOnlyMemory<byte>> entries = [];
     private ReadOnlyMemory<byte>[] utf8 = [];
     private ReadOnlyMemory<char>[] utf16 = [];
@@ -53,7 +53,8 @@ internal sealed class ParquetColumns
         var values = utf16.AsSpan(0, present);
         var defined = field.IsNullable ? levels.AsSpan(0, rows) : default;
         var strings = new string?[rows];
-        var cache = new Dictionary<object, string>(ReferenceEqualityComparer.Instance);
+        var shared = new SharedArrays();
+        var texts = new List<string>();
         var share = true;
         var next = 0;
         object? previous = null;
@@ -70,12 +71,16 @@ internal sealed class ParquetColumns
             {
                 if (!ReferenceEquals(array, previous))
                 {
-                    if (!cache.TryGetValue(array, out text))
+                    var code = shared.Find(array);
+                    if (code < 0)
                     {
-                        cache[array] = text = new string(value.Span);
-                        share = !TooMany(cache.Count, next, present);
+                        shared.Add(array);
+                        texts.Add(new string(value.Span));
+                        code = texts.Count - 1;
+                        share = !TooMany(texts.Count, next, present);
                     }
 
+                    text = texts[code];
                     previous = array;
                 }
 
@@ -247,7 +252,8 @@ internal sealed class ParquetColumns
 
             if (!ReferenceEquals(array, previous))
             {
-                if (!entryOf.TryGetValue(array, out previousIndex))
+                previousIndex = entryOf.Find(array);
+                if (previousIndex < 0)
                 {
                     if (TooMany(entries.Count + 1, next, values.Length))
                     {
@@ -255,7 +261,7 @@ internal sealed class ParquetColumns
                     }
 
                     previousIndex = entries.Count;
-                    entryOf[array] = previousIndex;
+                    entryOf.Add(array);
                     entries.Add(value);
                 }
 
@@ -297,5 +303,51 @@ internal sealed class ParquetColumns
 
         offsets[rows] = end;
         return new StringArray(rows, new ArrowBuffer(offsetBytes), new ArrowBuffer(data), validity, nullCount, 0);
+    }
+
+    /// <summary>Distinct arrays numbered in order of first appearance, found by reference: a short scan while few, then a table.</summary>
+    private sealed class SharedArrays
+    {
+        private const int Few = 16;
+        private readonly object[] few = new object[Few];
+        private readonly Dictionary<object, int> many = new(ReferenceEqualityComparer.Instance);
+
+        public int Count { get; private set; }
+
+        public void Clear()
+        {
+            System.Array.Clear(few);
+            many.Clear();
+            Count = 0;
+        }
+
+        /// <summary>The number of that array, or -1.</summary>
+        public int Find(object array)
+        {
+            if (Count <= Few)
+            {
+                for (var i = 0; i < Count; i++)
+                {
+                    if (ReferenceEquals(few[i], array))
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
+            }
+
+            return many.TryGetValue(array, out var number) ? number : -1;
+        }
+
+        public void Add(object array)
+        {
+            if (Count < Few)
+            {
+                few[Count] = array;
+            }
+
+            many[array] = Count++;
+        }
     }
 }

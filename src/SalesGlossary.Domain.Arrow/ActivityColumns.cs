@@ -428,7 +428,7 @@ internal sealed class ActivityColumns
             for (var l = 0; l < ids.Length; l++)
             {
                 var bytes = rows[l];
-                for (var slot = Hash(bytes) & mask; ; slot = (slot + 1) & mask)
+                for (var slot = Utf8Hash.Of(bytes) & mask; ; slot = (slot + 1) & mask)
                 {
                     if (slots[slot] == 0)
                     {
@@ -449,7 +449,7 @@ internal sealed class ActivityColumns
         public int Find(ReadOnlySpan<byte> bytes)
         {
             var rows = new Utf8Rows(ids);
-            for (var slot = Hash(bytes) & mask; slots[slot] != 0; slot = (slot + 1) & mask)
+            for (var slot = Utf8Hash.Of(bytes) & mask; slots[slot] != 0; slot = (slot + 1) & mask)
             {
                 if (bytes.SequenceEqual(rows[slots[slot] - 1]))
                 {
@@ -459,12 +459,5 @@ internal sealed class ActivityColumns
 
             return -1;
         }
-    }
-
-    private static int Hash(ReadOnlySpan<byte> bytes)
-    {
-        var hash = default(HashCode);
-        hash.AddBytes(bytes);
-        return hash.ToHashCode() & int.MaxValue;
     }
 }

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Numerics;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace SalesGlossary.Domain.Arrow;
@@ -8,8 +5,6 @@ namespace SalesGlossary.Domain.Arrow;
 /// <summary>Assigns dense codes to distinct UTF-8 byte sequences without decoding each row to a string.</summary>
 internal sealed class TextEncoder
 {
-    private static readonly ulong Seed = BinaryPrimitives.ReadUInt64LittleEndian(RandomNumberGenerator.GetBytes(sizeof(ulong)));
-
     private byte[] bytes = new byte[256];
     private int[] starts = new int[33];
     private int[] hashes = new int[32];
@@ -19,7 +14,7 @@ internal sealed class TextEncoder
     /// <summary>Gets the code (0-based) of a byte sequence, adding it when new.</summary>
     public int Code(ReadOnlySpan<byte> text)
     {
-        var hash = Hash(text);
+        var hash = Utf8Hash.Of(text);
         var mask = slots.Length - 1;
         for (var slot = hash & mask; ; slot = (slot + 1) & mask)
         {
@@ -53,37 +48,6 @@ internal sealed class TextEncoder
         }
 
         return values;
-    }
-
-    /// <summary>
-    /// A hash of the bytes read eight at a time, each word multiplied in, finished by a mix; seeded per process so the
-    /// probe sequences cannot be predicted from outside.
-    /// </summary>
-    private static int Hash(ReadOnlySpan<byte> bytes)
-    {
-        const ulong Multiplier = 0x9E3779B97F4A7C15UL;
-        var hash = Seed ^ unchecked((ulong)bytes.Length * Multiplier);
-        while (bytes.Length >= sizeof(ulong))
-        {
-            hash = BitOperations.RotateLeft(unchecked((hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes)) * Multiplier), 29);
-            bytes = bytes[sizeof(ulong)..];
-        }
-
-        if (!bytes.IsEmpty)
-        {
-            ulong tail = 0;
-            for (var i = 0; i < bytes.Length; i++)
-            {
-                tail |= (ulong)bytes[i] << (i * 8);
-            }
-
-            hash = BitOperations.RotateLeft(unchecked((hash ^ tail) * Multiplier), 29);
-        }
-
-        hash ^= hash >> 32;
-        hash = unchecked(hash * 0xD6E8FEB86659FD93UL);
-        hash ^= hash >> 32;
-        return unchecked((int)hash) & int.MaxValue;
     }
 
     private ReadOnlySpan<byte> Entry(int entry) => bytes.AsSpan(starts[entry], starts[entry + 1] - starts[entry]);
