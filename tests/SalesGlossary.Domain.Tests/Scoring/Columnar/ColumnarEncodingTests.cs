@@ -39,6 +39,30 @@ public class ColumnarEncodingTests
                 AssertEncodes(expected, encoded);
             });
 
+    [Property(MaxTest = 40)]
+    public Property HistoriesOfAnyLength_WithTies_RunNewestFirstWithTiesInBatchOrder() =>
+        Prop.ForAll(
+            Gen.Choose(1, 6).ToArbitrary(),
+            Gen.Elements(Layout.GroupedOldestFirst, Layout.GroupedNewestFirst, Layout.Shuffled).ToArbitrary(),
+            Gen.Choose(0, 10_000).ToArbitrary(),
+            (leadCount, layout, seed) =>
+            {
+                // Histories from empty to far past the insertion and checked-order lengths, on few instants (many ties).
+                var random = new Random(seed);
+                var leads = Enumerable.Range(0, leadCount).Select(i => new LeadFacts
+                {
+                    Id = "L-" + i.ToString("D2", CultureInfo.InvariantCulture),
+                    Activities = [.. Enumerable.Range(0, random.Next(0, 80)).Select(k => new LeadActivity
+                    {
+                        Type = "T" + k.ToString(CultureInfo.InvariantCulture),
+                        OccurredAt = Generators.ScoringNow.AddMinutes(-random.Next(0, 12)),
+                    })],
+                }).ToArray();
+                var rows = Arrange(leads, layout, random);
+                var expected = leads.Select(l => l with { Activities = [.. rows.Where(r => r.LeadId == l.Id).Select(r => r.Activity)] }).ToArray();
+                AssertEncodes(expected, ColumnarLeads.FromArrow(LeadRecordBatches.From(leads).Leads, ActivitiesOf(rows, TimeUnit.Nanosecond, "UTC")));
+            });
+
     [Theory]
     [InlineData(TimeUnit.Second, null)]
     [InlineData(TimeUnit.Second, "UTC")]
