@@ -21,6 +21,11 @@ namespace SalesGlossary.Domain.Arrow;
 /// decides which of two activities at the same instant counts first. Text is dictionary-encoded while reading, so rules
 /// compare each distinct text once, not once per row.
 /// </para>
+/// <para>
+/// Every text column, <c>LeadId</c> included (not the lead's <c>Id</c>), may be a string array or a dictionary of
+/// strings with integer indices of any width. A dictionary is read once per entry (entries no row uses are ignored,
+/// whatever they hold), then a code is copied per row; this is the fast input, as Parquet readers deliver it.
+/// </para>
 /// <para>An instance is immutable and may be scored from several threads at once.</para>
 /// </remarks>
 public sealed class ColumnarLeads
@@ -103,7 +108,7 @@ public sealed class ColumnarLeads
     /// <param name="activities">One row per activity keyed by <c>LeadId</c>, or <see langword="null"/> when the leads have none.</param>
     /// <returns>The encoded leads.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="leads"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A column has the wrong type or a forbidden null, <c>Id</c> is missing, or an activity names no lead of the batch; the message names the column and row.</exception>
+    /// <exception cref="ArgumentException">A column has the wrong type or a forbidden null, a dictionary index lies outside its dictionary, <c>Id</c> is missing, or an activity names no lead of the batch; the message names the column and row.</exception>
     public static ColumnarLeads FromArrow(RecordBatch leads, RecordBatch? activities = null)
     {
         ArgumentNullException.ThrowIfNull(leads);
