@@ -70,6 +70,19 @@ public static class LeadParquet
         }
     }
 
+    /// <summary>How many leads the two files hold (row groups aligned, as written here), or -1 when either is missing.</summary>
+    public static async Task<long> CountAsync(string leadPath, string activityPath)
+    {
+        if (!File.Exists(leadPath) || !File.Exists(activityPath))
+        {
+            return -1;
+        }
+
+        await using var leads = await ParquetReader.CreateAsync(leadPath);
+        await using var activities = await ParquetReader.CreateAsync(activityPath);
+        return leads.RowGroupCount == activities.RowGroupCount ? leads.Metadata!.NumRows : -1;
+    }
+
     /// <summary>
     /// Dictionary encoding for every text column but the unique lead ids, as warehouse exports and most Parquet writers
     /// do by default (Parquet.Net writes plain text unless asked); a column too diverse for a dictionary stays plain.
