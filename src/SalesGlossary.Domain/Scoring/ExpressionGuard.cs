@@ -227,7 +227,7 @@ internal static class ExpressionGuard
     /// or an enum: it would run that type's own <c>Equals</c>, <c>GetHashCode</c> or <c>CompareTo</c>, code of the
     /// integrator's types that a rule must never run.
     /// </summary>
-    private static string? EqualityProblem(MethodCallExpression node)
+    internal static string? EqualityProblem(MethodCallExpression node)
     {
         var method = node.Method;
         Type? compared = null;
@@ -237,7 +237,8 @@ internal static class ExpressionGuard
             compared = method.Name switch
             {
                 "Distinct" or "Contains" or "Except" or "Intersect" or "Union" or "SequenceEqual" or "ToHashSet" => arguments[0],
-                "Min" or "Max" => node.Arguments.Count == 1 ? arguments[0] : method.ReturnType,
+                // Min(source) returns the items it compares, Min(source, selector) the selected values it compares.
+                "Min" or "Max" => method.ReturnType,
                 "GroupBy" or "ToDictionary" or "ToLookup" or "DistinctBy" or "ExceptBy" or "IntersectBy" or "UnionBy" or "OrderBy" or "OrderByDescending"
                     => arguments.Length > 1 ? arguments[1] : arguments[0],
                 _ => null,
@@ -477,13 +478,20 @@ internal static class ExpressionGuard
                 return true;
             }
 
+            // A property the integrator's lead or activity type inherits from a base type of the integrator's own.
+            if (!declaring.IsInterface && !IsSystemType(declaring) && dataTypes.Any(declaring.IsAssignableFrom))
+            {
+                return true;
+            }
+
             if (declaring.IsGenericType && declaring.GetGenericTypeDefinition() == typeof(Nullable<>))
             {
                 return member is "HasValue" or "Value";
             }
 
-            if (declaring.IsArray)
+            if (declaring == typeof(Array))
             {
+                // An array's Length is declared by System.Array, not by the array type itself.
                 return member == "Length";
             }
 

@@ -89,7 +89,8 @@ internal sealed class RuleCostModel
 
     private string lastGlobal = "the lead's data";
 
-    private static long Saturate(double value) => value >= long.MaxValue ? long.MaxValue : (long)Math.Ceiling(value);
+    // Since .NET 9 a double beyond long's range converts to long.MaxValue (saturating), so no comparison is needed.
+    private static long Saturate(double value) => (long)Math.Ceiling(value);
 
     /// <summary>The work of an expression in meter units: loop steps, items scanned and characters built; plain operations are free.</summary>
     private Poly Cost(Expression? node) => node switch
