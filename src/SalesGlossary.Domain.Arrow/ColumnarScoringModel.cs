@@ -1002,7 +1002,9 @@ public sealed class ColumnarScoringModel
             var blocks = (leadCount + Block - 1) / Block;
             var bounds = blocks + 1;
             var (matches, matchBounds) = Build(key => keyRules.AsSpan(keyRuleStart[key], keyRuleStart[key + 1] - keyRuleStart[key]).ToArray());
-            var (failures, failureBounds) = Build(key => [.. Enumerable.Range(0, rules).Where(r => (keyFailed[(key * words) + (r >> 6)] & (1UL << (r & 63))) != 0)]);
+            var (failures, failureBounds) = keyFailed.Any(w => w != 0)
+                ? Build(key => [.. Enumerable.Range(0, rules).Where(r => (keyFailed[(key * words) + (r >> 6)] & (1UL << (r & 63))) != 0)])
+                : ([], new int[rules * bounds]); // no rule failed on any key: every list is empty
             return new RuleLists(leadOf, matches, matchBounds, failures, failureBounds, bounds);
 
             (int[] List, int[] Bounds) Build(Func<int, int[]> rulesOfKey)
