@@ -106,9 +106,8 @@ internal sealed class DecayPlan
     /// </summary>
     /// <remarks>
     /// Exact where <c>|P|·D</c> and <c>K·t</c> stay below 2^61 and <c>|P| ≤ 2^40</c> (a reciprocal plan's terms at any
-    /// <c>t ≤ ceil(D/K)</c>; also <c>K = 0</c>, <c>D = 1</c> for undecayed points of at most 2^40): the reciprocal's
-    /// estimate (relative error below 2^-50) is then off by at most one, and one correction each way makes it the exact
-    /// floor.
+    /// <c>t ≤ ceil(D/K)</c>): the reciprocal's estimate (relative error below 2^-50) is then off by at most one, and one
+    /// correction each way makes it the exact floor.
     /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static long Reciprocal(long points, long k, long d, double inverseD, long ageTicks)
