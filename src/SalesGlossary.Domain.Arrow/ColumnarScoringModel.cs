@@ -934,6 +934,9 @@ public sealed class ColumnarScoringModel
     /// </summary>
     private sealed class RuleLists
     {
+        /// <summary>Each resident activity's lead, shared by every model that scores the same leads (what-if candidates).</summary>
+        private static readonly ConditionalWeakTable<ActivityColumns, int[]> LeadsOfActivities = [];
+
         private readonly int[] matches;
         private readonly int[] matchBounds;
         private readonly int[] failures;
@@ -985,11 +988,16 @@ public sealed class ColumnarScoringModel
 
             var rules = owner.activityRules.Length;
             var count = activities.Count;
-            var leadOf = new int[count];
-            for (var l = 0; l < leadCount; l++)
+            var leadOf = LeadsOfActivities.GetValue(activities, a =>
             {
-                leadOf.AsSpan(start[l], start[l + 1] - start[l]).Fill(l);
-            }
+                var of = new int[a.Count];
+                for (var l = 0; l < a.Start.Length - 1; l++)
+                {
+                    of.AsSpan(a.Start[l], a.Start[l + 1] - a.Start[l]).Fill(l);
+                }
+
+                return of;
+            });
 
             var keys = activities.Key;
             var keyCount = keyRuleStart.Length - 1;
