@@ -38,6 +38,8 @@ public sealed class ColumnarScoringModel
     private readonly ActivityPlan[] activityPlans;
     private readonly int words;
     private readonly ActivityRule[] activityRules;
+    private readonly ActivityTerm[]? ruleTerms;
+    private readonly int maxActivities;
     private readonly ConditionalWeakTable<ColumnarLeads, Tables> tables = [];
     private readonly ConditionalWeakTable<ColumnarLeads, Tables>.CreateValueCallback createTables;
 
@@ -50,6 +52,8 @@ public sealed class ColumnarScoringModel
         words = Math.Max(1, (activityPlans.Length + 63) / 64);
         activityRules = [.. activityPlans.Select(p => new ActivityRule(p.Rule.Group, p.Rule.Points, p.Rule.WindowTicks, p.Rule.MaxPerDay, p.Rule.Decay))];
         createTables = leads => new Tables(this, leads);
+        maxActivities = model.Limits.MaxActivitiesPerLead;
+        ruleTerms = ActivityTerm.Of(activityPlans, activityRules);
 
         // Vector sums add without overflow checks: keep them to models whose vectorized points cannot overflow.
         var bound = leadPlans.Where(p => p.Kind != LeadKind.Fallback).Aggregate(0m, (sum, p) => sum + Math.Abs((decimal)p.Rule.Points));
@@ -146,7 +150,11 @@ public sealed class ColumnarScoringModel
             Array.Clear(sums);
             Array.Clear(incomplete);
             ScoreLeadRules(leads, table, start, count, sums, incomplete);
-            if (activities is not null)
+            if (activities is not null && table.Lists is { } lists)
+            {
+                ScoreRuleLists(lists, activities.Ticks, start / Block, start, asOfTicks, sums, incomplete, cancellationToken);
+            }
+            else if (activities is not null)
             {
                 for (var i = 0; i < count; i++)
                 {
@@ -558,6 +566,75 @@ public sealed class ColumnarScoringModel
         return failedLead;
     }
 
+    /// <summary>
+    /// The activity part of the walk for a whole block, rule after rule: each tabled rule runs over the list of the block's
+    /// activities it matches, with its window, daily maximum and decay as constants of the loop and no branch that depends
+    /// on the activity, adding into the block's sums. Used where no lead has more activities than the limit and no order of
+    /// additions can overflow (see <see cref="RuleLists"/>), so the totals are the walk's exactly.
+    /// </summary>
+    private void ScoreRuleLists(RuleLists lists, long[] ticks, int block, int start, long asOfTicks, long[] sums, bool[] incomplete, CancellationToken cancellationToken)
+    {
+        var terms = ruleTerms!;
+        ref var tick0 = ref MemoryMarshal.GetArrayDataReference(ticks);
+        ref var lead0 = ref MemoryMarshal.GetArrayDataReference(lists.LeadOf);
+        for (var r = 0; r < terms.Length; r++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var term = terms[r];
+            var matches = lists.Matches(r, block);
+            ref var sum0 = ref Unsafe.Subtract(ref MemoryMarshal.GetArrayDataReference(sums), start - term.Offset);
+            var window = term.Window;
+            var points = term.Points;
+            var k = term.K;
+            var d = term.D;
+            var inverseD = term.InverseD;
+            var zeroFrom = term.ZeroFrom;
+            var decays = k != 0;
+            var limited = term.MaxPerDay != long.MaxValue;
+            var maxPerDay = term.MaxPerDay;
+            var lastDay = -1L;
+            var count = 0L;
+            unchecked
+            {
+                foreach (var a in matches)
+                {
+                    var occurred = Unsafe.Add(ref tick0, a);
+                    var lead = Unsafe.Add(ref lead0, a);
+                    var age = asOfTicks - occurred;
+
+                    // All ones where 0 <= age <= window: after asOf or outside its window an activity is not counted (no
+                    // overflow: ticks and windows lie well inside 2^62, a window of -1 included).
+                    var take = ~(age >> 63) & ((age - window - 1) >> 63);
+                    var earned = points;
+                    if (decays)
+                    {
+                        var beyond = age - zeroFrom;
+                        var clamped = zeroFrom + (beyond & (beyond >> 63));
+                        earned = DecayPlan.Reciprocal(points, k, d, inverseD, clamped & ~(clamped >> 63));
+                    }
+
+                    if (limited)
+                    {
+                        var day = ((long)lead << 32) | (occurred / TimeSpan.TicksPerDay);
+                        var counted = (count & -DecayPlan.Bit(lastDay == day)) + 1;
+                        lastDay = (day & take) | (lastDay & ~take);
+                        count = (counted & take) | (count & ~take);
+                        take &= DecayPlan.Bit(counted > maxPerDay) - 1;
+                    }
+
+                    ref var sum = ref Unsafe.Add(ref sum0, lead);
+                    sum = checked(sum + (earned & take));
+                }
+            }
+
+            foreach (var a in lists.Failures(r, block))
+            {
+                var age = asOfTicks - ticks[a];
+                incomplete[lists.LeadOf[a] - start] |= age >= 0 && age <= window;
+            }
+        }
+    }
+
     private bool FailedInWindow(Tables table, int key, long age)
     {
         var failed = false;
@@ -796,7 +873,15 @@ public sealed class ColumnarScoringModel
 
             KeyRuleStart[tableKeys] = keyRules.Count;
             KeyRules = [.. keyRules];
+
+            if (owner.ruleTerms is { Length: > 0 } && FallbackActivityRules.Length == 0 && activities is not null)
+            {
+                Lists = RuleLists.Of(owner, leads.Count, activities, KeyRuleStart, KeyRules, KeyFailed, words);
+            }
         }
+
+        /// <summary>Gets each tabled activity rule's matching activities block by block, or <see langword="null"/> where the walk lead by lead is needed.</summary>
+        public RuleLists? Lists { get; }
 
         /// <summary>Gets the fused tables of the lead rules on text and boolean columns.</summary>
         public ColumnTable[] Columns { get; }
@@ -841,6 +926,222 @@ public sealed class ColumnarScoringModel
         public bool[]? Failed { get; set; }
 
         public int Values { get; } = values;
+    }
+
+    /// <summary>
+    /// Each tabled activity rule's matching activities (sorted, so lead by lead and newest first), and the activities on
+    /// which it failed, with where each block of leads starts in both lists; and each activity's lead.
+    /// </summary>
+    private sealed class RuleLists
+    {
+        /// <summary>Each resident activity's lead, shared by every model that scores the same leads (what-if candidates).</summary>
+        private static readonly ConditionalWeakTable<ActivityColumns, int[]> LeadsOfActivities = [];
+
+        private readonly int[] matches;
+        private readonly int[] matchBounds;
+        private readonly int[] failures;
+        private readonly int[] failureBounds;
+        private readonly int bounds;
+
+        private RuleLists(int[] leadOf, int[] matches, int[] matchBounds, int[] failures, int[] failureBounds, int bounds)
+        {
+            LeadOf = leadOf;
+            this.matches = matches;
+            this.matchBounds = matchBounds;
+            this.failures = failures;
+            this.failureBounds = failureBounds;
+            this.bounds = bounds;
+        }
+
+        /// <summary>Gets the lead (row) of each sorted activity.</summary>
+        public int[] LeadOf { get; }
+
+        public ReadOnlySpan<int> Matches(int rule, int block) => Slice(matches, matchBounds, rule, block);
+
+        public ReadOnlySpan<int> Failures(int rule, int block) => Slice(failures, failureBounds, rule, block);
+
+        /// <summary>
+        /// The lists, or <see langword="null"/> where the walk must go lead by lead: a lead has more activities than the
+        /// limit (the walk scores only the newest), or the points could overflow a sum in some order of additions.
+        /// </summary>
+        public static RuleLists? Of(ColumnarScoringModel owner, int leadCount, ActivityColumns activities, int[] keyRuleStart, int[] keyRules, ulong[] keyFailed, int words)
+        {
+            var start = activities.Start;
+            var most = 0;
+            for (var l = 0; l < leadCount; l++)
+            {
+                most = Math.Max(most, start[l + 1] - start[l]);
+            }
+
+            if (most > owner.maxActivities)
+            {
+                return null;
+            }
+
+            // Every order of additions stays exact when the largest possible sum fits: lead points plus, per activity, all activity points.
+            var bound = owner.leadPlans.Aggregate(0m, (sum, p) => sum + Math.Abs((decimal)p.Rule.Points))
+                + (most * owner.activityRules.Aggregate(0m, (sum, r) => sum + Math.Abs((decimal)r.Points)));
+            if (bound > long.MaxValue / 2)
+            {
+                return null;
+            }
+
+            var rules = owner.activityRules.Length;
+            var count = activities.Count;
+            var leadOf = LeadsOfActivities.GetValue(activities, a =>
+            {
+                var of = new int[a.Count];
+                for (var l = 0; l < a.Start.Length - 1; l++)
+                {
+                    of.AsSpan(a.Start[l], a.Start[l + 1] - a.Start[l]).Fill(l);
+                }
+
+                return of;
+            });
+
+            var keys = activities.Key;
+            var keyCount = keyRuleStart.Length - 1;
+            var perKey = new int[keyCount];
+            foreach (var key in keys)
+            {
+                perKey[key]++;
+            }
+
+            var blocks = (leadCount + Block - 1) / Block;
+            var bounds = blocks + 1;
+            var (matches, matchBounds) = Build(key => keyRules.AsSpan(keyRuleStart[key], keyRuleStart[key + 1] - keyRuleStart[key]).ToArray());
+            var (failures, failureBounds) = keyFailed.Any(w => w != 0)
+                ? Build(key => [.. Enumerable.Range(0, rules).Where(r => (keyFailed[(key * words) + (r >> 6)] & (1UL << (r & 63))) != 0)])
+                : ([], new int[rules * bounds]); // no rule failed on any key: every list is empty
+            return new RuleLists(leadOf, matches, matchBounds, failures, failureBounds, bounds);
+
+            (int[] List, int[] Bounds) Build(Func<int, int[]> rulesOfKey)
+            {
+                var ofKey = Enumerable.Range(0, keyCount).Select(rulesOfKey).ToArray();
+                var sizes = new int[rules + 1];
+                for (var key = 0; key < keyCount; key++)
+                {
+                    foreach (var r in ofKey[key])
+                    {
+                        sizes[r + 1] += perKey[key];
+                    }
+                }
+
+                for (var r = 0; r < rules; r++)
+                {
+                    sizes[r + 1] += sizes[r];
+                }
+
+                var list = new int[sizes[rules]];
+                var next = sizes[..rules];
+                var listBounds = new int[rules * bounds];
+                var block = 0;
+                for (var a = 0; a < count; a++)
+                {
+                    // The first activity of each block marks where the block starts in every rule's list.
+                    while (block < blocks && a == start[block * Block])
+                    {
+                        for (var r = 0; r < rules; r++)
+                        {
+                            listBounds[(r * bounds) + block] = next[r];
+                        }
+
+                        block++;
+                    }
+
+                    foreach (var r in ofKey[keys[a]])
+                    {
+                        list[next[r]++] = a;
+                    }
+                }
+
+                for (; block < bounds; block++)
+                {
+                    for (var r = 0; r < rules; r++)
+                    {
+                        listBounds[(r * bounds) + block] = next[r];
+                    }
+                }
+
+                return (list, listBounds);
+            }
+        }
+
+        private ReadOnlySpan<int> Slice(int[] list, int[] listBounds, int rule, int block)
+        {
+            var from = listBounds[(rule * bounds) + block];
+            return list.AsSpan(from, listBounds[(rule * bounds) + block + 1] - from);
+        }
+    }
+
+    /// <summary>
+    /// An activity rule as terms a kernel computes without branching on the activity: it counts where the age is at most
+    /// <see cref="Window"/> and the day's count at most <see cref="MaxPerDay"/>, and earns
+    /// <see cref="DecayPlan.Reciprocal"/> of its points at the age clamped to <see cref="ZeroFrom"/> (undecayed points are
+    /// <c>K = 0</c>, <c>D = 1</c>).
+    /// </summary>
+    private readonly struct ActivityTerm
+    {
+        private ActivityTerm(long window, long zeroFrom, long k, long d, double inverseD, long points, long maxPerDay, int offset)
+        {
+            Window = window;
+            ZeroFrom = zeroFrom;
+            K = k;
+            D = d;
+            InverseD = inverseD;
+            Points = points;
+            MaxPerDay = maxPerDay;
+            Offset = offset;
+        }
+
+        public long Window { get; }
+
+        public long ZeroFrom { get; }
+
+        public long K { get; }
+
+        public long D { get; }
+
+        public double InverseD { get; }
+
+        public long Points { get; }
+
+        public long MaxPerDay { get; }
+
+        /// <summary>Gets where the rule's group starts in the block's sums.</summary>
+        public int Offset { get; }
+
+        /// <summary>The rules' terms, or <see langword="null"/> where a rule runs row by row or its decay needs wider arithmetic than the reciprocal's.</summary>
+        public static ActivityTerm[]? Of(ActivityPlan[] plans, ActivityRule[] rules)
+        {
+            var terms = new ActivityTerm[rules.Length];
+            for (var r = 0; r < rules.Length; r++)
+            {
+                var rule = rules[r];
+                if (!plans[r].IsVectorized)
+                {
+                    return null;
+                }
+
+                var maxPerDay = rule.MaxPerDay == int.MaxValue ? long.MaxValue : rule.MaxPerDay;
+                var offset = rule.Group * Block;
+                if (rule.Decay is { } decay)
+                {
+                    if (!decay.IsReciprocal)
+                    {
+                        return null;
+                    }
+
+                    terms[r] = new ActivityTerm(rule.WindowTicks, decay.ZeroFrom, decay.K, decay.D, decay.InverseD, decay.Points, maxPerDay, offset);
+                }
+                else
+                {
+                    terms[r] = new ActivityTerm(rule.WindowTicks, 0, 0, 1, 1.0, rule.Points, maxPerDay, offset);
+                }
+            }
+
+            return terms;
+        }
     }
 
     /// <summary>An activity rule's window, daily maximum, decay, group and points, read per matching activity.</summary>

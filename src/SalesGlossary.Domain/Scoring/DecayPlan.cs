@@ -79,27 +79,63 @@ internal sealed class DecayPlan
             return ApplyWide(ageTicks);
         }
 
-        // Here K·t < D, so |numerator| ≤ |P|·D ≤ 2^61 and |numerator| / D ≤ |P| ≤ 2^40: the reciprocal's estimate (relative
-        // error below 2^-50) is off by at most one, and one correction each way makes it the exact floor; no hardware
-        // division per activity.
-        var numerator = points * (d64 - (k64 * ageTicks));
-        var magnitude = Math.Abs(numerator);
-        var quotient = unchecked((long)(magnitude * inverseD)); // below 2^41 by construction: no checked conversion call
-        var remainder = magnitude - (quotient * d64);
-        if (remainder < 0)
-        {
-            quotient--;
-            remainder += d64;
-        }
-        else if (remainder >= d64)
-        {
-            quotient++;
-            remainder -= d64;
-        }
-
-        var rounded = remainder >= d64 - remainder ? quotient + 1 : quotient;
-        return numerator < 0 ? -rounded : rounded;
+        return Reciprocal(points, k64, d64, inverseD, ageTicks);
     }
+
+    /// <summary>Gets whether <see cref="Apply"/> divides by the reciprocal (<see cref="Reciprocal"/>) at every age below the zero point.</summary>
+    public bool IsReciprocal => width == 63;
+
+    /// <summary>Gets the rule's points in hundredths (<c>P</c>).</summary>
+    public long Points => points;
+
+    /// <summary>Gets <c>K</c>, the numerator of the decay per tick; meaningful where <see cref="IsReciprocal"/>.</summary>
+    public long K => k64;
+
+    /// <summary>Gets <c>D</c>, the denominator of the decay per tick; meaningful where <see cref="IsReciprocal"/>.</summary>
+    public long D => d64;
+
+    /// <summary>Gets <c>1/D</c> as a <see cref="double"/>; meaningful where <see cref="IsReciprocal"/>.</summary>
+    public double InverseD => inverseD;
+
+    /// <summary>Gets the first age (ticks) that earns 0: <c>ceil(D/K)</c>.</summary>
+    public long ZeroFrom => zeroFrom;
+
+    /// <summary>
+    /// <c>round(P × max(0, D − K·t) / D)</c>, half away from zero, without a hardware division: the one home of the reciprocal
+    /// arithmetic, for <see cref="Apply"/> and for kernels that clamp the age to <c>[0, ceil(D/K)]</c> instead of branching.
+    /// </summary>
+    /// <remarks>
+    /// Exact where <c>|P|·D</c> and <c>K·t</c> stay below 2^61 and <c>|P| ≤ 2^40</c> (a reciprocal plan's terms at any
+    /// <c>t ≤ ceil(D/K)</c>): the reciprocal's estimate (relative error below 2^-50) is then off by at most one, and one
+    /// correction each way makes it the exact floor.
+    /// </remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static long Reciprocal(long points, long k, long d, double inverseD, long ageTicks)
+    {
+        // Within the bounds above no step overflows, and every choice is arithmetic on comparison results (no branch the
+        // processor could mispredict on the activity's age).
+        unchecked
+        {
+            var left = d - (k * ageTicks);
+            var numerator = points * (left & ~(left >> 63));
+            var sign = numerator >> 63;
+            var magnitude = (numerator ^ sign) - sign;
+            var quotient = (long)(magnitude * inverseD);
+            var remainder = magnitude - (quotient * d);
+            var below = remainder >> 63; // the estimate was one too high
+            quotient += below;
+            remainder += d & below;
+            var above = -Bit(remainder >= d); // one too low
+            quotient -= above;
+            remainder -= d & above;
+            var rounded = quotient + Bit(remainder >= d - remainder);
+            return (rounded ^ sign) - sign;
+        }
+    }
+
+    /// <summary>1 for <see langword="true"/>, 0 for <see langword="false"/>, without a branch.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static long Bit(bool value) => System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(value);
 
     /// <summary><see cref="Apply"/> for a positive age below the zero point, at the widths beyond 63 bits.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

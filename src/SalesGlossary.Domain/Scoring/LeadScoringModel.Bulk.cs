@@ -252,7 +252,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     /// </summary>
     private int ScoreSummedLeadRules(ReadOnlySpan<TLead> leads, DateTimeOffset asOf, Span<decimal> totals, CancellationToken cancellation)
     {
-        var chunk = plan.LeadChunks[0];
+        var chunk = plan.LeadSumsOnly.Value ?? plan.LeadChunks[0];
         var limits = plan.GroupLimit;
         var limit0 = limits.Length > 0 ? limits[0] : long.MaxValue; // a group the model lacks sums 0 and is not capped
         var limit1 = limits.Length > 1 ? limits[1] : long.MaxValue;
@@ -418,29 +418,59 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                     continue;
                 }
 
-                // mask |= matched ? bit : 0; group += matched ? points : 0; per rule, into locals, then one result.
-                var mask = Expression.Variable(typeof(ulong), "mask");
-                var sums = Enumerable.Range(0, LeadChunkResult.SummedGroups).Select(g => Expression.Variable(typeof(long), "group" + g.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
-                var matched = Expression.Variable(typeof(bool), "matched");
-                var body = new List<Expression> { Expression.Assign(mask, Expression.Constant(0UL)) };
-                body.AddRange(sums.Select(v => (Expression)Expression.Assign(v, Zero)));
-                for (var r = from; r < to; r++)
-                {
-                    body.Add(Expression.Assign(matched, bodies[r]));
-                    body.Add(Expression.OrAssign(mask, Expression.Condition(matched, Expression.Constant(1UL << (r - from)), Expression.Constant(0UL))));
-                    if (points[r] != 0)
-                    {
-                        body.Add(Expression.AddAssign(sums[groups[r]], Expression.Condition(matched, Expression.Constant(points[r]), Zero)));
-                    }
-                }
-
-                body.Add(Expression.New(ResultConstructor, [mask, .. sums]));
-                var block = Expression.Block(typeof(LeadChunkResult), [mask, matched, .. sums], body);
-                chunks[chunk] = Expression.Lambda<Func<TLead, TActivity, LeadChunkResult>>(HoistAutoProperties(block, lead, activity), lead, activity).Compile();
+                chunks[chunk] = Expression.Lambda<Func<TLead, TActivity, LeadChunkResult>>(
+                    HoistAutoProperties(Summing(bodies[from..to], points[from..to], groups[from..to], withMask: true), lead, activity), lead, activity).Compile();
                 summed[chunk] = true;
             }
 
             return chunks;
+        }
+
+        /// <summary>
+        /// The sums of a summed chunk (see <see cref="FuseLead"/>) without its mask, for callers that read only the sums, and
+        /// without the work meter's text charges while every text the rules read is short enough that the meter could
+        /// not act (see <see cref="ShortTexts"/>); longer texts go through <paramref name="metered"/>. <see langword="null"/>
+        /// where the rules are metered otherwise.
+        /// </summary>
+        public static Func<TLead, TActivity, LeadChunkResult>? SumsOnly(
+            Expression[] bodies, long[] points, int[] groups, Func<TLead, TActivity, LeadChunkResult> metered, ParameterExpression lead, ParameterExpression activity)
+        {
+            if (!ShortTexts.TryUnmeter(bodies, lead, activity, out var unmetered, out var guard))
+            {
+                return null;
+            }
+
+            var sums = Summing(unmetered, points, groups, withMask: false);
+            Expression body = guard is ConstantExpression { Value: true }
+                ? sums
+                : Expression.Condition(guard, sums, Expression.Invoke(Expression.Constant(metered), lead, activity));
+            return Expression.Lambda<Func<TLead, TActivity, LeadChunkResult>>(HoistAutoProperties(body, lead, activity), lead, activity).Compile();
+        }
+
+        /// <summary>Per rule <c>mask |= matched ? bit : 0</c> (if asked) and <c>group += matched ? points : 0</c>, into locals, then one result.</summary>
+        private static BlockExpression Summing(Expression[] bodies, long[] points, int[] groups, bool withMask)
+        {
+            var mask = Expression.Variable(typeof(ulong), "mask");
+            var sums = Enumerable.Range(0, LeadChunkResult.SummedGroups).Select(g => Expression.Variable(typeof(long), "group" + g.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+            var matched = Expression.Variable(typeof(bool), "matched");
+            var body = new List<Expression> { Expression.Assign(mask, Expression.Constant(0UL)) };
+            body.AddRange(sums.Select(v => (Expression)Expression.Assign(v, Zero)));
+            for (var r = 0; r < bodies.Length; r++)
+            {
+                body.Add(Expression.Assign(matched, bodies[r]));
+                if (withMask)
+                {
+                    body.Add(Expression.OrAssign(mask, Expression.Condition(matched, Expression.Constant(1UL << r), Expression.Constant(0UL))));
+                }
+
+                if (points[r] != 0)
+                {
+                    body.Add(Expression.AddAssign(sums[groups[r]], Expression.Condition(matched, Expression.Constant(points[r]), Zero)));
+                }
+            }
+
+            body.Add(Expression.New(ResultConstructor, [mask, .. sums]));
+            return Expression.Block(typeof(LeadChunkResult), [mask, matched, .. sums], body);
         }
 
         private static readonly Expression Zero = Expression.Constant(0L);
@@ -482,18 +512,13 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 locals.Select(l => (Expression)Expression.Assign(l.Value, Expression.Property(l.Key.Parameter, l.Key.Property))).Append(body));
         }
 
-        private static bool IsAutoProperty(System.Reflection.PropertyInfo property) =>
-            property.GetMethod is { IsStatic: false } && property.DeclaringType!.GetField(
-                "<" + property.Name + ">k__BackingField",
-                System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic) is not null;
-
         private sealed class AutoPropertyCounter(ParameterExpression lead, ParameterExpression activity) : ExpressionVisitor
         {
             public Dictionary<(ParameterExpression Parameter, System.Reflection.PropertyInfo Property), int> Counts { get; } = [];
 
             protected override Expression VisitMember(MemberExpression node)
             {
-                if (node.Expression is ParameterExpression p && (p == lead || p == activity) && node.Member is System.Reflection.PropertyInfo property && IsAutoProperty(property))
+                if (node.Expression is ParameterExpression p && (p == lead || p == activity) && node.Member is System.Reflection.PropertyInfo property && ShortTexts.IsAutoProperty(property))
                 {
                     Counts[(p, property)] = Counts.GetValueOrDefault((p, property)) + 1;
                 }

@@ -65,19 +65,24 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         activityParameter = activity;
         var leadRules = rules.Where(r => r.Rule.Scope == ScoringScope.Lead).ToArray();
         var activityRules = rules.Where(r => r.Rule.Scope == ScoringScope.Activity).ToArray();
+        var leadChunks = Fusion.FuseLead(
+            [.. leadRules.Select(r => enabled[r.Index].Body)],
+            [.. leadRules.Select(r => r.Points)],
+            [.. leadRules.Select(r => r.Group)],
+            LeadSumsCannotOverflow(leadRules),
+            lead,
+            activity,
+            out var leadSummed);
+        var leadSummedChunk = leadChunks.Length == 1 ? leadChunks[0] : null;
         plan = new ScoringPlan
         {
             Lead = leadRules,
             Activity = activityRules,
-            LeadChunks = Fusion.FuseLead(
-                [.. leadRules.Select(r => enabled[r.Index].Body)],
-                [.. leadRules.Select(r => r.Points)],
-                [.. leadRules.Select(r => r.Group)],
-                LeadSumsCannotOverflow(leadRules),
-                lead,
-                activity,
-                out var leadSummed),
+            LeadChunks = leadChunks,
             LeadSummed = leadSummed,
+            LeadSumsOnly = new Lazy<Func<TLead, TActivity, LeadChunkResult>?>(() => leadSummedChunk is { } summedChunk && leadSummed is [true]
+                ? Fusion.SumsOnly([.. leadRules.Select(r => enabled[r.Index].Body)], [.. leadRules.Select(r => r.Points)], [.. leadRules.Select(r => r.Group)], summedChunk, lead, activity)
+                : null),
             LeadBits = [.. leadRules.Select(r => new LeadBit(r.Points, r.Group, r.Index))],
             ActivityChunks = Fusion.Fuse([.. activityRules.Select(r => enabled[r.Index].Body)], lead, activity),
             GroupCap = [.. groups.Select(g => GroupCaps.TryGetValue(g, out var c) ? ScoreArithmetic.ToHundredths(c) : 0L)],

@@ -26,10 +26,13 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         var chunks = plan.LeadChunks.Length;
         var bits = plan.LeadBits;
         var wantsMatches = sink.WantsLeadMatches;
+
+        // A sink that needs no matched bits reads a single summed chunk's sums only (no mask, no text charges on short texts).
+        var sumsOnly = wantsMatches || chunks != 1 ? null : plan.LeadSumsOnly.Value;
         for (var chunk = 0; chunk < chunks; chunk++)
         {
             cancellation.ThrowIfCancellationRequested(); // sandbox: cancellation is observed between rules and inside metered rules
-            var found = LeadMask(chunk, lead, out var failed);
+            var found = LeadMask(sumsOnly ?? plan.LeadChunks[chunk], lead, out var failed);
             var mask = found.Mask;
             if (failed)
             {
@@ -80,12 +83,12 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     /// </summary>
     /// <returns>The chunk's matches and sums; <paramref name="failed"/> says the fused delegate threw (the result is then empty).</returns>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private LeadChunkResult LeadMask(int chunk, TLead lead, out bool failed)
+    private static LeadChunkResult LeadMask(Func<TLead, TActivity, LeadChunkResult> chunk, TLead lead, out bool failed)
     {
         failed = false;
         try
         {
-            return plan.LeadChunks[chunk](lead, default!);
+            return chunk(lead, default!);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -428,6 +431,12 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
         /// <summary>Gets, per lead chunk, whether its delegate sums its rules' points itself (see <see cref="Fusion.FuseLead"/>).</summary>
         public required bool[] LeadSummed { get; init; }
+
+        /// <summary>
+        /// Gets, for a model whose lead rules are one summed chunk, the chunk's sums without its mask and, for short texts,
+        /// without the meter's text charges (see <see cref="Fusion.SumsOnly"/>); compiled on first use by the bulk path.
+        /// </summary>
+        public required Lazy<Func<TLead, TActivity, LeadChunkResult>?> LeadSumsOnly { get; init; }
 
         /// <summary>Gets what the walk adds for each lead rule that matched, in the order of <see cref="Lead"/>, without reading the rule itself.</summary>
         public required LeadBit[] LeadBits { get; init; }

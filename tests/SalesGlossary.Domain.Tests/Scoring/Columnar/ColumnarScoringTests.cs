@@ -158,6 +158,50 @@ public class ColumnarScoringTests
             AssertSameTotals(model, ColumnarScoringModel.Create(model), leads, LeadRecordBatches.From(leads));
         });
 
+    /// <summary>
+    /// Models whose activity rules all have tables (scored rule by rule over each block's activities) and activities placed
+    /// on the edges the walk decides on: a tick either side of asOf, of each window, of each decay's zero point and of
+    /// midnight, several at one instant and many on one day (daily maximums), leads without activities, leads over the
+    /// activity limit next to leads under it, and blocks of 1,024 leads: exactly the row path's totals and completeness.
+    /// </summary>
+    [Property(MaxTest = 60)]
+    public Property TabledActivityRules_OnWindowDecayDayAndLimitEdges_GiveExactlyTheRowPathTotals() =>
+        Prop.ForAll(TabledActivityModels().ToArbitrary(), Gen.ListOf(EdgeLeads()).ToArbitrary(), Gen.Elements((0, 10_000), (3, 10_000), (1_100, 10_000), (3, 12), (1_100, 12)).ToArbitrary(), (json, generated, sizes) =>
+        {
+            var (padding, limit) = sizes;
+            var model = LeadScoringModel.Load(json, new ScoringLimits { MaxActivitiesPerLead = limit });
+            var filler = Unique(Gen.ArrayOf(Generators.Leads(), padding).Sample(1, 1).Single());
+            var leads = Unique([.. filler, .. generated]);
+            AssertSameTotals(model, ColumnarScoringModel.Create(model), leads, LeadRecordBatches.From(leads));
+            var totals = new decimal[leads.Length];
+            var batches = LeadRecordBatches.From(leads);
+            ColumnarScoringModel.Create(model).ScoreTotals(ColumnarLeads.FromArrow(batches.Leads, batches.Activities), AsOf, totals);
+            Assert.Equal(leads.Select(l => model.Score(l, AsOf).Total), totals);
+        });
+
+    [Fact]
+    public void ManyActivitiesOnOneDay_CountUpToTheDailyMaximum_PerLeadAndDay_LikeTheRowPath()
+    {
+        var model = LeadScoringModel.Load(
+            """
+            {"WorkflowName":"daily","ScoringModel":{"Version":"1","GroupCaps":{}},"Rules":[
+              {"RuleName":"Open","Expression":"activity.Type == \"EmailOpen\"","Properties":{"points":2,"group":"engagement","scope":"activity","maxPerDay":3,"decay":{"percent":50,"everyDays":30}}},
+              {"RuleName":"Visit","Expression":"activity.Type == \"PageView\"","Properties":{"points":1.25,"group":"engagement","scope":"activity","maxPerDay":1,"windowDays":1}}]}
+            """);
+        var midnight = new DateTimeOffset(AsOf.Date, TimeSpan.Zero);
+        LeadActivity Open(DateTimeOffset at) => new() { Type = "EmailOpen", OccurredAt = at };
+        LeadActivity Visit(DateTimeOffset at) => new() { Type = "PageView", OccurredAt = at };
+        LeadFacts[] leads =
+        [
+            new LeadFacts { Id = "L-0", Activities = [.. Enumerable.Repeat(Open(AsOf.AddHours(-1)), 7), Open(midnight), Open(midnight.AddTicks(-1)), Visit(midnight), Visit(midnight.AddTicks(-1)), Visit(midnight.AddTicks(1))] },
+            new LeadFacts { Id = "L-1", Activities = [] },
+            new LeadFacts { Id = "L-2", Activities = [.. Enumerable.Range(0, 9).Select(h => Open(midnight.AddHours(-h))), Visit(AsOf.AddTicks(1)), Visit(AsOf), Visit(AsOf.AddDays(-1)), Visit(AsOf.AddDays(-1).AddTicks(-1))] },
+        ];
+
+        AssertSameTotals(model, ColumnarScoringModel.Create(model), leads, LeadRecordBatches.From(leads));
+        Assert.Equal([10.48m, 0m, 10.42m], leads.Select(l => model.Score(l, AsOf).Total));
+    }
+
     [Fact]
     public void SampleModel_VectorizesItsCommonShapes_AndScoresLikeTheRowPath()
     {
@@ -326,6 +370,47 @@ public class ColumnarScoringTests
         var leads = Unique(Gen.ArrayOf(Generators.Leads(), 5_000).Sample(1, 7).Single());
         AssertSameTotals(model, ColumnarScoringModel.Create(model), leads, LeadRecordBatches.From(leads));
     }
+
+    /// <summary>Models of lead rules and activity rules that all read only the activity's texts (each scored from a table).</summary>
+    private static Gen<string> TabledActivityModels() =>
+        from leadRules in Gen.ListOf(Gen.Choose(0, 18).SelectMany(e => Gen.Choose(-50, 50).Select(p => (e, p))))
+        from activityRules in Gen.NonEmptyListOf(
+            from e in Gen.Choose(0, 5)
+            from p in Gen.Choose(-20, 40)
+            from cents in Gen.Elements(0, 25, 5, 99)
+            from props in Gen.Choose(0, ActivityProperties.Length - 1)
+            select (e, p, cents, props))
+        from fitCap in Gen.Elements("", "\"fit\":60")
+        from engagementCap in Gen.Elements("", "\"engagement\":45.5")
+        from totalCap in Gen.Elements("", "\"TotalCap\":80,")
+        select ModelJson(leadRules, 0, activityRules, fitCap, engagementCap, totalCap);
+
+    /// <summary>Ages (ticks) where the walk's answer changes: asOf, the windows, the decays' zero points, the midnights before asOf.</summary>
+    private static readonly long[] EdgeAges =
+    [
+        0,
+        TimeSpan.TicksPerDay / 2,
+        30 * TimeSpan.TicksPerDay,
+        90 * TimeSpan.TicksPerDay,
+        60 * TimeSpan.TicksPerDay,
+        600 * TimeSpan.TicksPerDay,
+        28 * TimeSpan.TicksPerDay,
+        AsOf.TimeOfDay.Ticks,
+        AsOf.TimeOfDay.Ticks + TimeSpan.TicksPerDay,
+        AsOf.TimeOfDay.Ticks + (29 * TimeSpan.TicksPerDay),
+    ];
+
+    /// <summary>Leads whose activities sit a tick either side of an edge, often several at one instant or on one day.</summary>
+    private static Gen<LeadFacts> EdgeLeads() =>
+        from lead in Generators.Leads()
+        from count in Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(1, 20)))
+        from activities in Gen.ArrayOf(
+            from activity in Generators.Activities()
+            from edge in Gen.Elements(EdgeAges)
+            from shift in Gen.Elements(-1L, 0L, 1L)
+            from repeat in Gen.Frequency((4, Gen.Constant(1)), (1, Gen.Choose(2, 6)))
+            select Enumerable.Repeat(activity with { OccurredAt = AsOf.AddTicks(-(edge + shift)) }, repeat).ToArray(), count)
+        select lead with { Activities = [.. activities.SelectMany(a => a)] };
 
     private static string Written(decimal value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
