@@ -63,8 +63,16 @@ internal static class ShortTexts
     }
 
     /// <summary>Whether a property is a compiler-generated auto-property: reading it cannot throw or have an effect.</summary>
+    /// <remarks>
+    /// A backing field alone does not make a plain read: a getter with a body over <c>field</c> is the author's code, and an
+    /// overridable getter may be replaced by any code in a derived type. Only a compiler-generated getter that no type can
+    /// override qualifies, so that reading it where a rule would not (hoisted, or in the short-text test) changes nothing.
+    /// </remarks>
     public static bool IsAutoProperty(PropertyInfo property) =>
-        property.GetMethod is { IsStatic: false } && property.DeclaringType!.GetField(
+        property.GetMethod is { IsStatic: false } getter
+        && (!getter.IsVirtual || getter.IsFinal)
+        && getter.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), inherit: false)
+        && property.DeclaringType!.GetField(
             "<" + property.Name + ">k__BackingField",
             BindingFlags.Instance | BindingFlags.NonPublic) is not null;
 
