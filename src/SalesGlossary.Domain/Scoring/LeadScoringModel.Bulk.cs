@@ -246,19 +246,13 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
 
     /// <summary>
     /// The bulk path of a model of lead rules only, fused into one delegate that sums their points (at most 64 rules in at
-    /// most four groups): per lead one delegate call and the caps, with no walk. A lead the delegate fails on (a rule
+    /// most four groups) that also applies the caps: per lead one delegate call, with no walk. A lead the delegate fails on (a rule
     /// failed), and a <see langword="null"/> lead, are scored by the walk instead, which evaluates rule by rule, reports the
     /// failure and throws what it throws: totals, failures and exceptions are exactly the walk's.
     /// </summary>
     private int ScoreSummedLeadRules(ReadOnlySpan<TLead> leads, DateTimeOffset asOf, Span<decimal> totals, CancellationToken cancellation)
     {
-        var chunk = plan.LeadSumsOnly.Value ?? plan.LeadChunks[0];
-        var limits = plan.GroupLimit;
-        var limit0 = limits.Length > 0 ? limits[0] : long.MaxValue; // a group the model lacks sums 0 and is not capped
-        var limit1 = limits.Length > 1 ? limits[1] : long.MaxValue;
-        var limit2 = limits.Length > 2 ? limits[2] : long.MaxValue;
-        var limit3 = limits.Length > 3 ? limits[3] : long.MaxValue;
-        var totalLimit = plan.TotalLimit;
+        var score = plan.LeadTotal.Value;
         var incomplete = 0;
         var i = 0;
         while (i < leads.Length)
@@ -274,14 +268,7 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                     }
 
                     cancellation.ThrowIfCancellationRequested(); // sandbox: cancellation between leads, as the walk observes it
-                    var found = chunk(lead, default!);
-
-                    // The caps of Cap, in its order: each group at most its limit, then the total.
-                    var total = Math.Min(found.Group0, limit0);
-                    total = checked(total + Math.Min(found.Group1, limit1));
-                    total = checked(total + Math.Min(found.Group2, limit2));
-                    total = checked(total + Math.Min(found.Group3, limit3));
-                    totals[i] = ScoreArithmetic.ToDecimal(Math.Min(total, totalLimit));
+                    totals[i] = ScoreArithmetic.ToDecimal(score(lead, default!));
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -433,22 +420,90 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         /// where the rules are metered otherwise.
         /// </summary>
         public static Func<TLead, TActivity, LeadChunkResult>? SumsOnly(
-            Expression[] bodies, long[] points, int[] groups, Func<TLead, TActivity, LeadChunkResult> metered, ParameterExpression lead, ParameterExpression activity)
+            Expression[] bodies, long[] points, int[] groups, Func<TLead, TActivity, LeadChunkResult> metered, ParameterExpression lead, ParameterExpression activity) =>
+            Unmetered<Func<TLead, TActivity, LeadChunkResult>>(bodies, points, groups, metered, finish: null, lead, activity);
+
+        /// <summary>
+        /// The capped total of a model whose lead rules are one summed chunk (see <see cref="FuseLead"/>), in hundredths: the
+        /// chunk's sums without its mask, capped inside the delegate as <see cref="Cap"/> caps them, without the meter's text
+        /// charges on short texts where <see cref="SumsOnly"/> may leave them out, otherwise through the summed chunk.
+        /// </summary>
+        /// <param name="bodies">The lead rules' bodies, in plan order.</param>
+        /// <param name="points">Each rule's points in hundredths.</param>
+        /// <param name="groups">Each rule's group (all below <see cref="LeadChunkResult.SummedGroups"/>).</param>
+        /// <param name="summed">The chunk's summed delegate, with its mask and charges.</param>
+        /// <param name="limits">Each group's limit (<see cref="ScoringPlan.GroupLimit"/>).</param>
+        /// <param name="totalLimit">The total's limit (<see cref="ScoringPlan.TotalLimit"/>).</param>
+        /// <param name="lead">The <c>lead</c> parameter.</param>
+        /// <param name="activity">The <c>activity</c> parameter.</param>
+        /// <returns>The delegate.</returns>
+        public static Func<TLead, TActivity, long> TotalOnly(
+            Expression[] bodies, long[] points, int[] groups, Func<TLead, TActivity, LeadChunkResult> summed, long[] limits, long totalLimit, ParameterExpression lead, ParameterExpression activity)
+        {
+            Expression Capped(IReadOnlyList<Expression> sums)
+            {
+                // The caps of Cap, in its order: each group at most its limit, then the total. A group past the model's
+                // groups sums 0 under no limit and adds nothing.
+                Expression total = Expression.Constant(0L);
+                for (var g = 0; g < Math.Min(limits.Length, sums.Count); g++)
+                {
+                    total = Expression.AddChecked(total, Expression.Call(MinMethod, sums[g], Expression.Constant(limits[g])));
+                }
+
+                return Expression.Call(MinMethod, total, Expression.Constant(totalLimit));
+            }
+
+            return Unmetered<Func<TLead, TActivity, long>>(bodies, points, groups, summed, Capped, lead, activity)
+                ?? Expression.Lambda<Func<TLead, TActivity, long>>(Metered(Expression.Invoke(Expression.Constant(summed), lead, activity), Capped), lead, activity).Compile();
+        }
+
+        /// <summary>The result of <paramref name="result"/> (a <see cref="LeadChunkResult"/>) read once and finished by <paramref name="finish"/> over its sums; as it is without <paramref name="finish"/>.</summary>
+        private static Expression Metered(Expression result, Func<IReadOnlyList<Expression>, Expression>? finish)
+        {
+            if (finish is null)
+            {
+                return result;
+            }
+
+            var found = Expression.Variable(typeof(LeadChunkResult), "found");
+            string[] names = [nameof(LeadChunkResult.Group0), nameof(LeadChunkResult.Group1), nameof(LeadChunkResult.Group2), nameof(LeadChunkResult.Group3)];
+            return Expression.Block([found], Expression.Assign(found, result), finish([.. names.Select(n => Expression.Property(found, n))]));
+        }
+
+        /// <summary>
+        /// The summed rules without the meter's text charges while every text they read is short (see <see cref="ShortTexts"/>),
+        /// finished by <paramref name="finish"/> over the group sums; longer texts go through <paramref name="metered"/>, whose
+        /// result is finished the same way. <see langword="null"/> where the rules are metered otherwise.
+        /// </summary>
+        private static TDelegate? Unmetered<TDelegate>(
+            Expression[] bodies,
+            long[] points,
+            int[] groups,
+            Func<TLead, TActivity, LeadChunkResult> metered,
+            Func<IReadOnlyList<Expression>, Expression>? finish,
+            ParameterExpression lead,
+            ParameterExpression activity)
+            where TDelegate : Delegate
         {
             if (!ShortTexts.TryUnmeter(bodies, lead, activity, out var unmetered, out var guard))
             {
                 return null;
             }
 
-            var sums = Summing(unmetered, points, groups, withMask: false);
+            var sums = Summing(unmetered, points, groups, withMask: false, finish);
             Expression body = guard is ConstantExpression { Value: true }
                 ? sums
-                : Expression.Condition(guard, sums, Expression.Invoke(Expression.Constant(metered), lead, activity));
-            return Expression.Lambda<Func<TLead, TActivity, LeadChunkResult>>(HoistAutoProperties(body, lead, activity), lead, activity).Compile();
+                : Expression.Condition(guard, sums, Metered(Expression.Invoke(Expression.Constant(metered), lead, activity), finish));
+            return Expression.Lambda<TDelegate>(HoistAutoProperties(body, lead, activity), lead, activity).Compile();
         }
 
-        /// <summary>Per rule <c>mask |= matched ? bit : 0</c> (if asked) and <c>group += matched ? points : 0</c>, into locals, then one result.</summary>
-        private static BlockExpression Summing(Expression[] bodies, long[] points, int[] groups, bool withMask)
+        /// <summary>
+        /// Per rule <c>if (matched) { mask |= bit; group += points; }</c> (the mask if asked) into locals, then one result:
+        /// <paramref name="finish"/> over the group sums, or a <see cref="LeadChunkResult"/>. A branch per rule, not a
+        /// conditional add: most rules do not match most leads, so the branch is predicted and the sums carry no chain of
+        /// dependent adds.
+        /// </summary>
+        private static BlockExpression Summing(Expression[] bodies, long[] points, int[] groups, bool withMask, Func<IReadOnlyList<Expression>, Expression>? finish = null)
         {
             var mask = Expression.Variable(typeof(ulong), "mask");
             var sums = Enumerable.Range(0, LeadChunkResult.SummedGroups).Select(g => Expression.Variable(typeof(long), "group" + g.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
@@ -457,23 +512,28 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             body.AddRange(sums.Select(v => (Expression)Expression.Assign(v, Zero)));
             for (var r = 0; r < bodies.Length; r++)
             {
-                body.Add(Expression.Assign(matched, bodies[r]));
+                var added = new List<Expression>(2);
                 if (withMask)
                 {
-                    body.Add(Expression.OrAssign(mask, Expression.Condition(matched, Expression.Constant(1UL << r), Expression.Constant(0UL))));
+                    added.Add(Expression.OrAssign(mask, Expression.Constant(1UL << r)));
                 }
 
                 if (points[r] != 0)
                 {
-                    body.Add(Expression.AddAssign(sums[groups[r]], Expression.Condition(matched, Expression.Constant(points[r]), Zero)));
+                    added.Add(Expression.AddAssign(sums[groups[r]], Expression.Constant(points[r])));
                 }
+
+                body.Add(added.Count == 0 ? Expression.Assign(matched, bodies[r]) : Expression.IfThen(bodies[r], Expression.Block(added)));
             }
 
-            body.Add(Expression.New(ResultConstructor, [mask, .. sums]));
-            return Expression.Block(typeof(LeadChunkResult), [mask, matched, .. sums], body);
+            var result = finish is null ? Expression.New(ResultConstructor, [mask, .. sums]) : finish(sums);
+            body.Add(result);
+            return Expression.Block(result.Type, [mask, matched, .. sums], body);
         }
 
         private static readonly Expression Zero = Expression.Constant(0L);
+
+        private static readonly System.Reflection.MethodInfo MinMethod = typeof(Math).GetMethod(nameof(Math.Min), [typeof(long), typeof(long)])!;
 
         private static readonly System.Reflection.ConstructorInfo ResultConstructor =
             typeof(LeadChunkResult).GetConstructor([typeof(ulong), typeof(long), typeof(long), typeof(long), typeof(long)])!;

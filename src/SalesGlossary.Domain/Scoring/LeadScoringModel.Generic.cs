@@ -74,6 +74,8 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             activity,
             out var leadSummed);
         var leadSummedChunk = leadChunks.Length == 1 ? leadChunks[0] : null;
+        long[] groupLimit = [.. groups.Select(g => GroupCaps.TryGetValue(g, out var c) ? ScoreArithmetic.ToHundredths(c) : long.MaxValue)];
+        var totalLimit = TotalCap is { } limit ? ScoreArithmetic.ToHundredths(limit) : long.MaxValue;
         plan = new ScoringPlan
         {
             Lead = leadRules,
@@ -83,14 +85,23 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             LeadSumsOnly = new Lazy<Func<TLead, TActivity, LeadChunkResult>?>(() => leadSummedChunk is { } summedChunk && leadSummed is [true]
                 ? Fusion.SumsOnly([.. leadRules.Select(r => enabled[r.Index].Body)], [.. leadRules.Select(r => r.Points)], [.. leadRules.Select(r => r.Group)], summedChunk, lead, activity)
                 : null),
+            LeadTotal = new Lazy<Func<TLead, TActivity, long>>(() => Fusion.TotalOnly(
+                [.. leadRules.Select(r => enabled[r.Index].Body)],
+                [.. leadRules.Select(r => r.Points)],
+                [.. leadRules.Select(r => r.Group)],
+                leadSummedChunk ?? throw new InvalidOperationException("The capped total needs the lead rules as one summed chunk."),
+                groupLimit,
+                totalLimit,
+                lead,
+                activity)),
             LeadBits = [.. leadRules.Select(r => new LeadBit(r.Points, r.Group, r.Index))],
             ActivityChunks = Fusion.Fuse([.. activityRules.Select(r => enabled[r.Index].Body)], lead, activity),
             GroupCap = [.. groups.Select(g => GroupCaps.TryGetValue(g, out var c) ? ScoreArithmetic.ToHundredths(c) : 0L)],
             GroupCapped = [.. groups.Select(GroupCaps.ContainsKey)],
             TotalCapped = TotalCap is not null,
             TotalCap = TotalCap is { } t ? ScoreArithmetic.ToHundredths(t) : 0L,
-            GroupLimit = [.. groups.Select(g => GroupCaps.TryGetValue(g, out var c) ? ScoreArithmetic.ToHundredths(c) : long.MaxValue)],
-            TotalLimit = TotalCap is { } limit ? ScoreArithmetic.ToHundredths(limit) : long.MaxValue,
+            GroupLimit = groupLimit,
+            TotalLimit = totalLimit,
             GroupCapValue = [.. groups.Select(g => GroupCaps.TryGetValue(g, out var c) ? c : (decimal?)null)],
             FitGroup = Array.IndexOf(groups, "fit"),
             EngagementGroup = Array.IndexOf(groups, "engagement"),

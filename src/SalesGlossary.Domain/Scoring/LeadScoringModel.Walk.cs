@@ -438,6 +438,12 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         /// </summary>
         public required Lazy<Func<TLead, TActivity, LeadChunkResult>?> LeadSumsOnly { get; init; }
 
+        /// <summary>
+        /// Gets, for a model whose lead rules are one summed chunk and which has no activity rules, each lead's capped total in
+        /// hundredths (see <see cref="Fusion.TotalOnly"/>); compiled on first use by the bulk path.
+        /// </summary>
+        public required Lazy<Func<TLead, TActivity, long>> LeadTotal { get; init; }
+
         /// <summary>Gets what the walk adds for each lead rule that matched, in the order of <see cref="Lead"/>, without reading the rule itself.</summary>
         public required LeadBit[] LeadBits { get; init; }
 
