@@ -41,6 +41,9 @@ internal sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     /// <summary>Gets the items, built on first read where the list was made with <see cref="Lazy"/>.</summary>
     private T[] Items => Volatile.Read(ref items) ?? Materialize();
 
+    /// <summary>Gets the list's own array, built on first read, for loops that read the items without an interface call per item; never to be changed.</summary>
+    public T[] Array => Items;
+
     /// <summary>Takes an array the caller built and hands over (it is not copied, so the caller must not change it afterwards).</summary>
     /// <param name="items">The items; the list owns the array from now on.</param>
     /// <returns>The list.</returns>

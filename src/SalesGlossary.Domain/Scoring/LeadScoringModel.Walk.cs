@@ -155,9 +155,21 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         where TSink : IScoreSink, allows ref struct
     {
         IReadOnlyList<TActivity> list;
+        TActivity[]? array; // read without an interface call per activity when the list is an array
         try
         {
-            list = (ownActivities ? Unsafe.As<IReadOnlyList<TActivity>>(Unsafe.As<LeadFacts>(lead!).Activities) : activities(lead)) ?? [];
+            if (ownActivities)
+            {
+                // The library's own lead keeps its activities in a value list (its init converts any list): read its array.
+                var own = Unsafe.As<LeadFacts>(lead!).Activities;
+                list = Unsafe.As<IReadOnlyList<TActivity>>(own) ?? [];
+                array = own is ValueList<LeadActivity> values ? Unsafe.As<TActivity[]>(values.Array) : list as TActivity[];
+            }
+            else
+            {
+                list = activities(lead) ?? [];
+                array = list as TActivity[];
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -165,7 +177,6 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             return;
         }
 
-        var array = list as TActivity[]; // read without an interface call per activity when the list is an array
         var listCount = array?.Length ?? list.Count;
         if (listCount == 0)
         {
