@@ -163,6 +163,22 @@ public class VocabularyEdgeTests
     }
 
     [Fact]
+    public void ActorNames_AreRefusedWithAnArticleThatFitsTheWord()
+    {
+        Assert.Equal(
+            [
+                "$.actors[0].name: An actor needs a name.",
+                "$.actors[1].name: 'Reseller Partner' is not an actor name: use a letter, then up to 63 letters or digits (no spaces; the display name is free text).",
+                "$.lostReasons[0].name: A lost reason needs a name.",
+            ],
+            Problems(new VocabularyDefinition
+            {
+                Actors = [Term("", 100), Term("Reseller Partner", 101)],
+                LostReasons = [new ReasonDefinition { Name = null!, Number = 100 }],
+            }).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void AddedStage_WithoutTheStageItFollows_OrWithAnEntryScoreNotAboveZero_IsRefused()
     {
         Assert.Equal(
