@@ -9,7 +9,7 @@ public sealed class UnknownTermException : Exception
     internal UnknownTermException(string kind, string name, IReadOnlyList<string> knownNames)
         : base(string.Create(
             CultureInfo.InvariantCulture,
-            $"'{name}' is not a {kind} of the agreement. Known: {string.Join(", ", knownNames)}. Define it in the agreement's vocabulary to use it."))
+            $"'{name}' is not {WithArticle(kind, capital: false)} of the agreement. Known: {string.Join(", ", knownNames)}. Define it in the agreement's vocabulary to use it."))
     {
         Kind = kind;
         Name = name;
@@ -24,4 +24,8 @@ public sealed class UnknownTermException : Exception
 
     /// <summary>Gets the names the agreement knows for that kind, shipped terms first.</summary>
     public IReadOnlyList<string> KnownNames { get; }
+
+    /// <summary>Puts the indefinite article before a kind of term: <c>a team</c>, <c>an actor</c>.</summary>
+    internal static string WithArticle(string kind, bool capital) =>
+        (kind.Length > 0 && "aeiouAEIOU".Contains(kind[0], StringComparison.Ordinal) ? (capital ? "An " : "an ") : (capital ? "A " : "a ")) + kind;
 }

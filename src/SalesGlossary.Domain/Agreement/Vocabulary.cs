@@ -22,6 +22,8 @@ public sealed class Vocabulary
 
     private static readonly Regex LanguageTag = new("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
+    private const int MaxStagesAfterOne = 99;
+
     private readonly Dictionary<Type, Terms> terms;
     private readonly Lazy<JsonSerializerOptions> jsonOptions;
     private readonly Dictionary<(TermKind Kind, string Term, string Language), string> displayNames;
@@ -223,6 +225,7 @@ public sealed class Vocabulary
         }
 
         Names(problems, path + ".stages", definition.Stages, s => s?.Name, s => s!.Number, LifecycleStage.List.Select(s => (s.Name, s.Value)), "lifecycle stage");
+        var following = new Dictionary<LifecycleStage, int>();
         for (var i = 0; i < (definition.Stages?.Count ?? 0); i++)
         {
             var stage = definition.Stages![i];
@@ -239,6 +242,15 @@ public sealed class Vocabulary
             else if (!stage.After.IsFunnelStage || stage.After.IsAdded || stage.After == LifecycleStage.Evangelist)
             {
                 problems.Add(at + ".after", $"Stage '{stage.Name}' follows {stage.After.Name}; an added stage follows a funnel stage from Subscriber to Customer.");
+            }
+            else
+            {
+                // Added stages rank between the stage they follow and the next one, so more of them would rank level with it or beyond.
+                var count = following[stage.After] = following.GetValueOrDefault(stage.After) + 1;
+                if (count > MaxStagesAfterOne)
+                {
+                    problems.Add(at + ".after", string.Create(CultureInfo.InvariantCulture, $"Stage '{stage.Name}' would be stage {count} after {stage.After.Name}; at most {MaxStagesAfterOne} stages can follow one funnel stage."));
+                }
             }
 
             if (stage.EntryMinimumScore is { } minimum && minimum <= 0)
@@ -296,14 +308,15 @@ public sealed class Vocabulary
             return;
         }
 
+        // The known names are listed as the vocabulary lists its terms: the shipped ones in their order, then the agreement's.
         var known = new Dictionary<TermKind, IEnumerable<string?>>
         {
-            [TermKind.Stage] = LifecycleStage.List.Select(s => s.Name).Concat((definition.Stages ?? []).Select(s => s?.Name)),
-            [TermKind.LeadStatus] = LeadStatus.List.Select(s => s.Name).Concat((definition.LeadStatuses ?? []).Select(s => s?.Name)),
-            [TermKind.DisqualificationReason] = DisqualificationReason.List.Select(r => r.Name).Concat((definition.DisqualificationReasons ?? []).Select(r => r?.Name)),
-            [TermKind.LostReason] = LostReason.List.Select(r => r.Name).Concat((definition.LostReasons ?? []).Select(r => r?.Name)),
-            [TermKind.Team] = Team.List.Select(t => t.Name).Concat((definition.Teams ?? []).Select(t => t?.Name)),
-            [TermKind.Actor] = Actor.List.Select(a => a.Name).Concat((definition.Actors ?? []).Select(a => a?.Name)),
+            [TermKind.Stage] = LifecycleStage.InFunnelOrder.Select(s => s.Name).Concat((definition.Stages ?? []).Select(s => s?.Name)),
+            [TermKind.LeadStatus] = Shipped<LeadStatus>().Select(s => s.Name).Concat((definition.LeadStatuses ?? []).Select(s => s?.Name)),
+            [TermKind.DisqualificationReason] = Shipped<DisqualificationReason>().Select(r => r.Name).Concat((definition.DisqualificationReasons ?? []).Select(r => r?.Name)),
+            [TermKind.LostReason] = Shipped<LostReason>().Select(r => r.Name).Concat((definition.LostReasons ?? []).Select(r => r?.Name)),
+            [TermKind.Team] = Shipped<Team>().Select(t => t.Name).Concat((definition.Teams ?? []).Select(t => t?.Name)),
+            [TermKind.Actor] = Shipped<Actor>().Select(a => a.Name).Concat((definition.Actors ?? []).Select(a => a?.Name)),
         };
         var seen = new HashSet<(TermKind, string, string)>();
         for (var i = 0; i < definition.DisplayNames.Count; i++)
@@ -393,11 +406,11 @@ public sealed class Vocabulary
             var number = numberOf(term);
             if (string.IsNullOrWhiteSpace(name))
             {
-                problems.Add(at + ".name", $"A {kind} needs a name.");
+                problems.Add(at + ".name", $"{UnknownTermException.WithArticle(kind, capital: true)} needs a name.");
             }
             else if (!TermName.IsMatch(name))
             {
-                problems.Add(at + ".name", $"'{name}' is not a {kind} name: use a letter, then up to 63 letters or digits (no spaces; the display name is free text).");
+                problems.Add(at + ".name", $"'{name}' is not {UnknownTermException.WithArticle(kind, capital: false)} name: use a letter, then up to 63 letters or digits (no spaces; the display name is free text).");
             }
             else if (names.FirstOrDefault(n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase)) is { Name: not null } clash)
             {
