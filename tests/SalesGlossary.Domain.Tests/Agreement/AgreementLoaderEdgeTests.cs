@@ -86,6 +86,21 @@ public class AgreementLoaderEdgeTests
     }
 
     [Fact]
+    public void LeadStatuses_AllUnknown_AreReportedAfterTheLifecycle_AndNothingElse()
+    {
+        Assert.Equal(
+            [
+                "$.lifecycle.opportunityDefinition: 'Handshake' is not an Opportunity definition. Known: OpenDeal, FirstSuccessfulConnect.",
+                "$.leadStatuses[0]: 'Opened' is not a lead status. Known: New, Open, InProgress, AttemptedToContact, Connected, OpenDeal, Unqualified, BadTiming, ReturnedNotReady.",
+            ],
+            Problems(a =>
+            {
+                a["leadStatuses"] = new JsonArray("Opened");
+                a["lifecycle"]!["opportunityDefinition"] = "Handshake";
+            }));
+    }
+
+    [Fact]
     public void OtherStage_NotListed_IsOwnedByMarketing_AndTheListedOwnersStand()
     {
         var agreement = Load(a => a["teams"] = JsonNode.Parse("""
@@ -305,12 +320,12 @@ public class AgreementLoaderEdgeTests
                   "leadStatuses": [ { "name": "Dormant", "displayName": "Dormant", "open": true } ],
                   "disqualificationReasons": [ { "name": "ChoseCompetitor", "number": 100, "displayName": "Chose a competitor" } ],
                   "lostReasons": [ { "name": "BuiltInHouse", "number": 100, "displayName": "Built it in-house" } ],
-                  "teams": [ { "name": "CustomerSuccess", "number": 100, "displayName": "Customer Success" } ],
+                  "teams": [ { "name": "Partner", "number": 100, "displayName": "Partner team" } ],
                   "actors": [ { "name": "Partner", "number": 100, "displayName": "Reseller partner" } ]
                 }
                 """);
             a["leadStatuses"]!.AsArray().Add("Dormant");
-            a["teams"]!.AsObject().Add("CustomerSuccess", new JsonArray());
+            a["teams"]!.AsObject().Add("Partner", new JsonArray());
             a["crmCodes"] = JsonNode.Parse("""
                 { "HubSpot": { "leadStatuses": { "Dormant": "D" }, "disqualificationReasons": { "ChoseCompetitor": "C" }, "lostReasons": { "BuiltInHouse": "B" } } }
                 """);

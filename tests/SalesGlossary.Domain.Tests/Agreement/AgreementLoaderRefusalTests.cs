@@ -166,10 +166,13 @@ public class AgreementLoaderRefusalTests
     [Fact]
     public void Pipeline_WithoutStages_IsRefusedWithItsPath()
     {
-        var problems = Problems(a => a["pipelines"]!.AsArray().Add(new JsonObject { ["name"] = "Empty" }));
-
-        Assert.NotEmpty(problems);
-        Assert.All(problems, p => Assert.StartsWith("$.pipelines[2]", p, StringComparison.Ordinal));
+        Assert.Equal(
+            [
+                "$.pipelines[2].stages: The pipeline has no open stage; deals need at least one stage to be worked in.",
+                "$.pipelines[2].stages: The pipeline must have exactly one won stage; it has 0.",
+                "$.pipelines[2].stages: The pipeline must have at least one lost stage.",
+            ],
+            Problems(a => a["pipelines"]!.AsArray().Add(new JsonObject { ["name"] = "Empty" })));
     }
 
     [Fact]
