@@ -74,8 +74,29 @@ public class AgreementLoaderRefusalTests
 
         Assert.Equal("$.commitments.marketing.mqlsPerMonth", problem.Path);
         Assert.Equal(
-            $"The document cannot be read (line {line + 1}, position {position + 1}): The JSON value could not be converted to SalesGlossary.Domain.MarketingCommitmentDocument.",
+            $"The document cannot be read (line {line + 1}, position {position + 1}): the value must be a whole number.",
             problem.Message);
+    }
+
+    [Theory]
+    [InlineData("\"version\": \"1.0.0\"", "\"version\": 1", "$.version", "a string")]
+    [InlineData("\"minimumAttempts\": 6", "\"minimumAttempts\": 6.5", "$.connectPolicies[0].minimumAttempts", "a whole number")]
+    [InlineData("\"thresholds\": { \"mql\": 100 }", "\"thresholds\": { \"mql\": \"high\" }", "$.leadTypes[0].thresholds.mql", "a number")]
+    [InlineData("\"recycleWhenDealLost\": false", "\"recycleWhenDealLost\": \"no\"", "$.lifecycle.recycleWhenDealLost", "true or false")]
+    [InlineData("\"opens\": \"09:00:00\"", "\"opens\": \"25:00:00\"", "$.connectPolicies[0].businessHours.opens", "a time of day such as \"09:00:00\"")]
+    [InlineData("\"2026-12-24\"", "\"Christmas Eve\"", "$.connectPolicies[0].businessHours.holidays[0]", "a date such as \"2026-12-24\"")]
+    [InlineData("\"Service\": [\"Customer\", \"Evangelist\"]", "\"Service\": \"Customer\"", "$.teams.Service", "an array")]
+    [InlineData("\"scoringModels\": {},", "\"scoringModels\": {}, \"crmCodes\": { \"HubSpot\": { \"dealStages\": { \"Equipment sale\": { \"Closed won\": 5 } } } },", "$.crmCodes.HubSpot.dealStages['Equipment sale']['Closed won']", "a string")]
+    public void Value_OfTheWrongType_IsRefusedWithWhatTheDocumentExpectsThere(string written, string mistyped, string path, string expected)
+    {
+        var json = ServiceLevelAgreement.DefaultJson.Replace(written, mistyped, StringComparison.Ordinal);
+        Assert.NotEqual(ServiceLevelAgreement.DefaultJson, json);
+
+        var problem = Assert.Single(Rejected(json).Problems);
+
+        Assert.Equal(path, problem.Path);
+        Assert.StartsWith("The document cannot be read (line ", problem.Message, StringComparison.Ordinal);
+        Assert.EndsWith("): the value must be " + expected + ".", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +106,7 @@ public class AgreementLoaderRefusalTests
 
         Assert.Equal("$.lifecycle", problem.Path);
         Assert.StartsWith("The document cannot be read (line 1, position ", problem.Message, StringComparison.Ordinal);
-        Assert.EndsWith("): The JSON value could not be converted to SalesGlossary.Domain.LifecycleChoices.", problem.Message, StringComparison.Ordinal);
+        Assert.EndsWith("): the value must be an object.", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,7 +115,7 @@ public class AgreementLoaderRefusalTests
         var problem = Assert.Single(Rejected(Changed(a => a["lifecycle"] = "SalesAcceptance")).Problems);
 
         Assert.Equal("$.lifecycle", problem.Path);
-        Assert.EndsWith("): The JSON value could not be converted to SalesGlossary.Domain.LifecycleChoices.", problem.Message, StringComparison.Ordinal);
+        Assert.EndsWith("): the value must be an object.", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,6 +125,7 @@ public class AgreementLoaderRefusalTests
 
         Assert.Equal("$.leadTypes", problem.Path);
         Assert.StartsWith("The document cannot be read (line 1, position ", problem.Message, StringComparison.Ordinal);
+        Assert.EndsWith("): the value must be an array.", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,6 +135,7 @@ public class AgreementLoaderRefusalTests
 
         Assert.Equal("$.crmCodes", problem.Path);
         Assert.StartsWith("The document cannot be read (line 1, position ", problem.Message, StringComparison.Ordinal);
+        Assert.EndsWith("): the value must be an object.", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
