@@ -150,7 +150,7 @@ internal static class AgreementLoader
                 type = type.GetGenericArguments()[1];
             }
             else if (type.Assembly == typeof(AgreementLoader).Assembly
-                && DocumentProperties(type).TryGetValue(segment.Groups[1].Success ? segment.Groups[1].Value : segment.Groups[2].Value.Replace("''", "'", StringComparison.Ordinal), out var property))
+                && DocumentProperties(type).TryGetValue(segment.Groups[1].Success ? segment.Groups[1].Value : segment.Groups[2].Value, out var property))
             {
                 type = property;
             }
