@@ -41,7 +41,10 @@ internal static class AgreementLoader
         }
         catch (JsonException e)
         {
-            var reason = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].Trim();
+            // The serializer names the enclosing record's type (an internal name) for a value of the wrong type; say what the document expects there.
+            var reason = ExpectedAt(e.Path) is { } expected
+                ? "the value must be " + expected + "."
+                : e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].Trim();
             var where = e.LineNumber is { } line
                 ? string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1})")
                 : string.Empty;
@@ -105,6 +108,72 @@ internal static class AgreementLoader
                 p => p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), false) is [System.Text.Json.Serialization.JsonPropertyNameAttribute named] ? named.Name : JsonNamingPolicy.CamelCase.ConvertName(p.Name),
                 p => p.PropertyType,
                 StringComparer.OrdinalIgnoreCase);
+
+    private static readonly System.Text.RegularExpressions.Regex PathSegment = new(@"\G(?:\.([^.\[]+)|\['((?:[^']|'')*)'\]|\[(\d+)\])", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// What the document's shape expects at a JSON path, in the words of JSON (a number, an object), or <see langword="null"/>
+    /// when the path leads nowhere the shape knows. The serializer names the enclosing record's type instead, which says
+    /// nothing to the author of the document.
+    /// </summary>
+    private static string? ExpectedAt(string? path)
+    {
+        if (path is null || !path.StartsWith('$'))
+        {
+            return null;
+        }
+
+        var type = typeof(AgreementDocument);
+        var at = 1;
+        while (at < path.Length)
+        {
+            var segment = PathSegment.Match(path, at);
+            if (!segment.Success)
+            {
+                return null;
+            }
+
+            at += segment.Length;
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            var generic = type.IsGenericType ? type.GetGenericTypeDefinition() : null;
+            if (segment.Groups[3].Success)
+            {
+                if (generic != typeof(List<>))
+                {
+                    return null;
+                }
+
+                type = type.GetGenericArguments()[0];
+            }
+            else if (generic == typeof(Dictionary<,>))
+            {
+                type = type.GetGenericArguments()[1];
+            }
+            else if (type.Assembly == typeof(AgreementLoader).Assembly
+                && DocumentProperties(type).TryGetValue(segment.Groups[1].Success ? segment.Groups[1].Value : segment.Groups[2].Value, out var property))
+            {
+                type = property;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type switch
+        {
+            _ when type == typeof(string) => "a string",
+            _ when type == typeof(int) => "a whole number",
+            _ when type == typeof(decimal) => "a number",
+            _ when type == typeof(bool) => "true or false",
+            _ when type == typeof(TimeOnly) => "a time of day such as \"09:00:00\"",
+            _ when type == typeof(DateOnly) => "a date such as \"2026-12-24\"",
+            _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) => "an array",
+            _ when (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>)) || type.Assembly == typeof(AgreementLoader).Assembly => "an object",
+            _ => null,
+        };
+    }
 
     /// <summary>Reports every property the document shape does not know, with its path and the known names.</summary>
     private static void UnknownProperties(ValidationCollector problems, JsonElement element, Type type, string path)
