@@ -42,7 +42,7 @@ internal static class AgreementLoader
         catch (JsonException e)
         {
             // The serializer names the enclosing record's type (an internal name) for a value of the wrong type; say what the document expects there.
-            var reason = ExpectedAt(e.Path) is { } expected
+            var reason = ExpectedAt(json, e.Path) is { } expected
                 ? "the value must be " + expected + "."
                 : e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].Trim();
             var where = e.LineNumber is { } line
@@ -109,20 +109,28 @@ internal static class AgreementLoader
                 p => p.PropertyType,
                 StringComparer.OrdinalIgnoreCase);
 
-    private static readonly System.Text.RegularExpressions.Regex PathSegment = new(@"\G(?:\.([^.\[]+)|\['((?:[^']|'')*)'\]|\[(\d+)\])", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    // A path segment: .name, ['key'] (the serializer writes a dictionary key as it is, quotes included, so a key ends at
+    // the ']' that ends the path or starts the next segment), or [index].
+    private static readonly System.Text.RegularExpressions.Regex PathSegment = new(
+        @"\G(?:\.([^.\[]+)|\['(.*?)'\](?=$|\.|\[)|\[(\d+)\])",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Singleline,
+        TimeSpan.FromSeconds(1));
 
     /// <summary>
     /// What the document's shape expects at a JSON path, in the words of JSON (a number, an object), or <see langword="null"/>
     /// when the path leads nowhere the shape knows. The serializer names the enclosing record's type instead, which says
-    /// nothing to the author of the document.
+    /// nothing to the author of the document. Where the value there already has the expected kind (a number where a
+    /// number belongs), what is wrong is its range or form, and the answer says which numbers are accepted.
     /// </summary>
-    private static string? ExpectedAt(string? path)
+    private static string? ExpectedAt(string json, string? path)
     {
         if (path is null || !path.StartsWith('$'))
         {
             return null;
         }
 
+        using var parsed = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 });
+        JsonElement? value = parsed.RootElement;
         var type = typeof(AgreementDocument);
         var at = 1;
         while (at < path.Length)
@@ -133,24 +141,41 @@ internal static class AgreementLoader
                 return null;
             }
 
-            at += segment.Length;
+            var name = segment.Groups[1].Success ? segment.Groups[1].Value : segment.Groups[2].Value;
+            var length = segment.Length;
+            if (segment.Groups[2].Success && value is { ValueKind: JsonValueKind.Object } keyed)
+            {
+                // A key may itself hold "']" or "']["; the real one is the candidate the object has.
+                foreach (var (key, keyLength) in KeyCandidates(path, at))
+                {
+                    if (keyed.EnumerateObject().Any(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        (name, length) = (key, keyLength);
+                        break;
+                    }
+                }
+            }
+
+            at += length;
             type = Nullable.GetUnderlyingType(type) ?? type;
-            var generic = type.IsGenericType ? type.GetGenericTypeDefinition() : null;
             if (segment.Groups[3].Success)
             {
-                if (generic != typeof(List<>))
+                if (ItemType(type) is not { } item)
                 {
                     return null;
                 }
 
-                type = type.GetGenericArguments()[0];
+                type = item;
+                var index = int.Parse(segment.Groups[3].Value, CultureInfo.InvariantCulture);
+                value = value is { ValueKind: JsonValueKind.Array } array && index < array.GetArrayLength() ? array[index] : null;
+                continue;
             }
-            else if (generic == typeof(Dictionary<,>))
+
+            if (ValueType(type) is { } entry)
             {
-                type = type.GetGenericArguments()[1];
+                type = entry;
             }
-            else if (type.Assembly == typeof(AgreementLoader).Assembly
-                && DocumentProperties(type).TryGetValue(segment.Groups[1].Success ? segment.Groups[1].Value : segment.Groups[2].Value, out var property))
+            else if (type.Assembly == typeof(AgreementLoader).Assembly && DocumentProperties(type).TryGetValue(name, out var property))
             {
                 type = property;
             }
@@ -158,22 +183,56 @@ internal static class AgreementLoader
             {
                 return null;
             }
+
+            value = value is { ValueKind: JsonValueKind.Object } owner
+                ? owner.EnumerateObject().Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Select(p => (JsonElement?)p.Value).LastOrDefault()
+                : null;
         }
 
         type = Nullable.GetUnderlyingType(type) ?? type;
+        var kind = value?.ValueKind;
         return type switch
         {
             _ when type == typeof(string) => "a string",
-            _ when type == typeof(int) => "a whole number",
-            _ when type == typeof(decimal) => "a number",
+            _ when type == typeof(int) => kind == JsonValueKind.Number
+                ? "a whole number from -2147483648 to 2147483647, written without a fraction or an exponent"
+                : "a whole number",
+            _ when type == typeof(decimal) => kind == JsonValueKind.Number
+                ? "a number from -79228162514264337593543950335 to 79228162514264337593543950335"
+                : "a number",
             _ when type == typeof(bool) => "true or false",
             _ when type == typeof(TimeOnly) => "a time of day such as \"09:00:00\"",
             _ when type == typeof(DateOnly) => "a date such as \"2026-12-24\"",
-            _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) => "an array",
-            _ when (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>)) || type.Assembly == typeof(AgreementLoader).Assembly => "an object",
+            _ when ValueType(type) is not null || type.Assembly == typeof(AgreementLoader).Assembly => "an object",
+            _ when ItemType(type) is not null => "an array",
             _ => null,
         };
     }
+
+    /// <summary>Every way to read a bracketed key at <paramref name="at"/>: ending at each <c>']</c> that ends the path or starts a segment.</summary>
+    private static IEnumerable<(string Key, int Length)> KeyCandidates(string path, int at)
+    {
+        for (var end = path.IndexOf("']", at + 2, StringComparison.Ordinal); end >= 0; end = path.IndexOf("']", end + 1, StringComparison.Ordinal))
+        {
+            if (end + 2 == path.Length || path[end + 2] is '.' or '[')
+            {
+                yield return (path[(at + 2)..end], end + 2 - at);
+            }
+        }
+    }
+
+    /// <summary>The item type of a list the document reads (any sequence but text), or <see langword="null"/>.</summary>
+    private static Type? ItemType(Type type) =>
+        type == typeof(string) || ValueType(type) is not null
+            ? null
+            : type.IsArray ? type.GetElementType()
+            : (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>) ? type : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)))?.GetGenericArguments()[0];
+
+    /// <summary>The value type of a dictionary the document reads (read-only or not), or <see langword="null"/>.</summary>
+    private static Type? ValueType(Type type) =>
+        (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>)
+            ? type
+            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>)))?.GetGenericArguments()[1];
 
     /// <summary>Reports every property the document shape does not know, with its path and the known names.</summary>
     private static void UnknownProperties(ValidationCollector problems, JsonElement element, Type type, string path)

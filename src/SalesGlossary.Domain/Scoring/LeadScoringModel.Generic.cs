@@ -82,9 +82,12 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
             Activity = activityRules,
             LeadChunks = leadChunks,
             LeadSummed = leadSummed,
-            LeadSumsOnly = new Lazy<Func<TLead, TActivity, LeadChunkResult>?>(() => leadSummedChunk is { } summedChunk && leadSummed is [true]
+            LeadSumsOnly = new Lazy<Func<TLead, TActivity, LeadChunkResult>?>(
+                () => leadSummedChunk is { } summedChunk && leadSummed is [true]
                 ? Fusion.SumsOnly([.. leadRules.Select(r => enabled[r.Index].Body)], [.. leadRules.Select(r => r.Points)], [.. leadRules.Select(r => r.Group)], summedChunk, lead, activity)
-                : null),
+                : null,
+                LazyThreadSafetyMode.PublicationOnly), // a compilation that fails (out of memory) is tried again, not kept
+
             LeadTotal = new Lazy<Func<TLead, TActivity, long>>(() => Fusion.TotalOnly(
                 [.. leadRules.Select(r => enabled[r.Index].Body)],
                 [.. leadRules.Select(r => r.Points)],
@@ -93,7 +96,8 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
                 groupLimit,
                 totalLimit,
                 lead,
-                activity)),
+                activity),
+                LazyThreadSafetyMode.PublicationOnly),
             LeadBits = [.. leadRules.Select(r => new LeadBit(r.Points, r.Group, r.Index))],
             ActivityChunks = Fusion.Fuse([.. activityRules.Select(r => enabled[r.Index].Body)], lead, activity),
             GroupCap = [.. groups.Select(g => GroupCaps.TryGetValue(g, out var c) ? ScoreArithmetic.ToHundredths(c) : 0L)],

@@ -80,7 +80,13 @@ public class AgreementLoaderRefusalTests
 
     [Theory]
     [InlineData("\"version\": \"1.0.0\"", "\"version\": 1", "$.version", "a string")]
-    [InlineData("\"minimumAttempts\": 6", "\"minimumAttempts\": 6.5", "$.connectPolicies[0].minimumAttempts", "a whole number")]
+    [InlineData("\"minimumAttempts\": 6", "\"minimumAttempts\": 6.5", "$.connectPolicies[0].minimumAttempts", "a whole number from -2147483648 to 2147483647, written without a fraction or an exponent")]
+    [InlineData("\"minimumAttempts\": 6", "\"minimumAttempts\": \"six\"", "$.connectPolicies[0].minimumAttempts", "a whole number")]
+    [InlineData("\"mqlsPerMonth\": 120", "\"mqlsPerMonth\": 3000000000", "$.commitments.marketing.mqlsPerMonth", "a whole number from -2147483648 to 2147483647, written without a fraction or an exponent")]
+    [InlineData("\"mqlsPerMonth\": 120", "\"mqlsPerMonth\": 1e2", "$.commitments.marketing.mqlsPerMonth", "a whole number from -2147483648 to 2147483647, written without a fraction or an exponent")]
+    [InlineData("\"thresholds\": { \"mql\": 100 }", "\"thresholds\": { \"mql\": 1e30 }", "$.leadTypes[0].thresholds.mql", "a number from -79228162514264337593543950335 to 79228162514264337593543950335")]
+    [InlineData("\"allowSkipping\": false,", "\"allowSkipping\": false, \"startStages\": \"Create proposal\",", "$.pipelines[0].rules.startStages", "an array")]
+    [InlineData("\"allowSkipping\": false,", "\"allowSkipping\": false, \"startStages\": [1],", "$.pipelines[0].rules.startStages[0]", "a string")]
     [InlineData("\"thresholds\": { \"mql\": 100 }", "\"thresholds\": { \"mql\": \"high\" }", "$.leadTypes[0].thresholds.mql", "a number")]
     [InlineData("\"recycleWhenDealLost\": false", "\"recycleWhenDealLost\": \"no\"", "$.lifecycle.recycleWhenDealLost", "true or false")]
     [InlineData("\"opens\": \"09:00:00\"", "\"opens\": \"25:00:00\"", "$.connectPolicies[0].businessHours.opens", "a time of day such as \"09:00:00\"")]
@@ -97,6 +103,21 @@ public class AgreementLoaderRefusalTests
         Assert.Equal(path, problem.Path);
         Assert.StartsWith("The document cannot be read (line ", problem.Message, StringComparison.Ordinal);
         Assert.EndsWith("): the value must be " + expected + ".", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("O'Brien")]
+    [InlineData("a']['b")]
+    [InlineData("x'].y")]
+    public void Value_UnderAKeyWithQuotes_IsStillRefusedWithWhatTheDocumentExpects(string team)
+    {
+        var json = ServiceLevelAgreement.DefaultJson.Replace("\"Service\": [\"Customer\", \"Evangelist\"]", System.Text.Json.JsonSerializer.Serialize(team) + ": \"Customer\"", StringComparison.Ordinal);
+        Assert.NotEqual(ServiceLevelAgreement.DefaultJson, json);
+
+        var problem = Assert.Single(Rejected(json).Problems);
+
+        Assert.StartsWith("$.teams", problem.Path, StringComparison.Ordinal);
+        Assert.EndsWith("): the value must be an array.", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

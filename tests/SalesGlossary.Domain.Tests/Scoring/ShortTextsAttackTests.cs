@@ -89,6 +89,27 @@ public class ShortTextsAttackTests
         }
     }
 
+    [Fact]
+    public void BulkTotals_WithCappedGroupsAndTotal_AreScoresOnShortAndLongTexts()
+    {
+        // The caps bind on most leads (fit 7 capped at 5, engagement 5 at 4, total 9 at 7), on the delegate without
+        // charges (short texts) and on the metered one it falls back to (long texts) alike.
+        var json = """
+            {"WorkflowName":"capped","ScoringModel":{"Version":"1","TotalCap":7,"GroupCaps":{"fit":5,"engagement":4}},"Rules":[
+              {"RuleName":"Title","Expression":"lead.JobTitle.Contains(\"abcd\")","Properties":{"points":4,"group":"fit"}},
+              {"RuleName":"Mail","Expression":"lead.Email != null && lead.Email.EndsWith(\"cd\")","Properties":{"points":3,"group":"fit"}},
+              {"RuleName":"Known","Expression":"lead.JobTitle != null","Properties":{"points":3,"group":"engagement","scope":"lead"}},
+              {"RuleName":"Always","Expression":"true","Properties":{"points":2,"group":"engagement","scope":"lead"}},
+              {"RuleName":"Sales","Expression":"lead.Department == \"Sales\"","Properties":{"points":-1,"group":"fit"}}]}
+            """;
+        foreach (var budget in Budgets)
+        {
+            var model = LeadScoringModel.Load(json, Limits(budget));
+            AssertBulkIsScore(model, EdgeLeads(), $"capped groups (budget {budget})");
+            Assert.Contains(EdgeLeads(), l => model.Score(l, Now).Total == 7m);
+        }
+    }
+
     [Theory]
     [InlineData(1_000, "abcd", 250)]
     [InlineData(1_000, "abcdabcd", 125)]
