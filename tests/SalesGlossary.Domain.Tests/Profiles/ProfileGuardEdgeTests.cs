@@ -3,7 +3,8 @@ namespace SalesGlossary.Domain.Tests.Profiles;
 /// <summary>The profile types' argument checks, the texts of their smart enums, and the edges of persona matching.</summary>
 public class ProfileGuardEdgeTests
 {
-    private static readonly BuyerPersona Mary = new()
+    /// <summary>A persona whose keywords are one word and two words; the profile tests share it.</summary>
+    internal static readonly BuyerPersona Mary = new()
     {
         Name = "Marketing Mary",
         Role = "Head of marketing",

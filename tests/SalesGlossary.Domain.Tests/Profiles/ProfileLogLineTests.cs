@@ -40,19 +40,8 @@ public class ProfileLogLineTests
     [Fact]
     public void PersonaMatch_ToString_NamesThePersonaOrNoneWithScoreAndReason()
     {
-        var persona = new BuyerPersona
-        {
-            Name = "Marketing Mary",
-            Role = "Head of marketing",
-            Seniority = Seniority.Director,
-            Department = "Marketing",
-            Goals = ["Pipeline"],
-            Pains = ["Lead quality"],
-            PreferredChannels = [ConnectChannel.Email],
-            JobTitleKeywords = ["marketing"],
-        };
-        var catalog = new PersonaCatalog([persona]);
-        var match = catalog.Match(new ContactProfile { JobTitle = "Head of Marketing" });
+        var catalog = new PersonaCatalog([ProfileGuardEdgeTests.Mary]);
+        var match = catalog.Match(new ContactProfile { JobTitle = "Head of Demand Generation" });
         var none = catalog.Match(new ContactProfile { JobTitle = "Engineer" });
 
         Assert.Equal($"Marketing Mary (score {match.Score}): {match.Reason}", match.ToString());
