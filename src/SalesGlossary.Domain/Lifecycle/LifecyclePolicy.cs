@@ -232,6 +232,11 @@ public sealed class LifecyclePolicy
             problems.Add("$.nurtureStage", $"Returned and recycled contacts are nurtured as Subscriber or Lead, not {definitions.NurtureStage?.Name ?? "nothing"}.");
         }
 
+        if (definitions.AddedStages is null)
+        {
+            problems.Add("$.addedStages", "The added stages are missing; give an empty list when the agreement adds none.");
+        }
+
         var added = definitions.AddedStages ?? [];
         for (var i = 0; i < added.Count; i++)
         {

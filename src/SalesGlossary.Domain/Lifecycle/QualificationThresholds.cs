@@ -63,6 +63,11 @@ public sealed record QualificationThresholds(decimal Mql, decimal? Sql = null)
             problems.Add(path + ".sql", string.Create(CultureInfo.InvariantCulture, $"The SQL threshold {sql} must be above the MQL threshold {thresholds.Mql}."));
         }
 
+        if (thresholds.MqlGroups is null)
+        {
+            problems.Add(path + ".mqlGroups", "The group minimums are missing; give an empty list when the total alone decides.");
+        }
+
         var groups = thresholds.MqlGroups ?? [];
         for (var i = 0; i < groups.Count; i++)
         {
