@@ -73,7 +73,7 @@ public class QualificationCheckTests
     }
 
     [Fact]
-    public void PointsAreShownWithAtMostTwoDecimals()
+    public void Points_AreShownWithAtMostTwoDecimals()
     {
         var check = Lead(new QualificationThresholds(100.5m)).CanQualify(33.3333m);
 
