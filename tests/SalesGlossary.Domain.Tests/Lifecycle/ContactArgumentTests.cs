@@ -83,8 +83,20 @@ public class ContactArgumentTests
         AssertNull("events", () => Contact.Replay(null!, LifecyclePolicy.Default, time));
         AssertNull("policy", () => Contact.Replay(events, null!, time));
         AssertNull("timeProvider", () => Contact.Replay(events, LifecyclePolicy.Default, null!));
-        AssertNull("e", () => Contact.Replay([null!], LifecyclePolicy.Default, time));
-        AssertNull("e", () => Contact.Replay([events[0], null!], LifecyclePolicy.Default, time));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Replay_NullEvent_IsRefusedNamingItsIndex(int at)
+    {
+        var events = NewLead().TakeEvents().OfType<ContactEvent>().ToList();
+        events.Insert(at, null!);
+
+        var error = Assert.Throws<ArgumentException>(() => Contact.Replay(events, LifecyclePolicy.Default, time));
+
+        Assert.Equal("events", error.ParamName);
+        Assert.Equal($"The collection 'events' must not contain null; the item at index {at} is null. (Parameter 'events')", error.Message);
     }
 
     [Fact]

@@ -140,4 +140,19 @@ public class ContactReplayRefusalTests
             "$.history[2].fromStatus: The record starts with lead status none but the previous one ended with New; the chain is broken.",
             error.Problems.Single().ToString());
     }
+
+    [Fact]
+    public void Rehydrate_ChainBrokenAfterARecordWithoutLeadStatus_IsRefusedSayingNone()
+    {
+        var (contact, _) = ScoredSql();
+        var state = contact.ToState();
+        var history = state.History.ToArray();
+        history[1] = history[1] with { ToStatus = null };
+
+        var error = Assert.Throws<DefinitionValidationException>(() => Contact.Rehydrate(state with { History = history }, LifecyclePolicy.Default, time));
+
+        Assert.Contains(
+            "$.history[2].fromStatus: The record starts with lead status New but the previous one ended with none; the chain is broken.",
+            error.Problems.Select(p => p.ToString()));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 
 namespace SalesGlossary.Domain.Tests.Lifecycle;
@@ -104,6 +105,26 @@ public class ContactVerbEdgeTests
         Assert.Equal("stage", error.ParamName);
         Assert.Equal(
             "SalesQualifiedLead is not a stage the agreement of contact 'C-1' added; stages it added: none. The article's stages are reached through their own verbs. (Parameter 'stage')",
+            error.Message);
+    }
+
+    [Fact]
+    public void EnterStage_StageTheAgreementDidNotAdd_IsRefusedListingEveryAddedStage()
+    {
+        var node = JsonNode.Parse(ServiceLevelAgreement.DefaultJson)!.AsObject();
+        node["vocabulary"] = JsonNode.Parse("""
+            { "stages": [
+                { "name": "SalesAcceptedLead", "number": 101, "displayName": "Sales Accepted Lead", "after": "MarketingQualifiedLead" },
+                { "name": "TechnicalReview", "number": 102, "displayName": "Technical review", "after": "SalesQualifiedLead" } ] }
+            """);
+        node["teams"]!["Sales"]!.AsArray().Insert(1, "SalesAcceptedLead");
+        node["teams"]!["Sales"]!.AsArray().Insert(3, "TechnicalReview");
+        var contact = ServiceLevelAgreement.Load(node.ToJsonString()).GetLeadType("new-prospect").CreateContact("C-1", LifecycleStage.Lead, time, By.Integration);
+
+        var error = Assert.Throws<ArgumentException>(() => contact.EnterStage(LifecycleStage.SalesQualifiedLead, By.Sales));
+
+        Assert.Equal(
+            "SalesQualifiedLead is not a stage the agreement of contact 'C-1' added; stages it added: SalesAcceptedLead, TechnicalReview. The article's stages are reached through their own verbs. (Parameter 'stage')",
             error.Message);
     }
 
