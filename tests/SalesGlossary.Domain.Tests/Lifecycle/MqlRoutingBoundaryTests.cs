@@ -131,6 +131,25 @@ public class MqlRoutingBoundaryTests
         Assert.Equal("Contact 'C-1' has a score of none; the MQL threshold of its lead type is 100.", check.Explanation);
     }
 
+    [Fact]
+    public void CanQualify_AfterAModelRescoredToATotalAnotherModelHas_JudgesTheLatestScoresGroups()
+    {
+        var policy = new LifecyclePolicy(
+            new LifecycleDefinitions(),
+            new QualificationThresholds(100m) { MqlGroups = [new GroupThreshold("fit", 20m)] },
+            ConnectPolicy.Default);
+        var contact = Contact.Create("C-1", LifecycleStage.Lead, policy, time, By.Integration);
+        contact.ApplyScore(Score("behaviour", 120m, Start) with { Groups = [new ScorePart("fit", 10m)] }, By.System, null);
+        contact.ApplyScore(Score("firmographic", 120m, Start) with { Groups = [new ScorePart("fit", 5m)] }, By.System, null);
+
+        contact.ApplyScore(Score("behaviour", 120m, Start) with { ModelVersion = "v2", Groups = [new ScorePart("fit", 12m)] }, By.System, null);
+
+        Assert.Same(LifecycleStage.Lead, contact.Stage);
+        Assert.Equal(
+            "Contact 'C-1' has a score of 120, at or above the MQL threshold of 100, but its lead type also asks group minimums it does not meet: fit 12 of at least 20.",
+            contact.CanQualify().Explanation);
+    }
+
     /// <summary>A clock that answers a script of instants, one per call, and then keeps the last.</summary>
     private sealed class ScriptedClock(DateTimeOffset now) : TimeProvider
     {
