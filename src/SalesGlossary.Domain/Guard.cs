@@ -116,14 +116,16 @@ internal static class Guard
         {
             if (list[i] is null)
             {
-                throw new ArgumentException(
-                    string.Format(CultureInfo.InvariantCulture, "The collection '{0}' must not contain null; the item at index {1} is null.", name, i),
-                    name);
+                throw NullItem(name, i);
             }
         }
 
         return ValueList<T>.From(list);
     }
+
+    /// <summary>Refuses a null item of a collection read one item at a time, with the message of <see cref="Items{T}"/>.</summary>
+    public static T Item<T>(T? item, int index, string name)
+        where T : class => item ?? throw NullItem(name, index);
 
     public static IReadOnlyList<string> Words(IEnumerable<string>? items, [CallerArgumentExpression(nameof(items))] string? name = null)
     {
@@ -140,4 +142,8 @@ internal static class Guard
 
         return list;
     }
+
+    private static ArgumentException NullItem(string? name, int index) => new(
+        string.Format(CultureInfo.InvariantCulture, "The collection '{0}' must not contain null; the item at index {1} is null.", name, index),
+        name);
 }

@@ -207,7 +207,7 @@ public sealed partial class Contact
     /// <param name="timeProvider">Where the times of new records come from.</param>
     /// <returns>The contact; nothing is pending on it.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The events do not start with the creation, or belong to several contacts.</exception>
+    /// <exception cref="ArgumentException">An event is <see langword="null"/> (the message gives its index), or the events do not start with the creation, or belong to several contacts.</exception>
     /// <exception cref="DefinitionValidationException">The replayed history is not a valid chain (events missing or out of order).</exception>
     public static Contact Replay(IEnumerable<ContactEvent> events, LifecyclePolicy policy, TimeProvider timeProvider)
     {
@@ -221,9 +221,10 @@ public sealed partial class Contact
         var replayedHistory = new List<ScoreChange>();
         var replayedBreaches = new List<SlaBreach>();
         decimal? score = null;
-        foreach (var e in events)
+        var index = -1;
+        foreach (var item in events)
         {
-            Guard.NotNull(e);
+            var e = Guard.Item(item, ++index, nameof(events));
             if (created is null)
             {
                 created = e as ContactCreated ?? throw new ArgumentException("A contact's events start with its ContactCreated; the first is " + e.GetType().Name + ".", nameof(events));
