@@ -660,7 +660,7 @@ public sealed partial class Contact
                 if (!slot.Machine.CanFire(trigger, out var unmet))
                 {
                     DomainTelemetry.LifecycleRefused(trigger.Name);
-                    throw new LifecycleTransitionException(Id, Stage, LeadStatus, trigger, [.. unmet ?? []], PermittedIn(slot));
+                    throw new LifecycleTransitionException(Id, Stage, LeadStatus, trigger, slot.UnmetFor(trigger, unmet), PermittedIn(slot));
                 }
 
                 slot.Machine.Fire(trigger);

@@ -18,6 +18,7 @@ internal sealed class LifecycleMachine
     private readonly bool drawing;
     private readonly Dictionary<LifecycleStage, int> stageIndex;
     private readonly Func<bool>[][]?[,] permits;
+    private readonly Dictionary<LifecycleStage, string[]> entryGuards = [];
 
     public LifecycleMachine(LifecyclePolicy policy, bool drawing)
     {
@@ -73,6 +74,23 @@ internal sealed class LifecycleMachine
         || (Contact is not null && Policy.ConnectPolicy.IsExhausted(Contact.AttemptsSinceHandoff()));
 
     private static bool Always() => true;
+
+    /// <summary>
+    /// Keeps, of the guards Stateless found unmet, those that speak of the move asked for. Every added stage is entered by
+    /// the same trigger, so for <see cref="LifecycleTrigger.EnterStage"/> Stateless lists the entry guards of every added
+    /// stage the contact could have been moved to; only the target's own guards explain the refusal.
+    /// </summary>
+    public IReadOnlyList<string> UnmetFor(LifecycleTrigger trigger, IEnumerable<string>? unmet)
+    {
+        if (unmet is null)
+        {
+            return [];
+        }
+
+        return trigger == LifecycleTrigger.EnterStage && TargetStage is { } target && entryGuards.TryGetValue(target, out var own)
+            ? [.. unmet.Where(own.Contains)]
+            : [.. unmet];
+    }
 
     /// <summary>Gets a value indicating whether the bound contact can take a trigger, from the same configuration as the Stateless machine, without allocating.</summary>
     public bool CanFire(LifecycleTrigger trigger) =>
@@ -207,6 +225,7 @@ internal sealed class LifecycleMachine
             (Func<bool> Guard, string Description)[] guards = target.EntryMinimumScore is { } minimum
                 ? [(Asked, entry), (() => Contact?.Score is { } score && score >= minimum, "the lead score reached " + QualificationCheck.Points(minimum) + ", the entry score of " + target.DisplayName)]
                 : [(Asked, entry)];
+            entryGuards[target] = [.. guards.Select(g => g.Description)];
             foreach (var from in Policy.Stages.Where(st => st.Backbone == target.Backbone && st.Rank < target.Rank))
             {
                 Allow(from, LifecycleTrigger.EnterStage, target, guards);
