@@ -11,7 +11,8 @@ public class ContactArgumentTests
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider time = new(Start);
 
-    private static ContactImport Import => new()
+    /// <summary>Gets an import that passes every check, for tests that spoil one member at a time.</summary>
+    internal static ContactImport Import => new()
     {
         Stage = LifecycleStage.SalesQualifiedLead,
         LeadStatus = LeadStatus.New,

@@ -13,15 +13,7 @@ public class ContactEventTextTests
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider time = new(Start);
 
-    private static ContactImport Import => new()
-    {
-        Stage = LifecycleStage.SalesQualifiedLead,
-        LeadStatus = LeadStatus.New,
-        Source = "CRM export",
-        Reason = "CRM migration",
-        By = By.Integration.Named("migration job"),
-        Score = 42m,
-    };
+    private static ContactImport Import => ContactArgumentTests.Import with { Score = 42m };
 
     [Fact]
     public void ContactCreated_WithoutLeadTypeOrScore_SaysOnlyTheRecord()
