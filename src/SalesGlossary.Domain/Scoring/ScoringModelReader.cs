@@ -41,6 +41,9 @@ internal sealed class ScoringModelReader
 
     private static readonly string[] Operators = ["And", "AndAlso", "Or", "OrElse"];
 
+    /// <summary>The deepest nesting of a scoring document's JSON.</summary>
+    private const int MaxDocumentDepth = 32;
+
     private readonly ValidationCollector problems = new();
     private readonly ScoringLimits limits;
     private readonly Type leadType;
@@ -77,29 +80,13 @@ internal sealed class ScoringModelReader
             problems.ThrowIfAny("scoring model");
         }
 
-        if (!StrictJson.Check(json, problems, StringComparer.Ordinal, maxDepth: 32, allowComments: false))
+        if (!StrictJson.Check(json, problems, StringComparer.Ordinal, maxDepth: MaxDocumentDepth, allowComments: false))
         {
             problems.ThrowIfAny("scoring model");
         }
 
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
-        }
-        catch (JsonException e)
-        {
-            var reason = e.Message.Split(" LineNumber:", 2)[0].Replace(" Change the reader options.", string.Empty, StringComparison.Ordinal).Trim();
-            problems.Add("$", $"The document is not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {reason}");
-            problems.ThrowIfAny("scoring model");
-            throw;
-        }
-        catch (ArgumentException e)
-        {
-            problems.Add("$", "The document's text is invalid: " + e.Message);
-            problems.ThrowIfAny("scoring model");
-            throw;
-        }
+        // StrictJson has read the whole document with the same depth and stricter options, so it parses here.
+        var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDocumentDepth });
 
         using (document)
         {
