@@ -16,7 +16,8 @@ internal sealed class ScoringModelReader
     /// <summary>Where the schema describes the workflow, a rule and a scored rule's properties (JSON pointers into lead-scoring-model.schema.json).</summary>
     internal const string WorkflowPlace = "#", ModelPlace = "#/properties/ScoringModel", GradesPlace = ModelPlace + "/properties/Grades",
         FitPlace = GradesPlace + "/properties/Fit", EngagementPlace = GradesPlace + "/properties/Engagement", RulePlace = "#/definitions/rule",
-        PropertiesPlace = "#/definitions/scoredRule/allOf/1/properties/Properties", DecayPlace = PropertiesPlace + "/properties/decay";
+        PropertiesPlace = "#/definitions/scoredRule/allOf/1/properties/Properties", DecayPlace = PropertiesPlace + "/properties/decay",
+        NestedPropertiesPlace = "#/definitions/nestedRule/allOf/1/properties/Properties";
 
     /// <summary>
     /// The keys each object of a scoring document may hold, by the place in the JSON schema that describes the object: the one
@@ -32,6 +33,7 @@ internal sealed class ScoringModelReader
         [RulePlace] = ["RuleName", "Expression", "Operator", "Rules", "Enabled", "RuleExpressionType", "SuccessEvent", "ErrorMessage", "Properties"],
         [PropertiesPlace] = ["points", "group", "scope", "decay", "windowDays", "maxPerDay", "handRaise", "description"],
         [DecayPlace] = ["percent", "everyDays"],
+        [NestedPropertiesPlace] = [],
     };
 
     /// <summary>RulesEngine keys the reader knows only to refuse them, each with its own reason.</summary>
@@ -497,10 +499,9 @@ internal sealed class ScoringModelReader
             var childName = RuleName(child, childPath);
             var childLabel = childName is null ? "The nested rule" : "Rule '" + childName + "'";
             CheckRuleKeys(child, childPath, childLabel);
-            if (child.TryGetProperty("Properties", out var childProperties) && childProperties.ValueKind == JsonValueKind.Object
-                && childProperties.TryGetProperty("points", out _))
+            if (child.TryGetProperty("Properties", out var childProperties))
             {
-                problems.Add(childPath + ".Properties.points", $"{childLabel} is nested; points count only on the top-level rule.");
+                CheckNestedProperties(childProperties, childPath + ".Properties", childLabel);
             }
 
             if (child.TryGetProperty("Enabled", out var childEnabled) && childEnabled.ValueKind == JsonValueKind.False)
@@ -527,6 +528,28 @@ internal sealed class ScoringModelReader
         var expression = parts.Skip(1).Aggregate(parts[0].Expression, (left, right) => isAnd ? Expression.And(left, right.Expression) : Expression.Or(left, right.Expression));
         var text = string.Join(isAnd ? " && " : " || ", parts.Select(b => "(" + b.Text + ")"));
         return new Body(expression, text, parts.Any(b => b.UsesActivity), new RuleNode(name ?? string.Empty, null, isAnd, [.. parts.Select(b => b.Node)]));
+    }
+
+    /// <summary>
+    /// Refuses what a nested rule's Properties would carry in vain: only the top-level rule's points, group, scope and the rest
+    /// are read, so a nested rule may hold the integrator's own <c>x-</c> keys and nothing else.
+    /// </summary>
+    private void CheckNestedProperties(JsonElement properties, string path, string label)
+    {
+        if (properties.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(path, $"{label} is nested; its Properties must be an object holding only your own 'x-' keys.");
+            return;
+        }
+
+        var known = AcceptedKeys[NestedPropertiesPlace];
+        foreach (var property in properties.EnumerateObject())
+        {
+            if (!known.Contains(property.Name, StringComparer.Ordinal) && !property.Name.StartsWith("x-", StringComparison.Ordinal))
+            {
+                problems.Add(path + "." + property.Name, $"{label} is nested; '{property.Name}' counts only on the top-level rule.");
+            }
+        }
     }
 
     private string? RuleName(JsonElement rule, string path)

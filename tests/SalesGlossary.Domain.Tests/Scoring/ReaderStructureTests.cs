@@ -70,11 +70,41 @@ public class ReaderStructureTests
     }
 
     [Fact]
-    public void NestedRule_WithPropertiesButNoPoints_IsAccepted()
+    public void NestedRule_WithOnlyItsOwnExtensionKeys_IsAccepted()
     {
-        var json = Top(Nested("top", "Or", "{'RuleName':'c','Expression':'true','Properties':{'description':'x'}}", "{'RuleName':'d','Expression':'false','Properties':[]}"));
+        var json = Top(Nested("top", "Or", "{'RuleName':'c','Expression':'true','Properties':{'x-owner':'ops','x-note':1}}", "{'RuleName':'d','Expression':'false','Properties':{}}"));
 
         Assert.Equal("(true) || (false)", OnlyRule(json).Expression);
+    }
+
+    [Theory]
+    [InlineData("points", "5")]
+    [InlineData("group", "'engagement'")]
+    [InlineData("scope", "'activity'")]
+    [InlineData("decay", "{'percent':10,'everyDays':7}")]
+    [InlineData("windowDays", "30")]
+    [InlineData("maxPerDay", "1")]
+    [InlineData("handRaise", "true")]
+    [InlineData("description", "'x'")]
+    [InlineData("X-owner", "'ops'")]
+    [InlineData("colour", "'red'")]
+    public void NestedRule_PropertiesThatOnlyTheTopLevelRuleReads_AreRefused(string key, string value)
+    {
+        var json = Top(Nested("top", "And", "{'RuleName':'c','Expression':'true','Properties':{'x-ok':1,'" + key + "':" + value + "}}"));
+
+        Assert.Equal([$"$.Rules[0].Rules[0].Properties.{key}: Rule 'c' is nested; '{key}' counts only on the top-level rule."], Problems(json));
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("5")]
+    [InlineData("'points'")]
+    [InlineData("null")]
+    public void NestedRule_PropertiesNotAnObject_AreRefused(string properties)
+    {
+        var json = Top(Nested("top", "And", "{'Expression':'true','Properties':" + properties + "}"));
+
+        Assert.Equal(["$.Rules[0].Rules[0].RuleName: The rule needs a RuleName.", "$.Rules[0].Rules[0].Properties: The nested rule is nested; its Properties must be an object holding only your own 'x-' keys."], Problems(json));
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public class ScoringModelLoadTests
     [InlineData("{\"WorkflowName\":\"w\",\"ScoringModel\":{\"Version\":\"1\",\"Grades\":{\"Fit\":{\"A\":10,\"B\":20},\"Engagement\":{\"1\":5,\"2\":1}}},\"Rules\":[{\"RuleName\":\"R\",\"Expression\":\"true\",\"Properties\":{\"points\":1}}]}",
         "$.ScoringModel.Grades.Fit: The A threshold (10) must be above the B threshold (20).")]
     [InlineData("{\"WorkflowName\":\"w\",\"ScoringModel\":{\"Version\":\"1\"},\"Rules\":[{\"RuleName\":\"R\",\"Expression\":\"true\",\"Operator\":\"Or\",\"Rules\":[{\"RuleName\":\"C\",\"Expression\":\"true\",\"Properties\":{\"points\":3}}],\"Properties\":{\"points\":1}}]}",
-        "$.Rules[0].Expression: Rule 'R' has both an Expression and nested Rules; RulesEngine would ignore the Expression.¦$.Rules[0].Rules[0].Properties.points: Rule 'C' is nested; points count only on the top-level rule.")]
+        "$.Rules[0].Expression: Rule 'R' has both an Expression and nested Rules; RulesEngine would ignore the Expression.¦$.Rules[0].Rules[0].Properties.points: Rule 'C' is nested; 'points' counts only on the top-level rule.")]
     [InlineData("{\"WorkflowName\":\"w\",\"ScoringModel\":{\"Version\":\"1\"},\"Rules\":[{\"RuleName\":\"R\",\"Expression\":\"true\",\"Properties\":{\"points\":1}},]}",
         "$.Rules[1]: The document is not valid JSON at line 1, byte 124: The JSON array contains a trailing comma at the end which is not supported in this mode.")]
     public void Load_InvalidDocument_SaysWhatAndWhere(string json, string expected)
