@@ -217,6 +217,50 @@ public class BulkScoringEdgeTests
     }
 
     [Fact]
+    public void ScoreTotalsParallel_LeadsFillingTheLastBatch_ReportEachBatchOnce()
+    {
+        var model = LeadScoringModel.LoadSample();
+        var leads = Enumerable.Range(0, 6).Select(i => Lead(i * 100)).ToArray();
+        var reports = new List<BulkScoringProgress>();
+
+        model.ScoreTotalsParallel(leads, Now, new decimal[6], null, new BulkScoringOptions { BatchSize = 3, MaxDegreeOfParallelism = 1, Progress = new Reports(reports) });
+
+        Assert.Equal([new(3, 6), new(6, 6)], reports);
+    }
+
+    [Fact]
+    public void LeadsWhoseActivitiesCannotAllBeScored_AreCountedIncomplete()
+    {
+        var model = LeadScoringModel.Load(
+            ModelJson.WithRules(Rule("Viewed", "activity.Type == \"PageView\"", 5, "engagement", "activity"), Rule("Big", "lead.Employees > 100", 1)),
+            new ScoringLimits { MaxActivitiesPerLead = 2 });
+        LeadFacts[] leads = [Lead(500, activities: 2), Lead(500, activities: 3)];
+        var totals = new decimal[2];
+
+        var summary = model.ScoreTotals(leads, Now, totals);
+
+        Assert.Equal([11m, 11m], totals);
+        Assert.Equal(1, summary.Incomplete);
+        Assert.Equal([true, false], leads.Select(l => model.Score(l, Now).IsComplete));
+        Assert.Equal([true, false], model.ScoreEach(leads, Now).Select(s => s.IsComplete));
+    }
+
+    [Fact]
+    public void LeadsWhoseActivitiesCannotBeRead_AreCountedIncomplete()
+    {
+        var model = LeadScoringModel.LoadFor<CancellingLead, LeadActivity>(
+            ModelJson.WithRules(Rule("Viewed", "activity.Type == \"PageView\"", 5, "engagement", "activity"), Rule("Sized", "lead.Size > 0", 1)),
+            lead => throw new InvalidOperationException("no activities"),
+            a => a.OccurredAt);
+
+        var totals = new decimal[2];
+        var summary = model.ScoreTotals([new CancellingLead(null), new CancellingLead(null)], Now, totals);
+
+        Assert.Equal(2, summary.Incomplete);
+        Assert.Equal([1m, 1m], totals);
+    }
+
+    [Fact]
     public void NullLead_IsAnArgumentError_OnEveryPath()
     {
         var fused = Model("null-lead", Rule("Big", "lead.Employees > 100", 10));
@@ -370,13 +414,25 @@ public class BulkScoringEdgeTests
             sums[(fit * count) + lead] = sign * 3_000;
             sums[(engagement * count) + lead] = sign > 0 ? long.MaxValue - 2_999 : long.MinValue + 2_999;
 
-            Assert.Throws<OverflowException>(() => model.CapTotals(sums, count, new long[count]));
+            Assert.Equal("Arithmetic operation resulted in an overflow.", Assert.Throws<OverflowException>(() => model.CapTotals(sums, count, new long[count])).Message);
 
             sums[(engagement * count) + lead] -= sign;
             var totals = new long[count];
             model.CapTotals(sums, count, totals);
             Assert.Equal(sign > 0 ? 5_000 : long.MinValue, totals[lead]);
         }
+    }
+
+    [Fact]
+    public void CapTotals_OverwriteWhatTheDestinationHeld()
+    {
+        var model = Capped(totalCap: false);
+        var count = (Vector<long>.Count * 2) + 3;
+        var totals = Enumerable.Repeat(77L, count).ToArray();
+
+        model.CapTotals(new long[2 * count], count, totals);
+
+        Assert.All(totals, t => Assert.Equal(0L, t));
     }
 
     private sealed class Reports(List<BulkScoringProgress> reports) : IProgress<BulkScoringProgress>

@@ -40,11 +40,12 @@ public sealed class BulkScoringTelemetryTests
         using var incomplete = Collector("salesglossary.scoring.incomplete_leads");
         using var stops = Collector("salesglossary.scoring.budget_stops");
 
-        var summary = model.ScoreTotals(Leads(), Now, new decimal[5]);
+        // Two rule errors that are not budget stops, and one that is.
+        var summary = model.ScoreTotals([.. Leads(), Lead(5, null)], Now, new decimal[6]);
 
-        Assert.Equal(2, summary.Incomplete);
-        Assert.Equal([5L], Of(scored, model.Name, DomainTelemetry.Bulk).Select(m => m.Value));
-        Assert.Equal([2L], Of(incomplete, model.Name, DomainTelemetry.Bulk).Select(m => m.Value));
+        Assert.Equal(3, summary.Incomplete);
+        Assert.Equal([6L], Of(scored, model.Name, DomainTelemetry.Bulk).Select(m => m.Value));
+        Assert.Equal([3L], Of(incomplete, model.Name, DomainTelemetry.Bulk).Select(m => m.Value));
         Assert.Equal([1L], Of(stops, model.Name, DomainTelemetry.Bulk).Select(m => m.Value));
     }
 

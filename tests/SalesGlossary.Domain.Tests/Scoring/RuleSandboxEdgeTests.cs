@@ -39,6 +39,15 @@ public class RuleSandboxEdgeTests
     }
 
     [Fact]
+    public void Describe_DoesNotSplitASurrogatePairOfTheId()
+    {
+        var id = new string('a', 62) + "😀" + "bbb";
+
+        Assert.Equal("lead '" + new string('a', 62) + "…'", RuleSandbox.Describe(new LeadFacts { Id = id }));
+        Assert.Equal("lead '" + new string('a', 61) + "😀…'", RuleSandbox.Describe(new LeadFacts { Id = new string('a', 61) + "😀" + "bbb" }));
+    }
+
+    [Fact]
     public void Describe_AnIntegratorsLead_ByPositionOnly()
     {
         Assert.Equal("the lead", RuleSandbox.Describe(new GuardDocumentTests.LeadWithAttributes("L-9", [])));

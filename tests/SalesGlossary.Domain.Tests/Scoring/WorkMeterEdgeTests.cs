@@ -34,12 +34,12 @@ public class WorkMeterEdgeTests
         WorkMeter.Iteration();
         WorkMeter.Iteration();
 
-        WorkMeter.StartRule(2);
+        WorkMeter.StartRule(5);
 
         Assert.Equal(0, WorkMeter.LastRuleWork);
-        WorkMeter.Iteration();
-        WorkMeter.Iteration();
-        Assert.Equal(2, WorkMeter.LastRuleWork);
+        Iterate(5);
+        Assert.Equal(5, WorkMeter.LastRuleWork);
+        Assert.Equal(5, Assert.Throws<RuleBudgetExceededException>(WorkMeter.Iteration).Budget);
     }
 
     [Fact]
@@ -50,6 +50,21 @@ public class WorkMeterEdgeTests
         WorkMeter.StartRule(Plenty);
         Iterate(WorkMeter.CancellationStride); // the last of these looks, and finds nothing
 
+        cancellation.Cancel();
+        Iterate(WorkMeter.CancellationStride - 1);
+
+        Assert.ThrowsAny<OperationCanceledException>(WorkMeter.Iteration);
+    }
+
+    [Fact]
+    public void StartRule_CountsTheLookAheadAfresh()
+    {
+        using var cancellation = new CancellationTokenSource();
+        using var scope = WorkMeter.Observe(cancellation.Token);
+        WorkMeter.StartRule(Plenty);
+        Iterate(WorkMeter.CancellationStride - 1); // one unit short of a look
+
+        WorkMeter.StartRule(Plenty);
         cancellation.Cancel();
         Iterate(WorkMeter.CancellationStride - 1);
 
