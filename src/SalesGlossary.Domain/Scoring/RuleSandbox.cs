@@ -61,5 +61,5 @@ internal static class RuleSandbox
         lead is LeadFacts facts ? "lead '" + Bounded(facts.Id) + "'" : "the lead";
 
     private static string Bounded(string? text) =>
-        text is null ? "(no id)" : text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 63), "…");
+        text is null ? "(no id)" : text.Length <= 64 ? text : string.Concat(text.AsSpan(0, char.IsHighSurrogate(text[62]) ? 62 : 63), "…");
 }
