@@ -188,6 +188,32 @@ public class ExplainTextTests
     }
 
     [Fact]
+    public void Score_ACapNeverNotesAContributionThatCountsNothing()
+    {
+        // 5 + 2 + 0 (over the daily maximum) = 7 over a total cap of 4: the zero is passed over, Visit 2 → 0, Fit 5 → 4.
+        var json = ModelJson.WithRules(
+            "{\"RuleName\":\"Fit\",\"Expression\":\"true\",\"Properties\":{\"points\":5}}",
+            "{\"RuleName\":\"Visit\",\"Expression\":\"true\",\"Properties\":{\"points\":2,\"group\":\"engagement\",\"maxPerDay\":1}}")
+            .Replace("{\"Version\":\"1\"}", "{\"Version\":\"1\",\"TotalCap\":4}", StringComparison.Ordinal);
+        var lead = new LeadFacts
+        {
+            Id = "L",
+            Activities = [new LeadActivity { Type = "A", OccurredAt = AsOf.AddHours(-1) }, new LeadActivity { Type = "B", OccurredAt = AsOf.AddHours(-2) }],
+        };
+
+        var score = LeadScoringModel.Load(json).Score(lead, AsOf);
+
+        Assert.Equal(
+            [
+                "+5 points; capped by the total cap of 4: +5 → +4",
+                "+2 points; capped by the total cap of 4: +2 → 0",
+                "+2 points, over the daily maximum of 1 on 2026-03-01: 0",
+            ],
+            score.Contributions.Select(c => c.Explanation));
+        Assert.Equal(4m, score.Total);
+    }
+
+    [Fact]
     public void Score_TotalExactlyAtItsCap_TrimsNothing()
     {
         var json = ModelJson.WithRules(
