@@ -151,6 +151,29 @@ public class DecayPlanEdgeTests
         }
     }
 
+    [Theory]
+    [InlineData("-5", "1")]
+    [InlineData("0", "1")]
+    [InlineData("15", "0.75")]
+    [InlineData("30", "0.5")]
+    [InlineData("60", "0")]
+    [InlineData("90", "0")]
+    public void FactorAt_IsLinearInTheAge_BetweenOneAndZero(string ageDays, string factor)
+    {
+        var decay = new ScoreDecay { Percent = 50, EveryDays = 30 };
+
+        Assert.Equal(decimal.Parse(factor, CultureInfo.InvariantCulture), decay.FactorAt(decimal.Parse(ageDays, CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void ScoreDecay_ReadsAsPercentAndPeriod_AndIsEqualByValue()
+    {
+        Assert.Equal("50 % every 30 days", new ScoreDecay { Percent = 50, EveryDays = 30 }.ToString());
+        Assert.Equal("12.5 % every 7.25 days", new ScoreDecay { Percent = 12.5m, EveryDays = 7.25m }.ToString());
+        Assert.Equal(new ScoreDecay { Percent = 50, EveryDays = 30 }, new ScoreDecay { Percent = 50, EveryDays = 30 });
+        Assert.NotEqual(new ScoreDecay { Percent = 50, EveryDays = 30 }, new ScoreDecay { Percent = 50, EveryDays = 31 });
+    }
+
     private static long Expected(BigInteger points, BigInteger left, BigInteger d)
     {
         var numerator = points * left;

@@ -416,4 +416,14 @@ public class ScoringWalkEdgeTests
         Assert.Equal(3m, score.Total);
         Assert.Equal(3m, model.MaximumScore);
     }
+
+    [Fact]
+    public void MaximumScore_CountsAnActivityRuleOfZeroPointsAsBounded()
+    {
+        var json = ModelJson.WithRules(
+            "{\"RuleName\":\"A\",\"Expression\":\"true\",\"Properties\":{\"points\":4}}",
+            "{\"RuleName\":\"Seen\",\"Expression\":\"true\",\"Properties\":{\"points\":0,\"group\":\"engagement\"}}");
+
+        Assert.Equal(4m, LeadScoringModel.Load(json).MaximumScore);
+    }
 }
