@@ -19,7 +19,7 @@ internal static class ScoreArithmetic
     public static decimal ToDecimal(long hundredths)
     {
         var negative = hundredths < 0;
-        var magnitude = negative ? (ulong)(-hundredths) : (ulong)hundredths;
+        var magnitude = negative ? unchecked((ulong)-hundredths) : (ulong)hundredths; // unchecked: -long.MinValue is 2^63 as ulong
         byte scale = 2;
         if (magnitude % 100 == 0)
         {
