@@ -141,4 +141,29 @@ public class OrdinalTextEdgeTests
         Assert.Equal(1, OrdinalText.CompareTo("a", null));
         Assert.Throws<NullReferenceException>(() => OrdinalText.CompareTo(null!, "a"));
     }
+
+    [Theory]
+    [InlineData("abCD", "abcd", "ABCD")]
+    [InlineData("Ab", "ab", "AB")]
+    [InlineData("aB", "ab", "AB")]
+    [InlineData("ÀÿŸĀāΣςЁё", "àÿÿāāσςёё", "ÀŸŸĀĀΣΣЁЁ")]
+    [InlineData("ß×÷İı", "ß×÷İı", "ß×÷İı")]
+    public void FixedCasing_MapsEveryCharacterAfterTheFirstChange_AndKeepsTheOnesBefore(string text, string lower, string upper)
+    {
+        Assert.Equal(lower, FixedCasing.ToLower(text));
+        Assert.Equal(upper, FixedCasing.ToUpper(text));
+    }
+
+    [Fact]
+    public void FixedCasing_ReturnsAnUnchangedTextItself_AndFailsOnNull()
+    {
+        const string lower = "already lower";
+        const string upper = "ALREADY UPPER";
+
+        Assert.Same(lower, FixedCasing.ToLower(lower));
+        Assert.Same(upper, FixedCasing.ToUpper(upper));
+        Assert.Equal(string.Empty, FixedCasing.ToLower(string.Empty));
+        Assert.Throws<NullReferenceException>(() => FixedCasing.ToLower(null!));
+        Assert.Throws<NullReferenceException>(() => FixedCasing.ToUpper(null!));
+    }
 }

@@ -152,4 +152,60 @@ public class ScoringChunkEdgeTests
         Assert.Contains("\"$schema\"", LeadScoringModel.JsonSchema, StringComparison.Ordinal);
         Assert.Equal("sample-lead-scoring", LeadScoringModel.LoadSample().Name);
     }
+
+    [Fact]
+    public void MoreThan256ActivityRules_KeepTheirDailyMaximums_ScoreAfterScore()
+    {
+        // Past 256 rules the walk's per-rule day counts come from a shared pool: each score must start them afresh.
+        var rules = Enumerable.Range(0, 260).Select(i => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{{\"RuleName\":\"E{i}\",\"Expression\":\"{(i % 2 == 0 ? "true" : "false")}\",\"Properties\":{{\"points\":1,\"group\":\"engagement\",\"maxPerDay\":1}}}}")).ToArray();
+        var model = LeadScoringModel.Load(ModelJson.WithRules(rules));
+        var lead = new LeadFacts
+        {
+            Id = "L",
+            Activities = [new LeadActivity { Type = "A", OccurredAt = AsOf.AddHours(-1) }, new LeadActivity { Type = "B", OccurredAt = AsOf.AddHours(-2) }],
+        };
+
+        var first = model.Score(lead, AsOf);
+        var second = model.Score(lead, AsOf);
+        var other = model.Score(lead, AsOf.AddDays(1));
+
+        Assert.Equal(130m, first.Total);
+        Assert.Equal(130m, second.Total);
+        Assert.Equal(130m, other.Total);
+        Assert.Equal(260, second.Contributions.Count);
+        Assert.Equal(130, second.Contributions.Count(c => c.Points == 1m && c.ActivityIndex == 0));
+    }
+
+    [Fact]
+    public void MoreThan128Activities_AreAllScored_NewestFirst()
+    {
+        var json = ModelJson.WithRule("true", "{\"points\":0.5,\"group\":\"engagement\"}");
+        var lead = new LeadFacts
+        {
+            Id = "L",
+            Activities = [.. Enumerable.Range(0, 150).Select(i => new LeadActivity { Type = "T", OccurredAt = AsOf.AddMinutes(-((i * 37) % 150)) })],
+        };
+
+        var score = LeadScoringModel.Load(json).Score(lead, AsOf);
+
+        Assert.Equal(75m, score.Total);
+        Assert.Equal(Enumerable.Range(0, 150).OrderBy(i => (i * 37) % 150).ToArray(), score.Contributions.Select(c => c.ActivityIndex!.Value));
+    }
+
+    [Fact]
+    public void MoreThan64Groups_AreEachScored_AndCapped()
+    {
+        var rules = Enumerable.Range(0, 70).Select(g => Rule("R" + g.ToString(CultureInfo.InvariantCulture), "true", g + 1, "g" + g.ToString(CultureInfo.InvariantCulture))).ToArray();
+        var json = ModelJson.WithRules(rules).Replace("{\"Version\":\"1\"}", "{\"Version\":\"1\",\"GroupCaps\":{\"g69\":10}}", StringComparison.Ordinal);
+
+        var score = LeadScoringModel.Load(json).Score(new LeadFacts { Id = "L" }, AsOf);
+
+        Assert.Equal(70, score.Groups.Count);
+        Assert.Equal(Enumerable.Range(1, 69).Sum() + 10m, score.Total);
+        Assert.Equal("g69 10 (raw 70, cap 10)", score.Groups[69].ToString());
+        Assert.Equal(10m, score.Contributions[69].Points);
+        Assert.Same(score, score.EnsureConsistent());
+    }
 }

@@ -117,6 +117,21 @@ public class ShortTextsEdgeTests
         Assert.False(test(With(126), null!));
     }
 
+    [Theory]
+    [InlineData("lead.Title.Contains(\"x\")", true)]
+    [InlineData("activity.Page.Contains(\"x\")", true)]
+    [InlineData("lead.Shout.Contains(\"x\")", false)]
+    [InlineData("activity.Loud.Contains(\"x\")", false)]
+    public void OnlyTextsReadFromAutoPropertiesOfTheLeadOrTheActivity_MayBeLeftUnmetered(string expression, bool unmetered)
+    {
+        var scope = expression.StartsWith("lead", StringComparison.Ordinal) ? "lead" : "activity";
+        var json = ModelJson.WithRule(expression, "{\"points\":1,\"scope\":\"" + scope + "\"}");
+        var model = LeadScoringModel.LoadFor<Account, Visit>(json, a => a.Visits, v => v.At);
+        var body = model.PlannedRules().Single().Body;
+
+        Assert.Equal(unmetered, ShortTexts.TryUnmeter([body], model.LeadParameter, model.ActivityParameter, out _, out _));
+    }
+
     [Fact]
     public void IsAutoProperty_OnlyForCompilerGeneratedGettersNoTypeCanOverride()
     {
@@ -145,5 +160,19 @@ public class ShortTextsEdgeTests
     private sealed class SealedShapes : Shapes
     {
         public sealed override string? Overridable { get; init; }
+    }
+
+    /// <summary>A lead with a plain title and a computed one.</summary>
+    public sealed record Account(string? Title, IReadOnlyList<Visit> Visits)
+    {
+        /// <summary>Gets the title in capitals: computed, so reading it runs the author's code.</summary>
+        public string? Shout => Title?.ToUpperInvariant();
+    }
+
+    /// <summary>An activity with a plain page and a computed one.</summary>
+    public sealed record Visit(DateTimeOffset At, string? Page)
+    {
+        /// <summary>Gets the page in capitals: computed.</summary>
+        public string? Loud => Page?.ToUpperInvariant();
     }
 }
