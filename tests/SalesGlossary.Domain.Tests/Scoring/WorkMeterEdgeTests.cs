@@ -375,6 +375,31 @@ public class WorkMeterEdgeTests
         Assert.Throws<RuleBudgetExceededException>(() => distinct(new TaggedLead("t", [.. Enumerable.Repeat("x", 1_000)])));
     }
 
+    /// <summary>A lead type with numbers, summed by a non-generic <c>Sum</c>.</summary>
+    public sealed record NumberedLead(List<int> Numbers);
+
+    [Fact]
+    public void Instrument_ANonGenericSequenceOperation_IsChargedEveryItem()
+    {
+        var sum = Instrumented<NumberedLead, int>(n => n.Numbers.Sum(), 5);
+        using var scope = WorkMeter.Observe(default);
+
+        Assert.Equal(15, sum(new NumberedLead([1, 2, 3, 4, 5])));
+        Assert.Equal(5, WorkMeter.LastRuleWork);
+        Assert.Throws<RuleBudgetExceededException>(() => sum(new NumberedLead([1, 2, 3, 4, 5, 6])));
+    }
+
+    [Fact]
+    public void Instrument_TheOrdinalComparisonsRulesAreRewrittenTo_AreChargedBothLengths()
+    {
+        var compare = Instrumented<TaggedLead, bool>(t => OrdinalText.Compare(t.Title, "zz") > 0 || OrdinalText.CompareTo(t.Title, "yy") > 0, 1_000);
+        using var scope = WorkMeter.Observe(default);
+
+        // (title + 2) twice: 2 × 498 + 4 = 1,000 units fit the budget; 2 × 499 + 4 = 1,002 do not.
+        Assert.False(compare(new TaggedLead(new string('x', 498), [])));
+        Assert.Throws<RuleBudgetExceededException>(() => compare(new TaggedLead(new string('x', 499), [])));
+    }
+
     [Fact]
     public void Instrument_BuiltText_IsChargedItsLength()
     {
