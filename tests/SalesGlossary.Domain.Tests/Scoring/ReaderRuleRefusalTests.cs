@@ -19,6 +19,35 @@ public class ReaderRuleRefusalTests
 
     internal static ScoringRule OnlyRule(string json, ScoringLimits? limits = null) => Assert.Single(LeadScoringModel.Load(json, limits).Rules);
 
+    [Fact]
+    public void Enabled_True_IsScored_LikeARuleWithoutEnabled()
+    {
+        var model = LeadScoringModel.Load(ModelJson.WithRules(
+            J("{'RuleName':'On','Enabled':true,'Expression':'true','Properties':{'points':5}}"),
+            J("{'RuleName':'Plain','Expression':'true','Properties':{'points':2}}")));
+
+        Assert.Equal(["On", "Plain"], model.Rules.Select(r => r.Name));
+    }
+
+    [Fact]
+    public void Rule_WithoutAName_IsCalledTheRule_InItsOtherRefusals()
+    {
+        var problems = Problems(ModelJson.WithRules(J("{'Expression':'true'}")));
+
+        Assert.Equal(
+            ["$.Rules[0].RuleName: The rule needs a RuleName.",
+             "$.Rules[0].Properties: The rule needs Properties with its points, for example \"Properties\": { \"points\": 10, \"group\": \"fit\" }."],
+            problems);
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("[]")]
+    public void Actions_NullOrEmpty_AreAccepted_AsNoActions(string actions)
+    {
+        Assert.Equal("R", OnlyRule(OneRule("'Expression':'true','Actions':" + actions + ",'Properties':{'points':1}")).Name);
+    }
+
     [Theory]
     [InlineData("1")]
     [InlineData("'true'")]
