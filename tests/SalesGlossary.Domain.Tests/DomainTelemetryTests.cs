@@ -324,14 +324,15 @@ public sealed class DomainTelemetryTests
         }
     }
 
-    private static MetricCollector<long> Collector(string instrument) => new(null, SalesGlossaryTelemetry.MeterName, instrument);
+    internal static MetricCollector<long> Collector(string instrument) => new(null, SalesGlossaryTelemetry.MeterName, instrument);
 
-    private static CollectedMeasurement<long>[] Of(MetricCollector<long> collector, string model, string mode) =>
+    internal static CollectedMeasurement<long>[] Of(MetricCollector<long> collector, string model, string mode) =>
         [.. collector.GetMeasurementSnapshot().Where(m => Equals(m.Tags[DomainTelemetry.ModelTag], model) && Equals(m.Tags[DomainTelemetry.ModeTag], mode))];
 
     private static long Sum(MetricCollector<long> collector, string model, string mode) => Of(collector, model, mode).Sum(m => m.Value);
 
-    private static ActivityListener Listen(List<Activity> stopped)
+    /// <summary>Collects every activity of the library that stops, until disposed.</summary>
+    internal static ActivityListener Listen(List<Activity> stopped)
     {
         var listener = new ActivityListener
         {

@@ -100,26 +100,9 @@ public sealed class BulkScoringTelemetryTests
         Assert.All(batches, a => Assert.Equal(DomainTelemetry.Stream, a.GetTagItem(DomainTelemetry.ModeTag)));
     }
 
-    private static MetricCollector<long> Collector(string instrument) => new(null, SalesGlossaryTelemetry.MeterName, instrument);
+    private static MetricCollector<long> Collector(string instrument) => DomainTelemetryTests.Collector(instrument);
 
-    private static CollectedMeasurement<long>[] Of(MetricCollector<long> collector, string model, string mode) =>
-        [.. collector.GetMeasurementSnapshot().Where(m => Equals(m.Tags[DomainTelemetry.ModelTag], model) && Equals(m.Tags[DomainTelemetry.ModeTag], mode))];
+    private static CollectedMeasurement<long>[] Of(MetricCollector<long> collector, string model, string mode) => DomainTelemetryTests.Of(collector, model, mode);
 
-    private static ActivityListener Listen(List<Activity> stopped)
-    {
-        var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == SalesGlossaryTelemetry.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                lock (stopped)
-                {
-                    stopped.Add(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
-        return listener;
-    }
+    private static ActivityListener Listen(List<Activity> stopped) => DomainTelemetryTests.Listen(stopped);
 }

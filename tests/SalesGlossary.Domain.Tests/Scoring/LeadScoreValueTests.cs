@@ -129,8 +129,11 @@ public class LeadScoreValueTests
     [Fact]
     public void Records_AreEqualByValue_AndWriteTheirLogLines()
     {
-        Assert.Equal(Whole(), Whole());
-        Assert.Equal(Whole().GetHashCode(), Whole().GetHashCode());
+        var score = Whole();
+        var sameValues = Whole();
+        Assert.NotSame(score, sameValues);
+        Assert.Equal(score, sameValues);
+        Assert.Equal(score.GetHashCode(), sameValues.GetHashCode());
         Assert.NotEqual(Whole(), Whole() with { Total = 14m });
         Assert.Equal(new GroupScore("fit", 12m, 10m, 10m), new GroupScore("fit", 12m, 10m, 10m));
         Assert.NotEqual(new GroupScore("fit", 12m, 10m, 10m), new GroupScore("fit", 12m, null, 10m));

@@ -44,19 +44,7 @@ public class ScoringTelemetryEdgeTests
         var broken = json.Replace("\"Expression\":\"true\"", "\"Expression\":\"true &&\"", StringComparison.Ordinal)
             .Replace(name, name + "-broken", StringComparison.Ordinal);
         var stopped = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == SalesGlossaryTelemetry.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                lock (stopped)
-                {
-                    stopped.Add(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = DomainTelemetryTests.Listen(stopped);
 
         LeadScoringModel.Load(json);
         Assert.Throws<DefinitionValidationException>(() => LeadScoringModel.Load(broken));
