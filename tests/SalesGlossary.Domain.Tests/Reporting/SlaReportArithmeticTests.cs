@@ -237,16 +237,35 @@ public class SlaReportArithmeticTests
     }
 
     [Fact]
-    public void Compute_ChecksItsArguments()
+    public void Compute_ChecksItsArguments_NamingEach()
     {
         var agreement = ServiceLevelAgreement.Default;
-        Assert.Throws<ArgumentNullException>(() => SlaReport.Compute(null!, [], [], Month, Monday));
-        Assert.Throws<ArgumentNullException>(() => SlaReport.Compute(agreement, null!, [], Month, Monday));
-        Assert.Throws<ArgumentNullException>(() => SlaReport.Compute(agreement, [], null!, Month, Monday));
-        Assert.Throws<ArgumentNullException>(() => SlaReport.Compute(agreement, [], [], null!, Monday));
-        Assert.Throws<ArgumentNullException>(() => SlaReport.ComputeFunnel(null!, Month));
+        Assert.Equal("agreement", Assert.Throws<ArgumentNullException>(() => SlaReport.Compute(null!, [], [], Month, Monday)).ParamName);
+        Assert.Equal("contacts", Assert.Throws<ArgumentNullException>(() => SlaReport.Compute(agreement, null!, [], Month, Monday)).ParamName);
+        Assert.Equal("deals", Assert.Throws<ArgumentNullException>(() => SlaReport.Compute(agreement, [], null!, Month, Monday)).ParamName);
+        Assert.Equal("period", Assert.Throws<ArgumentNullException>(() => SlaReport.Compute(agreement, [], [], null!, Monday)).ParamName);
+        Assert.Equal("contacts", Assert.Throws<ArgumentNullException>(() => SlaReport.ComputeFunnel(null!, Month)).ParamName);
         Assert.Equal("period", Assert.Throws<ArgumentNullException>(() => SlaReport.ComputeFunnel([Lead("A")], null!)).ParamName);
-        Assert.Throws<ArgumentNullException>(() => SlaReport.ComputeRejections(null!, Month));
+        Assert.Equal("contacts", Assert.Throws<ArgumentNullException>(() => SlaReport.ComputeRejections(null!, Month)).ParamName);
         Assert.Equal("period", Assert.Throws<ArgumentNullException>(() => SlaReport.ComputeRejections([Lead("A")], null!)).ParamName);
+    }
+
+    [Fact]
+    public void Rejections_ReadAsOneLine_WithTheirReasonsMostFrequentFirst()
+    {
+        var contacts = Enumerable.Range(0, 6).Select(i => HandedOver("C-" + i)).ToArray();
+        Assert.Equal("0 of 6 handed over returned (0 %)", SlaReport.ComputeRejections(contacts, Month).ToString());
+
+        foreach (var contact in contacts)
+        {
+            contact.AcceptBySales(By.Sales);
+        }
+
+        contacts[0].ReturnToMarketing("Too small", By.Sales);
+        contacts[1].ReturnToMarketing("Budget", By.Sales);
+        contacts[2].ReturnToMarketing("Too small", By.Sales);
+
+        Assert.Equal("3 of 6 handed over returned (50 %): Too small 2, Budget 1", SlaReport.ComputeRejections(contacts, Month).ToString());
+        Assert.Equal("0 of 0 handed over returned (0 %)", SlaReport.ComputeRejections([], Month).ToString());
     }
 }
