@@ -11,13 +11,7 @@ public class DealLossReasonTests
     private static readonly DateTimeOffset Start = new(2026, 4, 1, 9, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider time = new(Start);
 
-    private Deal NewDeal()
-    {
-        var contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration);
-        contact.ApplyScore(120, By.System);
-        contact.AcceptBySales(By.Sales);
-        return Deal.Open("D-1", Pipeline.Default, contact, 50_000m, null, time, By.Sales);
-    }
+    private Deal NewDeal() => OpenDeals.ForNewSql(time, "D-1");
 
     [Theory]
     [InlineData(null)]

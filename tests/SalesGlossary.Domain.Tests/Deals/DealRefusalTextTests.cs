@@ -13,13 +13,7 @@ public class DealRefusalTextTests
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
     private readonly FakeTimeProvider time = new(Start);
 
-    private Deal NewDeal()
-    {
-        var contact = Contact.Create("C-1", LifecycleStage.Lead, LifecyclePolicy.Default, time, By.Integration);
-        contact.ApplyScore(120, By.System);
-        contact.AcceptBySales(By.Sales);
-        return Deal.Open("D-7", Pipeline.Default, contact, 50_000m, null, time, By.Sales);
-    }
+    private Deal NewDeal() => OpenDeals.ForNewSql(time, "D-7");
 
     [Fact]
     public void AnUnmetGuard_IsDescribedInEnglishAsTheMessage_AndInGerman()
