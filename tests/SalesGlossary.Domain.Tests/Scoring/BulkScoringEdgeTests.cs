@@ -43,6 +43,41 @@ public class BulkScoringEdgeTests
     }
 
     [Fact]
+    public void ARuleOfZeroPoints_InAModelOfLeadRulesOnly_IsScoredInBulkAsOneByOne()
+    {
+        // The lead-rules-only bulk path sums inside one delegate; a rule that matches but adds nothing must still compile there.
+        var model = Model("zero", Rule("Marker", "lead.Employees > 1", 0), Rule("Large", "lead.Employees > 10", 5), Rule("Small", "lead.Employees < 3", -2));
+        LeadFacts[] leads = [Lead(20), Lead(5), Lead(2), Lead(null)];
+        var totals = new decimal[leads.Length];
+
+        var summary = model.ScoreTotals(leads, Now, totals);
+
+        Assert.Equal(leads.Select(l => model.Score(l, Now).Total), totals);
+        Assert.Equal([5m, 0m, -2m, 0m], totals);
+        Assert.Equal(0, summary.Incomplete);
+    }
+
+    [Theory]
+    [InlineData(5, false)]
+    [InlineData(6, true)]
+    public void MatchedRulesDestination_PastOneWordPerLead_MustHoldEveryLeadsWords(int words, bool accepted)
+    {
+        // 65 rules need two words per lead: three leads need six.
+        var model = Model("two-words", Ladder(65));
+        LeadFacts[] leads = [Lead(1), Lead(64), Lead(65)];
+
+        if (accepted)
+        {
+            Assert.Equal(3, model.ScoreTotals(leads, Now, new decimal[3], new ulong[words]).Scored);
+            return;
+        }
+
+        var error = Assert.Throws<ArgumentException>(() => model.ScoreTotals(leads, Now, new decimal[3], new ulong[words]));
+        Assert.Equal("The matched-rules destination holds 5 words but 3 leads need 6 (2 per lead). (Parameter 'matchedRules')", error.Message);
+        Assert.Throws<ArgumentException>(() => model.ScoreTotalsParallel(leads, Now, new decimal[3], new ulong[words], null));
+    }
+
+    [Fact]
     public void MatchedRules_PastTheFirstWord_AreRecordedPerLead()
     {
         // 70 lead rules and one activity rule (index 70): two words per lead.

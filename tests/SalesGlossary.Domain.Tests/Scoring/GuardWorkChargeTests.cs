@@ -90,6 +90,29 @@ public class GuardWorkChargeTests
     }
 
     [Theory]
+    [InlineData(399, true)]
+    [InlineData(400, false)]
+    public void Score_SearchInsideALoopingRule_IsChargedWithTheLoopsSteps(int urlLength, bool scores)
+    {
+        // A rule that loops is metered on the thread: one unit for the lambda call plus the url times the needle's 5.
+        // 1 + 5 × 399 = 1,996 units fit a budget of 2,000; 1 + 5 × 400 = 2,001 do not, in the walk and in the bulk path.
+        var model = Load("lead.Activities.Any(a => a.Url.Contains(\"sales\", StringComparison.OrdinalIgnoreCase))",
+            new ScoringLimits { MaxWorkPerRule = 2_000, MaxActivitiesPerLead = 1, MaxBuiltTextLength = 200 });
+        LeadFacts Visited(string url) =>
+            Lead("VP") with { Activities = [new LeadActivity { Type = "PageView", OccurredAt = Now, Url = url }] };
+        var lead = Visited(new string('x', urlLength - 6) + "/sales");
+
+        var score = model.Score(lead, Now);
+
+        Assert.Equal(scores ? 10m : 0m, score.Total);
+        Assert.Equal(scores, score.IsComplete);
+        var totals = new decimal[2];
+        var summary = model.ScoreTotals([lead, Visited("/sales")], Now, totals);
+        Assert.Equal([scores ? 10m : 0m, 10m], totals);
+        Assert.Equal(scores ? 0 : 1, summary.Incomplete);
+    }
+
+    [Theory]
     [InlineData(496, true)]
     [InlineData(497, false)]
     public void Score_ComparisonsAtTheBudget_ChargeBothLengthsEachExactly(int titleLength, bool scores)
