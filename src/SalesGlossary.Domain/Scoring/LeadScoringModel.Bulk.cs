@@ -136,8 +136,28 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
     /// <param name="leadIndex">The lead's index.</param>
     /// <param name="ruleIndex">The rule's index in <see cref="Rules"/>.</param>
     /// <returns><see langword="true"/> when the rule matched at least once for the lead.</returns>
-    public bool RuleMatched(ReadOnlySpan<ulong> matchedRules, int leadIndex, int ruleIndex) =>
-        (matchedRules[(leadIndex * MatchWordsPerLead) + (ruleIndex >> 6)] & (1UL << (ruleIndex & 63))) != 0;
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="ruleIndex"/> is not the index of one of <see cref="Rules"/>, or <paramref name="leadIndex"/> is
+    /// negative or past the leads <paramref name="matchedRules"/> holds.
+    /// </exception>
+    public bool RuleMatched(ReadOnlySpan<ulong> matchedRules, int leadIndex, int ruleIndex)
+    {
+        var words = MatchWordsPerLead;
+        if (ruleIndex < 0 || ruleIndex >= Rules.Count)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(ruleIndex), ruleIndex, $"The rule index must be between 0 and {Rules.Count - 1}: the model '{Name}' has {Rules.Count} rules.");
+        }
+
+        var leads = matchedRules.Length / words;
+        if (leadIndex < 0 || leadIndex >= leads)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(leadIndex), leadIndex, $"The lead index must be between 0 and {leads - 1}: the matched-rules words hold {leads} leads ({words} words per lead).");
+        }
+
+        return (matchedRules[(leadIndex * words) + (ruleIndex >> 6)] & (1UL << (ruleIndex & 63))) != 0;
+    }
 
     /// <summary>Checks the arguments at once (the stream itself is lazy), then streams batches, each scored by the model current when it starts.</summary>
     internal static IAsyncEnumerable<ScoredLead<TLead>> Stream(

@@ -42,6 +42,27 @@ public class BulkScoringEdgeTests
         Assert.Equal(words, Model("ladder", Ladder(rules)).MatchWordsPerLead);
     }
 
+    [Theory]
+    [InlineData(0, -1, "ruleIndex", "The rule index must be between 0 and 69: the model 'indexes' has 70 rules.")]
+    [InlineData(0, 70, "ruleIndex", "The rule index must be between 0 and 69: the model 'indexes' has 70 rules.")]
+    [InlineData(-1, 0, "leadIndex", "The lead index must be between 0 and 1: the matched-rules words hold 2 leads (2 words per lead).")]
+    [InlineData(2, 0, "leadIndex", "The lead index must be between 0 and 1: the matched-rules words hold 2 leads (2 words per lead).")]
+    public void RuleMatched_AnIndexOutsideTheRulesOrTheLeads_IsRefusedWithTheRange(int leadIndex, int ruleIndex, string parameter, string message)
+    {
+        // Rule -1 of lead 1 would be bit 63 of lead 0's last word: refused, not answered from another lead.
+        var model = Model("indexes", Ladder(70));
+        var matches = new ulong[4];
+        model.ScoreTotals([Lead(70), Lead(0)], Now, new decimal[2], matches);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => model.RuleMatched(matches, leadIndex, ruleIndex));
+
+        Assert.Equal(parameter, error.ParamName);
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.True(model.RuleMatched(matches, 0, 69));
+        Assert.False(model.RuleMatched(matches, 1, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.RuleMatched(matches, 1, -1));
+    }
+
     [Fact]
     public void ARuleOfZeroPoints_InAModelOfLeadRulesOnly_IsScoredInBulkAsOneByOne()
     {
