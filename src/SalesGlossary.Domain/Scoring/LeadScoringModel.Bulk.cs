@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 
@@ -146,14 +147,22 @@ public sealed partial class LeadScoringModel<TLead, TActivity>
         if (ruleIndex < 0 || ruleIndex >= Rules.Count)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(ruleIndex), ruleIndex, $"The rule index must be between 0 and {Rules.Count - 1}: the model '{Name}' has {Rules.Count} rules.");
+                nameof(ruleIndex),
+                ruleIndex,
+                Rules.Count == 0
+                    ? $"The model '{Name}' has no rules, so no rule index is valid."
+                    : string.Create(CultureInfo.InvariantCulture, $"The rule index must be between 0 and {Rules.Count - 1}: the model '{Name}' has {Rules.Count} rules."));
         }
 
         var leads = matchedRules.Length / words;
         if (leadIndex < 0 || leadIndex >= leads)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(leadIndex), leadIndex, $"The lead index must be between 0 and {leads - 1}: the matched-rules words hold {leads} leads ({words} words per lead).");
+                nameof(leadIndex),
+                leadIndex,
+                leads == 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"The matched-rules words hold no lead: each lead takes {words} words and {matchedRules.Length} were given.")
+                    : string.Create(CultureInfo.InvariantCulture, $"The lead index must be between 0 and {leads - 1}: the matched-rules words hold {leads} leads ({words} words per lead)."));
         }
 
         return (matchedRules[(leadIndex * words) + (ruleIndex >> 6)] & (1UL << (ruleIndex & 63))) != 0;

@@ -64,6 +64,17 @@ public class BulkScoringEdgeTests
     }
 
     [Fact]
+    public void RuleMatched_WordsShorterThanOneLead_AreRefusedAsHoldingNoLead()
+    {
+        var model = Model("short-words", Ladder(70));
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => model.RuleMatched(new ulong[1], 0, 0));
+
+        Assert.Equal("leadIndex", error.ParamName);
+        Assert.StartsWith("The matched-rules words hold no lead: each lead takes 2 words and 1 were given.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ARuleOfZeroPoints_InAModelOfLeadRulesOnly_IsScoredInBulkAsOneByOne()
     {
         // The lead-rules-only bulk path sums inside one delegate; a rule that matches but adds nothing must still compile there.
